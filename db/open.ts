@@ -1,0 +1,62 @@
+import Database from 'better-sqlite3';
+import { AppError } from '../shared/result';
+import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
+import type { Migration } from './migrations/types';
+
+export interface OpenOptions {
+  /** A prebuilt better-sqlite3 addon for another runtime (Electron's ABI). */
+  nativeBinding?: string;
+  /** Migrations to run; tests pass a prefix of the registry to build older databases. */
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Opens (creating if needed) and migrates an Accord database.
+ *
+ * Pragmas, deliberately:
+ * - journal_mode=WAL: readers never block the writer; a crash leaves the file consistent.
+ * - synchronous=FULL: with WAL, NORMAL can lose the last commits on power loss; FULL
+ *   fsyncs the WAL on every commit, so a transaction we reported as saved survives.
+ * - foreign_keys=ON: SQLite leaves them off by default, per connection.
+ * - busy_timeout: the CLI and the app may briefly share a file.
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
+  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, options.migrations ?? migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function schemaVersion(db: Database.Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Runs every pending migration in one transaction; refuses a database from a newer Accord. */
+export function migrate(db: Database.Database, registry: readonly Migration[] = migrations): void {
+  const current = schemaVersion(db);
+  const latestKnown = Math.max(LATEST_SCHEMA_VERSION, ...registry.map((m) => m.version));
+  if (current > latestKnown) {
+    throw new AppError(
+      'DB_TOO_NEW',
+      `This database was written by a newer version of Accord (schema ${current}; this version understands up to ${latestKnown}). ` +
+        'It has not been opened or changed. Install the newer Accord to use it.',
+      { schemaVersion: current, supportedVersion: latestKnown },
+    );
+  }
+  const pending = registry.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const migration of pending) {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  })();
+}

@@ -1,0 +1,119 @@
+import type { Database } from 'better-sqlite3';
+import { formatHlc, tickHlc, type HlcState } from '../shared/hlc';
+import { uuidv7 } from '../shared/uuid';
+import type { SyncedTable } from './syncedTables';
+
+export interface PostIdentity {
+  id: string;
+  name: string;
+}
+
+export type FieldValues = Record<string, unknown>;
+
+/**
+ * The write path for synced tables. Every create, update and delete goes
+ * through here, inside one synchronous transaction, and leaves behind: the row,
+ * a stamped change per field (a tombstone for deletes), the field's current
+ * stamp, and an audit entry naming the post and the values that changed.
+ */
+export class Store {
+  readonly db: Database;
+  readonly post: PostIdentity;
+  private readonly now: () => number;
+
+  constructor(db: Database, options: { now?: () => number; defaultPostName?: string } = {}) {
+    this.db = db;
+    this.now = options.now ?? Date.now;
+    this.post = ensurePostIdentity(db, options.defaultPostName ?? 'Unnamed post', this.now());
+  }
+
+  /** Runs `fn` in one transaction: all of its writes land, or none do. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn)();
+  }
+
+  insert(table: SyncedTable, values: FieldValues): string {
+    const id = uuidv7(this.now());
+    const at = new Date(this.now()).toISOString();
+    const fields = Object.keys(table.columns);
+    const columns = fields.map((field) => table.columns[field]!);
+    this.db
+      .prepare(
+        `INSERT INTO ${table.name} (id, ${columns.join(', ')}, created_at, updated_at) VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?)`,
+      )
+      .run(id, ...fields.map((field) => toColumnValue(table, field, values[field])), at, at);
+    const changed = Object.fromEntries(fields.map((field) => [field, [null, values[field]] as const]));
+    this.capture(table, id, 'create', changed, at);
+    return id;
+  }
+
+  /** Writes only the fields whose values differ; returns false when nothing changed. */
+  update(table: SyncedTable, id: string, before: FieldValues, values: FieldValues): boolean {
+    const changedFields = Object.keys(table.columns).filter(
+      (field) => field in values && !sameValue(before[field], values[field]),
+    );
+    if (changedFields.length === 0) return false;
+    const at = new Date(this.now()).toISOString();
+    this.db
+      .prepare(`UPDATE ${table.name} SET ${changedFields.map((f) => `${table.columns[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+      .run(...changedFields.map((field) => toColumnValue(table, field, values[field])), at, id);
+    const changed = Object.fromEntries(changedFields.map((field) => [field, [before[field], values[field]] as const]));
+    this.capture(table, id, 'update', changed, at);
+    return true;
+  }
+
+  delete(table: SyncedTable, id: string, before: FieldValues): void {
+    const at = new Date(this.now()).toISOString();
+    this.db.prepare(`DELETE FROM ${table.name} WHERE id = ?`).run(id);
+    const changed = Object.fromEntries(Object.keys(table.columns).map((field) => [field, [before[field], null] as const]));
+    this.capture(table, id, 'delete', changed, at);
+  }
+
+  private capture(table: SyncedTable, rowId: string, action: 'create' | 'update' | 'delete', changed: Record<string, readonly [unknown, unknown]>, at: string): void {
+    const readClock = this.db.prepare('SELECT hlc, post_id AS postId FROM field_clocks WHERE table_name = ? AND row_id = ? AND column_name = ?');
+    const writeClock = this.db.prepare(
+      'INSERT INTO field_clocks (table_name, row_id, column_name, hlc, post_id) VALUES (?, ?, ?, ?, ?) ' +
+        'ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET hlc = excluded.hlc, post_id = excluded.post_id',
+    );
+    const logChange = this.db.prepare(
+      'INSERT INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    const entries: [string, unknown][] =
+      action === 'delete' ? [['_deleted', true]] : Object.entries(changed).map(([field, [, next]]) => [table.columns[field as keyof typeof table.columns]!, next]);
+    for (const [column, value] of entries) {
+      const hlc = this.nextStamp();
+      const previous = readClock.get(table.name, rowId, column) as { hlc: string; postId: string } | undefined;
+      logChange.run(table.name, rowId, column, JSON.stringify(value ?? null), hlc, this.post.id, previous?.hlc ?? null, previous?.postId ?? null);
+      writeClock.run(table.name, rowId, column, hlc, this.post.id);
+    }
+    this.db
+      .prepare('INSERT INTO audit_log (id, at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(uuidv7(this.now()), at, this.post.id, action, table.name, rowId, JSON.stringify(changed));
+  }
+
+  /** The next hybrid-logical-clock stamp, persisted so it never repeats across restarts. */
+  private nextStamp(): string {
+    const row = this.db.prepare('SELECT wall_ms AS wallMs, counter FROM clock WHERE id = 1').get() as HlcState | undefined;
+    const next = tickHlc(row ?? { wallMs: 0, counter: 0 }, this.now());
+    this.db
+      .prepare('INSERT INTO clock (id, wall_ms, counter) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET wall_ms = excluded.wall_ms, counter = excluded.counter')
+      .run(next.wallMs, next.counter);
+    return formatHlc(next);
+  }
+}
+
+function ensurePostIdentity(db: Database, defaultName: string, nowMs: number): PostIdentity {
+  const existing = db.prepare('SELECT id, name FROM post_identity LIMIT 1').get() as PostIdentity | undefined;
+  if (existing) return existing;
+  const identity = { id: uuidv7(nowMs), name: defaultName };
+  db.prepare('INSERT INTO post_identity (id, name, created_at) VALUES (?, ?, ?)').run(identity.id, identity.name, new Date(nowMs).toISOString());
+  return identity;
+}
+
+function toColumnValue(table: SyncedTable, field: string, value: unknown): unknown {
+  return table.jsonFields?.includes(field) ? JSON.stringify(value ?? null) : value;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}

@@ -1,0 +1,91 @@
+import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { IPC_CHANNEL } from '../../shared/contract';
+import { AppError } from '../../shared/result';
+import { openApp, type AccordApp } from '../app';
+import { resolveDatabasePath } from '../dataPath';
+import { CONTENT_SECURITY_POLICY, resolveStaticFile } from '../staticFiles';
+import {
+  APP_ENTRY_URL,
+  APP_SCHEME,
+  blockRemoteRequests,
+  denyAllPermissions,
+  isTrustedSender,
+  lockDownContents,
+  mainWindowOptions,
+} from './security';
+
+/**
+ * The desktop shell. It only opens the window and carries IPC calls to the
+ * same dispatch gate the web host uses; everything else lives outside it.
+ */
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+const rendererDirectory = join(__dirname, '..', 'renderer');
+/** better-sqlite3 built for Electron's ABI, kept beside the Node build (see README). */
+const electronSqliteBinding = join(__dirname, '..', '..', 'native', 'electron', 'better_sqlite3.node');
+
+let accord: AccordApp | undefined;
+
+function databasePathFromArgs(argv: string[]): string | undefined {
+  const index = argv.indexOf('--db');
+  return index >= 0 ? argv[index + 1] : undefined;
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const defaultSession = session.defaultSession;
+  denyAllPermissions(defaultSession);
+  blockRemoteRequests(defaultSession);
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = resolveStaticFile(rendererDirectory, new URL(request.url).pathname);
+    if (!file) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(file.filePath).toString()).then(
+      async (response) =>
+        new Response(await response.arrayBuffer(), {
+          headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
+        }),
+    );
+  });
+
+  try {
+    accord = openApp({
+      databasePath: resolveDatabasePath({ flag: databasePathFromArgs(process.argv), dataDirectory: app.getPath('userData') }),
+      nativeBinding: existsSync(electronSqliteBinding) ? electronSqliteBinding : undefined,
+      handlingMarking: process.env.ACCORD_MARKING,
+    });
+  } catch (error) {
+    const message = error instanceof AppError ? error.message : `Accord could not open its database: ${String(error)}`;
+    dialog.showErrorBox('Accord cannot start', message);
+    app.exit(1);
+    return;
+  }
+
+  ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
+    if (!isTrustedSender(event)) {
+      return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the Accord window.' } };
+    }
+    return accord!.call(String(method), input);
+  });
+
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, (url) => shell.openExternal(url)));
+
+  const window = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
+  window.once('ready-to-show', () => window.show());
+  await window.loadURL(APP_ENTRY_URL);
+}
+
+app.on('window-all-closed', () => {
+  accord?.close();
+  app.quit();
+});
+
+start().catch((error: unknown) => {
+  dialog.showErrorBox('Accord cannot start', String(error));
+  app.exit(1);
+});

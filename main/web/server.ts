@@ -1,0 +1,169 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { API_PATH, MAX_REQUEST_BYTES } from '../../shared/contract';
+import type { AppErrorShape, Result } from '../../shared/result';
+import { CONTENT_SECURITY_POLICY, resolveStaticFile } from '../staticFiles';
+
+export interface WebHostOptions {
+  /** Carries one API call; the host never looks inside it. */
+  call(method: string, input: unknown): Result<unknown>;
+  /** The built renderer. */
+  staticDir: string;
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Fixed token for tests; a fresh random 256-bit token otherwise. */
+  token?: string;
+  maxBodyBytes?: number;
+}
+
+export interface WebHost {
+  server: Server;
+  port: number;
+  token: string;
+  /** The address to open, carrying the token. */
+  url: string;
+  close(): Promise<void>;
+}
+
+export const LOOPBACK_ADDRESS = '127.0.0.1';
+
+/**
+ * The loopback host: the same app in a browser where no Electron runtime
+ * exists. It binds 127.0.0.1 only, checks Host and Origin on every request (a
+ * DNS-rebinding page would send its own), and requires the token on every API
+ * call, compared in constant time.
+ */
+export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
+  const token = options.token ?? randomBytes(32).toString('hex');
+  const maxBodyBytes = options.maxBodyBytes ?? MAX_REQUEST_BYTES;
+  const tokenDigest = sha256(token);
+  let port = options.port ?? 0;
+
+  const server = createServer((request, response) => {
+    handleRequest(request, response).catch((error: unknown) => {
+      console.error('[accord] web host error', error);
+      if (!response.headersSent) sendError(response, 500, { code: 'INTERNAL', message: 'Internal error.' });
+      else response.destroy();
+    });
+  });
+
+  async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    setCommonHeaders(response);
+    if (!isAllowedHost(request.headers.host, port)) {
+      return sendError(response, 403, { code: 'FORBIDDEN', message: 'Requests must address 127.0.0.1 or localhost on this port.' });
+    }
+    const origin = request.headers.origin;
+    if (origin !== undefined && !isAllowedOrigin(origin, port)) {
+      return sendError(response, 403, { code: 'FORBIDDEN', message: `Origin ${origin.slice(0, 100)} may not call Accord.` });
+    }
+    const url = new URL(request.url ?? '/', `http://${LOOPBACK_ADDRESS}`);
+    if (url.pathname.startsWith(`${API_PATH}/`)) return handleApi(request, response, url.pathname.slice(API_PATH.length + 1));
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return sendError(response, 405, { code: 'FORBIDDEN', message: 'Only GET is served here.' });
+    }
+    const file = resolveStaticFile(options.staticDir, url.pathname);
+    if (!file) return sendError(response, 404, { code: 'NOT_FOUND', message: 'Not found.' });
+    response.writeHead(200, { 'Content-Type': file.contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+    response.end(request.method === 'HEAD' ? undefined : readFileSync(file.filePath));
+  }
+
+  async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
+    if (request.method !== 'POST') return sendError(response, 405, { code: 'FORBIDDEN', message: 'API calls use POST.' });
+    if (!hasValidToken(request.headers.authorization, tokenDigest)) {
+      return sendError(response, 401, { code: 'UNAUTHORIZED', message: 'Missing or wrong access token. Open the address Accord printed when it started.' });
+    }
+    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
+      return sendError(response, 415, { code: 'VALIDATION', message: 'API calls send application/json.' });
+    }
+    const body = await readBody(request, maxBodyBytes);
+    if (body === 'too-large') {
+      return sendError(response, 413, { code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${maxBodyBytes} bytes.` }, true);
+    }
+    let input: unknown;
+    try {
+      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+    } catch {
+      return sendError(response, 400, { code: 'VALIDATION', message: 'Request body is not valid JSON.' });
+    }
+    const result = options.call(decodeURIComponent(method), input);
+    sendJson(response, 200, result);
+  }
+
+  await new Promise<void>((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, LOOPBACK_ADDRESS, () => {
+      server.off('error', reject);
+      resolvePromise();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  return {
+    server,
+    port,
+    token,
+    url: `http://${LOOPBACK_ADDRESS}:${port}/?token=${token}`,
+    close: () => new Promise((resolvePromise) => server.close(() => resolvePromise())),
+  };
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** Constant-time: both sides are hashed to equal length before comparing. */
+function hasValidToken(header: string | undefined, expectedDigest: Buffer): boolean {
+  const match = /^Bearer ([^\s]+)$/.exec(header ?? '');
+  return match !== null && timingSafeEqual(sha256(match[1]!), expectedDigest);
+}
+
+function isAllowedHost(host: string | undefined, port: number): boolean {
+  return host === `${LOOPBACK_ADDRESS}:${port}` || host === `localhost:${port}`;
+}
+
+function isAllowedOrigin(origin: string, port: number): boolean {
+  return origin === `http://${LOOPBACK_ADDRESS}:${port}` || origin === `http://localhost:${port}`;
+}
+
+/** Reads at most `limit` bytes; refuses early on a declared or actual overrun. */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
+  const declared = Number(request.headers['content-length'] ?? 0);
+  if (declared > limit) return Promise.resolve('too-large');
+  return new Promise((resolvePromise, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    request.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > limit) {
+        settled = true;
+        resolvePromise('too-large');
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (!settled) resolvePromise(Buffer.concat(chunks));
+    });
+    request.on('error', reject);
+  });
+}
+
+function setCommonHeaders(response: ServerResponse): void {
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Referrer-Policy', 'no-referrer');
+  response.setHeader('Cache-Control', 'no-store');
+  response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  response.end(JSON.stringify(body));
+}
+
+function sendError(response: ServerResponse, status: number, error: AppErrorShape, closeConnection = false): void {
+  if (closeConnection) response.setHeader('Connection', 'close');
+  sendJson(response, status, { ok: false, error });
+}

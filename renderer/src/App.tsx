@@ -1,0 +1,82 @@
+import { useEffect } from 'react';
+import { useTranslation } from './i18n';
+import { MouFormPage } from './pages/MouFormPage';
+import { MouListPage } from './pages/MouListPage';
+import { PartnerFormPage } from './pages/PartnerFormPage';
+import { PartnersPage } from './pages/PartnersPage';
+import { useRoute } from './router';
+import { useDataStore, useUiStore } from './store';
+import { DEFAULT_HANDLING_MARKING } from '../../shared/contract';
+
+function Page({ route }: { route: string[] }) {
+  const [section, id, action] = route;
+  if (section === 'mou') {
+    if (id === 'new') return <MouFormPage />;
+    if (id && action === 'edit') return <MouFormPage key={id} draftId={id} />;
+    return <MouListPage />;
+  }
+  if (id === 'new') return <PartnerFormPage />;
+  if (id && action === 'edit') return <PartnerFormPage key={id} partnerId={id} />;
+  return <PartnersPage />;
+}
+
+/** The handling marking sits at the top and bottom of every screen. */
+function MarkingBanner({ position }: { position: 'top' | 'bottom' }) {
+  const marking = useDataStore((state) => state.info?.handlingMarking) ?? DEFAULT_HANDLING_MARKING;
+  return (
+    <div className={`marking marking--${position}`} role={position === 'top' ? 'banner' : undefined} data-testid={`marking-${position}`}>
+      {marking}
+    </div>
+  );
+}
+
+export function App() {
+  const route = useRoute();
+  const { t, language } = useTranslation();
+  const { info, refresh } = useDataStore();
+  const { notice, dismissNotice, setLanguage } = useUiStore();
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+    document.title = t('appName');
+  }, [language, t]);
+
+  const section = route[0] === 'mou' ? 'mou' : 'partners';
+  return (
+    <div className="app">
+      <MarkingBanner position="top" />
+      <header className="topbar">
+        <span className="brand">{t('appName')}</span>
+        <nav aria-label="Main">
+          <a href="#/partners" aria-current={section === 'partners' ? 'page' : undefined}>
+            {t('navPartners')}
+          </a>
+          <a href="#/mou" aria-current={section === 'mou' ? 'page' : undefined}>
+            {t('navMou')}
+          </a>
+        </nav>
+        <span className="post">{info ? `${t('post')}: ${info.postName}` : ''}</span>
+        <button type="button" className="language" aria-label={t('languageLabel')} onClick={() => setLanguage(language === 'ar' ? 'en' : 'ar')}>
+          {t('language')}
+        </button>
+      </header>
+      {notice && (
+        <div className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+          <span>{notice.text}</span>
+          <button type="button" onClick={dismissNotice}>
+            {t('dismiss')}
+          </button>
+        </div>
+      )}
+      <main className="content">
+        <Page route={route} />
+      </main>
+      <MarkingBanner position="bottom" />
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+// Builds everything `npm start` and the CLI run: the main-side bundles (esbuild)
+// and, unless --main-only, the renderer (Vite).
+//   node scripts/build.mjs [--main-only] [--quiet]
+import { build as esbuild } from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const args = new Set(process.argv.slice(2));
+const quiet = args.has('--quiet');
+const log = (line) => quiet || console.log(line);
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  absWorkingDir: root,
+  define: { __ACCORD_VERSION__: JSON.stringify(version) },
+  // Native and runtime-provided modules stay outside the bundle.
+  external: ['electron', 'better-sqlite3'],
+};
+
+export async function buildMain() {
+  await Promise.all([
+    esbuild({ ...common, entryPoints: ['main/cli/index.ts'], outfile: 'dist/main/cli.cjs' }),
+    esbuild({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
+    // A sandboxed preload cannot require local files: it must be one self-contained file.
+    esbuild({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
+  ]);
+  log('built dist/main and dist/electron');
+}
+
+export async function buildRenderer() {
+  const { build } = await import('vite');
+  await build({ configFile: join(root, 'vite.config.mts'), root: join(root, 'renderer'), logLevel: quiet ? 'warn' : 'info' });
+  log('built dist/renderer');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  await buildMain();
+  if (!args.has('--main-only')) await buildRenderer();
+}

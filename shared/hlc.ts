@@ -1,0 +1,45 @@
+/**
+ * Hybrid logical clock. A stamp is "<wall ms, 15 digits>:<counter, 6 digits>",
+ * so stamps compare correctly as plain strings (and in SQL). Ties between
+ * posts are broken by post id, never by arrival order.
+ */
+
+export interface HlcState {
+  wallMs: number;
+  counter: number;
+}
+
+const WALL_DIGITS = 15;
+const COUNTER_DIGITS = 6;
+
+export function formatHlc(state: HlcState): string {
+  return `${String(state.wallMs).padStart(WALL_DIGITS, '0')}:${String(state.counter).padStart(COUNTER_DIGITS, '0')}`;
+}
+
+export function parseHlc(stamp: string): HlcState {
+  const match = /^(\d{15}):(\d{6})$/.exec(stamp);
+  if (!match) throw new Error(`Not a clock stamp: ${stamp}`);
+  return { wallMs: Number(match[1]), counter: Number(match[2]) };
+}
+
+/** Next local stamp: never goes backwards, even when the wall clock does. */
+export function tickHlc(last: HlcState, nowMs: number): HlcState {
+  if (nowMs > last.wallMs) return { wallMs: nowMs, counter: 0 };
+  return { wallMs: last.wallMs, counter: last.counter + 1 };
+}
+
+/** Fold a remote stamp into the local clock so later local edits sort after it. */
+export function receiveHlc(last: HlcState, remote: HlcState, nowMs: number): HlcState {
+  const wallMs = Math.max(last.wallMs, remote.wallMs, nowMs);
+  if (wallMs === last.wallMs && wallMs === remote.wallMs) return { wallMs, counter: Math.max(last.counter, remote.counter) + 1 };
+  if (wallMs === last.wallMs) return { wallMs, counter: last.counter + 1 };
+  if (wallMs === remote.wallMs) return { wallMs, counter: remote.counter + 1 };
+  return { wallMs, counter: 0 };
+}
+
+/** Total order of (stamp, post id): the last-writer-wins rule. */
+export function compareStamps(a: { hlc: string; postId: string }, b: { hlc: string; postId: string }): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  if (a.postId !== b.postId) return a.postId < b.postId ? -1 : 1;
+  return 0;
+}

@@ -1,0 +1,44 @@
+/**
+ * Validation messages travel as keys ("required", "tooLong:200") so that the
+ * same schema error reads correctly in English and Arabic, in the form and in
+ * the CLI. `msg` builds a key; `formatMessage` turns it into text.
+ */
+
+export type Language = 'en' | 'ar';
+
+const catalog = {
+  required: { en: 'This field is required.', ar: 'هذا الحقل مطلوب.' },
+  tooLong: { en: 'Use at most {0} characters.', ar: 'استخدم {0} حرفًا على الأكثر.' },
+  tooMany: { en: 'Add at most {0} entries.', ar: 'أضف {0} إدخالات على الأكثر.' },
+  invalidChoice: { en: 'Choose one of the listed options.', ar: 'اختر أحد الخيارات المدرجة.' },
+  invalidCode: { en: 'Use a two- or three-letter country code (e.g. TN).', ar: 'استخدم رمز بلد من حرفين أو ثلاثة أحرف (مثل TN).' },
+  partnerRequired: { en: 'Choose a partner nation.', ar: 'اختر الدولة الشريكة.' },
+  partnerNotFound: { en: 'That partner nation does not exist (it may have been deleted).', ar: 'هذه الدولة الشريكة غير موجودة (ربما حُذفت).' },
+  duplicateName: { en: 'A record with this name already exists.', ar: 'يوجد سجل بهذا الاسم بالفعل.' },
+  invalid: { en: 'This value is not valid.', ar: 'هذه القيمة غير صالحة.' },
+} as const satisfies Record<string, Record<Language, string>>;
+
+export type MessageKey = keyof typeof catalog;
+
+/** A message key with optional arguments, in the form zod carries as an issue message. */
+export function msg(key: MessageKey, ...args: (string | number)[]): string {
+  return args.length ? `${key}:${args.join(',')}` : key;
+}
+
+export function isMessageKey(text: string): boolean {
+  return text.split(':')[0]! in catalog;
+}
+
+/** Text for a message key; unknown text (already a sentence) is returned as it is. */
+export function formatMessage(message: string, lang: Language): string {
+  const [key, argText] = splitOnce(message, ':');
+  const entry = (catalog as Record<string, Record<Language, string>>)[key];
+  if (!entry) return message;
+  const args = argText ? argText.split(',') : [];
+  return entry[lang].replace(/\{(\d+)\}/g, (_, index: string) => args[Number(index)] ?? '');
+}
+
+function splitOnce(text: string, separator: string): [string, string | undefined] {
+  const at = text.indexOf(separator);
+  return at < 0 ? [text, undefined] : [text.slice(0, at), text.slice(at + 1)];
+}

@@ -1,0 +1,54 @@
+/**
+ * Result envelopes. Errors cross IPC and HTTP as data, because a thrown
+ * Error loses everything but its message on the way through Electron IPC.
+ */
+
+export const ERROR_CODES = [
+  'VALIDATION', // input failed its schema or a rule; details.issues says where
+  'NOT_FOUND', // a referenced record does not exist
+  'CONFLICT', // the change would break a rule (record in use, illegal transition)
+  'UNAUTHORIZED', // missing or wrong access token
+  'FORBIDDEN', // wrong Host/Origin, or a sender frame that is not ours
+  'PAYLOAD_TOO_LARGE',
+  'UNKNOWN_METHOD',
+  'DB_TOO_NEW', // database written by a newer Accord
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with one input field; `message` is a message key (see messages.ts). */
+export interface FieldIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+export interface AppErrorShape {
+  code: ErrorCode;
+  message: string;
+  details?: { issues?: FieldIssue[]; [key: string]: unknown };
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
+
+/** Thrown inside handlers and repositories; turned into an envelope at the dispatch gate. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details?: AppErrorShape['details'];
+  constructor(code: ErrorCode, message: string, details?: AppErrorShape['details']) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+  toShape(): AppErrorShape {
+    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+  }
+}
+
+/** A validation error on one field, e.g. a link to a record that does not exist. */
+export function fieldError(field: string, messageKey: string, message: string): AppError {
+  return new AppError('VALIDATION', message, { issues: [{ path: [field], message: messageKey }] });
+}
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const err = (error: AppErrorShape): Result<never> => ({ ok: false, error });
