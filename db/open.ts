@@ -23,6 +23,8 @@ export interface OpenOptions {
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
   const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
   try {
+    // Before anything that writes (switching to WAL rewrites the header): a newer file stays untouched.
+    assertNotFromTheFuture(db, options.migrations ?? migrations);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -41,6 +43,19 @@ export function schemaVersion(db: Database.Database): number {
 
 /** Runs every pending migration in one transaction; refuses a database from a newer Accord. */
 export function migrate(db: Database.Database, registry: readonly Migration[] = migrations): void {
+  assertNotFromTheFuture(db, registry);
+  const current = schemaVersion(db);
+  const pending = registry.filter((m) => m.version > current);
+  if (pending.length === 0) return;
+  db.transaction(() => {
+    for (const migration of pending) {
+      migration.up(db);
+      db.pragma(`user_version = ${migration.version}`);
+    }
+  })();
+}
+
+function assertNotFromTheFuture(db: Database.Database, registry: readonly Migration[]): void {
   const current = schemaVersion(db);
   const latestKnown = Math.max(LATEST_SCHEMA_VERSION, ...registry.map((m) => m.version));
   if (current > latestKnown) {
@@ -51,12 +66,4 @@ export function migrate(db: Database.Database, registry: readonly Migration[] = 
       { schemaVersion: current, supportedVersion: latestKnown },
     );
   }
-  const pending = registry.filter((m) => m.version > current);
-  if (pending.length === 0) return;
-  db.transaction(() => {
-    for (const migration of pending) {
-      migration.up(db);
-      db.pragma(`user_version = ${migration.version}`);
-    }
-  })();
 }

@@ -3,6 +3,11 @@
  * layer (and sync) builds every statement from these constants; no identifier
  * ever comes from input. A new synced table is a new entry here plus its
  * migration.
+ *
+ * References between synced rows are not SQL FOREIGN KEYs: sync may deliver a
+ * child before its parent, or one post may delete a parent while another adds
+ * a child to it. Repositories check references on local writes, and readers
+ * treat a reference to a missing row as "(deleted)" rather than failing.
  */
 export interface SyncedTable {
   name: string;

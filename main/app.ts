@@ -5,7 +5,7 @@ import type { Result } from '../shared/result';
 import { openDatabase } from '../db/open';
 import { Store } from '../db/store';
 import { dispatch } from './dispatch';
-import type { HandlerContext } from './handlers';
+import type { HandlerContext } from './handlers/index';
 
 declare const __ACCORD_VERSION__: string | undefined;
 export const APP_VERSION = typeof __ACCORD_VERSION__ === 'string' ? __ACCORD_VERSION__ : '0.0.0-dev';
@@ -20,7 +20,7 @@ export interface AppOptions {
 
 export interface AccordApp {
   context: HandlerContext;
-  call(method: string, input: unknown): Result<unknown>;
+  call(method: string, input: unknown): Promise<Result<unknown>>;
   close(): void;
 }
 

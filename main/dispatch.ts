@@ -2,14 +2,14 @@ import { contract, isMethodName, type MethodName, type ParsedInput } from '../sh
 import { formatMessage } from '../shared/messages';
 import { AppError, type Result } from '../shared/result';
 import { toFieldIssues } from '../shared/validation';
-import { handlers, type HandlerContext } from './handlers';
+import { handlers, type HandlerContext } from './handlers/index';
 
 /**
  * The single gate every host calls through: the method must exist, the input
  * must parse with its schema, and whatever the handler throws comes back as a
  * typed error envelope. Hosts carry calls; they never call handlers directly.
  */
-export function dispatch(method: unknown, input: unknown, context: HandlerContext): Result<unknown> {
+export async function dispatch(method: unknown, input: unknown, context: HandlerContext): Promise<Result<unknown>> {
   try {
     if (!isMethodName(method)) {
       throw new AppError('UNKNOWN_METHOD', `Unknown method: ${typeof method === 'string' ? method.slice(0, 80) : typeof method}.`);
@@ -20,7 +20,7 @@ export function dispatch(method: unknown, input: unknown, context: HandlerContex
       throw new AppError('VALIDATION', `Invalid input for ${method}: ${describeIssues(issues)}`, { issues });
     }
     const handler = handlers[method] as (input: ParsedInput<MethodName>, context: HandlerContext) => unknown;
-    return { ok: true, value: handler(parsed.data as ParsedInput<MethodName>, context) };
+    return { ok: true, value: await handler(parsed.data as ParsedInput<MethodName>, context) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toShape() };
     // Anything else is a bug or an environment failure: report it without leaking internals.

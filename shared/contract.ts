@@ -1,66 +1,16 @@
-import { z } from 'zod';
-import { recordId } from './domain/common';
-import { mouDraftInput, mouDraftRecord } from './domain/mou';
-import { partnerInput, partnerRecord } from './domain/partner';
+import type { z } from 'zod';
+import { coreMethods } from './api/core';
+import type { MethodGroup } from './api/types';
 
 /**
  * The whole API: method name -> input and output schemas. The handler table in
  * main/, the IPC and HTTP hosts, the CLI and the renderer's client all derive
  * their types from this one object, so a method exists everywhere or nowhere.
+ * Each feature declares its methods in shared/api/<feature>.ts and is listed here.
  */
 export const contract = {
-  'app.info': {
-    input: z.object({}),
-    output: z.object({
-      appVersion: z.string(),
-      schemaVersion: z.number().int(),
-      postId: z.string(),
-      postName: z.string(),
-      handlingMarking: z.string(),
-      databasePath: z.string(),
-    }),
-  },
-  'partners.list': {
-    input: z.object({}),
-    output: z.array(partnerRecord),
-  },
-  'partners.get': {
-    input: z.object({ id: recordId }),
-    output: partnerRecord,
-  },
-  'partners.create': {
-    input: partnerInput,
-    output: partnerRecord,
-  },
-  'partners.update': {
-    input: z.object({ id: recordId, values: partnerInput }),
-    output: partnerRecord,
-  },
-  'partners.delete': {
-    input: z.object({ id: recordId }),
-    output: z.object({ id: z.string() }),
-  },
-  'mou.list': {
-    input: z.object({ partnerId: recordId.optional() }),
-    output: z.array(mouDraftRecord),
-  },
-  'mou.get': {
-    input: z.object({ id: recordId }),
-    output: mouDraftRecord,
-  },
-  'mou.create': {
-    input: mouDraftInput,
-    output: mouDraftRecord,
-  },
-  'mou.update': {
-    input: z.object({ id: recordId, values: mouDraftInput }),
-    output: mouDraftRecord,
-  },
-  'mou.delete': {
-    input: z.object({ id: recordId }),
-    output: z.object({ id: z.string() }),
-  },
-} as const satisfies Record<string, { input: z.ZodType; output: z.ZodType }>;
+  ...coreMethods,
+} as const satisfies MethodGroup;
 
 export type Contract = typeof contract;
 export type MethodName = keyof Contract;

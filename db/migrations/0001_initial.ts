@@ -35,7 +35,7 @@ export const migration0001: Migration = {
       CREATE TABLE mou_drafts (
         id TEXT PRIMARY KEY,
         title TEXT NOT NULL,
-        partner_id TEXT NOT NULL REFERENCES partners(id),
+        partner_id TEXT NOT NULL, -- checked by the repository, see syncedTables.ts
         sector TEXT NOT NULL,
         status TEXT NOT NULL,
         parties TEXT NOT NULL DEFAULT '[]',

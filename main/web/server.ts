@@ -8,7 +8,7 @@ import { CONTENT_SECURITY_POLICY, resolveStaticFile } from '../staticFiles';
 
 export interface WebHostOptions {
   /** Carries one API call; the host never looks inside it. */
-  call(method: string, input: unknown): Result<unknown>;
+  call(method: string, input: unknown): Promise<Result<unknown>>;
   /** The built renderer. */
   staticDir: string;
   /** 0 (the default) picks a free port. */
@@ -87,7 +87,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendError(response, 400, { code: 'VALIDATION', message: 'Request body is not valid JSON.' });
     }
-    const result = options.call(decodeURIComponent(method), input);
+    const result = await options.call(decodeURIComponent(method), input);
     sendJson(response, 200, result);
   }
 

@@ -19,16 +19,15 @@ export type MouStatus = (typeof MOU_STATUSES)[number];
 
 export const MOU_LIMITS = { title: 200, summary: 4000, party: 160, parties: 12 } as const;
 
+const partyList = z.array(requiredText(MOU_LIMITS.party)).max(MOU_LIMITS.parties, msg('tooMany', MOU_LIMITS.parties));
+
 /** What a form or API call may send to create or edit an MOU draft. */
 export const mouDraftInput = z.object({
   title: requiredText(MOU_LIMITS.title),
   partnerId: z.string({ error: msg('partnerRequired') }).min(1, msg('partnerRequired')).pipe(recordId),
   sector: choice(SECTORS),
   status: choice(MOU_STATUSES).default('draft'),
-  parties: z
-    .array(requiredText(MOU_LIMITS.party))
-    .max(MOU_LIMITS.parties, msg('tooMany', MOU_LIMITS.parties))
-    .default([]),
+  parties: partyList.default([]),
   summary: optionalText(MOU_LIMITS.summary).default(''),
 });
 export type MouDraftInput = z.input<typeof mouDraftInput>;
@@ -50,6 +49,6 @@ export const mouDraftForm = mouDraftInput.extend({
   parties: z
     .string()
     .transform((text) => text.split('\n').map((line) => line.trim()).filter(Boolean))
-    .pipe(mouDraftInput.shape.parties),
+    .pipe(partyList),
 });
 export type MouDraftFormValues = z.input<typeof mouDraftForm>;

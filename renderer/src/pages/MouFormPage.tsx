@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useForm } from 'react-hook-form';
 import type { z } from 'zod';
-import { MOU_LIMITS, MOU_STATUSES, mouDraftForm, SECTORS, type MouDraftFormValues } from '../../../shared/domain/mou';
+import { MOU_STATUSES, mouDraftForm, SECTORS, type MouDraftFormValues } from '../../../shared/domain/mou';
 import { Field } from '../components/Field';
 import { firstErrorMessage, reportSaveError } from '../forms';
 import { useTranslation } from '../i18n';
@@ -73,7 +73,7 @@ export function MouFormPage({ draftId }: { draftId?: string }) {
         <Field name="parties" label={t('parties')} error={formatError(firstErrorMessage(errors.parties))}>
           <textarea rows={3} {...register('parties')} />
         </Field>
-        <Field name="summary" label={t('summary')} error={formatError(errors.summary?.message)} hint={`≤ ${MOU_LIMITS.summary}`}>
+        <Field name="summary" label={t('summary')} error={formatError(errors.summary?.message)}>
           <textarea rows={6} {...register('summary')} />
         </Field>
         <div className="form__actions">

@@ -1,22 +1,10 @@
-import type { ParsedInput, MethodName, MethodOutput } from '../shared/contract';
-import { LATEST_SCHEMA_VERSION } from '../db/migrations/index';
-import { createMouDraft, deleteMouDraft, getMouDraft, listMouDrafts, updateMouDraft } from '../db/repositories/mouDrafts';
-import { createPartner, deletePartner, getPartner, listPartners, updatePartner } from '../db/repositories/partners';
-import type { Store } from '../db/store';
+import type { coreMethods } from '../../shared/api/core';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
+import { createMouDraft, deleteMouDraft, getMouDraft, listMouDrafts, updateMouDraft } from '../../db/repositories/mouDrafts';
+import { createPartner, deletePartner, getPartner, listPartners, updatePartner } from '../../db/repositories/partners';
+import type { HandlersFor } from './types';
 
-export interface HandlerContext {
-  store: Store;
-  appVersion: string;
-  handlingMarking: string;
-  databasePath: string;
-}
-
-export type Handlers = {
-  [M in MethodName]: (input: ParsedInput<M>, context: HandlerContext) => MethodOutput<M>;
-};
-
-/** The one implementation of the contract. Inputs arrive already parsed by the gate in dispatch.ts. */
-export const handlers: Handlers = {
+export const coreHandlers: HandlersFor<typeof coreMethods> = {
   'app.info': (_input, { store, appVersion, handlingMarking, databasePath }) => ({
     appVersion,
     schemaVersion: LATEST_SCHEMA_VERSION,

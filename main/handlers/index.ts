@@ -1,0 +1,13 @@
+import type { Contract } from '../../shared/contract';
+import { coreHandlers } from './core';
+import type { HandlersFor } from './types';
+
+export type { HandlerContext } from './types';
+
+/**
+ * The one implementation of the contract, one group per feature. Inputs arrive
+ * already parsed by the gate in dispatch.ts. A method missing here is a type error.
+ */
+export const handlers: HandlersFor<Contract> = {
+  ...coreHandlers,
+};

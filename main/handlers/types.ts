@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import type { MethodGroup } from '../../shared/api/types';
+import type { Store } from '../../db/store';
+
+export interface HandlerContext {
+  store: Store;
+  appVersion: string;
+  handlingMarking: string;
+  databasePath: string;
+}
+
+/**
+ * The handlers for one group of methods: each takes its parsed input and
+ * returns its output, or a promise of it for long work that must not block.
+ */
+export type HandlersFor<G extends MethodGroup> = {
+  [M in keyof G]: (input: z.output<G[M]['input']>, context: HandlerContext) => z.output<G[M]['output']> | Promise<z.output<G[M]['output']>>;
+};

@@ -1,0 +1,2 @@
+export function buildMain(): Promise<void>;
+export function buildRenderer(): Promise<void>;

@@ -1,0 +1,2 @@
+export function findElectronRuntime(env?: NodeJS.ProcessEnv): { path: string | null; reason?: string };
+export function electronSqliteBinding(root: string): string;

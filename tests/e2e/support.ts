@@ -1,0 +1,56 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser } from 'playwright-core';
+
+const root = join(__dirname, '..', '..');
+
+/** Debian's Chromium, or CHROMIUM_PATH. The browser is never downloaded. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export interface RunningAccord {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts the real `accord serve` on a database and waits for the address it prints. */
+export async function startAccord(databasePath: string, extraArgs: string[] = []): Promise<RunningAccord> {
+  const child: ChildProcess = spawn(process.execPath, [join(root, 'bin', 'accord.cjs'), 'serve', '--db', databasePath, '--no-open', ...extraArgs], {
+    env: { ...process.env, ACCORD_DB: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const match = /Open (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
+      if (match) resolve(match[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`accord serve exited with ${code} before printing its address`)));
+  });
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Headless Chromium with the flags this network needs; Playwright gives each launch a fresh temporary profile. */
+export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath}. Install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM_PATH.`);
+  }
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    browser,
+    close: () => browser.close(),
+  };
+}

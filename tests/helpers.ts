@@ -1,0 +1,36 @@
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openApp, type AccordApp } from '../main/app';
+
+/** A fresh folder removed after the test file finishes (callers register cleanup). */
+export function tempDirectory(prefix = 'accord-test-'): { path: string; remove(): void } {
+  const path = mkdtempSync(join(tmpdir(), prefix));
+  return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+export function openTestApp(databasePath: string, now?: () => number): AccordApp {
+  return openApp({ databasePath, now });
+}
+
+/**
+ * Every row of every table, as text: "the database is exactly as it was"
+ * compares these. (File bytes are not stable under WAL while open.)
+ */
+export function snapshotDatabase(app: AccordApp): string {
+  const db = app.context.store.db;
+  const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[];
+  return JSON.stringify(tables.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all().map((row) => JSON.stringify(row)).sort()]));
+}
+
+export function sha256File(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/** Calls through the dispatch gate and unwraps, failing the test on an error envelope. */
+export async function callOk<T = unknown>(app: AccordApp, method: string, input: unknown): Promise<T> {
+  const result = await app.call(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+  return result.value as T;
+}

@@ -1,0 +1,62 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDirectory } from '../helpers';
+
+const root = join(__dirname, '..', '..');
+const bin = join(root, 'bin', 'accord.cjs');
+const dir = tempDirectory();
+afterAll(() => dir.remove());
+
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: join(dir.path, 'cli.sqlite') } });
+
+describe('accord CLI', () => {
+  it('prints help listing serve, with exit code 0', () => {
+    const result = run('--help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('accord serve [--db PATH] [--port N] [--no-open]');
+  });
+
+  it('refuses an unknown command or flag with exit code 2', () => {
+    expect(run('frobnicate').status).toBe(2);
+    const badFlag = run('serve', '--colour', 'blue');
+    expect(badFlag.status).toBe(2);
+    expect(badFlag.stderr).toMatch(/Usage: accord serve/);
+    expect(run('serve', '--port', 'eighty').status).toBe(2);
+  });
+
+  it('serve prints one line with the loopback address and token, then serves until stopped', async () => {
+    const child = spawn(process.execPath, [bin, 'serve', '--db', join(dir.path, 'served.sqlite'), '--no-open', '--why', 'no Electron runtime here'], { env: { ...process.env, ACCORD_DB: '' } });
+    const line = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('\n')) resolve(out.trim());
+      });
+      child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
+    });
+    expect(line).toMatch(/^Accord is running in browser mode \(no Electron runtime here\)\. Open http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}$/);
+    const url = new URL(line.slice(line.indexOf('http')));
+    const response = await fetch(new URL('/api/app.info', url), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
+    const body = await response.json();
+    expect(body).toMatchObject({ ok: true, value: { databasePath: join(dir.path, 'served.sqlite'), handlingMarking: 'UNCLASSIFIED' } });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+
+  it('refuses a database from a newer Accord with its own exit code', async () => {
+    const Database = (await import('better-sqlite3')).default;
+    const path = join(dir.path, 'future.sqlite');
+    const db = new Database(path);
+    db.pragma('user_version = 9999');
+    db.close();
+    const result = run('serve', '--db', path, '--no-open');
+    expect(result.status).toBe(3);
+    expect(result.stderr).toMatch(/newer version of Accord/);
+  });
+});

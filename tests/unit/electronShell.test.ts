@@ -1,0 +1,190 @@
+import { EventEmitter } from 'node:events';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { IPC_CHANNEL } from '../../shared/contract';
+import { tempDirectory } from '../helpers';
+
+/**
+ * The real shell (main/electron/main.ts and preload.ts) run against a mocked
+ * `electron` module: every security setting it makes is observed here. The
+ * Playwright test in tests/e2e/electron.test.ts runs the same shell for real
+ * where an Electron runtime is installed.
+ */
+const recorded = vi.hoisted(() => ({
+  windows: [] as { options: Record<string, any>; loadedUrl?: string }[],
+  ipcHandlers: new Map<string, (...args: any[]) => unknown>(),
+  appListeners: new Map<string, (...args: any[]) => unknown>(),
+  privilegedSchemes: [] as unknown[],
+  permissionRequest: undefined as undefined | ((...args: any[]) => void),
+  permissionCheck: undefined as undefined | ((...args: any[]) => boolean),
+  beforeRequest: undefined as undefined | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
+  exposed: new Map<string, any>(),
+  rendererInvocations: [] as unknown[][],
+  openedExternally: [] as string[],
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    constructor(options: Record<string, any>) {
+      recorded.windows.push({ options });
+    }
+    once() {}
+    show() {}
+    loadURL(url: string) {
+      recorded.windows[recorded.windows.length - 1]!.loadedUrl = url;
+      return Promise.resolve();
+    }
+  }
+  const session = {
+    defaultSession: {
+      setPermissionRequestHandler: (handler: any) => (recorded.permissionRequest = handler),
+      setPermissionCheckHandler: (handler: any) => (recorded.permissionCheck = handler),
+      setDevicePermissionHandler: () => undefined,
+      webRequest: { onBeforeRequest: (handler: any) => (recorded.beforeRequest = handler) },
+    },
+  };
+  return {
+    app: {
+      whenReady: () => Promise.resolve(),
+      getPath: () => process.env.TEST_USER_DATA,
+      on: (event: string, listener: any) => recorded.appListeners.set(event, listener),
+      quit: () => undefined,
+      exit: () => undefined,
+    },
+    BrowserWindow,
+    dialog: { showErrorBox: (title: string, message: string) => { throw new Error(`${title}: ${message}`); } },
+    ipcMain: { handle: (channel: string, handler: any) => recorded.ipcHandlers.set(channel, handler) },
+    net: { fetch: () => Promise.resolve(new Response('')) },
+    protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privilegedSchemes.push(...schemes), handle: () => undefined },
+    session,
+    shell: { openExternal: (url: string) => recorded.openedExternally.push(url) },
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => recorded.exposed.set(key, api) },
+    ipcRenderer: { invoke: (...args: unknown[]) => recorded.rendererInvocations.push(args) },
+  };
+});
+
+const dir = tempDirectory();
+beforeAll(async () => {
+  process.env.TEST_USER_DATA = dir.path;
+  await import('../../main/electron/main');
+  await vi.waitFor(() => expect(recorded.windows[0]?.loadedUrl).toBeDefined());
+});
+afterAll(() => {
+  recorded.appListeners.get('window-all-closed')?.();
+  dir.remove();
+});
+
+/** A stand-in for a WebContents, recording the handlers the shell installs. */
+function fakeContents() {
+  const emitter = new EventEmitter();
+  let windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  return {
+    on: emitter.on.bind(emitter),
+    setWindowOpenHandler: (handler: typeof windowOpenHandler) => (windowOpenHandler = handler),
+    navigate(event: string, url: string) {
+      let prevented = false;
+      emitter.emit(event, { preventDefault: () => (prevented = true) }, url);
+      return prevented;
+    },
+    openWindow: (url: string) => windowOpenHandler!({ url }),
+  };
+}
+
+describe('Electron window settings (security checklist)', () => {
+  it('isolates and sandboxes the renderer with no Node integration', () => {
+    const prefs = recorded.windows[0]!.options.webPreferences;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+    });
+    expect(prefs.preload).toMatch(/preload\.cjs$/);
+  });
+
+  it('loads only the app from its own privileged scheme', () => {
+    expect(recorded.windows[0]!.loadedUrl).toBe('accord://app/index.html');
+    expect(recorded.privilegedSchemes).toEqual([{ scheme: 'accord', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+
+  it('denies every permission request and check', () => {
+    const answers: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read', 'openExternal']) {
+      recorded.permissionRequest!({}, permission, (granted: boolean) => answers.push(granted));
+    }
+    expect(answers).toEqual([false, false, false, false, false]);
+    expect(recorded.permissionCheck!({}, 'media')).toBe(false);
+  });
+
+  it('cancels every request for remote content', () => {
+    const decide = (url: string) => {
+      let cancel: boolean | undefined;
+      recorded.beforeRequest!({ url }, (result) => (cancel = result.cancel));
+      return cancel;
+    };
+    expect(decide('https://example.com/tracker.js')).toBe(true);
+    expect(decide('http://127.0.0.1:8080/')).toBe(true);
+    expect(decide('file:///etc/passwd')).toBe(true);
+    expect(decide('accord://app/assets/index.js')).toBe(false);
+  });
+
+  it('denies navigation away from the app and every new window', () => {
+    const contents = fakeContents();
+    recorded.appListeners.get('web-contents-created')!({}, contents);
+    expect(contents.navigate('will-navigate', 'https://example.com/')).toBe(true);
+    expect(contents.navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
+    expect(contents.navigate('will-redirect', 'http://evil.example/')).toBe(true);
+    expect(contents.navigate('will-navigate', 'accord://app/index.html#/mou')).toBe(false);
+    expect(contents.openWindow('https://www.state.gov/')).toEqual({ action: 'deny' });
+    expect(contents.openWindow('javascript:alert(1)')).toEqual({ action: 'deny' });
+    // Only the vetted https link went to the system browser.
+    expect(recorded.openedExternally).toEqual(['https://www.state.gov/']);
+  });
+});
+
+describe('IPC gate', () => {
+  const handler = () => recorded.ipcHandlers.get(IPC_CHANNEL)!;
+
+  it('answers calls from the app frame', async () => {
+    const result = (await handler()({ senderFrame: { url: 'accord://app/index.html' } }, 'partners.create', { name: 'Tunisia' })) as any;
+    expect(result).toMatchObject({ ok: true, value: { name: 'Tunisia' } });
+  });
+
+  it.each([
+    ['a remote page', 'https://evil.example/'],
+    ['a local file', 'file:///tmp/evil.html'],
+    ['a look-alike scheme host', 'accord://app.evil/index.html'],
+    ['no frame at all', undefined],
+  ])('refuses a sender frame from %s before running anything', async (_name, url) => {
+    const result = (await handler()({ senderFrame: url ? { url } : null }, 'partners.create', { name: 'Intruder' })) as any;
+    expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const list = (await handler()({ senderFrame: { url: 'accord://app/index.html' } }, 'partners.list', {})) as any;
+    expect(list.value.map((p: { name: string }) => p.name)).not.toContain('Intruder');
+  });
+
+  it('validates IPC input at the same gate as every other host', async () => {
+    const result = (await handler()({ senderFrame: { url: 'accord://app/' } }, 'partners.create', { name: '' })) as any;
+    expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+  });
+
+  it('keeps the database in the userData folder', async () => {
+    const info = (await handler()({ senderFrame: { url: 'accord://app/' } }, 'app.info', {})) as any;
+    expect(info.value.databasePath).toBe(join(dir.path, 'accord.sqlite'));
+  });
+});
+
+describe('preload bridge', () => {
+  it('exposes one invoke function on the one channel, and nothing else', async () => {
+    await import('../../main/electron/preload');
+    expect([...recorded.exposed.keys()]).toEqual(['accord']);
+    const bridge = recorded.exposed.get('accord');
+    expect(Object.keys(bridge)).toEqual(['invoke']);
+    bridge.invoke('partners.list', {});
+    expect(recorded.rendererInvocations).toEqual([[IPC_CHANNEL, 'partners.list', {}]]);
+  });
+});

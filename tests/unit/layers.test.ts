@@ -1,0 +1,41 @@
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(__dirname, '..', '..');
+const eslint = new ESLint({ cwd: root });
+
+/** Lints source text as if it lived at `file`, returning only layering complaints. */
+async function layerErrors(file: string, source: string): Promise<string[]> {
+  const [result] = await eslint.lintText(source, { filePath: join(root, file) });
+  return result!.messages.filter((m) => m.ruleId === 'accord/layers').map((m) => m.message);
+}
+
+describe('layering lint rule', () => {
+  it.each([
+    ['renderer/src/x.ts', "import { openDatabase } from '../../db/open';", /renderer\/ may not import from db\//],
+    ['renderer/src/x.ts', "import { dispatch } from '../../main/dispatch';", /renderer\/ may not import from main\//],
+    ['renderer/src/x.ts', "import { ipcRenderer } from 'electron';", /may not import "electron"/],
+    ['renderer/src/x.ts', "import { readFileSync } from 'node:fs';", /may not import "node:fs"/],
+    ['renderer/src/x.ts', "import path from 'path';", /may not import "path"/],
+    ['renderer/src/x.ts', "const fs = require('fs');", /may not import "fs"/],
+    ['renderer/src/x.ts', "export * from '../../main/app';", /renderer\/ may not import from main\//],
+    ['shared/x.ts', "import { Store } from '../db/store';", /shared\/ may not import from db\//],
+    ['shared/x.ts', "import { createHash } from 'node:crypto';", /may not import "node:crypto"/],
+    ['shared/x.ts', "import { helper } from '../tests/helpers';", /shared\/ may not import from tests\//],
+    ['db/x.ts', "import { handlers } from '../main/handlers';", /db\/ may not import from main\//],
+  ])('%s: refuses %s', async (file, source, expected) => {
+    const errors = await layerErrors(file, source);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(expected);
+  });
+
+  it.each([
+    ['renderer/src/x.ts', "import { contract } from '../../shared/contract'; import { z } from 'zod'; import { create } from 'zustand';"],
+    ['shared/x.ts', "import { z } from 'zod'; import { msg } from './messages';"],
+    ['db/x.ts', "import Database from 'better-sqlite3'; import { AppError } from '../shared/result'; import { join } from 'node:path';"],
+    ['main/x.ts', "import { openDatabase } from '../db/open'; import { contract } from '../shared/contract'; import { app } from 'electron';"],
+  ])('%s: allows its own imports', async (file, source) => {
+    expect(await layerErrors(file, source)).toEqual([]);
+  });
+});

@@ -1,0 +1,130 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccordApp } from '../../main/app';
+import type { MouDraft } from '../../shared/domain/mou';
+import type { Partner } from '../../shared/domain/partner';
+import { uuidv7 } from '../../shared/uuid';
+import { callOk, openTestApp, snapshotDatabase, tempDirectory } from '../helpers';
+
+let dir: ReturnType<typeof tempDirectory>;
+let app: AccordApp;
+beforeEach(() => {
+  dir = tempDirectory();
+  app = openTestApp(`${dir.path}/accord.sqlite`);
+});
+afterEach(() => {
+  app.close();
+  dir.remove();
+});
+
+const draftValues = (partnerId: string) => ({
+  title: 'Border security cooperation',
+  partnerId,
+  sector: 'border_security',
+  status: 'draft',
+  parties: ['Ministry of Interior', 'U.S. Embassy Tunis'],
+  summary: 'Joint patrol training.',
+});
+
+describe('partners and MOU drafts through the dispatch gate', () => {
+  it('creates, edits and deletes, and survives a restart', async () => {
+    const partner = await callOk<Partner>(app, 'partners.create', { name: 'Tunisia', isoCode: 'tn' });
+    const draft = await callOk<MouDraft>(app, 'mou.create', draftValues(partner.id));
+    expect(draft).toMatchObject({ partnerName: 'Tunisia', status: 'draft', parties: ['Ministry of Interior', 'U.S. Embassy Tunis'] });
+    const edited = await callOk<MouDraft>(app, 'mou.update', { id: draft.id, values: { ...draftValues(partner.id), title: 'Border security MOU', status: 'in_negotiation' } });
+    expect(edited.title).toBe('Border security MOU');
+
+    app.close();
+    app = openTestApp(`${dir.path}/accord.sqlite`);
+    expect((await callOk<MouDraft[]>(app, 'mou.list', {})).map((d) => d.title)).toEqual(['Border security MOU']);
+    expect((await callOk<Partner[]>(app, 'partners.list', {}))[0]).toMatchObject({ name: 'Tunisia', isoCode: 'TN', mouCount: 1 });
+
+    await callOk(app, 'mou.delete', { id: draft.id });
+    expect(await callOk<MouDraft[]>(app, 'mou.list', {})).toEqual([]);
+  });
+
+  it('keeps the same post identity across restarts', async () => {
+    const first = (await callOk<{ postId: string }>(app, 'app.info', {})).postId;
+    app.close();
+    app = openTestApp(`${dir.path}/accord.sqlite`);
+    expect((await callOk<{ postId: string }>(app, 'app.info', {})).postId).toBe(first);
+  });
+
+  it('records every field change with a clock stamp and an audit entry', async () => {
+    const partner = await callOk<Partner>(app, 'partners.create', { name: 'Jordan', isoCode: 'JO' });
+    await callOk(app, 'partners.update', { id: partner.id, values: { name: 'Jordan', isoCode: 'JO', notes: 'Amman' } });
+    const db = app.context.store.db;
+    const changes = db.prepare('SELECT column_name AS col, value, hlc, prev_hlc AS prev FROM field_changes WHERE row_id = ? ORDER BY seq').all(partner.id) as { col: string; value: string; hlc: string; prev: string | null }[];
+    expect(changes.map((c) => c.col)).toEqual(['name', 'iso_code', 'notes', 'notes']);
+    const [, , firstNotes, secondNotes] = changes;
+    expect(secondNotes!.prev).toBe(firstNotes!.hlc); // the version it replaced travels with the change
+    expect(changes.map((c) => c.hlc)).toEqual([...changes.map((c) => c.hlc)].sort());
+    const audit = db.prepare('SELECT action, changes FROM audit_log WHERE row_id = ? ORDER BY at, id').all(partner.id) as { action: string; changes: string }[];
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+    expect(JSON.parse(audit[1]!.changes)).toEqual({ notes: ['', 'Amman'] });
+  });
+
+  it('writes a tombstone on delete', async () => {
+    const partner = await callOk<Partner>(app, 'partners.create', { name: 'Morocco' });
+    await callOk(app, 'partners.delete', { id: partner.id });
+    const tombstone = app.context.store.db.prepare("SELECT value FROM field_changes WHERE row_id = ? AND column_name = '_deleted'").get(partner.id);
+    expect(tombstone).toEqual({ value: 'true' });
+  });
+
+  it('does not record an edit that changes nothing', async () => {
+    const partner = await callOk<Partner>(app, 'partners.create', { name: 'Egypt' });
+    const before = snapshotDatabase(app);
+    await callOk(app, 'partners.update', { id: partner.id, values: { name: 'Egypt', isoCode: '', notes: '' } });
+    expect(snapshotDatabase(app)).toBe(before);
+  });
+});
+
+describe('bad input changes nothing', () => {
+  let partner: Partner;
+  beforeEach(async () => {
+    partner = await callOk<Partner>(app, 'partners.create', { name: 'Tunisia' });
+  });
+
+  const cases: [string, string, (partnerId: string) => unknown, string, unknown][] = [
+    ['an empty title', 'mou.create', (p) => ({ ...draftValues(p), title: '  ' }), 'VALIDATION', [{ path: ['title'], message: 'required' }]],
+    ['an over-long title', 'mou.create', (p) => ({ ...draftValues(p), title: 'x'.repeat(201) }), 'VALIDATION', [{ path: ['title'], message: 'tooLong:200' }]],
+    ['an unknown partner', 'mou.create', () => draftValues(uuidv7()), 'VALIDATION', [{ path: ['partnerId'], message: 'partnerNotFound' }]],
+    ['a status that does not exist', 'mou.create', (p) => ({ ...draftValues(p), status: 'ratified' }), 'VALIDATION', [{ path: ['status'], message: 'invalidChoice' }]],
+    ['a value of the wrong kind', 'mou.create', (p) => ({ ...draftValues(p), parties: 'everyone' }), 'VALIDATION', undefined],
+    ['a duplicate partner name', 'partners.create', () => ({ name: 'tunisia' }), 'VALIDATION', [{ path: ['name'], message: 'duplicateName' }]],
+    ['an id that is not a UUID', 'partners.get', () => ({ id: "1' OR 1=1 --" }), 'VALIDATION', undefined],
+    ['a record that does not exist', 'mou.update', (p) => ({ id: uuidv7(), values: draftValues(p) }), 'NOT_FOUND', undefined],
+    ['a method that does not exist', 'partners.drop', () => ({}), 'UNKNOWN_METHOD', undefined],
+    ['no input at all for a create', 'partners.create', () => null, 'VALIDATION', undefined],
+  ];
+
+  it.each(cases)('%s: a typed error, and the database as it was', async (_name, method, input, code, issues) => {
+    const before = snapshotDatabase(app);
+    const result = await app.call(method, input(partner.id));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe(code);
+    expect(result.error.message.length).toBeGreaterThan(10);
+    if (issues) expect(result.error.details?.issues).toEqual(issues);
+    expect(snapshotDatabase(app)).toBe(before);
+  });
+
+  it('refuses to delete a partner that still has drafts, and says why', async () => {
+    await callOk(app, 'mou.create', draftValues(partner.id));
+    const before = snapshotDatabase(app);
+    const result = await app.call('partners.delete', { id: partner.id });
+    expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(!result.ok && result.error.message).toMatch(/1 MOU draft/);
+    expect(snapshotDatabase(app)).toBe(before);
+  });
+
+  it('reports an unexpected failure as INTERNAL without leaking it, and rolls back', async () => {
+    const before = snapshotDatabase(app);
+    app.context.store.db.exec('CREATE TRIGGER explode BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, \'disk says no\'); END');
+    const beforeWithTrigger = snapshotDatabase(app);
+    const result = await app.call('mou.create', draftValues(partner.id));
+    expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+    expect(!result.ok && result.error.message).not.toMatch(/disk says no/);
+    expect(snapshotDatabase(app)).toBe(beforeWithTrigger);
+    expect(before).toBe(beforeWithTrigger); // triggers are not rows
+  });
+});

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { compareStamps, formatHlc, parseHlc, receiveHlc, tickHlc } from '../../shared/hlc';
+import { formatMessage, msg } from '../../shared/messages';
+import { mouDraftForm, mouDraftInput } from '../../shared/domain/mou';
+import { partnerInput } from '../../shared/domain/partner';
+import { UUID_PATTERN, uuidv7 } from '../../shared/uuid';
+
+describe('uuidv7', () => {
+  it('is a version-7 UUID whose first 48 bits are the time', () => {
+    const id = uuidv7(Date.UTC(2026, 10, 22));
+    expect(id).toMatch(UUID_PATTERN);
+    expect(id[14]).toBe('7');
+    expect(parseInt(id.replace(/-/g, '').slice(0, 12), 16)).toBe(Date.UTC(2026, 10, 22));
+  });
+  it('sorts by creation time and does not repeat', () => {
+    const ids = Array.from({ length: 1000 }, (_, i) => uuidv7(1_700_000_000_000 + i));
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
+
+describe('hybrid logical clock', () => {
+  it('never goes backwards when the wall clock does', () => {
+    const first = tickHlc({ wallMs: 0, counter: 0 }, 5000);
+    const second = tickHlc(first, 4000);
+    expect(formatHlc(second) > formatHlc(first)).toBe(true);
+    expect(parseHlc(formatHlc(second))).toEqual(second);
+  });
+  it('moves past a remote stamp it receives', () => {
+    const local = { wallMs: 1000, counter: 3 };
+    const remote = { wallMs: 9000, counter: 7 };
+    const merged = receiveHlc(local, remote, 2000);
+    expect(formatHlc(merged) > formatHlc(remote)).toBe(true);
+  });
+  it('breaks ties by post id, not by arrival', () => {
+    expect(compareStamps({ hlc: 'a', postId: 'p1' }, { hlc: 'a', postId: 'p2' })).toBe(-1);
+    expect(compareStamps({ hlc: 'b', postId: 'p1' }, { hlc: 'a', postId: 'p2' })).toBe(1);
+  });
+});
+
+describe('validation messages', () => {
+  it('reads the same rule in English and Arabic', () => {
+    expect(formatMessage(msg('tooLong', 200), 'en')).toBe('Use at most 200 characters.');
+    expect(formatMessage(msg('tooLong', 200), 'ar')).toContain('200');
+    expect(formatMessage(msg('required'), 'ar')).toBe('هذا الحقل مطلوب.');
+  });
+  it('passes through text that is not a key', () => {
+    expect(formatMessage('Something specific went wrong', 'ar')).toBe('Something specific went wrong');
+  });
+});
+
+describe('domain schemas', () => {
+  it('rejects an empty or over-long partner name with message keys', () => {
+    const empty = partnerInput.safeParse({ name: '   ' });
+    expect(empty.success).toBe(false);
+    expect(empty.error?.issues[0]?.message).toBe('required');
+    const long = partnerInput.safeParse({ name: 'x'.repeat(121) });
+    expect(long.error?.issues[0]?.message).toBe('tooLong:120');
+  });
+  it('normalises a country code and refuses a malformed one', () => {
+    expect(partnerInput.parse({ name: 'Tunisia', isoCode: ' tn ' }).isoCode).toBe('TN');
+    expect(partnerInput.safeParse({ name: 'Tunisia', isoCode: 'T1' }).error?.issues[0]?.message).toBe('invalidCode');
+  });
+  it('requires a partner on an MOU draft and bounds every text', () => {
+    const result = mouDraftInput.safeParse({ title: '', partnerId: '', sector: 'police', summary: 'x'.repeat(4001) });
+    const byField = Object.fromEntries(result.error!.issues.map((issue) => [issue.path[0], issue.message]));
+    expect(byField).toEqual({ title: 'required', partnerId: 'partnerRequired', summary: 'tooLong:4000' });
+  });
+  it('turns the form\'s parties text into the list the API takes', () => {
+    const parsed = mouDraftForm.parse({ title: 'T', partnerId: uuidv7(), sector: 'police', status: 'draft', parties: ' Ministry of Interior \n\nU.S. Embassy Tunis\n', summary: '' });
+    expect(parsed.parties).toEqual(['Ministry of Interior', 'U.S. Embassy Tunis']);
+  });
+});
