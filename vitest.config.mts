@@ -11,5 +11,4 @@ export default defineConfig({
     // Two cores: keep the browser tests from starving each other.
     maxWorkers: 2,
   },
-  benchmark: { include: ['bench/**/*.bench.ts'] },
 });
