@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { coreMethods } from './api/core';
+import { recordsMethods } from './api/records';
 import type { MethodGroup } from './api/types';
 
 /**
@@ -10,6 +11,7 @@ import type { MethodGroup } from './api/types';
  */
 export const contract = {
   ...coreMethods,
+  ...recordsMethods,
 } as const satisfies MethodGroup;
 
 export type Contract = typeof contract;

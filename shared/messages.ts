@@ -16,6 +16,17 @@ const catalog = {
   partnerNotFound: { en: 'That partner nation does not exist (it may have been deleted).', ar: 'هذه الدولة الشريكة غير موجودة (ربما حُذفت).' },
   duplicateName: { en: 'A record with this name already exists.', ar: 'يوجد سجل بهذا الاسم بالفعل.' },
   invalid: { en: 'This value is not valid.', ar: 'هذه القيمة غير صالحة.' },
+  invalidDate: { en: 'Enter a date as YYYY-MM-DD.', ar: 'أدخل التاريخ بالصيغة YYYY-MM-DD.' },
+  invalidNumber: { en: 'Enter a whole number.', ar: 'أدخل عددًا صحيحًا.' },
+  tooSmall: { en: 'Use {0} or more.', ar: 'استخدم {0} أو أكثر.' },
+  tooLarge: { en: 'Use {0} or less.', ar: 'استخدم {0} أو أقل.' },
+  recordNotFound: { en: 'The linked record does not exist (it may have been deleted).', ar: 'السجل المرتبط غير موجود (ربما حُذف).' },
+  targetBeforeBaseline: { en: 'The target date cannot be before the baseline date.', ar: 'لا يمكن أن يكون تاريخ الهدف قبل تاريخ خط الأساس.' },
+  endBeforeStart: { en: 'The end date cannot be before the start date.', ar: 'لا يمكن أن يكون تاريخ الانتهاء قبل تاريخ البدء.' },
+  approvedOverRequested: { en: 'The approved amount cannot exceed the requested amount.', ar: 'لا يمكن أن يتجاوز المبلغ المعتمد المبلغ المطلوب.' },
+  agreementNeedsDate: { en: 'Record when and by whom the partner agreed.', ar: 'سجّل متى ومن وافق من جانب الشريك.' },
+  illegalTransition: { en: 'This status cannot follow the current one.', ar: 'لا يمكن الانتقال إلى هذه الحالة من الحالة الحالية.' },
+  invalidCurrency: { en: 'Use a three-letter currency code (e.g. USD).', ar: 'استخدم رمز عملة من ثلاثة أحرف (مثل USD).' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalog;

@@ -1,5 +1,6 @@
 import type { Contract } from '../../shared/contract';
 import { coreHandlers } from './core';
+import { recordsHandlers } from './records';
 import type { HandlersFor } from './types';
 
 export type { HandlerContext } from './types';
@@ -10,4 +11,5 @@ export type { HandlerContext } from './types';
  */
 export const handlers: HandlersFor<Contract> = {
   ...coreHandlers,
+  ...recordsHandlers,
 };
