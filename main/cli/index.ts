@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/result';
 import { APP_VERSION } from '../app';
 import { EXIT, UsageError, type Command, type OptionValues } from './command';
+import { dumpCommand } from './commands/dump';
 import { serveCommand } from './commands/serve';
 
 export { EXIT } from './command';
@@ -9,6 +10,7 @@ export { EXIT } from './command';
 /** Every command, in the order --help lists them. Each lives in commands/<name>.ts. */
 const commands: Record<string, Command> = {
   serve: serveCommand,
+  dump: dumpCommand,
 };
 
 
