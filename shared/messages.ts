@@ -27,6 +27,16 @@ const catalog = {
   agreementNeedsDate: { en: 'Record when and by whom the partner agreed.', ar: 'سجّل متى ومن وافق من جانب الشريك.' },
   illegalTransition: { en: 'This status cannot follow the current one.', ar: 'لا يمكن الانتقال إلى هذه الحالة من الحالة الحالية.' },
   invalidCurrency: { en: 'Use a three-letter currency code (e.g. USD).', ar: 'استخدم رمز عملة من ثلاثة أحرف (مثل USD).' },
+  // MOU document pre-export checks (shared/documents/checks.ts)
+  mouTitleOnlyEnglish: { en: 'The title has no Arabic text.', ar: 'لا يوجد نص عربي للعنوان.' },
+  mouTitleMissingArabic: { en: 'The title has no Arabic text; the English title will be used.', ar: 'لا يوجد نص عربي للعنوان؛ سيُستخدم العنوان الإنجليزي.' },
+  mouClauseOnlyEnglish: { en: 'Clause {0} has English text but no Arabic text.', ar: 'البند {0} له نص إنجليزي دون نص عربي.' },
+  mouClauseOnlyArabic: { en: 'Clause {0} has Arabic text but no English text.', ar: 'البند {0} له نص عربي دون نص إنجليزي.' },
+  mouClauseEmpty: { en: 'Clause {0} has no text in either language.', ar: 'البند {0} لا يحتوي على نص بأي من اللغتين.' },
+  mouClauseMissingEnglish: { en: 'Clause {0} has no English text.', ar: 'البند {0} لا يحتوي على نص إنجليزي.' },
+  mouClauseMissingArabic: { en: 'Clause {0} has no Arabic text.', ar: 'البند {0} لا يحتوي على نص عربي.' },
+  mouClauseNumbersDiffer: { en: 'Clause {0}: the numbers differ between the English and Arabic text (only in English: {1}; only in Arabic: {2}).', ar: 'البند {0}: الأرقام مختلفة بين النص الإنجليزي والنص العربي (في الإنجليزي فقط: {1}؛ في العربي فقط: {2}).' },
+  mouClauseDatesDiffer: { en: 'Clause {0}: the dates differ between the English and Arabic text (only in English: {1}; only in Arabic: {2}).', ar: 'البند {0}: التواريخ مختلفة بين النص الإنجليزي والنص العربي (في الإنجليزي فقط: {1}؛ في العربي فقط: {2}).' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type MessageKey = keyof typeof catalog;

@@ -1,0 +1,145 @@
+import { msg } from '../messages';
+import type { MouClause, MouDocument } from './types';
+import { hasText, normaliseDigits } from './text';
+
+/**
+ * Checks run before an MOU is exported: a clause written in only one of the
+ * languages being exported, and numbers or dates that differ between the
+ * English and Arabic text of a clause (a classic source of disputes once
+ * signed). They warn; the officer decides whether to export anyway.
+ */
+
+export interface PreExportWarning {
+  /** Display number of the clause, or null for the document title. */
+  clauseNumber: string | null;
+  /** A message key (shared/messages.ts) with its arguments. */
+  message: string;
+  /** Values found only in the English text / only in the Arabic text (numbers or ISO dates). */
+  onlyInEnglish?: string[];
+  onlyInArabic?: string[];
+}
+
+export function preExportChecks(document: MouDocument): PreExportWarning[] {
+  const warnings: PreExportWarning[] = [];
+  if (document.language === 'both' && !hasText(document.title.ar)) warnings.push({ clauseNumber: null, message: msg('mouTitleOnlyEnglish') });
+  if (document.language === 'ar' && !hasText(document.title.ar)) warnings.push({ clauseNumber: null, message: msg('mouTitleMissingArabic') });
+  for (const clause of document.clauses) warnings.push(...checkClause(clause, document.language));
+  return warnings;
+}
+
+function checkClause(clause: MouClause, language: MouDocument['language']): PreExportWarning[] {
+  const english = hasText(clause.en);
+  const arabic = hasText(clause.ar);
+  const clauseNumber = clause.number;
+  if (language === 'en') return english ? [] : [{ clauseNumber, message: msg('mouClauseMissingEnglish', clauseNumber) }];
+  if (language === 'ar') return arabic ? [] : [{ clauseNumber, message: msg('mouClauseMissingArabic', clauseNumber) }];
+  if (english && !arabic) return [{ clauseNumber, message: msg('mouClauseOnlyEnglish', clauseNumber) }];
+  if (arabic && !english) return [{ clauseNumber, message: msg('mouClauseOnlyArabic', clauseNumber) }];
+  if (!english && !arabic) return [{ clauseNumber, message: msg('mouClauseEmpty', clauseNumber) }];
+  const warnings: PreExportWarning[] = [];
+  const en = extractFacts(clause.en);
+  const ar = extractFacts(clause.ar);
+  const dateDifference = compareDates(en.dates, ar.dates);
+  if (dateDifference) {
+    warnings.push({ clauseNumber, message: msg('mouClauseDatesDiffer', clauseNumber, listOrDash(dateDifference.onlyInEnglish), listOrDash(dateDifference.onlyInArabic)), ...dateDifference });
+  }
+  const numberDifference = multisetDifference(en.numbers, ar.numbers);
+  if (numberDifference) {
+    warnings.push({ clauseNumber, message: msg('mouClauseNumbersDiffer', clauseNumber, listOrDash(numberDifference.onlyInEnglish), listOrDash(numberDifference.onlyInArabic)), ...numberDifference });
+  }
+  return warnings;
+}
+
+const ENGLISH_MONTHS: Record<string, number> = {};
+['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'].forEach((name, index) => {
+  ENGLISH_MONTHS[name] = index + 1;
+  ENGLISH_MONTHS[name.slice(0, 3)] = index + 1;
+});
+ENGLISH_MONTHS['sept'] = 9;
+
+/** Gregorian month names as written in Egypt and the Gulf, the Levant and Iraq, and the Maghreb. */
+const ARABIC_MONTHS: Record<string, number> = {
+  يناير: 1, فبراير: 2, مارس: 3, أبريل: 4, ابريل: 4, إبريل: 4, مايو: 5, يونيو: 6, يونية: 6, يوليو: 7, يولية: 7, أغسطس: 8, اغسطس: 8, سبتمبر: 9, أكتوبر: 10, اكتوبر: 10, نوفمبر: 11, ديسمبر: 12,
+  'كانون الثاني': 1, شباط: 2, آذار: 3, نيسان: 4, أيار: 5, حزيران: 6, تموز: 7, آب: 8, أيلول: 9, 'تشرين الأول': 10, 'تشرين الثاني': 11, 'كانون الأول': 12,
+  جانفي: 1, فيفري: 2, أفريل: 4, ماي: 5, جوان: 6, جويلية: 7, أوت: 8,
+};
+
+// Longest names first so "كانون الثاني" wins over a shorter prefix.
+const monthAlternation = Object.keys({ ...ENGLISH_MONTHS, ...ARABIC_MONTHS })
+  .sort((a, b) => b.length - a.length)
+  .map((name) => name.replace(/ /g, '\\s+'))
+  .join('|');
+const month = `(${monthAlternation})\\.?`;
+// "1 March 2026", "1 آذار (مارس) 2026", "1 آذار/مارس 2026"
+const alsoMonth = `(?:\\s*[/(]\\s*(?:${monthAlternation})\\s*\\)?)?`;
+const DATE_PATTERNS: { pattern: RegExp; read(match: RegExpExecArray): number[][] }[] = [
+  { pattern: /(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)/g, read: (m) => [[+m[1]!, +m[2]!, +m[3]!]] },
+  // Slashed dates are read both ways: English texts may be month-first, Arabic texts are day-first.
+  { pattern: /(?<!\d)(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?!\d)/g, read: (m) => [[+m[3]!, +m[2]!, +m[1]!], [+m[3]!, +m[1]!, +m[2]!]] },
+  { pattern: new RegExp(`(?<!\\d)(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?${month}${alsoMonth},?\\s+(\\d{4})(?!\\d)`, 'giu'), read: (m) => [[+m[3]!, monthNumber(m[2]!), +m[1]!]] },
+  { pattern: new RegExp(`${month}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'giu'), read: (m) => [[+m[3]!, monthNumber(m[1]!), +m[2]!]] },
+];
+
+function monthNumber(name: string): number {
+  const key = name.replace(/\s+/g, ' ');
+  return ENGLISH_MONTHS[key.toLowerCase()] ?? ARABIC_MONTHS[key] ?? 0;
+}
+
+const iso = ([year, monthOfYear, day]: number[]) => `${year}-${String(monthOfYear).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+const isValidDate = ([, monthOfYear, day]: number[]) => monthOfYear! >= 1 && monthOfYear! <= 12 && day! >= 1 && day! <= 31;
+
+interface Facts {
+  /** Each date found, as the ISO readings it admits (two for an ambiguous slashed date). */
+  dates: string[][];
+  numbers: string[];
+}
+
+/** Dates first (their digits are not counted again as numbers), then the remaining numbers. */
+export function extractFacts(raw: string): Facts {
+  let text = normaliseDigits(raw);
+  const dates: string[][] = [];
+  for (const { pattern, read } of DATE_PATTERNS) {
+    text = text.replace(pattern, (...args) => {
+      const readings = read(args as unknown as RegExpExecArray).filter(isValidDate).map(iso);
+      if (readings.length === 0) return args[0] as string;
+      dates.push([...new Set(readings)]);
+      return ' ';
+    });
+  }
+  const numbers = (text.match(/\d+(?:[.,]\d+)*/g) ?? []).map(canonicalNumber);
+  return { dates, numbers };
+}
+
+/** "1,000" and "1000" are one number; "05" and "5" too. A comma before other than three digits is a decimal comma. */
+function canonicalNumber(token: string): string {
+  const withoutGrouping = token.replace(/,(?=\d{3}(?!\d))/g, '').replace(/,/g, '.');
+  const [whole, ...fraction] = withoutGrouping.split('.');
+  const wholePart = whole!.replace(/^0+(?=\d)/, '');
+  return fraction.length ? `${wholePart}.${fraction.join('.')}` : wholePart;
+}
+
+function multisetDifference(english: string[], arabic: string[]): { onlyInEnglish: string[]; onlyInArabic: string[] } | null {
+  const remaining = [...arabic];
+  const onlyInEnglish: string[] = [];
+  for (const value of english) {
+    const at = remaining.indexOf(value);
+    if (at >= 0) remaining.splice(at, 1);
+    else onlyInEnglish.push(value);
+  }
+  return onlyInEnglish.length || remaining.length ? { onlyInEnglish, onlyInArabic: remaining } : null;
+}
+
+/** Pairs each English date with an Arabic one that admits a common reading. */
+function compareDates(english: string[][], arabic: string[][]): { onlyInEnglish: string[]; onlyInArabic: string[] } | null {
+  const remaining = [...arabic];
+  const onlyInEnglish: string[] = [];
+  for (const readings of english) {
+    const at = remaining.findIndex((other) => other.some((reading) => readings.includes(reading)));
+    if (at >= 0) remaining.splice(at, 1);
+    else onlyInEnglish.push(readings[0]!);
+  }
+  const onlyInArabic = remaining.map((readings) => readings[0]!);
+  return onlyInEnglish.length || onlyInArabic.length ? { onlyInEnglish, onlyInArabic } : null;
+}
+
+const listOrDash = (values: string[]) => (values.length ? values.join(' ') : '—');
