@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNKNOWN_METHOD',
   'DB_TOO_NEW', // database written by a newer Accord
+  'BUNDLE_REJECTED', // a sync bundle that is altered, truncated, oversized or malformed; details.reason says which
+  'UNTRUSTED_SENDER', // a sync bundle from a post this one does not trust (unknown, revoked, or its key changed)
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

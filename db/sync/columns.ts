@@ -33,6 +33,8 @@ export function describeSyncedTables(db: Database): Map<string, SyncedTableInfo>
       notnull: number;
       dflt_value: string | null;
     }[];
+    // A declaration whose migration has not run on this database (only while a table is being added) cannot sync yet.
+    if (pragma.length === 0) continue;
     const byName = new Map(pragma.map((column) => [column.name, column]));
     const columns = new Map<string, SyncedColumn>();
     for (const [field, column] of Object.entries(table.columns)) {

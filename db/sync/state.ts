@@ -1,0 +1,173 @@
+import type { Database } from 'better-sqlite3';
+import { AppError } from '../../shared/result';
+import type { Store } from '../store';
+import { syncedTables, type SyncedTable } from '../syncedTables';
+import type { Vector } from './changes';
+import { describeSyncedTables, fromStoredValue, quoteIdentifier } from './columns';
+
+/** Sync bookkeeping that stays on this post: key, trusted posts, bundle log, peer vectors, conflicts. */
+
+export interface StoredKey {
+  publicKey: string;
+  fingerprint: string;
+  protection: string;
+  privateKey: Buffer;
+  createdAt: string;
+}
+
+export function readKey(db: Database): StoredKey | undefined {
+  return db.prepare('SELECT public_key AS publicKey, fingerprint, protection, private_key AS privateKey, created_at AS createdAt FROM sync_key WHERE id = 1').get() as StoredKey | undefined;
+}
+
+export function writeKey(db: Database, key: StoredKey): void {
+  db.prepare('INSERT INTO sync_key (id, public_key, fingerprint, protection, private_key, created_at) VALUES (1, ?, ?, ?, ?, ?)').run(
+    key.publicKey, key.fingerprint, key.protection, key.privateKey, key.createdAt,
+  );
+}
+
+export interface TrustedPost {
+  postId: string;
+  name: string;
+  publicKey: string;
+  fingerprint: string;
+  trustedAt: string;
+  revokedAt: string | null;
+}
+
+const SELECT_TRUSTED = 'SELECT post_id AS postId, name, public_key AS publicKey, fingerprint, trusted_at AS trustedAt, revoked_at AS revokedAt FROM sync_trusted_posts';
+
+export function listTrustedPosts(db: Database): TrustedPost[] {
+  return db.prepare(`${SELECT_TRUSTED} ORDER BY name, post_id`).all() as TrustedPost[];
+}
+
+export function findTrustedPost(db: Database, postId: string): TrustedPost | undefined {
+  return db.prepare(`${SELECT_TRUSTED} WHERE post_id = ?`).get(postId) as TrustedPost | undefined;
+}
+
+/** Trusting a post pins its key: a different key for the same post is refused, never silently replaced. */
+export function trustPost(db: Database, post: Omit<TrustedPost, 'trustedAt' | 'revokedAt'>, nowIso: string): TrustedPost {
+  const existing = findTrustedPost(db, post.postId);
+  if (existing && existing.publicKey !== post.publicKey) {
+    throw new AppError('CONFLICT', `Post ${existing.name} is already trusted with a different key (fingerprint ${existing.fingerprint}). Revoke it first if its key really changed.`, { reason: 'key-changed' });
+  }
+  if (existing && existing.revokedAt === null) return existing;
+  db.prepare(
+    'INSERT INTO sync_trusted_posts (post_id, name, public_key, fingerprint, trusted_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL) ' +
+      'ON CONFLICT (post_id) DO UPDATE SET name = excluded.name, trusted_at = excluded.trusted_at, revoked_at = NULL',
+  ).run(post.postId, post.name, post.publicKey, post.fingerprint, nowIso);
+  return findTrustedPost(db, post.postId)!;
+}
+
+export function revokePost(db: Database, postId: string, nowIso: string): TrustedPost {
+  const existing = findTrustedPost(db, postId);
+  if (!existing) throw new AppError('NOT_FOUND', `No trusted post with id ${postId}.`, { postId });
+  db.prepare('UPDATE sync_trusted_posts SET revoked_at = ? WHERE post_id = ? AND revoked_at IS NULL').run(nowIso, postId);
+  return findTrustedPost(db, postId)!;
+}
+
+export function nextSequence(db: Database): number {
+  const last = (db.prepare('SELECT last FROM sync_sequence WHERE id = 1').pluck().get() as number | undefined) ?? 0;
+  db.prepare('INSERT INTO sync_sequence (id, last) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET last = excluded.last').run(last + 1);
+  return last + 1;
+}
+
+export function findBundle(db: Database, hash: string): { hash: string; result: string } | undefined {
+  return db.prepare('SELECT hash, result FROM sync_bundle_log WHERE hash = ?').get(hash) as { hash: string; result: string } | undefined;
+}
+
+export function highestSequenceFrom(db: Database, senderPostId: string): number {
+  return (db.prepare("SELECT MAX(sequence) FROM sync_bundle_log WHERE sender_post_id = ? AND direction = 'in'").pluck().get(senderPostId) as number | null) ?? 0;
+}
+
+export function logBundle(db: Database, entry: { hash: string; senderPostId: string; sequence: number; createdAt: string; receivedAt: string; result: unknown; direction: 'in' | 'out' }): void {
+  db.prepare('INSERT OR IGNORE INTO sync_bundle_log (hash, sender_post_id, sequence, created_at, received_at, result, direction) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    entry.hash, entry.senderPostId, entry.sequence, entry.createdAt, entry.receivedAt, JSON.stringify(entry.result), entry.direction,
+  );
+}
+
+export function peerSeen(db: Database, peerPostId: string): Vector {
+  const rows = db.prepare('SELECT origin_post_id AS origin, hlc FROM sync_peer_seen WHERE peer_post_id = ?').all(peerPostId) as { origin: string; hlc: string }[];
+  return Object.fromEntries(rows.map((row) => [row.origin, row.hlc]));
+}
+
+/** Learned from a peer's own bundle: it holds everything up to its vector. Only ever grows. */
+export function recordPeerSeen(db: Database, peerPostId: string, vector: Vector): void {
+  const upsert = db.prepare(
+    'INSERT INTO sync_peer_seen (peer_post_id, origin_post_id, hlc) VALUES (?, ?, ?) ' +
+      'ON CONFLICT (peer_post_id, origin_post_id) DO UPDATE SET hlc = MAX(hlc, excluded.hlc)',
+  );
+  for (const [origin, stamp] of Object.entries(vector)) upsert.run(peerPostId, origin, stamp);
+}
+
+export interface ConflictRecord {
+  id: string;
+  table: string;
+  rowId: string;
+  field: string;
+  column: string;
+  winnerValue: unknown;
+  winnerPostId: string;
+  winnerHlc: string;
+  loserValue: unknown;
+  loserPostId: string;
+  loserHlc: string;
+  detectedAt: string;
+  status: 'open' | 'kept_winner' | 'kept_loser';
+  rowExists: boolean;
+}
+
+export function listConflicts(db: Database, status: 'open' | 'all' = 'open'): ConflictRecord[] {
+  const tables = describeSyncedTables(db);
+  const rows = db
+    .prepare(
+      `SELECT id, table_name AS tableName, row_id AS rowId, column_name AS columnName, winner_value AS winnerValue, winner_hlc AS winnerHlc, winner_post_id AS winnerPostId,
+              loser_value AS loserValue, loser_hlc AS loserHlc, loser_post_id AS loserPostId, detected_at AS detectedAt, status
+       FROM sync_conflicts ${status === 'open' ? "WHERE status = 'open'" : ''} ORDER BY detected_at, id`,
+    )
+    .all() as { id: string; tableName: string; rowId: string; columnName: string; winnerValue: string; winnerHlc: string; winnerPostId: string; loserValue: string; loserHlc: string; loserPostId: string; detectedAt: string; status: ConflictRecord['status'] }[];
+  return rows.map((row) => {
+    const info = tables.get(row.tableName);
+    const exists = info ? db.prepare(`SELECT 1 FROM ${quoteIdentifier(info.table.name)} WHERE id = ?`).get(row.rowId) !== undefined : false;
+    return {
+      id: row.id,
+      table: row.tableName,
+      rowId: row.rowId,
+      column: row.columnName,
+      field: info?.columns.get(row.columnName)?.field ?? row.columnName,
+      winnerValue: JSON.parse(row.winnerValue) as unknown,
+      winnerHlc: row.winnerHlc,
+      winnerPostId: row.winnerPostId,
+      loserValue: JSON.parse(row.loserValue) as unknown,
+      loserHlc: row.loserHlc,
+      loserPostId: row.loserPostId,
+      detectedAt: row.detectedAt,
+      status: row.status,
+      rowExists: exists,
+    };
+  });
+}
+
+/**
+ * Settles a conflict. Keeping the losing value is an ordinary local edit made
+ * through Store (new stamp, audited), so it reaches every post like any edit;
+ * keeping the winner changes nothing, since every post already converges on it.
+ */
+export function resolveConflict(store: Store, conflictId: string, keep: 'winner' | 'loser'): ConflictRecord {
+  return store.transaction(() => {
+    const conflict = listConflicts(store.db, 'all').find((c) => c.id === conflictId);
+    if (!conflict) throw new AppError('NOT_FOUND', `No conflict with id ${conflictId}.`, { id: conflictId });
+    if (conflict.status !== 'open') throw new AppError('CONFLICT', 'This conflict has already been settled.', { status: conflict.status });
+    if (keep === 'loser') {
+      const table = (Object.values(syncedTables) as SyncedTable[]).find((t) => t.name === conflict.table);
+      const info = describeSyncedTables(store.db).get(conflict.table);
+      if (!table || !info || !conflict.rowExists) throw new AppError('CONFLICT', 'The record was deleted, so its earlier value cannot be restored.');
+      const select = [...info.columns.values()];
+      const stored = store.db.prepare(`SELECT ${select.map((c) => quoteIdentifier(c.column)).join(', ')} FROM ${quoteIdentifier(table.name)} WHERE id = ?`).get(conflict.rowId) as Record<string, unknown>;
+      const before = Object.fromEntries(select.map((c) => [c.field, fromStoredValue(c, stored[c.column])]));
+      store.update(table, conflict.rowId, before, { [conflict.field]: conflict.loserValue });
+    }
+    store.db.prepare('UPDATE sync_conflicts SET status = ?, resolved_at = ? WHERE id = ?').run(keep === 'winner' ? 'kept_winner' : 'kept_loser', new Date().toISOString(), conflictId);
+    return listConflicts(store.db, 'all').find((c) => c.id === conflictId)!;
+  });
+}
+

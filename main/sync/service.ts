@@ -1,0 +1,260 @@
+import type { Store } from '../../db/store';
+import { applyChanges, FUTURE_CLOCK_TOLERANCE_MS, type ApplySummary } from '../../db/sync/apply';
+import type { Change } from '../../db/sync/apply';
+import { ChangeRejected, collectChanges, heldVector, validateChanges } from '../../db/sync/changes';
+import {
+  findBundle,
+  findTrustedPost,
+  highestSequenceFrom,
+  logBundle,
+  nextSequence,
+  peerSeen,
+  recordPeerSeen,
+  trustPost,
+  type TrustedPost,
+} from '../../db/sync/state';
+import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
+import { AppError } from '../../shared/result';
+import { BUNDLE_FILE_EXTENSION, readChanges, rejected, sealBundle, verifyBundle, type BundleHeader, type VerifiedBundle } from './bundle';
+import { ensureKey, fingerprintOf, keyInfo, unlockPrivateKey, type KeyProtection, type PublicKeyFile } from './keys';
+
+export type Progress = (step: { phase: string; done: number; total: number }) => void;
+const noProgress: Progress = () => undefined;
+/** Changes validated between yields to the event loop, so the app keeps answering. */
+const CHUNK = 5_000;
+
+export interface SyncOptions {
+  protection: KeyProtection;
+  passphrase?: string;
+  onProgress?: Progress;
+  now?: () => number;
+}
+
+export interface ExportResult {
+  bytes: Buffer;
+  fileName: string;
+  header: BundleHeader;
+  hash: string;
+}
+
+/** "Everything", or for one post only what it has not yet shown it holds. */
+export async function exportBundle(store: Store, forPost: string | null, options: SyncOptions): Promise<ExportResult> {
+  const progress = options.onProgress ?? noProgress;
+  const now = options.now ?? Date.now;
+  const db = store.db;
+  if (forPost !== null && !findTrustedPost(db, forPost)) throw new AppError('NOT_FOUND', `No trusted post with id ${forPost}: trust its key before exporting for it.`, { postId: forPost });
+  const key = ensureKey(db, options.protection, options.passphrase, new Date(now()).toISOString());
+  const privateKey = unlockPrivateKey(db, options.protection, options.passphrase);
+  progress({ phase: 'reading', done: 0, total: 1 });
+  const since = forPost === null ? null : peerSeen(db, forPost);
+  const changes = collectChanges(db, since);
+  const tables: Record<string, number> = {};
+  for (const change of changes) tables[change[0]] = (tables[change[0]] ?? 0) + 1;
+  const clock = db.prepare('SELECT wall_ms AS wallMs, counter FROM clock WHERE id = 1').get() as { wallMs: number; counter: number } | undefined;
+  progress({ phase: 'compressing', done: changes.length, total: changes.length });
+  const sequence = store.transaction(() => nextSequence(db));
+  const header = {
+    schemaVersion: LATEST_SCHEMA_VERSION,
+    sender: { postId: store.post.id, name: store.post.name, publicKey: key.publicKey },
+    sequence,
+    createdAt: new Date(now()).toISOString(),
+    createdHlc: clock ? `${String(clock.wallMs).padStart(15, '0')}:${String(clock.counter).padStart(6, '0')}` : null,
+    forPost,
+    since,
+    senderVector: heldVector(db),
+    counts: { changes: changes.length, tables },
+  };
+  const bytes = await sealBundle({ header, changes }, privateKey);
+  const verified = verifyBundle(bytes);
+  logBundle(db, { hash: verified.hash, senderPostId: store.post.id, sequence, createdAt: header.createdAt, receivedAt: header.createdAt, result: { exported: changes.length, forPost }, direction: 'out' });
+  progress({ phase: 'done', done: changes.length, total: changes.length });
+  const stamp = header.createdAt.replace(/[-:]/g, '').replace(/\..*$/, '');
+  return { bytes, fileName: `accord-${safeName(store.post.name)}-${sequence}-${stamp}${BUNDLE_FILE_EXTENSION}`, header: verified.header, hash: verified.hash };
+}
+
+export type TrustState = 'trusted' | 'self' | 'unknown' | 'revoked' | 'key-changed';
+
+export interface Inspection {
+  hash: string;
+  header: BundleHeader;
+  fingerprint: string;
+  signatureValid: true;
+  trust: TrustState;
+  /** This exact file was imported before: importing it again changes nothing. */
+  alreadyImported: boolean;
+  /** A later bundle from the same post was already imported (this one is older; still safe to apply). */
+  olderThanImported: boolean;
+  /** Present once the sender is trusted: exactly what applying would do. */
+  preview: ApplySummary | null;
+  clockAheadMs: number;
+  clockAhead: boolean;
+}
+
+function trustOf(store: Store, bundle: VerifiedBundle): TrustState {
+  const { postId } = bundle.header.sender;
+  if (postId === store.post.id) return keyInfo(store.db)?.publicKey === bundle.publicKey ? 'self' : 'key-changed';
+  const known = findTrustedPost(store.db, postId);
+  if (!known) return 'unknown';
+  if (known.publicKey !== bundle.publicKey) return 'key-changed';
+  if (known.revokedAt !== null) return 'revoked';
+  return 'trusted';
+}
+
+function assertTrusted(trust: TrustState, bundle: VerifiedBundle): void {
+  const { name, postId } = bundle.header.sender;
+  const fingerprint = fingerprintOf(bundle.publicKey);
+  if (trust === 'unknown') throw new AppError('UNTRUSTED_SENDER', `"${name}" (post ${postId}) is not a trusted post. Check its key fingerprint ${fingerprint} with the sender, trust it, then import again.`, { reason: 'unknown', postId, fingerprint });
+  if (trust === 'revoked') throw new AppError('UNTRUSTED_SENDER', `Trust in "${name}" (post ${postId}) was revoked; its bundles are refused.`, { reason: 'revoked', postId, fingerprint });
+  if (trust === 'key-changed') throw new AppError('UNTRUSTED_SENDER', `"${name}" (post ${postId}) signed with a different key (fingerprint ${fingerprint}) than the one this post trusts. Refused.`, { reason: 'key-changed', postId, fingerprint });
+}
+
+async function readValidChanges(store: Store, bundle: VerifiedBundle, progress: Progress): Promise<Change[]> {
+  if (bundle.header.schemaVersion > LATEST_SCHEMA_VERSION) {
+    throw rejected('schema-too-new', `The bundle was made by a newer Accord (schema ${bundle.header.schemaVersion}; this one knows ${LATEST_SCHEMA_VERSION}). Install the newer version to import it.`);
+  }
+  progress({ phase: 'decompressing', done: 0, total: bundle.header.counts.changes });
+  const raw = await readChanges(bundle);
+  const changes: Change[] = [];
+  for (let start = 0; start < raw.length; start += CHUNK) {
+    try {
+      changes.push(...validateChanges(store.db, raw.slice(start, start + CHUNK)));
+    } catch (error) {
+      if (error instanceof ChangeRejected) throw rejected('change', `Change ${start + error.index + 1} is not acceptable: ${error.reason}.`, { index: start + error.index });
+      throw error;
+    }
+    progress({ phase: 'validating', done: Math.min(start + CHUNK, raw.length), total: raw.length });
+    await new Promise((resolveYield) => setImmediate(resolveYield));
+  }
+  return changes;
+}
+
+class RollBack extends Error {
+  constructor(readonly summary: ApplySummary) {
+    super('preview only');
+  }
+}
+
+/** Verifies and, when the sender is trusted, previews: applies inside a transaction and rolls it back. */
+export async function inspectBundle(store: Store, bytes: Buffer, options: Pick<SyncOptions, 'onProgress' | 'now'> = {}): Promise<Inspection> {
+  const progress = options.onProgress ?? noProgress;
+  const now = options.now ?? Date.now;
+  progress({ phase: 'verifying', done: 0, total: 1 });
+  const bundle = verifyBundle(bytes);
+  const trust = trustOf(store, bundle);
+  const alreadyImported = findBundle(store.db, bundle.hash) !== undefined;
+  let preview: ApplySummary | null = null;
+  if (trust === 'trusted' || trust === 'self') {
+    const changes = await readValidChanges(store, bundle, progress);
+    progress({ phase: 'previewing', done: 0, total: changes.length });
+    try {
+      store.transaction(() => {
+        throw new RollBack(applyChanges(store, changes, { bundleHash: bundle.hash, nowMs: now() }));
+      });
+    } catch (error) {
+      if (!(error instanceof RollBack)) throw error;
+      preview = error.summary;
+    }
+  }
+  const clockAheadMs = preview?.clockAheadMs ?? 0;
+  progress({ phase: 'done', done: 1, total: 1 });
+  return {
+    hash: bundle.hash,
+    header: bundle.header,
+    fingerprint: fingerprintOf(bundle.publicKey),
+    signatureValid: true,
+    trust,
+    alreadyImported,
+    olderThanImported: highestSequenceFrom(store.db, bundle.header.sender.postId) > bundle.header.sequence,
+    preview,
+    clockAheadMs,
+    clockAhead: clockAheadMs > FUTURE_CLOCK_TOLERANCE_MS,
+  };
+}
+
+export interface ImportReport {
+  hash: string;
+  sender: { postId: string; name: string; fingerprint: string };
+  sequence: number;
+  status: 'applied' | 'already-imported';
+  summary: ApplySummary | null;
+  /** Reported, never fatal: the sender's sequence went backwards, or its clock is far ahead. */
+  warnings: ('older-sequence' | 'clock-ahead')[];
+}
+
+/**
+ * Verify, check trust, decompress under a cap, validate every change, then
+ * apply all of it in one transaction with the bundle log entry and the
+ * sender's vector, or nothing. Importing the same file twice is a no-op.
+ */
+export async function importBundle(store: Store, bytes: Buffer, options: Pick<SyncOptions, 'onProgress' | 'now'> = {}): Promise<ImportReport> {
+  const progress = options.onProgress ?? noProgress;
+  const now = options.now ?? Date.now;
+  progress({ phase: 'verifying', done: 0, total: 1 });
+  const bundle = verifyBundle(bytes);
+  assertTrusted(trustOf(store, bundle), bundle);
+  const { header } = bundle;
+  const sender = { postId: header.sender.postId, name: header.sender.name, fingerprint: fingerprintOf(bundle.publicKey) };
+  if (findBundle(store.db, bundle.hash)) {
+    progress({ phase: 'done', done: 1, total: 1 });
+    return { hash: bundle.hash, sender, sequence: header.sequence, status: 'already-imported', summary: null, warnings: [] };
+  }
+  const changes = await readValidChanges(store, bundle, progress);
+  progress({ phase: 'applying', done: 0, total: changes.length });
+  const warnings: ImportReport['warnings'] = [];
+  const summary = store.transaction(() => {
+    if (highestSequenceFrom(store.db, header.sender.postId) > header.sequence) warnings.push('older-sequence');
+    const applied = applyChanges(store, changes, { bundleHash: bundle.hash, nowMs: now() });
+    if (applied.clockAheadMs > FUTURE_CLOCK_TOLERANCE_MS) warnings.push('clock-ahead');
+    if (header.sender.postId !== store.post.id) recordPeerSeen(store.db, header.sender.postId, header.senderVector);
+    const at = new Date(now()).toISOString();
+    logBundle(store.db, { hash: bundle.hash, senderPostId: header.sender.postId, sequence: header.sequence, createdAt: header.createdAt, receivedAt: at, result: { ...applied, warnings }, direction: 'in' });
+    return applied;
+  });
+  progress({ phase: 'done', done: changes.length, total: changes.length });
+  return { hash: bundle.hash, sender, sequence: header.sequence, status: 'applied', summary, warnings };
+}
+
+/** This post's public key as a file another post can trust. */
+export function publicKeyFile(store: Store, protection: KeyProtection, passphrase: string | undefined): PublicKeyFile {
+  const key = ensureKey(store.db, protection, passphrase, new Date().toISOString());
+  return { format: 'accord-public-key', version: 1, postId: store.post.id, name: store.post.name, publicKey: key.publicKey, fingerprint: key.fingerprint };
+}
+
+/** What a file says about its sender: a public key file or a bundle (whose signature must hold). */
+export function senderOf(bytes: Buffer): Omit<TrustedPost, 'trustedAt' | 'revokedAt'> {
+  if (bytes.subarray(0, 8).toString('latin1') === 'ACCORDSB') {
+    const { header, publicKey } = verifyBundle(bytes);
+    return { postId: header.sender.postId, name: header.sender.name, publicKey, fingerprint: fingerprintOf(publicKey) };
+  }
+  let parsed: Partial<PublicKeyFile>;
+  try {
+    parsed = JSON.parse(bytes.subarray(0, 64 * 1024).toString('utf8')) as Partial<PublicKeyFile>;
+  } catch {
+    throw new AppError('VALIDATION', 'This file is neither an Accord bundle nor an Accord public key file.');
+  }
+  if (parsed.format !== 'accord-public-key' || typeof parsed.postId !== 'string' || typeof parsed.name !== 'string' || typeof parsed.publicKey !== 'string') {
+    throw new AppError('VALIDATION', 'This file is neither an Accord bundle nor an Accord public key file.');
+  }
+  if (!/^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/.test(parsed.postId)) throw new AppError('VALIDATION', 'The key file names an invalid post id.');
+  const fingerprint = fingerprintOf(parsed.publicKey);
+  if (Buffer.from(parsed.publicKey, 'base64').length !== 32) throw new AppError('VALIDATION', 'The key file holds no valid Ed25519 public key.');
+  return { postId: parsed.postId, name: parsed.name.slice(0, 200), publicKey: parsed.publicKey, fingerprint };
+}
+
+/** Trusts the sender named by a file, after the person confirmed its fingerprint (when given, it must match). */
+export function trustSenderOf(store: Store, bytes: Buffer, confirmedFingerprint?: string): TrustedPost {
+  const sender = senderOf(bytes);
+  if (sender.postId === store.post.id) throw new AppError('CONFLICT', 'That is this post itself.');
+  if (confirmedFingerprint !== undefined && normalizeFingerprint(confirmedFingerprint) !== normalizeFingerprint(sender.fingerprint)) {
+    throw new AppError('VALIDATION', `The fingerprint does not match: the file's key is ${sender.fingerprint}.`, { reason: 'fingerprint-mismatch' });
+  }
+  return store.transaction(() => trustPost(store.db, sender, new Date().toISOString()));
+}
+
+export function normalizeFingerprint(text: string): string {
+  return text.replace(/[^0-9a-f]/gi, '').toUpperCase();
+}
+
+function safeName(name: string): string {
+  return name.replace(/[^0-9A-Za-z]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'post';
+}

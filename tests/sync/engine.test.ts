@@ -1,0 +1,94 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { dumpSyncedTables } from '../../db/dump';
+import { listConflicts, resolveConflict } from '../../db/sync/state';
+import { syncedTables } from '../../db/syncedTables';
+import { inspectBundle } from '../../main/sync/service';
+import { callOk, snapshotDatabase, tempDirectory } from '../helpers';
+import { exportFrom, importInto, openPost, trustAll } from './support';
+
+const dir = tempDirectory();
+afterAll(() => dir.remove());
+let n = 0;
+const post = (name: string) => openPost(`${dir.path}/${name}-${n++}.sqlite`, name);
+const dump = (p: ReturnType<typeof post>) => dumpSyncedTables(p.app.context.store.db);
+
+describe('merging bundles between posts', () => {
+  it('two posts seeded differently and edited on both sides end identical', async () => {
+    const tunis = post('Embassy Tunis, ODC');
+    const rabat = post('Embassy Rabat, SCO');
+    await trustAll([tunis, rabat]);
+    const tn = await callOk<{ id: string }>(tunis.app, 'partners.create', { name: 'Tunisia', isoCode: 'TN' });
+    await callOk(tunis.app, 'mou.create', { title: 'Coast guard MOU', partnerId: tn.id, sector: 'maritime', parties: ['Ministry of Defence'] });
+    await callOk(rabat.app, 'partners.create', { name: 'Morocco', isoCode: 'MA' });
+    await importInto(rabat, await exportFrom(tunis, rabat.app.context.store.post.id));
+    await importInto(tunis, await exportFrom(rabat, tunis.app.context.store.post.id));
+    expect(dump(tunis)).toBe(dump(rabat));
+    await callOk(rabat.app, 'partners.update', { id: tn.id, values: { name: 'Tunisia', isoCode: 'TN', notes: 'Met the MoI on 3 May' } });
+    await callOk(tunis.app, 'partners.update', { id: tn.id, values: { name: 'Republic of Tunisia', isoCode: 'TN', notes: '' } });
+    await importInto(rabat, await exportFrom(tunis, rabat.app.context.store.post.id));
+    await importInto(tunis, await exportFrom(rabat, tunis.app.context.store.post.id));
+    expect(dump(tunis)).toBe(dump(rabat));
+    expect(dump(tunis)).toContain('Republic of Tunisia');
+    expect(dump(tunis)).toContain('Met the MoI on 3 May');
+    expect(listConflicts(tunis.app.context.store.db)).toEqual([]);
+  });
+
+  it('a concurrent edit of one field keeps the losing value in a conflict that can be kept, and the choice syncs', async () => {
+    const a = post('A');
+    const b = post('B');
+    await trustAll([a, b]);
+    const id = a.app.context.store.transaction(() => a.app.context.store.insert(syncedTables.partners, { name: 'Libya', isoCode: 'LY', notes: '' }));
+    await importInto(b, await exportFrom(a));
+    const before = { name: 'Libya', isoCode: 'LY', notes: '' };
+    a.app.context.store.transaction(() => a.app.context.store.update(syncedTables.partners, id, before, { notes: 'from A' }));
+    b.app.context.store.transaction(() => b.app.context.store.update(syncedTables.partners, id, before, { notes: 'from B' }));
+    const fromB = await exportFrom(b);
+    const preview = await inspectBundle(a.app.context.store, fromB);
+    expect(preview.preview?.tables.partners).toMatchObject({ conflicting: 1 });
+    await importInto(a, fromB);
+    await importInto(b, await exportFrom(a));
+    expect(dump(a)).toBe(dump(b));
+    const conflicts = listConflicts(a.app.context.store.db);
+    expect(conflicts).toHaveLength(1);
+    expect([conflicts[0]!.winnerValue, conflicts[0]!.loserValue].sort()).toEqual(['from A', 'from B']);
+    const loser = conflicts[0]!.loserValue;
+    resolveConflict(a.app.context.store, conflicts[0]!.id, 'loser');
+    expect(listConflicts(a.app.context.store.db)).toEqual([]);
+    await importInto(b, await exportFrom(a));
+    expect(dump(b)).toContain(JSON.stringify(loser));
+    expect(dump(a)).toBe(dump(b));
+  });
+
+  it('importing the same bundle twice, or an older one after a newer, changes nothing', async () => {
+    const a = post('A');
+    const b = post('B');
+    await trustAll([a, b]);
+    const id = a.app.context.store.transaction(() => a.app.context.store.insert(syncedTables.partners, { name: 'Egypt', isoCode: 'EG', notes: 'v1' }));
+    const older = await exportFrom(a);
+    a.app.context.store.transaction(() => a.app.context.store.update(syncedTables.partners, id, { name: 'Egypt', isoCode: 'EG', notes: 'v1' }, { notes: 'v2' }));
+    const newer = await exportFrom(a);
+    await importInto(b, newer);
+    const snapshot = snapshotDatabase(b.app);
+    expect((await importInto(b, newer)).status).toBe('already-imported');
+    expect(snapshotDatabase(b.app)).toBe(snapshot);
+    const report = await importInto(b, older);
+    expect(report.warnings).toContain('older-sequence');
+    expect(dump(b)).toContain('"v2"');
+    expect(dump(b)).toBe(dump(a));
+  });
+
+  it('deletes travel as tombstones and win over concurrent edits', async () => {
+    const a = post('A');
+    const b = post('B');
+    await trustAll([a, b]);
+    const values = { name: 'Jordan', isoCode: 'JO', notes: '' };
+    const id = a.app.context.store.transaction(() => a.app.context.store.insert(syncedTables.partners, values));
+    await importInto(b, await exportFrom(a));
+    a.app.context.store.transaction(() => a.app.context.store.delete(syncedTables.partners, id, values));
+    b.app.context.store.transaction(() => b.app.context.store.update(syncedTables.partners, id, values, { notes: 'late edit' }));
+    await importInto(b, await exportFrom(a));
+    await importInto(a, await exportFrom(b));
+    expect(dump(a)).toBe(dump(b));
+    expect(dump(a)).not.toContain('Jordan');
+  });
+});
