@@ -1,7 +1,7 @@
-import { app, BrowserWindow, dialog, ipcMain, net, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { IPC_CHANNEL } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import { openApp, type AccordApp } from '../app';
@@ -26,9 +26,12 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
 ]);
 
-const rendererDirectory = join(__dirname, '..', 'renderer');
+/** The app's root: two levels above this file both as source (main/electron) and as bundle (dist/electron). */
+const appRoot = join(__dirname, '..', '..');
+const rendererDirectory = join(appRoot, 'dist', 'renderer');
+const preloadScript = join(appRoot, 'dist', 'electron', 'preload.cjs');
 /** better-sqlite3 built for Electron's ABI, kept beside the Node build (see README). */
-const electronSqliteBinding = join(__dirname, '..', '..', 'native', 'electron', 'better_sqlite3.node');
+const electronSqliteBinding = join(appRoot, 'native', 'electron', 'better_sqlite3.node');
 
 let accord: AccordApp | undefined;
 
@@ -45,11 +48,9 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, (request) => {
     const file = resolveStaticFile(rendererDirectory, new URL(request.url).pathname);
     if (!file) return new Response('Not found', { status: 404 });
-    return net.fetch(pathToFileURL(file.filePath).toString()).then(
-      async (response) =>
-        new Response(await response.arrayBuffer(), {
-          headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY },
-        }),
+    // Read directly rather than net.fetch(file://): the session refuses every non-app URL (see blockRemoteRequests).
+    return readFile(file.filePath).then(
+      (body) => new Response(body, { headers: { 'Content-Type': file.contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY } }),
     );
   });
 
@@ -75,7 +76,7 @@ async function start(): Promise<void> {
 
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, (url) => shell.openExternal(url)));
 
-  const window = new BrowserWindow(mainWindowOptions(join(__dirname, 'preload.cjs')));
+  const window = new BrowserWindow(mainWindowOptions(preloadScript));
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_ENTRY_URL);
 }

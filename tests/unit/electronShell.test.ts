@@ -15,6 +15,7 @@ const recorded = vi.hoisted(() => ({
   ipcHandlers: new Map<string, (...args: any[]) => unknown>(),
   appListeners: new Map<string, (...args: any[]) => unknown>(),
   privilegedSchemes: [] as unknown[],
+  protocolHandlers: new Map<string, (request: Request) => Promise<Response> | Response>(),
   permissionRequest: undefined as undefined | ((...args: any[]) => void),
   permissionCheck: undefined as undefined | ((...args: any[]) => boolean),
   beforeRequest: undefined as undefined | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
@@ -54,8 +55,7 @@ vi.mock('electron', () => {
     BrowserWindow,
     dialog: { showErrorBox: (title: string, message: string) => { throw new Error(`${title}: ${message}`); } },
     ipcMain: { handle: (channel: string, handler: any) => recorded.ipcHandlers.set(channel, handler) },
-    net: { fetch: () => Promise.resolve(new Response('')) },
-    protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privilegedSchemes.push(...schemes), handle: () => undefined },
+    protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privilegedSchemes.push(...schemes), handle: (scheme: string, handler: any) => recorded.protocolHandlers.set(scheme, handler) },
     session,
     shell: { openExternal: (url: string) => recorded.openedExternally.push(url) },
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => recorded.exposed.set(key, api) },
@@ -110,6 +110,17 @@ describe('Electron window settings (security checklist)', () => {
   it('loads only the app from its own privileged scheme', () => {
     expect(recorded.windows[0]!.loadedUrl).toBe('accord://app/index.html');
     expect(recorded.privilegedSchemes).toEqual([{ scheme: 'accord', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+  });
+
+  it('serves the built app from its scheme with the CSP, and nothing outside it', async () => {
+    const serve = recorded.protocolHandlers.get('accord')!;
+    const page = await serve(new Request('accord://app/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('<div id="root">');
+    for (const path of ['/../../package.json', '/..%2f..%2fpackage.json', '/assets/missing.js']) {
+      expect((await serve(new Request(`accord://app${path}`))).status).toBe(404);
+    }
   });
 
   it('denies every permission request and check', () => {
