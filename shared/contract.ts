@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { coreMethods } from './api/core';
 import { recordsMethods } from './api/records';
+import { syncMethods } from './api/sync';
 import type { MethodGroup } from './api/types';
 
 /**
@@ -12,6 +13,7 @@ import type { MethodGroup } from './api/types';
 export const contract = {
   ...coreMethods,
   ...recordsMethods,
+  ...syncMethods,
 } as const satisfies MethodGroup;
 
 export type Contract = typeof contract;

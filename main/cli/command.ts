@@ -3,7 +3,7 @@ import { openApp, type AccordApp } from '../app';
 import { resolveDatabasePath } from '../dataPath';
 
 /** Exit codes a script can rely on. */
-export const EXIT = { ok: 0, failure: 1, usage: 2, databaseTooNew: 3 } as const;
+export const EXIT = { ok: 0, failure: 1, usage: 2, databaseTooNew: 3, bundleRejected: 4, untrustedSender: 5 } as const;
 
 export type OptionValues = Record<string, string | boolean | undefined>;
 

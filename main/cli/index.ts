@@ -3,7 +3,11 @@ import { AppError } from '../../shared/result';
 import { APP_VERSION } from '../app';
 import { EXIT, UsageError, type Command, type OptionValues } from './command';
 import { dumpCommand } from './commands/dump';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
+import { keysCommand } from './commands/keys';
 import { serveCommand } from './commands/serve';
+import { verifyCommand } from './commands/verify';
 
 export { EXIT } from './command';
 
@@ -11,6 +15,10 @@ export { EXIT } from './command';
 const commands: Record<string, Command> = {
   serve: serveCommand,
   dump: dumpCommand,
+  export: exportCommand,
+  import: importCommand,
+  verify: verifyCommand,
+  keys: keysCommand,
 };
 
 
@@ -20,7 +28,8 @@ export function helpText(): string {
   lines.push(
     '',
     'The database is ACCORD_DB or --db PATH when given, otherwise accord.sqlite in the',
-    "user's application data folder. Exit codes: 0 done, 1 failed, 2 usage error, 3 database from a newer Accord.",
+    "user's application data folder. Exit codes: 0 done, 1 failed, 2 usage error, 3 database from a newer Accord,",
+    '4 bundle rejected (altered, truncated, malformed), 5 bundle from a post that is not trusted.',
   );
   return lines.join('\n');
 }

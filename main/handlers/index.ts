@@ -1,6 +1,7 @@
 import type { Contract } from '../../shared/contract';
 import { coreHandlers } from './core';
 import { recordsHandlers } from './records';
+import { syncHandlers } from './sync';
 import type { HandlersFor } from './types';
 
 export type { HandlerContext } from './types';
@@ -12,4 +13,5 @@ export type { HandlerContext } from './types';
 export const handlers: HandlersFor<Contract> = {
   ...coreHandlers,
   ...recordsHandlers,
+  ...syncHandlers,
 };

@@ -1,12 +1,15 @@
 import type { z } from 'zod';
 import type { MethodGroup } from '../../shared/api/types';
 import type { Store } from '../../db/store';
+import type { KeyProtection } from '../sync/keys';
 
 export interface HandlerContext {
   store: Store;
   appVersion: string;
   handlingMarking: string;
   databasePath: string;
+  /** How this post's signing key is sealed; a passphrase unless the desktop shell sets safeStorage. */
+  keyProtection?: KeyProtection;
 }
 
 /**

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { inspectBundle } from '../../sync/service';
+import { databaseOption, EXIT, openAppFromOptions, UsageError, type Command } from '../command';
+import { withSyncExitCodes } from '../syncSupport';
+import { describeInspection } from './import';
+
+export const verifyCommand: Command = {
+  summary: 'Check a bundle: intact, signed, and from a trusted post (exit 0), untrusted sender (5), altered or malformed (4).',
+  usage: 'accord verify FILE [--db PATH]',
+  options: { ...databaseOption },
+  async run(values, positionals) {
+    if (positionals.length !== 1) throw new UsageError('Give exactly one bundle file.');
+    const bytes = readFileSync(positionals[0]!);
+    const app = openAppFromOptions(values);
+    try {
+      return await withSyncExitCodes('verify', async () => {
+        const inspection = await inspectBundle(app.context.store, bytes);
+        console.log(describeInspection(inspection));
+        return inspection.trust === 'trusted' || inspection.trust === 'self' ? EXIT.ok : EXIT.untrustedSender;
+      });
+    } finally {
+      app.close();
+    }
+  },
+};

@@ -1,0 +1,64 @@
+import type { syncMethods } from '../../shared/api/sync';
+import { listConflicts, listTrustedPosts, resolveConflict, revokePost } from '../../db/sync/state';
+import { AppError } from '../../shared/result';
+import { beginUpload, downloadPiece, jobStatus, receiveChunk, startJob, uploadedBytes } from '../sync/jobs';
+import { ensureKey, keyInfo, passphraseProtection } from '../sync/keys';
+import { exportBundle, importBundle, inspectBundle, publicKeyFile, trustSenderOf } from '../sync/service';
+import type { HandlerContext, HandlersFor } from './types';
+
+const protectionOf = (context: HandlerContext) => context.keyProtection ?? passphraseProtection;
+
+export const syncHandlers: HandlersFor<typeof syncMethods> = {
+  'sync.identity': (_input, context) => {
+    const key = keyInfo(context.store.db);
+    return {
+      postId: context.store.post.id,
+      postName: context.store.post.name,
+      hasKey: key !== undefined,
+      needsPassphrase: protectionOf(context).needsPassphrase,
+      publicKey: key?.publicKey ?? null,
+      fingerprint: key?.fingerprint ?? null,
+    };
+  },
+  'sync.setup': ({ name, passphrase }, context) => {
+    const { store } = context;
+    const key = store.transaction(() => {
+      if (name !== undefined) {
+        store.db.prepare('UPDATE post_identity SET name = ? WHERE id = ?').run(name, store.post.id);
+      }
+      return ensureKey(store.db, protectionOf(context), passphrase, new Date().toISOString());
+    });
+    if (name !== undefined) store.post.name = name;
+    return { postName: store.post.name, fingerprint: key.fingerprint };
+  },
+  'sync.publicKeyFile': ({ passphrase }, context) => {
+    const file = publicKeyFile(context.store, protectionOf(context), passphrase);
+    return { fileName: `accord-key-${file.postId}.json`, text: `${JSON.stringify(file, null, 2)}\n` };
+  },
+  'sync.peers.list': (_input, { store }) => listTrustedPosts(store.db),
+  'sync.peers.revoke': ({ postId }, { store }) => store.transaction(() => revokePost(store.db, postId, new Date().toISOString())),
+  'sync.peers.trust': ({ uploadId, fingerprint }, { store }) => {
+    if (fingerprint.replace(/[^0-9a-f]/gi, '').length === 0) throw new AppError('VALIDATION', 'Type or confirm the fingerprint you checked with the sender.');
+    return trustSenderOf(store, uploadedBytes(store, uploadId), fingerprint);
+  },
+  'sync.upload.begin': ({ size }, { store }) => ({ uploadId: beginUpload(store, size) }),
+  'sync.upload.chunk': ({ uploadId, offset, data }, { store }) => ({ received: receiveChunk(store, uploadId, offset, data) }),
+  'sync.export.start': ({ forPost, passphrase }, context) => {
+    const { store } = context;
+    // Unlock up front so a wrong passphrase is an immediate error, not a failed job.
+    ensureKey(store.db, protectionOf(context), passphrase, new Date().toISOString());
+    return { jobId: startJob(store, 'export', async (onProgress) => ({ export: await exportBundle(store, forPost, { protection: protectionOf(context), passphrase, onProgress }) })) };
+  },
+  'sync.inspect.start': ({ uploadId }, { store }) => {
+    const bytes = uploadedBytes(store, uploadId);
+    return { jobId: startJob(store, 'inspect', async (onProgress) => ({ inspection: await inspectBundle(store, bytes, { onProgress }) })) };
+  },
+  'sync.import.start': ({ uploadId }, { store }) => {
+    const bytes = uploadedBytes(store, uploadId);
+    return { jobId: startJob(store, 'import', async (onProgress) => ({ report: await importBundle(store, bytes, { onProgress }) })) };
+  },
+  'sync.jobs.status': ({ jobId }, { store }) => jobStatus(store, jobId),
+  'sync.download': ({ jobId, offset }, { store }) => downloadPiece(store, jobId, offset),
+  'sync.conflicts.list': ({ status }, { store }) => listConflicts(store.db, status),
+  'sync.conflicts.resolve': ({ id, keep }, { store }) => resolveConflict(store, id, keep),
+};

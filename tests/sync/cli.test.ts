@@ -1,0 +1,80 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { callOk, sha256File, tempDirectory, openTestApp } from '../helpers';
+
+const root = join(__dirname, '..', '..');
+const bin = join(root, 'bin', 'accord.cjs');
+const dir = tempDirectory();
+afterAll(() => dir.remove());
+const env = { ...process.env, ACCORD_DB: '', ACCORD_KEY_PASSPHRASE: 'correct horse battery' };
+const accord = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env });
+const at = (name: string) => join(dir.path, name);
+
+async function seed(db: string, partner: string) {
+  const app = openTestApp(db);
+  const created = await callOk<{ id: string }>(app, 'partners.create', { name: partner, isoCode: '' });
+  app.close();
+  return created.id;
+}
+
+describe('accord export / import / verify / keys', () => {
+  it('two databases seeded differently exchange bundles through the CLI and end identical, with exit codes a script can rely on', async () => {
+    const a = at('a.sqlite');
+    const b = at('b.sqlite');
+    await seed(a, 'Tunisia');
+    const shared = await seed(b, 'Morocco');
+    expect(accord('keys', 'show', '--name', 'Embassy Tunis, ODC', '--db', a).stdout).toMatch(/Fingerprint: ([0-9A-F]{4} ){7}[0-9A-F]{4}/);
+    expect(accord('keys', 'export', '--out', at('b.key.json'), '--db', b).status).toBe(0);
+    const bKey = JSON.parse(readFileSync(at('b.key.json'), 'utf8')) as { postId: string; fingerprint: string };
+
+    // Unknown sender: refused (5) until its fingerprint is checked and trusted.
+    expect(accord('export', '--out', at('a1.bundle'), '--db', a).status).toBe(0);
+    const before = sha256File(at('a1.bundle'));
+    const refused = accord('import', at('a1.bundle'), '--yes', '--db', b);
+    expect(refused.status).toBe(5);
+    expect(refused.stderr).toMatch(/not a trusted post/);
+    expect(accord('verify', at('a1.bundle'), '--db', b).status).toBe(5);
+    expect(accord('keys', 'trust', at('a1.bundle'), '--fingerprint', '0000 0000', '--db', b).status).toBe(1);
+    const aFingerprint = /Fingerprint: (.*)/.exec(accord('keys', 'show', '--db', a).stdout)![1]!;
+    expect(accord('keys', 'trust', at('a1.bundle'), '--fingerprint', aFingerprint, '--db', b).status).toBe(0);
+    expect(accord('keys', 'trust', at('b.key.json'), '--fingerprint', bKey.fingerprint, '--db', a).status).toBe(0);
+    expect(accord('verify', at('a1.bundle'), '--db', b).status).toBe(0);
+
+    const dry = accord('import', at('a1.bundle'), '--dry-run', '--db', b);
+    expect(dry.status).toBe(0);
+    expect(dry.stdout).toMatch(/partners\s+1\s+0\s+0\s+0/);
+    expect(accord('import', at('a1.bundle'), '--db', b).status).toBe(2); // no terminal, no --yes
+    expect(accord('import', at('a1.bundle'), '--yes', '--db', b).status).toBe(0);
+    expect(accord('import', at('a1.bundle'), '--yes', '--db', b).stdout).toMatch(/imported before/);
+    expect(sha256File(at('a1.bundle'))).toBe(before);
+
+    // Both sides edit, then exchange deltas.
+    const appB = openTestApp(b);
+    await callOk(appB, 'partners.update', { id: shared, values: { name: 'Kingdom of Morocco', isoCode: 'MA' } });
+    appB.close();
+    expect(accord('export', '--out', at('b1.bundle'), '--db', b).status).toBe(0);
+    expect(accord('import', at('b1.bundle'), '--yes', '--db', a).status).toBe(0);
+    // Each side learns what the other holds from the other's bundles: deltas shrink to nothing.
+    const aPost = /Post id: (.*)/.exec(accord('keys', 'show', '--db', a).stdout)![1]!;
+    expect(accord('export', '--out', at('a2.bundle'), '--for', bKey.postId, '--db', a).stdout).toMatch(/: 0 change\(s\)/);
+    expect(accord('import', at('a2.bundle'), '--yes', '--db', b).status).toBe(0);
+    expect(accord('export', '--out', at('b2.bundle'), '--for', aPost, '--db', b).stdout).toMatch(/: 0 change\(s\)/);
+    expect(accord('dump', '--db', a).stdout).toBe(accord('dump', '--db', b).stdout);
+    expect(accord('dump', '--db', a).stdout).toContain('Kingdom of Morocco');
+    expect(accord('keys', 'list', '--db', a).stdout).toContain(bKey.postId);
+
+    // Altered by one byte: refused with 4. Revoked sender: refused with 5.
+    const altered = Buffer.from(readFileSync(at('b1.bundle')));
+    altered[altered.length - 100] ^= 0x01;
+    writeFileSync(at('altered.bundle'), altered);
+    const bad = accord('import', at('altered.bundle'), '--yes', '--db', a);
+    expect(bad.status).toBe(4);
+    expect(bad.stderr).toMatch(/altered/);
+    expect(accord('verify', at('altered.bundle')).status).toBe(4);
+    expect(accord('keys', 'revoke', bKey.postId, '--db', a).status).toBe(0);
+    expect(accord('import', at('b1.bundle'), '--yes', '--db', a).status).toBe(5);
+    expect(accord('export', '--db', a).status).toBe(2);
+  });
+});
