@@ -27,6 +27,7 @@ const catalog = {
   agreementNeedsDate: { en: 'Record when and by whom the partner agreed.', ar: 'سجّل متى ومن وافق من جانب الشريك.' },
   illegalTransition: { en: 'This status cannot follow the current one.', ar: 'لا يمكن الانتقال إلى هذه الحالة من الحالة الحالية.' },
   invalidCurrency: { en: 'Use a three-letter currency code (e.g. USD).', ar: 'استخدم رمز عملة من ثلاثة أحرف (مثل USD).' },
+  invalidAmount: { en: 'Enter an amount with at most two decimals (e.g. 1250000.00).', ar: 'أدخل مبلغًا بمنزلتين عشريتين على الأكثر (مثل 1250000.00).' },
   // MOU document pre-export checks (shared/documents/checks.ts)
   mouTitleOnlyEnglish: { en: 'The title has no Arabic text.', ar: 'لا يوجد نص عربي للعنوان.' },
   mouTitleMissingArabic: { en: 'The title has no Arabic text; the English title will be used.', ar: 'لا يوجد نص عربي للعنوان؛ سيُستخدم العنوان الإنجليزي.' },

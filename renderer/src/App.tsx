@@ -4,12 +4,16 @@ import { MouFormPage } from './pages/MouFormPage';
 import { MouListPage } from './pages/MouListPage';
 import { PartnerFormPage } from './pages/PartnerFormPage';
 import { PartnersPage } from './pages/PartnersPage';
+import { isPlanningRoute, PlanningNav, PlanningPage } from './planning/PlanningPage';
+import { GlobalSearchBox } from './planning/SearchPage';
+import { UnsavedChangesDialog } from './planning/unsavedGuard';
 import { useRoute } from './router';
 import { useDataStore, useUiStore } from './store';
 import { DEFAULT_HANDLING_MARKING } from '../../shared/contract';
 
 function Page({ route }: { route: string[] }) {
   const [section, id, action] = route;
+  if (isPlanningRoute(route)) return <PlanningPage route={route} />;
   if (section === 'mou') {
     if (id === 'new') return <MouFormPage />;
     if (id && action === 'edit') return <MouFormPage key={id} draftId={id} />;
@@ -46,7 +50,7 @@ export function App() {
     document.title = t('appName');
   }, [language, t]);
 
-  const section = route[0] === 'mou' ? 'mou' : 'partners';
+  const section = route[0] === 'mou' ? 'mou' : isPlanningRoute(route) ? 'planning' : 'partners';
   return (
     <div className="app">
       <MarkingBanner position="top" />
@@ -60,6 +64,7 @@ export function App() {
             {t('navMou')}
           </a>
         </nav>
+        <GlobalSearchBox />
         <span className="post">{info ? `${t('post')}: ${info.postName}` : ''}</span>
         <button type="button" className="language" aria-label={t('languageLabel')} onClick={() => setLanguage(language === 'ar' ? 'en' : 'ar')}>
           {t('language')}
@@ -73,9 +78,13 @@ export function App() {
           </button>
         </div>
       )}
-      <main className="content">
-        <Page route={route} />
-      </main>
+      <div className="workspace">
+        <PlanningNav route={route} />
+        <main className="content">
+          <Page route={route} />
+        </main>
+      </div>
+      <UnsavedChangesDialog />
       <MarkingBanner position="bottom" />
     </div>
   );

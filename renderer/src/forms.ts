@@ -7,10 +7,16 @@ import { useUiStore } from './store';
  * their fields, anything else in the notice bar.
  */
 export function reportSaveError<T extends FieldValues>(error: AppErrorShape, setError: UseFormSetError<T>, fieldNames: readonly string[]): void {
-  const issues = error.code === 'VALIDATION' ? (error.details?.issues ?? []) : [];
-  const placed = issues.filter((issue) => fieldNames.includes(String(issue.path[0])));
-  for (const issue of placed) setError(String(issue.path[0]) as Path<T>, { type: 'server', message: issue.message }, { shouldFocus: true });
+  // Field issues come with validation errors and with refused changes (an illegal status transition).
+  const issues = error.code === 'VALIDATION' || error.code === 'CONFLICT' ? (error.details?.issues ?? []) : [];
+  const placed = issues.map((issue) => ({ ...issue, field: issueField(issue.path) })).filter((issue) => fieldNames.includes(issue.field));
+  for (const issue of placed) setError(issue.field as Path<T>, { type: 'server', message: issue.message }, { shouldFocus: true });
   if (placed.length === 0) useUiStore.getState().showError(error);
+}
+
+/** The form field an issue is about: the generic records API nests values under "values" ({ type, values }). */
+function issueField(path: readonly (string | number)[]): string {
+  return String(path[0] === 'values' ? path[1] : path[0]);
 }
 
 /** The first message among a field's errors, whether the field is a value or a list. */

@@ -1,0 +1,135 @@
+import { useMemo, type ReactElement } from 'react';
+import { useTranslation } from '../i18n';
+import { useCall, useTitles } from './data';
+
+/**
+ * Editors for the structured (json) fields of the planning model, keyed by
+ * "recordType.field". Each edits the array the API stores.
+ */
+
+interface EditorProps<T> {
+  id: string;
+  value: T[];
+  onChange(value: T[]): void;
+  /** The other values of the form, for editors that depend on them. */
+  form: Record<string, unknown>;
+  error?: unknown;
+}
+
+type Attendee = { personId: string; role: string };
+type Measured = { benchmarkId: string; value: string };
+type PeriodicTarget = { date: string; value: string };
+
+export function PartiesEditor({ id, value, onChange }: EditorProps<string>) {
+  const { t } = useTranslation();
+  return <textarea id={id} rows={3} dir="auto" value={value.join('\n')} placeholder={t('onePerLine')} onChange={(event) => onChange(event.target.value.split('\n'))} />;
+}
+
+export function PeriodicTargetsEditor({ id, value, onChange }: EditorProps<PeriodicTarget>) {
+  const { t } = useTranslation();
+  const update = (index: number, patch: Partial<PeriodicTarget>) => onChange(value.map((row, at) => (at === index ? { ...row, ...patch } : row)));
+  return (
+    <div className="rows-editor" id={id} tabIndex={-1}>
+      {value.map((row, index) => (
+        <div className="rows-editor__row" key={index}>
+          <input type="date" aria-label={t('targetDateN', String(index + 1))} value={row.date} onChange={(event) => update(index, { date: event.target.value })} />
+          <input type="text" aria-label={t('targetValueN', String(index + 1))} value={row.value} onChange={(event) => update(index, { value: event.target.value })} />
+          <button type="button" onClick={() => onChange(value.filter((_, at) => at !== index))}>
+            {t('remove')}
+          </button>
+        </div>
+      ))}
+      <button type="button" onClick={() => onChange([...value, { date: '', value: '' }])}>
+        {t('addTarget')}
+      </button>
+    </div>
+  );
+}
+
+/** One measured value per benchmark the check-in point assesses. */
+export function MeasuredValuesEditor({ id, value, onChange, form }: EditorProps<Measured>) {
+  const { t } = useTranslation();
+  const benchmarkIds = Array.isArray(form.benchmarkIds) ? (form.benchmarkIds as string[]) : [];
+  const titleOf = useTitles(['benchmarks']);
+  if (benchmarkIds.length === 0) return <p className="field__hint" id={id}>{t('chooseBenchmarksFirst')}</p>;
+  const valueOf = (benchmarkId: string) => value.find((entry) => entry.benchmarkId === benchmarkId)?.value ?? '';
+  const set = (benchmarkId: string, text: string) => onChange([...value.filter((entry) => entry.benchmarkId !== benchmarkId), { benchmarkId, value: text }]);
+  return (
+    <div className="rows-editor" id={id} tabIndex={-1}>
+      {benchmarkIds.map((benchmarkId) => {
+        const inputId = `measured-${benchmarkId}`;
+        return (
+          <div className="rows-editor__row" key={benchmarkId}>
+            <label htmlFor={inputId}>{t('measuredFor', titleOf('benchmarks', benchmarkId))}</label>
+            <input id={inputId} type="text" value={valueOf(benchmarkId)} onChange={(event) => set(benchmarkId, event.target.value)} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+/** People of the post's stakeholders, with their resource-manager flag. */
+export function usePeople() {
+  const [state] = useCall('records.list', { type: 'people', limit: 2000, sort: { field: 'name', direction: 'asc' } }, []);
+  return state.status === 'ok' ? state.value.rows : [];
+}
+
+/** True when a meeting that decides resources has no resource manager among its attendees. */
+export function lacksResourceManager(decidesResources: unknown, attendees: readonly Attendee[], people: readonly Record<string, unknown>[]): boolean {
+  if (!decidesResources) return false;
+  const managers = new Set(people.filter((person) => person.isResourceManager === true).map((person) => person.id));
+  return !attendees.some((attendee) => managers.has(attendee.personId));
+}
+
+export function ResourceManagerWarning() {
+  const { t } = useTranslation();
+  return (
+    <p className="warning" role="alert" data-testid="resource-manager-warning">
+      {t('noResourceManager')}
+    </p>
+  );
+}
+
+export function AttendeesEditor({ id, value, onChange, form }: EditorProps<Attendee>) {
+  const { t } = useTranslation();
+  const people = usePeople();
+  const update = (index: number, patch: Partial<Attendee>) => onChange(value.map((row, at) => (at === index ? { ...row, ...patch } : row)));
+  const warn = useMemo(() => lacksResourceManager(form.decidesResources, value, people), [form.decidesResources, value, people]);
+  return (
+    <div className="rows-editor" id={id} tabIndex={-1}>
+      {value.map((row, index) => {
+        const person = people.find((candidate) => candidate.id === row.personId);
+        return (
+          <div className="rows-editor__row" key={index}>
+            <select aria-label={t('attendeeN', String(index + 1))} value={row.personId} onChange={(event) => update(index, { personId: event.target.value })}>
+              <option value="">{t('choose')}</option>
+              {people.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {candidate.title}
+                  {candidate.isResourceManager ? ` (${t('resourceManager')})` : ''}
+                </option>
+              ))}
+            </select>
+            <input type="text" aria-label={t('attendeeRoleN', String(index + 1))} placeholder={t('roleInMeeting')} value={row.role} onChange={(event) => update(index, { role: event.target.value })} />
+            {person?.isResourceManager === true && <span className="badge">{t('resourceManager')}</span>}
+            <button type="button" onClick={() => onChange(value.filter((_, at) => at !== index))}>
+              {t('remove')}
+            </button>
+          </div>
+        );
+      })}
+      <button type="button" onClick={() => onChange([...value, { personId: '', role: '' }])}>
+        {t('addAttendee')}
+      </button>
+      {warn && <ResourceManagerWarning />}
+    </div>
+  );
+}
+
+export const jsonEditors: Record<string, (props: EditorProps<never>) => ReactElement> = {
+  'mouDrafts.parties': PartiesEditor as never,
+  'benchmarks.periodicTargets': PeriodicTargetsEditor as never,
+  'checkIns.measuredValues': MeasuredValuesEditor as never,
+  'meetings.attendees': AttendeesEditor as never,
+};

@@ -1,0 +1,61 @@
+import { useTranslation } from '../i18n';
+import { useCall, useTitles } from './data';
+import { recordPath } from './paths';
+
+/** An MOU draft's clauses in their numbered order, English beside Arabic, with what each cites. */
+export function MouClauses({ mouId }: { mouId: string }) {
+  const { t } = useTranslation();
+  const [state] = useCall('records.list', { type: 'mouClauses', filter: { mouId }, sort: { field: 'position', direction: 'asc' }, limit: 2000 }, [mouId]);
+  const titleOf = useTitles(['checkIns', 'objectives']);
+  return (
+    <section className="panel" aria-labelledby="clauses-heading" data-testid="mou-clauses">
+      <header className="page-header">
+        <h2 id="clauses-heading">{t('clauses')}</h2>
+        <a className="button" href={`#${recordPath('mouClauses', 'new')}?mouId=${mouId}`}>
+          {t('addClause')}
+        </a>
+      </header>
+      {state.status === 'loading' ? (
+        <p>{t('loading')}</p>
+      ) : state.status === 'error' ? (
+        <p role="alert">{state.error.message}</p>
+      ) : state.value.rows.length === 0 ? (
+        <p className="empty">{t('noClauses')}</p>
+      ) : (
+        <ol className="clauses">
+          {state.value.rows.map((clause) => {
+            const benchmarkIds = (clause.benchmarkIds as string[] | undefined) ?? [];
+            const checkInIds = (clause.checkInIds as string[] | undefined) ?? [];
+            return (
+              <li key={clause.id} className="clause">
+                <h3>
+                  <a href={`#${recordPath('mouClauses', clause.id)}`}>
+                    {t('clauseNumber', String(clause.position))} {String(clause.heading)}
+                  </a>
+                </h3>
+                <div className="clause__texts">
+                  <p lang="en" dir="ltr" className="clause__text">
+                    {String(clause.textEn ?? '')}
+                  </p>
+                  <p lang="ar" dir="rtl" className="clause__text">
+                    {String(clause.textAr ?? '')}
+                  </p>
+                </div>
+                {(benchmarkIds.length > 0 || checkInIds.length > 0) && (
+                  <p className="field__hint">
+                    {t('cites', String(benchmarkIds.length), String(checkInIds.length))}{' '}
+                    {checkInIds.map((id) => (
+                      <a key={id} className="cite" href={`#${recordPath('checkIns', id)}`}>
+                        {titleOf('checkIns', id)}
+                      </a>
+                    ))}
+                  </p>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import type { MethodOutput } from '../../../shared/contract';
+import { recordType } from '../../../shared/records/registry';
+import { useTranslation } from '../i18n';
+import { useCall } from './data';
+import { findField, optionLabel } from './labels';
+import { assessPath, recordPath } from './paths';
+
+type Overview = MethodOutput<'overview.partner'>;
+type Row = Overview['upcomingCheckIns'][number];
+
+const RATINGS = ['on_track', 'at_risk', 'off_track', 'not_rated'] as const;
+
+/** For one partner: check-in points coming and overdue, benchmark status, open actions, and resourcing readiness. */
+export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
+  const { t, language } = useTranslation();
+  const [state] = useCall('overview.partner', { partnerId }, [partnerId]);
+  if (state.status === 'loading') return <p>{t('loading')}</p>;
+  if (state.status === 'error')
+    return (
+      <p className="empty" role="alert">
+        {state.error.message}
+      </p>
+    );
+  const overview = state.value;
+  const ratingField = findField(recordType('checkIns'), 'rating')!;
+  return (
+    <article aria-labelledby="overview-heading" data-testid="partner-overview">
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">{t('partnerOverview')}</p>
+          <h1 id="overview-heading">{overview.partner.title}</h1>
+        </div>
+        <a className="button" href={`#${recordPath('partners', overview.partner.id)}`}>
+          {t('details')}
+        </a>
+      </header>
+      <div className="overview-grid">
+        <section className="panel" aria-labelledby="status-heading" data-testid="benchmark-status">
+          <h2 id="status-heading">{t('benchmarkStatus')}</h2>
+          <ul className="tiles">
+            {RATINGS.map((rating) => (
+              <li key={rating} className={`tile tile--${rating}`} data-testid={`rating-${rating}`}>
+                <span className="tile__count">{overview.benchmarkStatus[rating]}</span>
+                <span className="tile__label">{optionLabel(ratingField, rating, language)}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <CheckInList heading={t('overdueCheckIns')} rows={overview.overdueCheckIns} testId="overdue-checkins" tone="danger" />
+        <CheckInList heading={t('upcomingCheckIns')} rows={overview.upcomingCheckIns} testId="upcoming-checkins" />
+        <section className="panel" aria-labelledby="actions-heading" data-testid="open-actions">
+          <h2 id="actions-heading">
+            {t('openActionItems')} ({overview.openActionItems.length})
+          </h2>
+          <RowList rows={overview.openActionItems} type="actionItems" extra={(row) => (row.dueDate ? String(row.dueDate) : '')} />
+        </section>
+        <section className="panel overview-wide" aria-labelledby="readiness-heading" data-testid="readiness">
+          <h2 id="readiness-heading">{t('resourcingReadiness')}</h2>
+          {overview.readiness.length === 0 ? (
+            <p className="field__hint">{t('noDeadlines')}</p>
+          ) : (
+            <ul className="plain-list">
+              {overview.readiness.map(({ deadline, lateCheckIns }) => (
+                <li key={deadline.id} className={lateCheckIns.length ? 'readiness readiness--late' : 'readiness'}>
+                  <a href={`#${recordPath('budgetDeadlines', deadline.id)}`}>{deadline.title}</a> ({String(deadline.date)}):{' '}
+                  {lateCheckIns.length === 0 ? (
+                    t('allInTime')
+                  ) : (
+                    <>
+                      {t('lateFor', String(lateCheckIns.length))}{' '}
+                      {lateCheckIns.map((row) => (
+                        <a key={row.id} className="cite" href={`#${recordPath('checkIns', row.id)}`}>
+                          {row.title} ({String(row.dueDate)})
+                        </a>
+                      ))}
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        {overview.meetingsWithoutResourceManager.length > 0 && (
+          <section className="panel overview-wide" aria-labelledby="rm-heading">
+            <h2 id="rm-heading">{t('meetingsWithoutRm')}</h2>
+            <RowList rows={overview.meetingsWithoutResourceManager} type="meetings" extra={(row) => String(row.date ?? '')} />
+          </section>
+        )}
+      </div>
+    </article>
+  );
+}
+
+function CheckInList({ heading, rows, testId, tone }: { heading: string; rows: Row[]; testId: string; tone?: 'danger' }) {
+  const { t } = useTranslation();
+  return (
+    <section className={tone ? `panel panel--${tone}` : 'panel'} aria-label={heading} data-testid={testId}>
+      <h2>
+        {heading} ({rows.length})
+      </h2>
+      {rows.length === 0 ? (
+        <p className="field__hint">{t('none')}</p>
+      ) : (
+        <ul className="plain-list">
+          {rows.map((row) => (
+            <li key={row.id}>
+              <a href={`#${recordPath('checkIns', row.id)}`}>{row.title}</a> <span className="field__hint">{String(row.dueDate ?? '')}</span>{' '}
+              <a className="cite" href={`#${assessPath(row.id)}`}>
+                {t('recordAssessment')}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function RowList({ rows, type, extra }: { rows: Row[]; type: string; extra(row: Row): string }) {
+  const { t } = useTranslation();
+  if (rows.length === 0) return <p className="field__hint">{t('none')}</p>;
+  return (
+    <ul className="plain-list">
+      {rows.map((row) => (
+        <li key={row.id}>
+          <a href={`#${recordPath(type, row.id)}`} dir="auto">
+            {row.title}
+          </a>{' '}
+          <span className="field__hint">{extra(row)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,244 @@
+import { useState, type ReactNode } from 'react';
+import type { MethodOutput } from '../../../shared/contract';
+import type { FieldSpec, RecordTypeSpec } from '../../../shared/records/spec';
+import { recordType } from '../../../shared/records/registry';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { useTranslation } from '../i18n';
+import { api, useUiStore } from '../store';
+import { AuditTrail } from './AuditTrail';
+import { useCall, useChoicesStore, useTitles } from './data';
+import { lacksResourceManager, ResourceManagerWarning, usePeople } from './JsonEditors';
+import { ALL_TYPES, displayValue, typeLabel } from './labels';
+import { MouClauses } from './MouClauses';
+import { assessPath, overviewPath, recordPath } from './paths';
+import { navigateSaved } from './unsavedGuard';
+
+type Loaded = MethodOutput<'records.get'>;
+type Link = Loaded['linksIn'][number];
+
+/** Record types with a required or optional single link to `type`: "add one from here" actions. */
+function childTypes(type: string): { spec: RecordTypeSpec; field: FieldSpec }[] {
+  return ALL_TYPES.flatMap((spec) => spec.fields.filter((field) => field.kind === 'ref' && field.to === type && spec.name !== type).map((field) => ({ spec, field })));
+}
+
+export function RecordDetailPage({ spec, id }: { spec: RecordTypeSpec; id: string }) {
+  const { t } = useTranslation();
+  const [state] = useCall('records.get', { type: spec.name as never, id }, [spec.name, id]);
+  if (state.status === 'loading') return <p>{t('loading')}</p>;
+  if (state.status === 'error')
+    return (
+      <p className="empty" role="alert">
+        {state.error.message}
+      </p>
+    );
+  return <RecordDetail spec={spec} loaded={state.value} />;
+}
+
+function RecordDetail({ spec, loaded }: { spec: RecordTypeSpec; loaded: Loaded }) {
+  const { t, language } = useTranslation();
+  const { record, linksOut, linksIn } = loaded;
+  const [confirming, setConfirming] = useState(false);
+  const titleOf = useTitles([]);
+  const linkTitle = (type: string, linkId: string) => linksOut.find((link) => link.id === linkId)?.title ?? titleOf(type, linkId);
+  const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
+  const one = typeLabel(spec, 'one', language);
+
+  async function remove() {
+    setConfirming(false);
+    const result = await api.call('records.delete', { type: spec.name as never, id: record.id });
+    if (!result.ok) return useUiStore.getState().showError(result.error);
+    useChoicesStore.getState().invalidate();
+    useUiStore.getState().showInfo(t('deleted'));
+    navigateSaved(recordPath(spec.name));
+  }
+
+  function value(field: FieldSpec): ReactNode {
+    const raw = record[field.name];
+    if (field.kind === 'ref') return typeof raw === 'string' && raw ? <a href={`#${recordPath(field.to, raw)}`}>{linkTitle(field.to, raw)}</a> : '—';
+    if (field.kind === 'refList')
+      return Array.isArray(raw) && raw.length ? (
+        <ul className="inline-list">
+          {raw.map((linkId) => (
+            <li key={String(linkId)}>
+              <a href={`#${recordPath(field.to, String(linkId))}`}>{linkTitle(field.to, String(linkId))}</a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        '—'
+      );
+    if (field.kind === 'json') return <JsonValue spec={spec} field={field} record={record} linkTitle={linkTitle} />;
+    if (field.kind === 'longText') return raw ? <p className="longtext" dir={field.dir ?? 'auto'}>{String(raw)}</p> : '—';
+    return displayValue(field, record, language, titleOf, yesNo) || '—';
+  }
+
+  return (
+    <article aria-labelledby="detail-heading" data-testid="record-detail">
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">
+            <a href={`#${recordPath(spec.name)}`}>{typeLabel(spec, 'many', language)}</a>
+          </p>
+          <h1 id="detail-heading" dir="auto">
+            {record.title || t('untitled')}
+          </h1>
+        </div>
+        <div className="row-actions">
+          {spec.name === 'partners' && (
+            <a className="button" href={`#${overviewPath(record.id)}`}>
+              {t('partnerOverview')}
+            </a>
+          )}
+          {spec.name === 'checkIns' && (
+            <a className="button primary" href={`#${assessPath(record.id)}`}>
+              {t('recordAssessment')}
+            </a>
+          )}
+          <a className="button" href={`#${recordPath(spec.name, record.id, 'edit')}`}>
+            {t('edit')}
+          </a>
+          <button type="button" className="danger" onClick={() => setConfirming(true)}>
+            {t('delete')}
+          </button>
+        </div>
+      </header>
+      <dl className="fields panel">
+        {spec.fields.map((field) => (
+          <div key={field.name} className="fields__row" data-field={field.name}>
+            <dt>{field.label[language]}</dt>
+            <dd>{value(field)}</dd>
+          </div>
+        ))}
+      </dl>
+      {spec.name === 'mouDrafts' && <MouClauses mouId={record.id} />}
+      <LinksPanel heading={t('linksOut')} links={linksOut} testId="links-out" ownerOf={() => spec.name} />
+      <LinksPanel heading={t('linksIn')} links={linksIn} testId="links-in" ownerOf={(link) => link.type} />
+      <AddChildren type={spec.name} id={record.id} />
+      <AuditTrail spec={spec} id={record.id} version={record.updatedAt} />
+      {confirming && <ConfirmDialog title={t('confirmDeleteTitle')} message={t('confirmDeleteRecord', one, record.title)} confirmLabel={t('delete')} onConfirm={remove} onCancel={() => setConfirming(false)} />}
+    </article>
+  );
+}
+
+/** Links grouped by record type, each with the field that makes the link. */
+function LinksPanel({ heading, links, testId, ownerOf }: { heading: string; links: readonly Link[]; testId: string; ownerOf(link: Link): string }) {
+  const { t, language } = useTranslation();
+  const groups = new Map<string, Link[]>();
+  for (const link of links) groups.set(link.type, [...(groups.get(link.type) ?? []), link]);
+  return (
+    <section className="panel" data-testid={testId} aria-label={heading}>
+      <h2>{heading}</h2>
+      {groups.size === 0 ? (
+        <p className="field__hint">{t('noLinks')}</p>
+      ) : (
+        [...groups].map(([type, group]) => {
+          const spec = recordType(type);
+          return (
+            <div key={type} className="link-group">
+              <h3>
+                {typeLabel(spec, 'many', language)} ({group.length})
+              </h3>
+              <ul>
+                {group.map((link) => (
+                  <li key={`${link.id}-${link.field}`}>
+                    <a href={`#${recordPath(type, link.id)}`} dir="auto">
+                      {link.title || t('untitled')}
+                    </a>{' '}
+                    <span className="field__hint">({fieldLabel(ownerOf(link), link.field, language)})</span>
+                  </li>
+                ))}
+              </ul>
+            </div>
+          );
+        })
+      )}
+    </section>
+  );
+}
+
+/** The label of the field that makes a link, looked up on the record type that holds it. */
+function fieldLabel(ownerType: string, fieldName: string, language: 'en' | 'ar'): string {
+  return recordType(ownerType).fields.find((field) => field.name === fieldName)?.label[language] ?? fieldName;
+}
+
+function AddChildren({ type, id }: { type: string; id: string }) {
+  const { t, language } = useTranslation();
+  const children = childTypes(type);
+  if (children.length === 0) return null;
+  return (
+    <nav className="panel add-children" aria-label={t('addLinked')}>
+      <h2>{t('addLinked')}</h2>
+      <ul className="inline-list">
+        {children.map(({ spec, field }) => (
+          <li key={`${spec.name}-${field.name}`}>
+            <a className="button" href={`#${recordPath(spec.name, 'new')}?${field.name}=${id}`}>
+              {t('addRecord', typeLabel(spec, 'one', language))}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The structured fields, read-only. */
+function JsonValue({ spec, field, record, linkTitle }: { spec: RecordTypeSpec; field: FieldSpec; record: Record<string, unknown>; linkTitle(type: string, id: string): string }) {
+  const { t } = useTranslation();
+  const people = usePeople();
+  const raw = Array.isArray(record[field.name]) ? (record[field.name] as Record<string, string>[]) : [];
+  const key = `${spec.name}.${field.name}`;
+  if (key === 'meetings.attendees') {
+    const warn = lacksResourceManager(record.decidesResources, raw as never, people);
+    return (
+      <>
+        {raw.length === 0 ? (
+          '—'
+        ) : (
+          <ul className="inline-list" data-testid="attendees">
+            {raw.map((attendee, index) => {
+              const person = people.find((candidate) => candidate.id === attendee.personId);
+              return (
+                <li key={index}>
+                  <a href={`#${recordPath('people', String(attendee.personId))}`}>{person?.title ?? linkTitle('people', String(attendee.personId))}</a>
+                  {attendee.role ? ` — ${attendee.role}` : ''}
+                  {person?.isResourceManager === true && <span className="badge">{t('resourceManager')}</span>}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        {warn && <ResourceManagerWarning />}
+      </>
+    );
+  }
+  if (raw.length === 0) return '—';
+  if (key === 'checkIns.measuredValues')
+    return (
+      <ul className="plain-list">
+        {raw.map((entry) => (
+          <li key={entry.benchmarkId}>
+            <a href={`#${recordPath('benchmarks', String(entry.benchmarkId))}`}>{linkTitle('benchmarks', String(entry.benchmarkId))}</a>: <strong>{entry.value}</strong>
+          </li>
+        ))}
+      </ul>
+    );
+  if (key === 'benchmarks.periodicTargets')
+    return (
+      <ul className="plain-list">
+        {raw.map((entry, index) => (
+          <li key={index}>
+            {entry.date}: {entry.value}
+          </li>
+        ))}
+      </ul>
+    );
+  return (
+    <ul className="plain-list">
+      {raw.map((entry, index) => (
+        <li key={index} dir="auto">
+          {typeof entry === 'string' ? entry : JSON.stringify(entry)}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,196 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, type ReactElement, type ReactNode } from 'react';
+import { Controller, useForm, type Control, type ControllerRenderProps, type FieldErrors, type Resolver } from 'react-hook-form';
+import type { MethodOutput } from '../../../shared/contract';
+import { inputSchema, type FieldSpec, type RecordTypeSpec } from '../../../shared/records/spec';
+import { Field } from '../components/Field';
+import { firstErrorMessage, reportSaveError } from '../forms';
+import { useTranslation } from '../i18n';
+import { api, useUiStore } from '../store';
+import { toApiValues, toFormValues, type FormValues } from './convert';
+import { useCall, useChoicesStore } from './data';
+import { jsonEditors } from './JsonEditors';
+import { optionLabel, typeLabel } from './labels';
+import { recordPath } from './paths';
+import { RefMultiPicker, RefPicker } from './Pickers';
+import { navigateSaved, useUnsavedGuard } from './unsavedGuard';
+
+type Loaded = MethodOutput<'records.get'>;
+
+/** Create or edit any record type, from its declaration. `presets` pre-fill links (from ?field=id). */
+export function RecordFormPage({ spec, id, presets }: { spec: RecordTypeSpec; id?: string; presets: Record<string, string> }) {
+  const { t } = useTranslation();
+  const [state] = useCall('records.get', id ? { type: spec.name as never, id } : null, [spec.name, id]);
+  if (!id) return <RecordForm key={`${spec.name}-new`} spec={spec} presets={presets} />;
+  if (state.status === 'loading') return <p>{t('loading')}</p>;
+  if (state.status === 'error')
+    return (
+      <p className="empty" role="alert">
+        {state.error.message}
+      </p>
+    );
+  return <RecordForm key={id} spec={spec} loaded={state.value} presets={presets} />;
+}
+
+/** The record type's own zod schema, run on the form's values after they are turned into API values. */
+function planningResolver(spec: RecordTypeSpec): Resolver<FormValues, unknown, FormValues> {
+  const schemaResolver = zodResolver(inputSchema(spec) as never) as unknown as Resolver<FormValues, unknown, FormValues>;
+  return async (formValues, context, options) => {
+    const { values, problems } = toApiValues(spec, formValues);
+    const result = await schemaResolver(values, context, options);
+    const errors: FieldErrors<FormValues> = { ...result.errors };
+    for (const [name, message] of Object.entries(problems)) errors[name] = { type: 'format', message };
+    if (Object.keys(errors).length > 0) return { values: {}, errors };
+    return result;
+  };
+}
+
+interface RecordFormProps {
+  spec: RecordTypeSpec;
+  loaded?: Loaded;
+  presets: Record<string, string>;
+  /** Show only these fields (the others keep their stored values), for focused views such as an assessment. */
+  only?: readonly string[];
+  /** Starting values that replace stored ones, e.g. status "assessed" on the assessment view. */
+  overrides?: Record<string, unknown>;
+  heading?: string;
+  intro?: ReactNode;
+}
+
+export function RecordForm({ spec, loaded, presets, only, overrides, heading, intro }: RecordFormProps) {
+  const { t, language, formatError } = useTranslation();
+  const record = loaded?.record;
+  const resolver = useMemo(() => planningResolver(spec), [spec]);
+  const defaultValues = useMemo(() => ({ ...toFormValues(spec, record, presets), ...overrides }), [spec, record, presets, overrides]);
+  const {
+    register,
+    control,
+    handleSubmit,
+    setError,
+    watch,
+    formState: { errors, isSubmitting, isDirty },
+  } = useForm<FormValues, unknown, FormValues>({ resolver, defaultValues });
+  useUnsavedGuard(isDirty && !isSubmitting);
+  const formNow = watch();
+  const linkTitles = useMemo(() => Object.fromEntries((loaded?.linksOut ?? []).map((link) => [link.id, link.title])), [loaded]);
+
+  const onSubmit = handleSubmit(async (values) => {
+    const result = record ? await api.call('records.update', { type: spec.name as never, id: record.id, values }) : await api.call('records.create', { type: spec.name as never, values });
+    if (!result.ok) return reportSaveError(result.error, setError, spec.fields.map((field) => field.name));
+    useChoicesStore.getState().invalidate();
+    useUiStore.getState().showInfo(t('saved'));
+    navigateSaved(recordPath(spec.name, result.value.id));
+  });
+
+  const one = typeLabel(spec, 'one', language);
+  const shown = only ? spec.fields.filter((field) => only.includes(field.name)) : spec.fields;
+  const cancelTo = record ? recordPath(spec.name, record.id) : recordPath(spec.name);
+
+  function input(field: FieldSpec) {
+    const common = { autoFocus: field === shown[0] };
+    switch (field.kind) {
+      case 'text':
+        return <input type="text" dir="auto" {...common} {...register(field.name)} />;
+      case 'longText':
+        return <textarea rows={field.max > 4000 ? 6 : 3} dir={field.dir ?? 'auto'} {...common} {...register(field.name)} />;
+      case 'date':
+        return <input type="date" {...common} {...register(field.name)} />;
+      case 'boolean':
+        return <input type="checkbox" className="checkbox" {...common} {...register(field.name)} />;
+      case 'integer':
+        return <input type="text" inputMode="numeric" className="short" {...common} {...register(field.name)} />;
+      case 'money':
+        return <input type="text" inputMode="decimal" className="amount" {...common} {...register(field.name)} />;
+      case 'enum': {
+        const transitions = spec.transitions?.field === field.name && record ? spec.transitions.allowed : undefined;
+        const current = typeof record?.[field.name] === 'string' ? (record[field.name] as string) : undefined;
+        const options = transitions && current ? [current, ...(transitions[current] ?? [])] : field.options;
+        return (
+          <select {...common} {...register(field.name)}>
+            {(field.required && field.default === undefined) || !options.includes(String(formNow[field.name])) ? <option value="">{t('choose')}</option> : null}
+            {options.map((option) => (
+              <option key={option} value={option}>
+                {optionLabel(field, option, language)}
+              </option>
+            ))}
+          </select>
+        );
+      }
+      case 'ref':
+        return (
+          <Controlled
+            control={control}
+            name={field.name}
+            render={(controlled, aria) => (
+              <RefPicker {...aria} to={field.to} required={field.required} value={String(controlled.value ?? '')} onChange={controlled.onChange} onBlur={controlled.onBlur} currentTitle={linkTitles[String(controlled.value)]} />
+            )}
+          />
+        );
+      case 'refList':
+        return (
+          <Controlled
+            control={control}
+            name={field.name}
+            render={(controlled, aria) => (
+              <RefMultiPicker {...aria} to={field.to} label={field.label[language]} value={(controlled.value as string[]) ?? []} onChange={controlled.onChange} onBlur={controlled.onBlur} titles={linkTitles} />
+            )}
+          />
+        );
+      case 'json': {
+        const Editor = jsonEditors[`${spec.name}.${field.name}`];
+        return (
+          <Controlled
+            control={control}
+            name={field.name}
+            render={(controlled, aria) =>
+              Editor ? (
+                <Editor id={aria.id ?? `field-${field.name}`} value={(controlled.value as never[]) ?? []} onChange={controlled.onChange} form={formNow} />
+              ) : (
+                <textarea {...aria} readOnly value={JSON.stringify(controlled.value, null, 2)} />
+              )
+            }
+          />
+        );
+      }
+    }
+  }
+
+  return (
+    <section aria-labelledby="record-form-heading">
+      <h1 id="record-form-heading">{heading ?? (record ? t('editRecord', one, record.title) : t('newRecord', one))}</h1>
+      {intro}
+      <form onSubmit={onSubmit} noValidate className="form form--wide" data-testid="record-form">
+        {shown.map((field) => (
+          <Field
+            key={field.name}
+            name={field.name}
+            label={field.label[language] + (field.required ? ' *' : '')}
+            error={formatError(firstErrorMessage(errors[field.name]))}
+            hint={field.kind === 'money' ? t('amountHint') : field.help?.[language]}
+          >
+            {input(field)}
+          </Field>
+        ))}
+        <div className="form__actions">
+          <button type="submit" className="primary" disabled={isSubmitting}>
+            {isSubmitting ? t('saving') : t('save')}
+          </button>
+          <a className="button" href={`#${cancelTo}`}>
+            {t('cancel')}
+          </a>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+interface AriaProps {
+  id?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+}
+
+/** A Controller that passes on the id and aria attributes <Field> gives its child, so labels and errors reach the real input. */
+function Controlled({ control, name, render, ...aria }: AriaProps & { control: Control<FormValues, unknown, FormValues>; name: string; render(controlled: ControllerRenderProps<FormValues, string>, aria: AriaProps): ReactElement }) {
+  return <Controller control={control} name={name} render={({ field }) => render(field, aria)} />;
+}

@@ -1,0 +1,155 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { FieldSpec, RecordTypeSpec } from '../../../shared/records/spec';
+import { useTranslation } from '../i18n';
+import { useCall, useChoices, useTitles } from './data';
+import { displayValue, optionLabel, typeLabel } from './labels';
+import { recordPath } from './paths';
+import { VirtualRows } from './VirtualRows';
+
+/** Lists load every matching row up to this many; the window keeps the DOM small. */
+const LIST_LIMIT = 20_000;
+const SEARCH_DELAY_MS = 250;
+
+type Sort = { field: string; direction: 'asc' | 'desc' };
+
+const filterable = (field: FieldSpec) => field.kind === 'enum' || field.kind === 'ref' || field.kind === 'boolean';
+
+/** The list of one record type: sortable columns, filters for enum, link and yes/no fields, a search box. */
+export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; virtualize: boolean }) {
+  const { t, language } = useTranslation();
+  const columns = spec.fields.filter((field) => field.list || field.name === spec.titleField);
+  const titleColumn = columns.find((field) => field.name === spec.titleField) ?? columns[0]!;
+  const otherColumns = columns.filter((field) => field !== titleColumn);
+  const filterFields = spec.fields.filter(filterable);
+  const [searchText, setSearchText] = useState('');
+  const [search, setSearch] = useState('');
+  const [filter, setFilter] = useState<Record<string, string | boolean>>({});
+  const [sort, setSort] = useState<Sort | undefined>(undefined);
+
+  useEffect(() => {
+    const timer = window.setTimeout(() => setSearch(searchText.trim()), SEARCH_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [searchText]);
+
+  const input = useMemo(() => ({ type: spec.name as never, search, filter, sort, limit: LIST_LIMIT }), [spec.name, search, filter, sort]);
+  const [state] = useCall('records.list', input, [input]);
+  const titleOf = useTitles(spec.fields.flatMap((field) => (field.kind === 'ref' ? [field.to] : [])));
+  const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
+
+  function toggleSort(field: string) {
+    setSort((current) => (current?.field !== field ? { field, direction: 'asc' } : current.direction === 'asc' ? { field, direction: 'desc' } : undefined));
+  }
+
+  function setFilterValue(name: string, value: string | boolean | undefined) {
+    setFilter((current) => {
+      const next = { ...current };
+      if (value === undefined || value === '') delete next[name];
+      else next[name] = value;
+      return next;
+    });
+  }
+
+  const heading = typeLabel(spec, 'many', language);
+  const header = (
+    <tr aria-rowindex={1}>
+      {[titleColumn, ...otherColumns].map((field) => {
+        const sorted = sort?.field === field.name ? sort.direction : undefined;
+        return (
+          <th key={field.name} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+            <button type="button" className="sort" onClick={() => toggleSort(field.name)}>
+              {field.label[language]}
+              <span aria-hidden="true" className="sort__mark">
+                {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
+              </span>
+            </button>
+          </th>
+        );
+      })}
+    </tr>
+  );
+
+  return (
+    <section aria-labelledby="list-heading" className="planning-list">
+      <header className="page-header">
+        <h1 id="list-heading">{heading}</h1>
+        <a className="button primary" href={`#${recordPath(spec.name, 'new')}`}>
+          {t('newRecord', typeLabel(spec, 'one', language))}
+        </a>
+      </header>
+      <div className="toolbar" role="search">
+        <label className="toolbar__item">
+          <span>{t('searchIn', heading)}</span>
+          <input type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} data-testid="list-search" />
+        </label>
+        {filterFields.map((field) => (
+          <FilterSelect key={field.name} field={field} value={filter[field.name]} onChange={(value) => setFilterValue(field.name, value)} />
+        ))}
+      </div>
+      {state.status === 'loading' ? (
+        <p>{t('loading')}</p>
+      ) : state.status === 'error' ? (
+        <p className="empty" role="alert">
+          {state.error.message}
+        </p>
+      ) : state.value.total === 0 ? (
+        <p className="empty">{search || Object.keys(filter).length ? t('noMatches') : t('noRecordsYet', heading)}</p>
+      ) : (
+        <>
+          <p className="count" aria-live="polite" data-testid="list-count">
+            {state.value.rows.length < state.value.total ? t('showingOf', String(state.value.rows.length), String(state.value.total)) : t('recordCount', String(state.value.total))}
+          </p>
+          <VirtualRows
+            rows={state.value.rows}
+            columnCount={columns.length}
+            virtualize={virtualize}
+            header={header}
+            caption={heading}
+            testId={`${spec.name}-list`}
+            renderRow={(row, index) => (
+              <tr key={row.id} className="vrow" aria-rowindex={index + 2}>
+                <td>
+                  <a href={`#${recordPath(spec.name, row.id)}`}>{row.title || t('untitled')}</a>
+                </td>
+                {otherColumns.map((field) => (
+                  <td key={field.name} className={`cell--${field.kind}`}>
+                    {field.kind === 'enum' ? <span className={`status status--${String(row[field.name])}`}>{optionLabel(field, row[field.name], language)}</span> : displayValue(field, row, language, titleOf, yesNo)}
+                  </td>
+                ))}
+              </tr>
+            )}
+          />
+        </>
+      )}
+    </section>
+  );
+}
+
+function FilterSelect({ field, value, onChange }: { field: FieldSpec; value: string | boolean | undefined; onChange(value: string | boolean | undefined): void }) {
+  const { t, language } = useTranslation();
+  const choices = useChoices(field.kind === 'ref' ? field.to : '');
+  const id = `filter-${field.name}`;
+  let options: { value: string; label: string }[] = [];
+  if (field.kind === 'enum') options = field.options.map((option) => ({ value: option, label: optionLabel(field, option, language) }));
+  else if (field.kind === 'boolean') options = [{ value: 'true', label: t('yes') }, { value: 'false', label: t('no') }];
+  else if (field.kind === 'ref') options = choices.rows.map((row) => ({ value: row.id, label: row.title }));
+  return (
+    <label className="toolbar__item" htmlFor={id}>
+      <span>{field.label[language]}</span>
+      <select
+        id={id}
+        value={value === undefined ? '' : String(value)}
+        onChange={(event) => {
+          const raw = event.target.value;
+          onChange(field.kind === 'boolean' ? (raw === '' ? undefined : raw === 'true') : raw || undefined);
+        }}
+      >
+        <option value="">{t('any')}</option>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

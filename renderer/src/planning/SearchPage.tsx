@@ -1,0 +1,81 @@
+import { useEffect, useRef, useState } from 'react';
+import { recordType } from '../../../shared/records/registry';
+import { useTranslation } from '../i18n';
+import { navigate } from '../router';
+import { useCall } from './data';
+import { typeLabel } from './labels';
+import { recordPath, searchPath } from './paths';
+
+/** Results across every record type, grouped by type, each linking to its record. */
+export function SearchPage({ query }: { query: string }) {
+  const { t, language } = useTranslation();
+  const [state] = useCall('search.global', query.trim() ? { query, limit: 200 } : null, [query]);
+  const groups = new Map<string, { id: string; title: string; snippet: string }[]>();
+  if (state.status === 'ok') for (const hit of state.value) groups.set(hit.type, [...(groups.get(hit.type) ?? []), hit]);
+  return (
+    <section aria-labelledby="search-heading" data-testid="search-results">
+      <h1 id="search-heading">{query ? t('resultsFor', query) : t('searchEverything')}</h1>
+      {!query.trim() ? null : state.status === 'loading' ? (
+        <p>{t('loading')}</p>
+      ) : state.status === 'error' ? (
+        <p role="alert">{state.error.message}</p>
+      ) : state.value.length === 0 ? (
+        <p className="empty">{t('noMatches')}</p>
+      ) : (
+        [...groups].map(([type, hits]) => (
+          <section key={type} className="panel" aria-label={typeLabel(recordType(type), 'many', language)}>
+            <h2>
+              {typeLabel(recordType(type), 'many', language)} ({hits.length})
+            </h2>
+            <ul className="plain-list">
+              {hits.map((hit) => (
+                <li key={hit.id} className="hit">
+                  <a href={`#${recordPath(type, hit.id)}`} dir="auto">
+                    {hit.title || t('untitled')}
+                  </a>
+                  {hit.snippet && (
+                    <p className="hit__snippet" dir="auto">
+                      {hit.snippet}
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))
+      )}
+    </section>
+  );
+}
+
+/** The search box in the top bar; "/" or Ctrl+K (Cmd+K) puts the cursor in it from anywhere. */
+export function GlobalSearchBox() {
+  const { t } = useTranslation();
+  const [text, setText] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      const target = event.target as HTMLElement | null;
+      const typing = target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+      if ((event.key === 'k' && (event.ctrlKey || event.metaKey)) || (event.key === '/' && !typing && !event.ctrlKey && !event.metaKey && !event.altKey)) {
+        event.preventDefault();
+        inputRef.current?.focus();
+        inputRef.current?.select();
+      }
+    }
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <form
+      role="search"
+      className="global-search"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (text.trim()) navigate(searchPath(text.trim()));
+      }}
+    >
+      <input ref={inputRef} type="search" aria-label={t('searchEverything')} aria-keyshortcuts="/ Control+K" placeholder={t('searchPlaceholder')} value={text} onChange={(event) => setText(event.target.value)} data-testid="global-search" />
+    </form>
+  );
+}
