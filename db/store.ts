@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { formatHlc, tickHlc, type HlcState } from '../shared/hlc';
 import { uuidv7 } from '../shared/uuid';
 import type { SyncedTable } from './syncedTables';
@@ -20,11 +20,22 @@ export class Store {
   readonly db: Database;
   readonly post: PostIdentity;
   private readonly now: () => number;
+  /** Prepared once per SQL text: bulk writes (seed, import) spend their time writing, not parsing. */
+  private readonly statements = new Map<string, Statement>();
 
   constructor(db: Database, options: { now?: () => number; defaultPostName?: string } = {}) {
     this.db = db;
     this.now = options.now ?? Date.now;
     this.post = ensurePostIdentity(db, options.defaultPostName ?? 'Unnamed post', this.now());
+  }
+
+  private prepare(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) {
+      statement = this.db.prepare(sql);
+      this.statements.set(sql, statement);
+    }
+    return statement;
   }
 
   /** Runs `fn` in one transaction: all of its writes land, or none do. */
@@ -36,10 +47,11 @@ export class Store {
     const id = uuidv7(this.now());
     const at = new Date(this.now()).toISOString();
     const fields = Object.keys(table.columns);
-    const columns = fields.map((field) => table.columns[field]!);
-    this.db
+    // Quoted: a field may be named like an SQL keyword (resources.constraint).
+    const columns = fields.map((field) => `"${table.columns[field]!}"`);
+    this
       .prepare(
-        `INSERT INTO ${table.name} (id, ${columns.join(', ')}, created_at, updated_at) VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?)`,
+        `INSERT INTO "${table.name}" (id, ${columns.join(', ')}, created_at, updated_at) VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?)`,
       )
       .run(id, ...fields.map((field) => toColumnValue(table, field, values[field])), at, at);
     const changed = Object.fromEntries(fields.map((field) => [field, [null, values[field]] as const]));
@@ -54,8 +66,8 @@ export class Store {
     );
     if (changedFields.length === 0) return false;
     const at = new Date(this.now()).toISOString();
-    this.db
-      .prepare(`UPDATE ${table.name} SET ${changedFields.map((f) => `${table.columns[f]} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+    this
+      .prepare(`UPDATE "${table.name}" SET ${changedFields.map((f) => `"${table.columns[f]}" = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
       .run(...changedFields.map((field) => toColumnValue(table, field, values[field])), at, id);
     const changed = Object.fromEntries(changedFields.map((field) => [field, [before[field], values[field]] as const]));
     this.capture(table, id, 'update', changed, at);
@@ -64,18 +76,18 @@ export class Store {
 
   delete(table: SyncedTable, id: string, before: FieldValues): void {
     const at = new Date(this.now()).toISOString();
-    this.db.prepare(`DELETE FROM ${table.name} WHERE id = ?`).run(id);
+    this.prepare(`DELETE FROM "${table.name}" WHERE id = ?`).run(id);
     const changed = Object.fromEntries(Object.keys(table.columns).map((field) => [field, [before[field], null] as const]));
     this.capture(table, id, 'delete', changed, at);
   }
 
   private capture(table: SyncedTable, rowId: string, action: 'create' | 'update' | 'delete', changed: Record<string, readonly [unknown, unknown]>, at: string): void {
-    const readClock = this.db.prepare('SELECT hlc, post_id AS postId FROM field_clocks WHERE table_name = ? AND row_id = ? AND column_name = ?');
-    const writeClock = this.db.prepare(
+    const readClock = this.prepare('SELECT hlc, post_id AS postId FROM field_clocks WHERE table_name = ? AND row_id = ? AND column_name = ?');
+    const writeClock = this.prepare(
       'INSERT INTO field_clocks (table_name, row_id, column_name, hlc, post_id) VALUES (?, ?, ?, ?, ?) ' +
         'ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET hlc = excluded.hlc, post_id = excluded.post_id',
     );
-    const logChange = this.db.prepare(
+    const logChange = this.prepare(
       'INSERT INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const entries: [string, unknown][] =
@@ -86,16 +98,16 @@ export class Store {
       logChange.run(table.name, rowId, column, JSON.stringify(value ?? null), hlc, this.post.id, previous?.hlc ?? null, previous?.postId ?? null);
       writeClock.run(table.name, rowId, column, hlc, this.post.id);
     }
-    this.db
+    this
       .prepare('INSERT INTO audit_log (id, at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)')
       .run(uuidv7(this.now()), at, this.post.id, action, table.name, rowId, JSON.stringify(changed));
   }
 
   /** The next hybrid-logical-clock stamp, persisted so it never repeats across restarts. */
   private nextStamp(): string {
-    const row = this.db.prepare('SELECT wall_ms AS wallMs, counter FROM clock WHERE id = 1').get() as HlcState | undefined;
+    const row = this.prepare('SELECT wall_ms AS wallMs, counter FROM clock WHERE id = 1').get() as HlcState | undefined;
     const next = tickHlc(row ?? { wallMs: 0, counter: 0 }, this.now());
-    this.db
+    this
       .prepare('INSERT INTO clock (id, wall_ms, counter) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET wall_ms = excluded.wall_ms, counter = excluded.counter')
       .run(next.wallMs, next.counter);
     return formatHlc(next);

@@ -1,3 +1,6 @@
+import { recordTypes, type RecordTypeName } from '../shared/records/registry';
+import { columnName, type RecordTypeSpec } from '../shared/records/spec';
+
 /**
  * Declarations of the tables whose rows travel between posts. The repository
  * layer (and sync) builds every statement from these constants; no identifier
@@ -17,21 +20,26 @@ export interface SyncedTable {
   jsonFields?: readonly string[];
 }
 
+/** A registry record type's sync declaration: every field is a column (columnName), JSON-shaped fields are JSON text. */
+function declareRecordTable(spec: RecordTypeSpec): SyncedTable {
+  return {
+    name: spec.table,
+    columns: Object.fromEntries(spec.fields.map((field) => [field.name, columnName(field.name)])),
+    jsonFields: spec.fields.filter((field) => field.kind === 'json' || field.kind === 'refList').map((field) => field.name),
+  };
+}
+
+/**
+ * Every record type of the planning model (shared/records/registry.ts), declared
+ * from the registry itself, plus the saved MOU versions. partners and mouDrafts
+ * are the foundation's tables; their declarations come out the same as before.
+ */
 export const syncedTables = {
-  partners: {
-    name: 'partners',
-    columns: { name: 'name', isoCode: 'iso_code', notes: 'notes' },
+  ...(Object.fromEntries(recordTypes.map((spec) => [spec.name, declareRecordTable(spec)])) as Record<RecordTypeName, SyncedTable>),
+  /** Saved snapshots of an MOU draft and its clauses (see db/repositories/mouVersions.ts). */
+  mouVersions: {
+    name: 'mou_versions',
+    columns: { mouId: 'mou_id', number: 'number', label: 'label', snapshot: 'snapshot', savedAt: 'saved_at', savedBy: 'saved_by' },
+    jsonFields: ['snapshot'],
   },
-  mouDrafts: {
-    name: 'mou_drafts',
-    columns: {
-      title: 'title',
-      partnerId: 'partner_id',
-      sector: 'sector',
-      status: 'status',
-      parties: 'parties',
-      summary: 'summary',
-    },
-    jsonFields: ['parties'],
-  },
-} as const satisfies Record<string, SyncedTable>;
+} satisfies Record<string, SyncedTable>;

@@ -1,10 +1,8 @@
 import type { z } from 'zod';
 import type { MouDraft, mouDraftInput } from '../../shared/domain/mou';
-import { msg } from '../../shared/messages';
-import { AppError, fieldError } from '../../shared/result';
+import { AppError } from '../../shared/result';
 import type { Store } from '../store';
-import { syncedTables } from '../syncedTables';
-import { findPartner } from './partners';
+import { deleteRecord, insertRecord, updateRecord } from './records';
 
 type MouDraftValues = z.output<typeof mouDraftInput>;
 type MouDraftRow = Omit<MouDraft, 'parties'> & { parties: string };
@@ -29,33 +27,19 @@ export function getMouDraft(store: Store, id: string): MouDraft {
   return fromRow(row);
 }
 
+// Writes go through the generic repository: one place checks the partner link, status transitions and clauses.
+
 export function createMouDraft(store: Store, values: MouDraftValues): MouDraft {
-  return store.transaction(() => {
-    assertPartnerExists(store, values.partnerId);
-    const id = store.insert(syncedTables.mouDrafts, values);
-    return getMouDraft(store, id);
-  });
+  return store.transaction(() => getMouDraft(store, insertRecord(store, 'mouDrafts', values)));
 }
 
 export function updateMouDraft(store: Store, id: string, values: MouDraftValues): MouDraft {
   return store.transaction(() => {
-    const before = getMouDraft(store, id);
-    assertPartnerExists(store, values.partnerId);
-    store.update(syncedTables.mouDrafts, id, before, values);
+    updateRecord(store, 'mouDrafts', id, values);
     return getMouDraft(store, id);
   });
 }
 
 export function deleteMouDraft(store: Store, id: string): { id: string } {
-  return store.transaction(() => {
-    const before = getMouDraft(store, id);
-    store.delete(syncedTables.mouDrafts, id, before);
-    return { id };
-  });
-}
-
-function assertPartnerExists(store: Store, partnerId: string): void {
-  if (!findPartner(store, partnerId)) {
-    throw fieldError('partnerId', msg('partnerNotFound'), `Partner nation ${partnerId} does not exist.`);
-  }
+  return deleteRecord(store, 'mouDrafts', id);
 }

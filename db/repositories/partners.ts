@@ -1,9 +1,8 @@
 import type { z } from 'zod';
 import type { partnerInput, Partner } from '../../shared/domain/partner';
-import { msg } from '../../shared/messages';
-import { AppError, fieldError } from '../../shared/result';
+import { AppError } from '../../shared/result';
 import type { Store } from '../store';
-import { syncedTables } from '../syncedTables';
+import { deleteRecord, insertRecord, updateRecord } from './records';
 
 type PartnerValues = z.output<typeof partnerInput>;
 
@@ -26,41 +25,19 @@ export function getPartner(store: Store, id: string): Partner {
   return partner;
 }
 
+// Writes go through the generic repository: one place checks names, links and what still points at a partner.
+
 export function createPartner(store: Store, values: PartnerValues): Partner {
-  return store.transaction(() => {
-    assertNameFree(store, values.name);
-    const id = store.insert(syncedTables.partners, values);
-    return getPartner(store, id);
-  });
+  return store.transaction(() => getPartner(store, insertRecord(store, 'partners', values)));
 }
 
 export function updatePartner(store: Store, id: string, values: PartnerValues): Partner {
   return store.transaction(() => {
-    const before = getPartner(store, id);
-    assertNameFree(store, values.name, id);
-    store.update(syncedTables.partners, id, before, values);
+    updateRecord(store, 'partners', id, values);
     return getPartner(store, id);
   });
 }
 
 export function deletePartner(store: Store, id: string): { id: string } {
-  return store.transaction(() => {
-    const before = getPartner(store, id);
-    if (before.mouCount > 0) {
-      throw new AppError(
-        'CONFLICT',
-        `${before.name} still has ${before.mouCount} MOU draft(s). Delete or move them before deleting the partner.`,
-        { mouCount: before.mouCount },
-      );
-    }
-    store.delete(syncedTables.partners, id, before);
-    return { id };
-  });
-}
-
-function assertNameFree(store: Store, name: string, exceptId?: string): void {
-  const clash = store.db
-    .prepare('SELECT id FROM partners WHERE name = ? COLLATE NOCASE AND id IS NOT ?')
-    .get(name, exceptId ?? null);
-  if (clash) throw fieldError('name', msg('duplicateName'), `A partner nation named "${name}" already exists.`);
+  return deleteRecord(store, 'partners', id);
 }

@@ -1,20 +1,16 @@
 import type { recordsMethods } from '../../shared/api/records';
-import { AppError } from '../../shared/result';
+import { partnerOverview } from '../../db/repositories/overview';
+import { createRecord, deleteRecord, getRecordWithLinks, listAudit, listRecords, recordWarnings, searchAll, updateRecord } from '../../db/repositories/records';
 import type { HandlersFor } from './types';
 
-// PLACEHOLDER while the planning-model repository is being written: every
-// method answers with a typed error. Replaced by the real implementation.
-const notYet = (): never => {
-  throw new AppError('INTERNAL', 'The planning model is not available in this build yet.');
-};
-
+/** The planning model's generic API: one implementation for every record type (db/repositories/records.ts). */
 export const recordsHandlers: HandlersFor<typeof recordsMethods> = {
-  'records.list': notYet,
-  'records.get': notYet,
-  'records.create': notYet,
-  'records.update': notYet,
-  'records.delete': notYet,
-  'records.audit': notYet,
-  'search.global': notYet,
-  'overview.partner': notYet,
+  'records.list': (query, { store }) => listRecords(store, query),
+  'records.get': ({ type, id }, { store }) => ({ ...getRecordWithLinks(store, type, id), warnings: recordWarnings(store, type, id) }),
+  'records.create': ({ type, values }, { store }) => createRecord(store, type, values),
+  'records.update': ({ type, id, values }, { store }) => updateRecord(store, type, id, values),
+  'records.delete': ({ type, id }, { store }) => deleteRecord(store, type, id),
+  'records.audit': ({ type, id }, { store }) => listAudit(store, type, id),
+  'search.global': ({ query, limit }, { store }) => searchAll(store, query, limit),
+  'overview.partner': ({ partnerId, today }, { store }) => partnerOverview(store, partnerId, today ?? new Date().toISOString().slice(0, 10)),
 };

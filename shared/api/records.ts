@@ -28,7 +28,14 @@ export const recordRow = z
 export type RecordRow = z.infer<typeof recordRow>;
 
 /** A link between two records, seen from one of them. */
-export const recordLink = z.object({ type: recordTypeName, id: z.string(), title: z.string(), field: z.string() });
+export const recordLink = z.object({
+  type: recordTypeName,
+  id: z.string(),
+  title: z.string(),
+  field: z.string(),
+  /** The linked record does not exist here (deleted, or not yet arrived from another post): show it as "(deleted)". */
+  missing: z.boolean().optional(),
+});
 export type RecordLink = z.infer<typeof recordLink>;
 
 const fieldFilterValue = z.union([z.string().max(200), z.number(), z.boolean(), z.null()]);
@@ -65,6 +72,8 @@ export const recordsMethods = {
       linksOut: z.array(recordLink),
       /** Records that point at this one: a benchmark shows the clauses and check-in points citing it. */
       linksIn: z.array(recordLink),
+      /** Message keys to show on the detail page, e.g. a meeting that decides resources with no resource manager. */
+      warnings: z.array(z.string()).optional(),
     }),
   },
   'records.create': { input: valuesByType, output: recordRow },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { msg } from '../messages';
-import { MOU_STATUSES, SECTORS } from '../domain/mou';
+import { MOU_LIMITS, MOU_STATUSES, mouDraftInput, SECTORS } from '../domain/mou';
+import { LIMITS as PARTNER_LIMITS, partnerInput } from '../domain/partner';
 import type { Bilingual, FieldSpec, RecordTypeSpec } from './spec';
 
 /** The planning model's record types (see ../../../shared/DOMAIN.md for the words). */
@@ -53,9 +54,10 @@ export const recordTypes = [
     label: { one: L('Partner nation', 'دولة شريكة'), many: L('Partner nations', 'الدول الشريكة') },
     titleField: 'name',
     fields: [
-      { name: 'name', kind: 'text', max: 120, label: L('Name', 'الاسم'), required: true, list: true, searchable: true, unique: true },
-      { name: 'isoCode', kind: 'text', max: 3, label: L('Country code', 'رمز البلد'), list: true },
-      notesField,
+      // The foundation's partner schema (shared/domain/partner.ts) validates these fields: one rule for both APIs.
+      { name: 'name', kind: 'text', max: PARTNER_LIMITS.partnerName, schema: partnerInput.shape.name, label: L('Name', 'الاسم'), required: true, list: true, searchable: true, unique: true },
+      { name: 'isoCode', kind: 'text', max: 3, schema: partnerInput.shape.isoCode, label: L('Country code', 'رمز البلد'), list: true },
+      { ...notesField, max: PARTNER_LIMITS.partnerNotes, schema: partnerInput.shape.notes },
     ],
     restrictDeleteBy: [
       { type: 'mouDrafts', field: 'partnerId' },
@@ -219,6 +221,8 @@ export const recordTypes = [
       objectiveLinks,
     ],
     rules: [notBefore('targetDate', 'baselineDate', msg('targetBeforeBaseline'))],
+    // An MOU clause that cites a benchmark must not lose it silently.
+    restrictDeleteBy: [{ type: 'mouClauses', field: 'benchmarkIds' }],
   },
   {
     name: 'checkIns',
@@ -251,12 +255,14 @@ export const recordTypes = [
         kind: 'json',
         schema: z.array(z.object({ benchmarkId: z.string(), value: z.string().trim().max(200, msg('tooLong', 200)) })).max(200, msg('tooMany', 200)).default([]),
         label: L('Measured values', 'القيم المقيسة'),
+        itemRefs: [{ key: 'benchmarkId', to: 'benchmarks' }],
       },
       { name: 'evidenceNotes', kind: 'longText', max: 4000, label: L('Evidence', 'الأدلة'), searchable: true },
       { name: 'assessedOn', kind: 'date', label: L('Assessed on', 'تاريخ التقييم') },
       { name: 'partnerAcknowledgedBy', kind: 'text', max: 200, label: L('Partner acknowledgement by', 'إقرار الشريك من قبل') },
       { name: 'partnerAcknowledgedOn', kind: 'date', label: L('Partner acknowledgement date', 'تاريخ إقرار الشريك') },
     ],
+    restrictDeleteBy: [{ type: 'mouClauses', field: 'checkInIds' }],
   },
   {
     name: 'mouDrafts',
@@ -264,15 +270,19 @@ export const recordTypes = [
     label: { one: L('MOU draft', 'مسودة مذكرة تفاهم'), many: L('MOU drafts', 'مسودات مذكرات التفاهم') },
     titleField: 'title',
     fields: [
-      { name: 'title', kind: 'text', max: 200, label: L('Title', 'العنوان'), required: true, list: true, searchable: true },
-      partnerRef(),
-      sectorField,
-      { name: 'status', kind: 'enum', ...options(MOU_STATUS_LABELS), default: 'draft', label: L('Status', 'الحالة'), list: true },
-      { name: 'parties', kind: 'json', schema: z.array(z.string().trim().min(1, msg('required')).max(160, msg('tooLong', 160))).max(12, msg('tooMany', 12)).default([]), label: L('Parties', 'الأطراف') },
-      { name: 'summary', kind: 'longText', max: 4000, label: L('Summary', 'الملخص'), searchable: true },
+      // The foundation's MOU schema (shared/domain/mou.ts) validates these fields: one rule for both APIs.
+      { name: 'title', kind: 'text', max: MOU_LIMITS.title, schema: mouDraftInput.shape.title, label: L('Title', 'العنوان'), required: true, list: true, searchable: true },
+      { ...partnerRef(), schema: mouDraftInput.shape.partnerId, notFoundMessage: msg('partnerNotFound') } as FieldSpec,
+      { ...sectorField, schema: mouDraftInput.shape.sector },
+      { name: 'status', kind: 'enum', ...options(MOU_STATUS_LABELS), default: 'draft', schema: mouDraftInput.shape.status, label: L('Status', 'الحالة'), list: true },
+      { name: 'parties', kind: 'json', schema: mouDraftInput.shape.parties, label: L('Parties', 'الأطراف') },
+      { name: 'summary', kind: 'longText', max: MOU_LIMITS.summary, schema: mouDraftInput.shape.summary, label: L('Summary', 'الملخص'), searchable: true },
     ],
     transitions: { field: 'status', allowed: MOU_TRANSITIONS },
-    restrictDeleteBy: [{ type: 'mouClauses', field: 'mouId' }],
+    restrictDeleteBy: [
+      { type: 'mouClauses', field: 'mouId' },
+      { type: 'mouSignatories', field: 'mouId' },
+    ],
   },
   {
     name: 'mouClauses',
@@ -327,6 +337,7 @@ export const recordTypes = [
         kind: 'json',
         schema: z.array(z.object({ personId: z.string(), role: z.string().trim().max(120, msg('tooLong', 120)).default('') })).max(100, msg('tooMany', 100)).default([]),
         label: L('Attendees', 'الحضور'),
+        itemRefs: [{ key: 'personId', to: 'people' }],
       },
       { name: 'agenda', kind: 'longText', max: 8000, label: L('Agenda', 'جدول الأعمال'), searchable: true },
       { name: 'minutes', kind: 'longText', max: 20_000, label: L('Minutes', 'المحضر'), searchable: true },

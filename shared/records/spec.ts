@@ -23,6 +23,12 @@ interface FieldBase {
   /** Included in global search. */
   searchable?: boolean;
   help?: Bilingual;
+  /**
+   * The zod schema this field validates with, when a foundation schema already
+   * defines it (partners, MOU drafts): one rule, used by both the old and the
+   * generic API. Absent: derived from the kind.
+   */
+  schema?: z.ZodType;
 }
 
 export type FieldSpec =
@@ -35,11 +41,16 @@ export type FieldSpec =
   /** Integer minor units (cents); the currency lives in another field. */
   | (FieldBase & { kind: 'money' })
   /** A link to one record of `to`. */
-  | (FieldBase & { kind: 'ref'; to: string })
+  | (FieldBase & { kind: 'ref'; to: string; /** Message key when the linked record does not exist (default recordNotFound). */ notFoundMessage?: string })
   /** Links to several records of `to`, stored as a JSON array of ids. */
   | (FieldBase & { kind: 'refList'; to: string; max?: number })
   /** Structured data validated by its own schema, stored as JSON. */
-  | (FieldBase & { kind: 'json'; schema: z.ZodType });
+  | (FieldBase & {
+      kind: 'json';
+      schema: z.ZodType;
+      /** Links held inside the items of a JSON array (e.g. attendees' personId): checked on write, shown as links both ways. */
+      itemRefs?: readonly { key: string; to: string }[];
+    });
 
 export type FieldKind = FieldSpec['kind'];
 
@@ -76,6 +87,7 @@ function isRealDate(text: string): boolean {
 
 /** The zod schema for one field's input value. Optional fields accept '' / null / absent. */
 export function fieldSchema(field: FieldSpec): z.ZodType {
+  if (field.schema) return field.schema;
   switch (field.kind) {
     case 'text':
     case 'longText': {
@@ -122,11 +134,15 @@ export function fieldSchema(field: FieldSpec): z.ZodType {
   }
 }
 
+/** Field name -> schema, for every field of a record type. */
+export function fieldShape(spec: RecordTypeSpec): Record<string, z.ZodType> {
+  return Object.fromEntries(spec.fields.map((field) => [field.name, fieldSchema(field)]));
+}
+
 /** The input schema of a record type: every field, then the cross-field rules. */
 export function inputSchema(spec: RecordTypeSpec) {
-  const shape = Object.fromEntries(spec.fields.map((field) => [field.name, fieldSchema(field)]));
   return z
-    .object(shape)
+    .object(fieldShape(spec))
     .strict()
     .superRefine((values, context) => {
       for (const rule of spec.rules ?? []) {

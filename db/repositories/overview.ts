@@ -1,0 +1,73 @@
+import type { RecordRow } from '../../shared/api/records';
+import type { Store } from '../store';
+import { getRecord, MEETING_WITHOUT_RESOURCE_MANAGER, selectRecords } from './records';
+
+/** How far ahead "upcoming" check-in points reach. */
+export const UPCOMING_DAYS = 60;
+
+export interface PartnerOverview {
+  partner: RecordRow;
+  upcomingCheckIns: RecordRow[];
+  overdueCheckIns: RecordRow[];
+  benchmarkStatus: { on_track: number; at_risk: number; off_track: number; not_rated: number };
+  openActionItems: RecordRow[];
+  readiness: { deadline: RecordRow; lateCheckIns: RecordRow[] }[];
+  meetingsWithoutResourceManager: RecordRow[];
+}
+
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+const PARTNER_PROJECT = 't.project_id IN (SELECT id FROM projects WHERE partner_id = ?)';
+/** A check-in point whose joint assessment has not been recorded yet. */
+const NOT_ASSESSED = "t.status = 'planned'";
+
+/**
+ * One partner at a glance. Readiness: for every budget deadline from today on
+ * (the partner's own or post-wide), the check-in points not yet assessed that
+ * fall due after the deadline but within the fiscal year it budgets for (U.S.
+ * fiscal years end on 30 September): their results cannot inform that decision.
+ */
+export function partnerOverview(store: Store, partnerId: string, today: string): PartnerOverview {
+  const partner = getRecord(store, 'partners', partnerId);
+  const upcomingCheckIns = selectRecords(store, 'checkIns', `${PARTNER_PROJECT} AND ${NOT_ASSESSED} AND t.due_date >= ? AND t.due_date <= ?`, 't.due_date, t.id', [
+    partnerId,
+    today,
+    addDays(today, UPCOMING_DAYS),
+  ]);
+  const overdueCheckIns = selectRecords(store, 'checkIns', `${PARTNER_PROJECT} AND ${NOT_ASSESSED} AND t.due_date <> '' AND t.due_date < ?`, 't.due_date, t.id', [partnerId, today]);
+
+  // Each benchmark counts under the rating of the latest assessed check-in point that assessed it.
+  const ratings = store.db
+    .prepare(
+      `SELECT COALESCE((
+         SELECT c.rating FROM record_links l JOIN check_ins c ON c.id = l.source_id
+         WHERE l.target_id = b.id AND l.source_type = 'checkIns' AND l.field = 'benchmarkIds' AND c.status = 'assessed'
+         ORDER BY COALESCE(NULLIF(c.assessed_on, ''), c.due_date) DESC, c.id DESC LIMIT 1), 'not_rated') AS rating, COUNT(*) AS n
+       FROM benchmarks b WHERE b.project_id IN (SELECT id FROM projects WHERE partner_id = ?) GROUP BY 1`,
+    )
+    .all(partnerId) as { rating: string; n: number }[];
+  const benchmarkStatus = { on_track: 0, at_risk: 0, off_track: 0, not_rated: 0 };
+  for (const { rating, n } of ratings) {
+    const key = rating in benchmarkStatus ? (rating as keyof typeof benchmarkStatus) : 'not_rated';
+    benchmarkStatus[key] += n;
+  }
+
+  const openActionItems = selectRecords(store, 'actionItems', "t.status = 'open' AND t.meeting_id IN (SELECT id FROM meetings WHERE partner_id = ?)", "t.due_date = '', t.due_date, t.id", [partnerId]);
+
+  const deadlines = selectRecords(store, 'budgetDeadlines', "(t.partner_id = ? OR t.partner_id IS NULL OR t.partner_id = '') AND t.date >= ?", 't.date, t.id', [partnerId, today]);
+  const readiness = deadlines.map((deadline) => ({
+    deadline,
+    lateCheckIns: selectRecords(store, 'checkIns', `${PARTNER_PROJECT} AND ${NOT_ASSESSED} AND t.due_date > ? AND t.due_date <= ?`, 't.due_date, t.id', [
+      partnerId,
+      String(deadline.date),
+      `${String(deadline.fiscalYear)}-09-30`,
+    ]),
+  }));
+
+  const meetingsWithoutResourceManager = selectRecords(store, 'meetings', `t.partner_id = ? AND ${MEETING_WITHOUT_RESOURCE_MANAGER}`, 't.date DESC, t.id', [partnerId]);
+  return { partner, upcomingCheckIns, overdueCheckIns, benchmarkStatus, openActionItems, readiness, meetingsWithoutResourceManager };
+}

@@ -1,0 +1,59 @@
+/**
+ * Text folding for global search, the same on the indexed side (SQL triggers
+ * built with foldSearchSql) and the query side (foldSearchText), so that a
+ * word written with any alef form, a taa marbuta or alef maqsura, harakat or
+ * tatweel, with or without the article "ال", finds the others. This is the
+ * usual light normalisation for Arabic retrieval; FTS5's unicode61 tokenizer
+ * (remove_diacritics 2) does case and Latin-diacritic folding on top.
+ *
+ * Migration 0003 builds its triggers from this table: changing it needs a new
+ * migration that rebuilds the triggers and the index.
+ */
+export const SEARCH_FOLDS: readonly (readonly [string, string])[] = [
+  ['\t', ' '],
+  ['\n', ' '],
+  ['\r', ' '],
+  ['\u0640', ''], // tatweel
+  ...['\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652', '\u0670'].map((mark) => [mark, ''] as const), // harakat
+  ['\u0623', '\u0627'], // أ -> ا
+  ['\u0625', '\u0627'], // إ -> ا
+  ['\u0622', '\u0627'], // آ -> ا
+  ['\u0671', '\u0627'], // ٱ -> ا
+  ['\u0649', '\u064A'], // ى -> ي
+  ['\u0629', '\u0647'], // ة -> ه
+];
+
+/** The definite article at the start of a word (after folding). */
+const ARTICLE = ' \u0627\u0644';
+
+export function foldSearchText(text: string): string {
+  let folded = text;
+  for (const [from, to] of SEARCH_FOLDS) folded = folded.split(from).join(to);
+  return ` ${folded}`.split(ARTICLE).join(' ');
+}
+
+/** The same folding as an SQL expression over `expression` (for triggers). */
+export function foldSearchSql(expression: string): string {
+  let sql = `COALESCE(${expression}, '')`;
+  for (const [from, to] of SEARCH_FOLDS) sql = `replace(${sql}, '${from}', '${to}')`;
+  return `replace(' ' || ${sql}, '${ARTICLE}', ' ')`;
+}
+
+/**
+ * A user's search text as an FTS5 query: every word must occur, each as a
+ * prefix ("polic" finds "police"). Operators and quotes in the input are
+ * words, never syntax. Empty when the text has no words.
+ */
+export function ftsQuery(text: string): string {
+  return searchWords(text)
+    .map((word) => `"${word}"*`)
+    .join(' ');
+}
+
+/** The folded words of a text, lower-cased, as the index sees them. */
+export function searchWords(text: string): string[] {
+  return foldSearchText(text)
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
