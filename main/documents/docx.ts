@@ -1,0 +1,208 @@
+import {
+  AlignmentType,
+  BorderStyle,
+  DeletedTextRun,
+  Document,
+  Footer,
+  Header,
+  InsertedTextRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type ParagraphChild,
+} from 'docx';
+import { DOCUMENT_LABELS, documentLanguages, sideLabel } from '../../shared/documents/labels';
+import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
+import { containsArabic } from '../../shared/documents/text';
+import type { MouClause, MouDocument } from '../../shared/documents/types';
+
+/**
+ * MOU draft to DOCX, for the partner's edits. Arabic paragraphs are
+ * bidirectional (w:bidi) and their runs right-to-left (w:rtl) with an Arabic
+ * complex-script language, so Word shapes and orders them itself. The
+ * marking is in the header and footer of the section, hence on every page.
+ * A redline is written as Word tracked changes (w:ins / w:del), which the
+ * partner can accept or reject.
+ */
+
+type Lang = 'en' | 'ar';
+
+// Arial ships with Arabic on Windows and macOS, where partners open the file.
+const FONT = { ascii: 'Arial', hAnsi: 'Arial', cs: 'Arial' };
+const SIZE = { title: 32, heading: 24, body: 21, small: 17, marking: 20 }; // half-points
+
+interface RunStyle {
+  bold?: boolean;
+  size?: number;
+  color?: string;
+}
+
+function run(text: string, lang: Lang, style: RunStyle = {}): TextRun {
+  return new TextRun({ text, ...runOptions(lang, style) });
+}
+
+function runOptions(lang: Lang, { bold, size = SIZE.body, color }: RunStyle) {
+  return {
+    font: FONT,
+    bold,
+    boldComplexScript: bold,
+    size,
+    sizeComplexScript: size,
+    color,
+    rightToLeft: lang === 'ar',
+    language: lang === 'ar' ? { bidirectional: 'ar-SA' } : { value: 'en-US' },
+  };
+}
+
+function paragraph(children: ParagraphChild[], lang: Lang, options: { center?: boolean; spacingAfter?: number } = {}): Paragraph {
+  return new Paragraph({
+    children,
+    bidirectional: lang === 'ar',
+    // START follows the paragraph direction: left for English, right for Arabic.
+    alignment: options.center ? AlignmentType.CENTER : AlignmentType.START,
+    spacing: { after: options.spacingAfter ?? 80 },
+  });
+}
+
+const langOf = (text: string): Lang => (containsArabic(text) ? 'ar' : 'en');
+const titleIn = (document: MouDocument, lang: Lang) => (lang === 'ar' ? document.title.ar || document.title.en : document.title.en);
+
+function markingParagraph(document: MouDocument): Paragraph {
+  return paragraph([run(document.marking, langOf(document.marking), { bold: true, size: SIZE.marking })], langOf(document.marking), { center: true, spacingAfter: 0 });
+}
+
+function front(document: MouDocument, languages: Lang[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  for (const lang of languages) {
+    const labels = DOCUMENT_LABELS[lang];
+    out.push(paragraph([run(labels.memorandum, lang, { color: '444444' })], lang, { center: true, spacingAfter: 0 }));
+    out.push(paragraph([run(titleIn(document, lang), lang, { bold: true, size: SIZE.title })], lang, { center: true }));
+    out.push(paragraph([run(`${labels.version} ${document.versionLabel} — ${labels.date} `, lang), run(document.date, 'en')], lang, { center: true }));
+    out.push(paragraph([run(`${labels.partner}: `, lang), run(document.partnerName, langOf(document.partnerName))], lang));
+  }
+  const headingLang = languages[0]!;
+  out.push(paragraph([run(languages.map((lang) => DOCUMENT_LABELS[lang].parties).join(' / '), headingLang, { bold: true, size: SIZE.heading })], headingLang));
+  document.parties.forEach((party, index) => out.push(paragraph([run(`${index + 1}. ${party}`, langOf(party))], langOf(party))));
+  return out;
+}
+
+type TextChildren = (lang: Lang) => ParagraphChild[];
+
+function clauseParagraphs(clause: MouClause, lang: Lang, text: TextChildren, badge: (lang: Lang) => string): Paragraph[] {
+  const labels = DOCUMENT_LABELS[lang];
+  const out = [
+    paragraph([run(`${labels.clause} ${clause.number}${badge(lang)}`, lang, { bold: true })], lang, { spacingAfter: 40 }),
+    paragraph(text(lang), lang),
+  ];
+  if (clause.references?.length) out.push(paragraph([run(`${labels.references}: ${clause.references.join('; ')}`, lang, { size: SIZE.small, color: '444444' })], lang));
+  return out;
+}
+
+const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
+
+function clausesBody(document: MouDocument, languages: Lang[], rows: { clause: MouClause; text: TextChildren; badge: (lang: Lang) => string }[]): (Paragraph | Table)[] {
+  if (document.language === 'both' && document.layout === 'side-by-side') {
+    const cell = (children: Paragraph[]) =>
+      new TableCell({ children, width: { size: 50, type: WidthType.PERCENTAGE }, borders: { top: RULE, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER }, margins: { top: 80, bottom: 80, left: 100, right: 100 } });
+    const header = new TableRow({
+      tableHeader: true,
+      children: languages.map((lang) => cell([paragraph([run(DOCUMENT_LABELS[lang].clauses, lang, { bold: true, size: SIZE.heading })], lang)])),
+    });
+    const body = rows.map(({ clause, text, badge }) => new TableRow({ cantSplit: false, children: languages.map((lang) => cell(clauseParagraphs(clause, lang, text, badge))) }));
+    return [new Table({ rows: [header, ...body], width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [4800, 4800] })];
+  }
+  const out: Paragraph[] = [];
+  languages.forEach((lang, index) => {
+    out.push(new Paragraph({ children: [run(DOCUMENT_LABELS[lang].clauses, lang, { bold: true, size: SIZE.heading })], bidirectional: lang === 'ar', pageBreakBefore: index > 0, spacing: { before: 200, after: 120 } }));
+    for (const row of rows) out.push(...clauseParagraphs(row.clause, lang, row.text, row.badge));
+  });
+  return out;
+}
+
+function signatures(document: MouDocument, languages: Lang[]): Paragraph[] {
+  if (document.signatories.length === 0) return [];
+  const lang = languages[0]!;
+  const label = (key: keyof typeof DOCUMENT_LABELS.en) => languages.map((l) => DOCUMENT_LABELS[l][key]).join(' / ');
+  const out = [paragraph([run(label('signatures'), lang, { bold: true, size: SIZE.heading })], lang, { spacingAfter: 120 })];
+  for (const signatory of document.signatories) {
+    out.push(paragraph([run(languages.map((l) => sideLabel(signatory.side, l)).join(' / '), lang, { bold: true })], lang));
+    out.push(paragraph([run(`${label('signature')}: ______________________________`, lang)], lang));
+    for (const [key, value] of [['name', signatory.name], ['title', signatory.title], ['organisation', signatory.organisation]] as const) {
+      out.push(paragraph([run(`${label(key)}: `, lang), run(value, langOf(value))], lang, { spacingAfter: 20 }));
+    }
+    out.push(paragraph([run(`${label('date')}: ______________`, lang)], lang, { spacingAfter: 240 }));
+  }
+  return out;
+}
+
+function build(document: MouDocument, children: (Paragraph | Table)[]): Document {
+  const footerText = `${document.title.en} — ${DOCUMENT_LABELS.en.version} ${document.versionLabel} — ${document.date} — ${DOCUMENT_LABELS.en.page} `;
+  return new Document({
+    creator: 'Accord',
+    title: document.title.en,
+    description: `${document.partnerName} — ${document.versionLabel}`,
+    styles: { default: { document: { run: { font: FONT, size: SIZE.body } } } },
+    sections: [
+      {
+        properties: { page: { size: { width: 11906, height: 16838 }, margin: { top: 1300, bottom: 1300, left: 1134, right: 1134, header: 500, footer: 500 } } },
+        headers: { default: new Header({ children: [markingParagraph(document)] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: footerText, size: SIZE.small, color: '555555', font: FONT }), new TextRun({ children: [PageNumber.CURRENT], size: SIZE.small, color: '555555', font: FONT })] }),
+              markingParagraph(document),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+}
+
+export async function renderMouDocx(document: MouDocument): Promise<Buffer> {
+  const languages = documentLanguages(document.language);
+  const rows = document.clauses.map((clause) => ({ clause, text: (lang: Lang) => [run(clause[lang], lang)], badge: () => '' }));
+  const children = [...front(document, languages), ...clausesBody(document, languages, rows), ...signatures(document, languages)];
+  return Packer.toBuffer(build(document, children));
+}
+
+export interface RedlineAuthor {
+  /** Who the changes are attributed to in Word's review pane (e.g. the post's name). */
+  author: string;
+  /** When, as an ISO timestamp (the newer version's save time). */
+  date: string;
+}
+
+/**
+ * The newer version with the changes from the older one as tracked changes:
+ * Word shows them in its review pane, and Accept All yields the newer text.
+ */
+export async function renderRedlineDocx(before: MouDocument, after: MouDocument, revision: RedlineAuthor): Promise<Buffer> {
+  const languages = documentLanguages(after.language);
+  const redline = redlineClauses(before.clauses, after.clauses);
+  let nextId = 1;
+  const tracked = (segments: DiffSegment[], lang: Lang): ParagraphChild[] =>
+    segments.map(({ op, text }) => {
+      if (op === 'equal') return run(text, lang);
+      const options = { id: nextId++, author: revision.author, date: revision.date, text, ...runOptions(lang, {}) };
+      return op === 'insert' ? new InsertedTextRun(options) : new DeletedTextRun(options);
+    });
+  const badge = (change: ClauseRedline) => (lang: Lang) => (change.change === 'unchanged' ? '' : ` (${DOCUMENT_LABELS[lang][change.change]})`);
+  const rows = redline.clauses.map((change) => {
+    const clause = change.after ?? change.before!;
+    const shown = change.numberChanged ? { ...clause, number: `${change.before!.number} → ${change.after!.number}` } : clause;
+    return { clause: shown, text: (lang: Lang) => tracked(change[lang], lang), badge: badge(change) };
+  });
+  const heading = languages.map((lang) =>
+    paragraph([run(`${DOCUMENT_LABELS[lang].redline} ${before.versionLabel} (${before.date}) → ${after.versionLabel} (${after.date})`, lang, { bold: true })], lang, { center: true }),
+  );
+  const children = [...front(after, languages), ...heading, ...clausesBody(after, languages, rows)];
+  return Packer.toBuffer(build(after, children));
+}

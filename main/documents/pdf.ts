@@ -1,0 +1,255 @@
+import PDFDocument from 'pdfkit';
+import { DOCUMENT_LABELS, documentLanguages, sideLabel } from '../../shared/documents/labels';
+import { containsArabic } from '../../shared/documents/text';
+import type { MouClause, MouDocument } from '../../shared/documents/types';
+import { DOCUMENT_FONTS } from './fonts';
+import { drawLine, isolateLtr, layoutParagraph, mapLigaturesToPresentationForms, type LaidOutLine } from './pdfText';
+
+/**
+ * MOU draft to PDF (A4) for print: title, version and date, parties,
+ * numbered clauses (English and Arabic side by side, or one language after
+ * the other), signature blocks, and the handling marking at the top and
+ * bottom of every page. Arabic is shaped by fontkit and ordered by
+ * pdfText.ts; all text uses the embedded DejaVu Sans.
+ */
+
+type Doc = InstanceType<typeof PDFDocument>;
+type Lang = 'en' | 'ar';
+
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = { left: 56, right: 56, top: 78, bottom: 84 };
+const COLUMN_GAP = 20;
+const SIZE = { title: 16, heading: 12, body: 10, small: 8.5, marking: 10 };
+const LINE = 1.55; // line height as a multiple of the font size; Arabic needs room for marks
+
+interface TextStyle {
+  size: number;
+  bold?: boolean;
+  color?: string;
+}
+
+class PdfWriter {
+  readonly doc: Doc;
+  y = MARGIN.top;
+  readonly left = MARGIN.left;
+  readonly width = PAGE.width - MARGIN.left - MARGIN.right;
+  private readonly bottom = PAGE.height - MARGIN.bottom;
+
+  constructor(doc: Doc) {
+    this.doc = doc;
+  }
+
+  private style({ size, bold, color }: TextStyle): void {
+    this.doc.font(bold ? DOCUMENT_FONTS.bold : DOCUMENT_FONTS.regular).fontSize(size).fillColor(color ?? '#000000');
+  }
+
+  layout(text: string, width: number, rtl: boolean, style: TextStyle): LaidOutLine[] {
+    this.style(style);
+    return layoutParagraph(this.doc, text, width, rtl);
+  }
+
+  /** Starts a new page when `height` does not fit on this one. */
+  ensure(height: number): void {
+    if (this.y + height > this.bottom) this.newPage();
+  }
+
+  newPage(): void {
+    this.doc.addPage();
+    this.y = MARGIN.top;
+  }
+
+  gap(points: number): void {
+    this.y += points;
+  }
+
+  /** A paragraph across the full width; it may flow onto the next page line by line. */
+  paragraph(text: string, style: TextStyle, options: { rtl?: boolean; align?: 'left' | 'right' | 'center' } = {}): void {
+    const rtl = options.rtl ?? containsArabic(text);
+    const lines = this.layout(text, this.width, rtl, style);
+    const align = options.align ?? (rtl ? 'right' : 'left');
+    const height = style.size * LINE;
+    for (const line of lines) {
+      this.ensure(height);
+      this.style(style);
+      drawLine(this.doc, line, this.left, this.width, this.y, align);
+      this.y += height;
+    }
+  }
+
+  /**
+   * Two columns read side by side (English left, Arabic right); rows are
+   * drawn together so a long clause breaks across pages at the same line in
+   * both columns.
+   */
+  columns(cells: { text: string; rtl: boolean; style: TextStyle }[]): void {
+    const columnWidth = (this.width - COLUMN_GAP * (cells.length - 1)) / cells.length;
+    const laidOut = cells.map((cell) => ({ cell, lines: this.layout(cell.text, columnWidth, cell.rtl, cell.style) }));
+    const rows = Math.max(...laidOut.map(({ lines }) => lines.length));
+    const height = Math.max(...cells.map((cell) => cell.style.size)) * LINE;
+    for (let row = 0; row < rows; row++) {
+      this.ensure(height);
+      laidOut.forEach(({ cell, lines }, index) => {
+        const line = lines[row];
+        if (!line) return;
+        this.style(cell.style);
+        drawLine(this.doc, line, this.left + index * (columnWidth + COLUMN_GAP), columnWidth, this.y, cell.rtl ? 'right' : 'left');
+      });
+      this.y += height;
+    }
+  }
+
+  rule(): void {
+    this.doc.moveTo(this.left, this.y).lineTo(this.left + this.width, this.y).lineWidth(0.5).strokeColor('#999999').stroke();
+  }
+}
+
+const clauseHeading = (clause: MouClause, lang: Lang) => `${DOCUMENT_LABELS[lang].clause} ${clause.number}`;
+const referencesLine = (clause: MouClause, lang: Lang) => (clause.references?.length ? `${DOCUMENT_LABELS[lang].references}: ${clause.references.join('; ')}` : '');
+const clauseText = (clause: MouClause, lang: Lang) => clause[lang];
+const titleIn = (document: MouDocument, lang: Lang) => (lang === 'ar' ? document.title.ar || document.title.en : document.title.en);
+
+export async function renderMouPdf(document: MouDocument): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: [PAGE.width, PAGE.height],
+    margins: { top: 0, bottom: 0, left: 0, right: 0 }, // the writer lays out; pdfkit must never break pages itself
+    bufferPages: true,
+    font: DOCUMENT_FONTS.regular,
+    lang: document.language === 'ar' ? 'ar' : 'en',
+    displayTitle: true,
+    // Fixed dates make the bytes a function of the document, so a re-render can be compared.
+    info: { Title: document.title.en, Subject: `${document.partnerName} — ${document.versionLabel}`, Creator: 'Accord', Producer: 'Accord', CreationDate: new Date(`${document.date}T00:00:00Z`), ModDate: new Date(`${document.date}T00:00:00Z`) },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  const writer = new PdfWriter(doc);
+  const languages = documentLanguages(document.language);
+  writeFront(writer, document, languages);
+  if (document.language === 'both' && document.layout === 'side-by-side') {
+    writeClausesSideBySide(writer, document);
+    writeSignatures(writer, document, languages);
+  } else {
+    languages.forEach((lang, index) => {
+      if (index > 0) writer.newPage();
+      writeClausesIn(writer, document, lang);
+    });
+    writeSignatures(writer, document, languages);
+  }
+  stampEveryPage(doc, document);
+  mapLigaturesToPresentationForms(doc);
+  doc.end();
+  await finished;
+  return Buffer.concat(chunks);
+}
+
+function writeFront(writer: PdfWriter, document: MouDocument, languages: Lang[]): void {
+  for (const lang of languages) {
+    writer.paragraph(DOCUMENT_LABELS[lang].memorandum, { size: SIZE.heading, color: '#444444' }, { align: 'center', rtl: lang === 'ar' });
+    writer.paragraph(titleIn(document, lang), { size: SIZE.title, bold: true }, { align: 'center', rtl: lang === 'ar' });
+    writer.gap(4);
+  }
+  for (const lang of languages) {
+    const labels = DOCUMENT_LABELS[lang];
+    writer.paragraph(`${labels.version} ${isolateLtr(document.versionLabel)} — ${labels.date} ${isolateLtr(document.date)}`, { size: SIZE.body }, { align: 'center', rtl: lang === 'ar' });
+  }
+  writer.gap(10);
+  for (const lang of languages) {
+    const labels = DOCUMENT_LABELS[lang];
+    writer.paragraph(`${labels.partner}: ${document.partnerName}`, { size: SIZE.body }, { rtl: lang === 'ar' });
+  }
+  writer.gap(6);
+  writer.paragraph(languages.map((lang) => DOCUMENT_LABELS[lang].parties).join(' / '), { size: SIZE.heading, bold: true }, { rtl: languages[0] === 'ar' });
+  document.parties.forEach((party, index) => writer.paragraph(`${index + 1}. ${party}`, { size: SIZE.body }));
+  writer.gap(10);
+}
+
+function writeClausesSideBySide(writer: PdfWriter, document: MouDocument): void {
+  writer.columns([
+    { text: DOCUMENT_LABELS.en.clauses, rtl: false, style: { size: SIZE.heading, bold: true } },
+    { text: DOCUMENT_LABELS.ar.clauses, rtl: true, style: { size: SIZE.heading, bold: true } },
+  ]);
+  for (const clause of document.clauses) {
+    writer.gap(6);
+    writer.ensure(SIZE.heading * LINE * 2);
+    writer.rule();
+    writer.gap(4);
+    writer.columns([
+      { text: clauseHeading(clause, 'en'), rtl: false, style: { size: SIZE.body, bold: true } },
+      { text: clauseHeading(clause, 'ar'), rtl: true, style: { size: SIZE.body, bold: true } },
+    ]);
+    writer.columns([
+      { text: clauseText(clause, 'en'), rtl: false, style: { size: SIZE.body } },
+      { text: clauseText(clause, 'ar'), rtl: true, style: { size: SIZE.body } },
+    ]);
+    if (clause.references?.length) {
+      writer.columns([
+        { text: referencesLine(clause, 'en'), rtl: false, style: { size: SIZE.small, color: '#444444' } },
+        { text: referencesLine(clause, 'ar'), rtl: true, style: { size: SIZE.small, color: '#444444' } },
+      ]);
+    }
+  }
+  writer.gap(12);
+}
+
+function writeClausesIn(writer: PdfWriter, document: MouDocument, lang: Lang): void {
+  const rtl = lang === 'ar';
+  writer.paragraph(DOCUMENT_LABELS[lang].clauses, { size: SIZE.heading, bold: true }, { rtl });
+  for (const clause of document.clauses) {
+    writer.gap(6);
+    writer.ensure(SIZE.heading * LINE * 2);
+    writer.paragraph(clauseHeading(clause, lang), { size: SIZE.body, bold: true }, { rtl });
+    writer.paragraph(clauseText(clause, lang), { size: SIZE.body }, { rtl });
+    const references = referencesLine(clause, lang);
+    if (references) writer.paragraph(references, { size: SIZE.small, color: '#444444' }, { rtl });
+  }
+  writer.gap(12);
+}
+
+function writeSignatures(writer: PdfWriter, document: MouDocument, languages: Lang[]): void {
+  if (document.signatories.length === 0) return;
+  const label = (key: keyof typeof DOCUMENT_LABELS.en) => languages.map((lang) => DOCUMENT_LABELS[lang][key]).join(' / ');
+  const rtl = languages[0] === 'ar';
+  writer.ensure(SIZE.heading * LINE * 8);
+  writer.paragraph(label('signatures'), { size: SIZE.heading, bold: true }, { rtl });
+  writer.gap(6);
+  // Two blocks per row: the U.S. side and the partner side face each other.
+  for (let i = 0; i < document.signatories.length; i += 2) {
+    const pair = document.signatories.slice(i, i + 2);
+    writer.ensure(SIZE.body * LINE * 7);
+    const block = (signatory: (typeof pair)[number]) =>
+      [
+        languages.map((lang) => sideLabel(signatory.side, lang)).join(' / '),
+        '',
+        `${label('signature')}: ______________________`,
+        `${label('name')}: ${signatory.name}`,
+        `${label('title')}: ${signatory.title}`,
+        `${label('organisation')}: ${signatory.organisation}`,
+        `${label('date')}: ______________`,
+      ].join('\n');
+    writer.columns(pair.map((signatory) => ({ text: block(signatory), rtl, style: { size: SIZE.body } })));
+    writer.gap(14);
+  }
+}
+
+/** The handling marking at the top and bottom of every page, and a footer with version, date and page. */
+function stampEveryPage(doc: Doc, document: MouDocument): void {
+  const { start, count } = doc.bufferedPageRange();
+  for (let index = start; index < start + count; index++) {
+    doc.switchToPage(index);
+    doc.font(DOCUMENT_FONTS.bold).fontSize(SIZE.marking).fillColor('#000000');
+    const marking = layoutParagraph(doc, document.marking, PAGE.width - 40, containsArabic(document.marking));
+    marking.forEach((line, row) => {
+      drawLine(doc, line, 20, PAGE.width - 40, 28 + row * SIZE.marking * LINE, 'center');
+      drawLine(doc, line, 20, PAGE.width - 40, PAGE.height - 40 + row * SIZE.marking * LINE, 'center');
+    });
+    doc.font(DOCUMENT_FONTS.regular).fontSize(SIZE.small).fillColor('#555555');
+    const footer = `${document.title.en} — ${DOCUMENT_LABELS.en.version} ${document.versionLabel} — ${document.date} — ${DOCUMENT_LABELS.en.page} ${index - start + 1} ${DOCUMENT_LABELS.en.of} ${count}`;
+    for (const line of layoutParagraph(doc, footer, PAGE.width - MARGIN.left - MARGIN.right, false).slice(0, 1)) {
+      drawLine(doc, line, MARGIN.left, PAGE.width - MARGIN.left - MARGIN.right, PAGE.height - 62, 'center');
+    }
+  }
+}

@@ -1,0 +1,203 @@
+import bidiFactory from 'bidi-js';
+import type PDFDocument from 'pdfkit';
+
+/**
+ * Bidirectional text for pdfkit. pdfkit shapes with fontkit (Arabic letters
+ * get their joined forms) but neither breaks lines by direction nor reorders
+ * mixed-direction text, and fontkit reverses the glyphs of any run whose
+ * first strong script is right-to-left. So we: break lines in logical order,
+ * resolve embedding levels per line with the Unicode Bidirectional Algorithm
+ * (bidi-js), split each line into level runs, order the runs visually (rule
+ * L2), mirror brackets in right-to-left runs, and hand each run to pdfkit in
+ * logical order so shaping sees letters in reading order; a run whose
+ * direction fontkit would guess wrong (Arabic-Indic digits, which are laid
+ * out left to right; neutral punctuation inside Arabic) is pre-reversed.
+ */
+
+const bidi = bidiFactory();
+type Doc = InstanceType<typeof PDFDocument>;
+
+/** Shape as one run (passing features makes pdfkit lay out the whole run at once, not word by word). */
+const RUN_OPTIONS = { lineBreak: false, features: [] as PDFKit.Mixins.OpenTypeFeatures[] };
+
+export interface VisualPiece {
+  /** Text as pdfkit must receive it so the glyphs land in visual order. */
+  text: string;
+  width: number;
+}
+
+export interface LaidOutLine {
+  pieces: VisualPiece[];
+  width: number;
+}
+
+/** Directional marks, embeddings and isolates steer the algorithm but have no glyph: never drawn. */
+const BIDI_CONTROL = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+/** Wraps text (a date, a code) so it keeps its left-to-right order inside Arabic. */
+export const isolateLtr = (text: string) => `\u2066${text}\u2069`;
+const NEUTRAL_OR_INHERITED = /[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
+const RTL_SCRIPT = /[\p{Script=Arabic}\p{Script=Hebrew}\p{Script=Syriac}\p{Script=Thaana}\p{Script=Nko}]/u;
+
+/** What fontkit will decide: the direction of the first character of a non-neutral script. */
+function fontkitLaysOutRtl(text: string): boolean {
+  for (const char of text) {
+    if (!NEUTRAL_OR_INHERITED.test(char)) return RTL_SCRIPT.test(char);
+  }
+  return false;
+}
+
+/** Reverses by clusters (a base character with its combining marks), so marks stay on their letter. */
+function reverseClusters(text: string): string {
+  return (text.match(/\P{M}\p{M}*|\p{M}+/gu) ?? []).reverse().join('');
+}
+
+/** One line, already broken, to pieces in left-to-right drawing order. */
+export function visualPieces(doc: Doc, line: string, rtlParagraph: boolean): LaidOutLine {
+  if (!line) return { pieces: [], width: 0 };
+  const { levels } = bidi.getEmbeddingLevels(line, rtlParagraph ? 'rtl' : 'ltr');
+  const mirrored = bidi.getMirroredCharactersMap(line, levels);
+  const runs: { start: number; end: number; level: number }[] = [];
+  for (let i = 0; i < line.length; i++) {
+    const level = levels[i]!;
+    const last = runs[runs.length - 1];
+    if (last && last.level === level) last.end = i + 1;
+    else runs.push({ start: i, end: i + 1, level });
+  }
+  // Rule L2: from the highest level down to the lowest odd level, reverse every sequence of runs at that level or above.
+  const highest = Math.max(...runs.map((run) => run.level));
+  const lowestOdd = Math.min(...runs.map((run) => (run.level % 2 ? run.level : run.level + 1)));
+  for (let level = highest; level >= lowestOdd; level--) {
+    for (let i = 0; i < runs.length; ) {
+      if (runs[i]!.level < level) {
+        i++;
+        continue;
+      }
+      let j = i;
+      while (j < runs.length && runs[j]!.level >= level) j++;
+      const reversed = runs.slice(i, j).reverse();
+      runs.splice(i, j - i, ...reversed);
+      i = j;
+    }
+  }
+  const pieces = runs.map(({ start, end, level }) => {
+    let text = '';
+    for (let i = start; i < end; i++) if (!BIDI_CONTROL.test(line[i]!)) text += mirrored.get(i) ?? line[i];
+    const rtl = level % 2 === 1;
+    if (rtl !== fontkitLaysOutRtl(text)) text = reverseClusters(text);
+    return { text, width: doc.widthOfString(text, RUN_OPTIONS) };
+  });
+  return { pieces, width: pieces.reduce((sum, piece) => sum + piece.width, 0) };
+}
+
+/**
+ * Greedy line breaking at spaces (and explicit newlines), in logical order,
+ * then visual ordering per line. Words are measured one by one (a space ends
+ * Arabic joining, so a line's width is the sum of its words and spaces).
+ */
+export function layoutParagraph(doc: Doc, text: string, maxWidth: number, rtl: boolean): LaidOutLine[] {
+  memoiseShaping(doc);
+  const measure = (part: string) => doc.widthOfString(part, RUN_OPTIONS);
+  const lines: LaidOutLine[] = [];
+  for (const paragraph of text.split(/\r?\n/)) {
+    let current = '';
+    let width = 0; // of `current` without its trailing spaces
+    let pendingSpace = 0;
+    const flush = () => {
+      lines.push(visualPieces(doc, current.trimEnd(), rtl));
+      current = '';
+      width = 0;
+      pendingSpace = 0;
+    };
+    for (const token of paragraph.split(/(\s+)/).filter(Boolean)) {
+      if (/^\s/.test(token)) {
+        current += token;
+        pendingSpace += measure(token);
+        continue;
+      }
+      let word = token;
+      let wordWidth = measure(word);
+      if (current.trim() && width + pendingSpace + wordWidth > maxWidth) flush();
+      // A word wider than the whole line is cut by characters rather than overflowing.
+      while (wordWidth > maxWidth && [...word].length > 1) {
+        const chars = [...word];
+        let fit = chars.length - 1;
+        while (fit > 1 && measure(chars.slice(0, fit).join('')) > maxWidth) fit--;
+        if (current.trim()) flush();
+        current = chars.slice(0, fit).join('');
+        flush();
+        word = chars.slice(fit).join('');
+        wordWidth = measure(word);
+      }
+      current += word;
+      width += pendingSpace + wordWidth;
+      pendingSpace = 0;
+    }
+    flush();
+  }
+  return lines;
+}
+
+const MEMOISED = Symbol('accordMemoisedShaping');
+type ShapingFont = { layoutRun?: (text: string, features?: unknown) => unknown; [MEMOISED]?: true };
+
+/**
+ * Measuring and then drawing a run shapes it twice, and an MOU repeats the
+ * same words and labels on every page. pdfkit only caches runs laid out
+ * without explicit features, so we cache the current font's runs ourselves
+ * (pdfkit reads them without changing them). Call after each font switch.
+ */
+export function memoiseShaping(doc: Doc): void {
+  const font = (doc as unknown as { _font: ShapingFont })._font;
+  if (!font?.layoutRun || font[MEMOISED]) return;
+  const original = font.layoutRun.bind(font);
+  const cache = new Map<string, unknown>();
+  font.layoutRun = (text, features) => {
+    const key = `${JSON.stringify(features ?? null)}\u0000${text}`;
+    let run = cache.get(key);
+    if (run === undefined) {
+      run = original(text, features);
+      cache.set(key, run);
+    }
+    return run;
+  };
+  font[MEMOISED] = true;
+}
+
+/** Draws one laid-out line; `align` decides where its pieces start. */
+export function drawLine(doc: Doc, line: LaidOutLine, left: number, width: number, y: number, align: 'left' | 'right' | 'center'): void {
+  let x = align === 'left' ? left : align === 'right' ? left + width - line.width : left + (width - line.width) / 2;
+  for (const piece of line.pieces) {
+    doc.text(piece.text, x, y, RUN_OPTIONS);
+    x += piece.width;
+  }
+}
+
+interface EmbeddedFontInternals {
+  font: { glyphForCodePoint(codePoint: number): { id: number } };
+  subset: { mapping: Record<number, number> };
+  unicode: number[][];
+}
+
+/**
+ * Text extraction (copy, search, pdftotext) reads each glyph's ToUnicode
+ * entry. fontkit records a ligature such as lam-alef as its two letters in
+ * logical order, which extractors then reverse with the rest of the
+ * right-to-left line ("ال" for "لا"). Mapping such glyphs to their single
+ * Arabic presentation-form code point instead (which the font's cmap gives
+ * us) survives the reversal and normalises (NFKC) back to the letters.
+ * Call before doc.end(), when the ToUnicode maps are written.
+ */
+export function mapLigaturesToPresentationForms(doc: Doc): void {
+  const families = (doc as unknown as { _fontFamilies: Record<string, EmbeddedFontInternals> })._fontFamilies;
+  for (const embedded of Object.values(families)) {
+    if (!embedded.subset?.mapping || !embedded.unicode) continue;
+    for (const [start, end] of [[0xfb50, 0xfdff], [0xfe70, 0xfeff]] as const) {
+      for (let codePoint = start; codePoint <= end; codePoint++) {
+        const glyphId = embedded.font.glyphForCodePoint(codePoint).id;
+        if (!glyphId) continue;
+        const subsetId = embedded.subset.mapping[glyphId];
+        if (subsetId !== undefined && (embedded.unicode[subsetId]?.length ?? 0) > 1) embedded.unicode[subsetId] = [codePoint];
+      }
+    }
+  }
+}

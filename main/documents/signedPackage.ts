@@ -1,0 +1,265 @@
+import { createHash, createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
+import { openSync, closeSync, writeSync, mkdirSync, realpathSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import { z } from 'zod';
+import { mouDocumentSchema, type MouDocument } from '../../shared/documents/types';
+import { AppError } from '../../shared/result';
+import { readStoredZip, writeStoredZip, type ArchiveRegion, type StoredEntry } from './storedZip';
+
+/**
+ * A signed MOU file: one archive (storedZip.ts) holding the rendered
+ * document(s), the draft's structured data (draft.json), manifest.json with
+ * the SHA-256 and size of every other part and a signed comment naming the
+ * draft, version, signing post and time, and manifest.sig: the sending
+ * post's Ed25519 signature over the exact bytes of manifest.json.
+ *
+ * Verification trusts nothing in the file before it has checked it: sizes
+ * are capped before any part is read, names are plain file names, the
+ * signer must be a post the caller trusts (TrustLookup) and the key in the
+ * file must be that post's key, the signature must hold, every listed part
+ * must be present with its hash and no other part may be, and the file's
+ * bytes must be exactly what the writer makes of those parts (so a byte
+ * changed anywhere, even outside every part, is refused).
+ */
+
+export const SIGNED_MOU_FORMAT = 'accord.mou-signed';
+export const SIGNED_MOU_VERSION = 1;
+export const MANIFEST = 'manifest.json';
+export const SIGNATURE = 'manifest.sig';
+export const DRAFT = 'draft.json';
+
+export const SIGNED_MOU_LIMITS = {
+  fileBytes: 120 * 1024 * 1024,
+  partBytes: 50 * 1024 * 1024,
+  manifestBytes: 256 * 1024,
+  draftBytes: 8 * 1024 * 1024,
+  parts: 16,
+} as const;
+
+const MEDIA_TYPES: Record<string, string> = {
+  'mou.pdf': 'application/pdf',
+  'mou.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'mou.html': 'text/html; charset=utf-8',
+  'draft.json': 'application/json',
+};
+
+/** The sending post as the package writer needs it; the sync feature's post identity implements it. */
+export interface PackageSigner {
+  postId: string;
+  postName: string;
+  /** Ed25519 public key: raw 32 bytes, PEM text, or a KeyObject. */
+  publicKey: PublicKeyInput;
+  /** Ed25519 signature (64 bytes) over exactly these bytes. */
+  sign(bytes: Uint8Array): Uint8Array;
+}
+
+export type PublicKeyInput = Uint8Array | string | KeyObject;
+
+/** Which key a post signs with, as this post trusts it; undefined for a post it does not know. */
+export type TrustLookup = (postId: string) => PublicKeyInput | undefined;
+
+const partSchema = z.strictObject({
+  name: z.string(),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  size: z.number().int().nonnegative(),
+  mediaType: z.string().max(200),
+});
+
+const manifestSchema = z.strictObject({
+  format: z.literal(SIGNED_MOU_FORMAT),
+  version: z.literal(SIGNED_MOU_VERSION),
+  draft: z.strictObject({ id: z.string().max(100), title: z.string().max(500), versionLabel: z.string().max(50), date: z.string().max(10) }),
+  signedAt: z.iso.datetime(),
+  comment: z.string().max(2000),
+  signer: z.strictObject({ postId: z.string().min(1).max(100), postName: z.string().max(200), publicKey: z.string().regex(/^[0-9a-f]{64}$/) }),
+  parts: z.array(partSchema).max(SIGNED_MOU_LIMITS.parts),
+});
+export type SignedMouManifest = z.infer<typeof manifestSchema>;
+
+export interface SignedMouContents {
+  document: MouDocument;
+  /** Rendered documents by part name: 'mou.pdf', 'mou.docx', 'mou.html'. */
+  renders: Partial<Record<'mou.pdf' | 'mou.docx' | 'mou.html', Uint8Array>>;
+}
+
+export interface VerifiedMouPackage {
+  signer: { postId: string; postName: string; publicKey: string };
+  signedAt: string;
+  comment: string;
+  document: MouDocument;
+  manifest: SignedMouManifest;
+  /** Every part but the manifest and its signature, verified. */
+  parts: { name: string; sha256: string; size: number; mediaType: string; data: Uint8Array }[];
+}
+
+function refuse(reason: string, message: string, details: Record<string, unknown> = {}, code: 'VALIDATION' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' = 'VALIDATION'): AppError {
+  return new AppError(code, message, { reason, ...details });
+}
+
+const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** Raw 32-byte Ed25519 key from any accepted form. */
+export function rawPublicKey(input: PublicKeyInput): Buffer {
+  const key = toKeyObject(input);
+  if (key.asymmetricKeyType !== 'ed25519') throw refuse('wrongKey', 'The key is not an Ed25519 key.');
+  return key.export({ format: 'der', type: 'spki' }).subarray(-32);
+}
+
+const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
+
+function toKeyObject(input: PublicKeyInput): KeyObject {
+  if (typeof input === 'string') return createPublicKey(input);
+  if (input instanceof Uint8Array) {
+    if (input.length !== 32) throw refuse('wrongKey', 'An Ed25519 public key is 32 bytes.');
+    return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, input]), format: 'der', type: 'spki' });
+  }
+  return input;
+}
+
+export function createSignedMouPackage(contents: SignedMouContents, signer: PackageSigner, signedAt: Date): Buffer {
+  const { document } = contents;
+  const parts: StoredEntry[] = [];
+  for (const name of ['mou.pdf', 'mou.docx', 'mou.html'] as const) {
+    const data = contents.renders[name];
+    if (data) parts.push({ name, data });
+  }
+  parts.push({ name: DRAFT, data: Buffer.from(JSON.stringify(mouDocumentSchema.parse(document), null, 2), 'utf8') });
+  const when = signedAt.toISOString();
+  const manifest: SignedMouManifest = {
+    format: SIGNED_MOU_FORMAT,
+    version: SIGNED_MOU_VERSION,
+    draft: { id: document.draftId, title: document.title.en, versionLabel: document.versionLabel, date: document.date },
+    signedAt: when,
+    comment: `MOU draft "${document.title.en}" (${document.draftId}), version ${document.versionLabel} of ${document.date}, signed by ${signer.postName} (${signer.postId}) at ${when}`,
+    signer: { postId: signer.postId, postName: signer.postName, publicKey: rawPublicKey(signer.publicKey).toString('hex') },
+    parts: parts.map(({ name, data }) => ({ name, sha256: sha256(data), size: data.length, mediaType: MEDIA_TYPES[name] ?? 'application/octet-stream' })),
+  };
+  const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2), 'utf8');
+  const signature = Buffer.from(signer.sign(manifestBytes));
+  return writeStoredZip([{ name: MANIFEST, data: manifestBytes }, { name: SIGNATURE, data: signature }, ...parts]).bytes;
+}
+
+/** A part name must be a plain file name in the package's one folder. */
+export function checkPartName(name: string): void {
+  const unsafe = (why: string) => refuse('unsafePath', `Part "${name.replace(/\0/g, '\\0')}" ${why}; nothing was imported or written.`, { part: name });
+  if (name.includes('\0')) throw unsafe('has a NUL byte in its name');
+  if (name.includes('\\')) throw unsafe('has a backslash in its name');
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw unsafe('has an absolute path');
+  if (name.split('/').includes('..')) throw unsafe('has a path that escapes the folder');
+  if (name.includes('/')) throw unsafe('is inside a folder');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) || name.endsWith('.')) throw unsafe('is not a plain file name');
+}
+
+export function verifySignedMouPackage(bytes: Buffer, trust: TrustLookup): VerifiedMouPackage {
+  if (bytes.length > SIGNED_MOU_LIMITS.fileBytes) {
+    throw refuse('fileTooLarge', `The file is ${bytes.length} bytes; a signed MOU file is at most ${SIGNED_MOU_LIMITS.fileBytes}.`, { size: bytes.length }, 'PAYLOAD_TOO_LARGE');
+  }
+  const entries = readStoredZip(bytes, {
+    maxEntries: SIGNED_MOU_LIMITS.parts + 2,
+    maxEntryBytes: SIGNED_MOU_LIMITS.partBytes,
+    maxBytesByName: { [MANIFEST]: SIGNED_MOU_LIMITS.manifestBytes, [SIGNATURE]: 64, [DRAFT]: SIGNED_MOU_LIMITS.draftBytes },
+  });
+  const byName = new Map<string, Uint8Array>();
+  for (const { name, data } of entries) {
+    checkPartName(name);
+    if (byName.has(name)) throw refuse('duplicatePart', `Part "${name}" appears twice.`, { part: name });
+    byName.set(name, data);
+  }
+  const manifestBytes = byName.get(MANIFEST);
+  if (!manifestBytes) throw refuse('missingPart', `Part "${MANIFEST}" is missing: this file cannot be verified.`, { part: MANIFEST });
+  const signature = byName.get(SIGNATURE);
+  if (!signature) throw refuse('missingPart', `Part "${SIGNATURE}" (the signature) is missing: this file cannot be verified.`, { part: SIGNATURE });
+
+  const manifest = parseManifest(manifestBytes);
+  const trusted = trust(manifest.signer.postId);
+  if (trusted === undefined) {
+    throw refuse('untrustedSigner', `The file says it was signed by post "${manifest.signer.postName}" (${manifest.signer.postId}), which this post does not trust.`, { part: MANIFEST, postId: manifest.signer.postId }, 'FORBIDDEN');
+  }
+  const trustedKey = rawPublicKey(trusted);
+  if (trustedKey.toString('hex') !== manifest.signer.publicKey) {
+    throw refuse('wrongKey', `The file was signed with a key that is not the one this post trusts for "${manifest.signer.postName}" (${manifest.signer.postId}).`, { part: MANIFEST, postId: manifest.signer.postId });
+  }
+  if (signature.length !== 64 || !verifySignature(null, manifestBytes, toKeyObject(trustedKey), signature)) {
+    throw refuse('badSignature', `The signature (${SIGNATURE}) does not match ${MANIFEST}: the manifest or its signature was altered.`, { part: MANIFEST, parts: [MANIFEST, SIGNATURE] });
+  }
+
+  const listed = new Set(manifest.parts.map((part) => part.name));
+  for (const name of byName.keys()) {
+    if (name !== MANIFEST && name !== SIGNATURE && !listed.has(name)) throw refuse('extraPart', `Part "${name}" is not listed in the signed manifest: it was added after signing.`, { part: name });
+  }
+  const parts: VerifiedMouPackage['parts'] = [];
+  for (const part of manifest.parts) {
+    checkPartName(part.name);
+    const data = byName.get(part.name);
+    if (!data) throw refuse('missingPart', `Part "${part.name}" is listed in the signed manifest but missing from the file.`, { part: part.name });
+    if (data.length !== part.size || sha256(data) !== part.sha256) throw refuse('partAltered', `Part "${part.name}" does not match its signed SHA-256: it was altered.`, { part: part.name });
+    parts.push({ ...part, data });
+  }
+  if (!listed.has(DRAFT)) throw refuse('missingPart', `Part "${DRAFT}" is missing: the file carries no draft to import.`, { part: DRAFT });
+
+  // Every byte outside the parts must be the writer's own: rebuild and compare.
+  const rebuilt = writeStoredZip(entries.map(({ name, data }) => ({ name, data })));
+  if (!rebuilt.bytes.equals(bytes)) {
+    const region = firstDifference(bytes, rebuilt.bytes, rebuilt.regions);
+    const where = region?.entry ? `the ${region.kind} of part "${region.entry}"` : `the ${region?.kind ?? 'archive structure'}`;
+    throw refuse('containerAltered', `The file was altered outside the signed parts, in ${where}.`, { part: region?.entry ?? null, region: region?.kind ?? null });
+  }
+
+  const document = parseDraft(byName.get(DRAFT)!);
+  if (document.draftId !== manifest.draft.id || document.versionLabel !== manifest.draft.versionLabel) {
+    throw refuse('draftMismatch', `Part "${DRAFT}" is not the draft the manifest names.`, { part: DRAFT });
+  }
+  return { signer: manifest.signer, signedAt: manifest.signedAt, comment: manifest.comment, document, manifest, parts };
+}
+
+function parseManifest(bytes: Uint8Array): SignedMouManifest {
+  let json: unknown;
+  try {
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw refuse('manifestInvalid', `Part "${MANIFEST}" is not valid JSON: it was altered or is not an Accord file.`, { part: MANIFEST });
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    throw refuse('manifestInvalid', `Part "${MANIFEST}" is not a signed MOU manifest this version of Accord reads.`, { part: MANIFEST, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })) });
+  }
+  return parsed.data;
+}
+
+function parseDraft(bytes: Uint8Array): MouDocument {
+  try {
+    return mouDocumentSchema.parse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
+  } catch {
+    throw refuse('draftInvalid', `Part "${DRAFT}" is signed but is not a draft this version of Accord reads.`, { part: DRAFT });
+  }
+}
+
+function firstDifference(actual: Buffer, expected: Buffer, regions: ArchiveRegion[]): ArchiveRegion | undefined {
+  const length = Math.min(actual.length, expected.length);
+  let at = 0;
+  while (at < length && actual[at] === expected[at]) at++;
+  return regions.find((region) => at >= region.start && at < region.end) ?? regions[regions.length - 1];
+}
+
+/**
+ * Writes the verified parts into `directory` (created if needed) and returns
+ * their paths. Only names that passed checkPartName reach here, each is
+ * resolved and checked to stay inside the directory, and no existing file is
+ * overwritten or followed (exclusive create).
+ */
+export function extractVerifiedParts(verified: VerifiedMouPackage, directory: string): string[] {
+  mkdirSync(directory, { recursive: true });
+  const root = realpathSync(directory);
+  return verified.parts.map(({ name, data }) => {
+    checkPartName(name);
+    const target = resolve(join(root, name));
+    if (!target.startsWith(root + sep)) throw refuse('unsafePath', `Part "${name}" would be written outside ${root}.`, { part: name });
+    const fd = openSync(target, 'wx');
+    try {
+      writeSync(fd, data);
+    } finally {
+      closeSync(fd);
+    }
+    return target;
+  });
+}
