@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { coreMethods } from './api/core';
+import { mouVersionsMethods } from './api/mouVersions';
 import { recordsMethods } from './api/records';
 import { syncMethods } from './api/sync';
 import type { MethodGroup } from './api/types';
@@ -13,6 +14,7 @@ import type { MethodGroup } from './api/types';
 export const contract = {
   ...coreMethods,
   ...recordsMethods,
+  ...mouVersionsMethods,
   ...syncMethods,
 } as const satisfies MethodGroup;
 

@@ -342,7 +342,7 @@ export interface AuditEntry {
 }
 
 /** A post's display name: this post, else a trusted post (sync), else its id. */
-function postNames(store: Store): (postId: string) => string {
+export function postNameResolver(store: Store): (postId: string) => string {
   const names = new Map<string, string>([[store.post.id, store.post.name]]);
   const hasTrusted = store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_trusted_posts'").get();
   if (hasTrusted) {
@@ -355,7 +355,7 @@ function postNames(store: Store): (postId: string) => string {
 
 export function listAudit(store: Store, type: string, id: string): AuditEntry[] {
   const typeInfo = info(type);
-  const nameOf = postNames(store);
+  const nameOf = postNameResolver(store);
   const rows = prepare(store.db, 'SELECT id, at, post_id AS postId, action, changes FROM audit_log WHERE table_name = ? AND row_id = ? ORDER BY at, id').all(typeInfo.spec.table, id) as {
     id: string;
     at: string;

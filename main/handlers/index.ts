@@ -1,5 +1,6 @@
 import type { Contract } from '../../shared/contract';
 import { coreHandlers } from './core';
+import { mouVersionsHandlers } from './mouVersions';
 import { recordsHandlers } from './records';
 import { syncHandlers } from './sync';
 import type { HandlersFor } from './types';
@@ -13,5 +14,6 @@ export type { HandlerContext } from './types';
 export const handlers: HandlersFor<Contract> = {
   ...coreHandlers,
   ...recordsHandlers,
+  ...mouVersionsHandlers,
   ...syncHandlers,
 };

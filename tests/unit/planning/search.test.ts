@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AccordApp } from '../../../main/app';
+import { callOk, openTestApp, tempDirectory } from '../../helpers';
+import { buildModel, create } from './fixtures';
+
+let dir: ReturnType<typeof tempDirectory>;
+let app: AccordApp;
+beforeEach(() => {
+  dir = tempDirectory();
+  app = openTestApp(`${dir.path}/accord.sqlite`);
+});
+afterEach(() => {
+  app.close();
+  dir.remove();
+});
+
+type Hit = { type: string; id: string; title: string; snippet: string };
+const search = (query: string, limit?: number) => callOk<Hit[]>(app, 'search.global', { query, limit });
+
+describe('global search', () => {
+  it('finds records of every type by any of their text, English words by prefix and in any case', async () => {
+    const model = await buildModel(app);
+    expect((await search('POLIC')).map((hit) => hit.type)).toEqual(expect.arrayContaining(['projects', 'sectorPriorities', 'objectives']));
+    const academy = await search('academy records');
+    expect(academy).toEqual([{ type: 'benchmarks', id: model.benchmark.id, title: 'Officers trained in community policing', snippet: 'Training academy attendance records' }]);
+    expect((await search('curriculum')).map((hit) => hit.type).sort()).toEqual(['actionItems', 'meetings']);
+    expect((await search('front-load mrr'))[0]).toMatchObject({ type: 'resources', id: model.resource.id });
+  });
+
+  it('finds Arabic whatever the alef form, taa marbuta, harakat or article', async () => {
+    const model = await buildModel(app);
+    const clause = await create(app, 'mouClauses', {
+      mouId: model.mou.id,
+      position: 2,
+      heading: 'Border security',
+      textAr: 'يتعاون الطرفان في تعزيز الأمن على الحدود وتدريب الشُّرْطَة.',
+    });
+    for (const query of ['الأمن', 'الامن', 'امن', 'إمن', 'أمن', 'الشرطة', 'شرطه', 'الحدود']) {
+      expect((await search(query)).map((hit) => hit.id), query).toContain(clause.id);
+    }
+    const [hit] = await search('الامن');
+    expect(hit!.snippet).toContain('الأمن'); // the record's own text, not the folded index
+    // The fixture's clause writes "الشرطة المجتمعية" without harakat; the new one with them: both found.
+    expect((await search('الشُّرطة')).map((h) => h.id).sort()).toEqual([model.clause.id, clause.id].sort());
+  });
+
+  it('forgets deleted records and follows edits', async () => {
+    const model = await buildModel(app);
+    await callOk(app, 'records.delete', { type: 'actionItems', id: model.actionItem.id });
+    expect((await search('curriculum')).map((hit) => hit.type)).toEqual(['meetings']);
+    await callOk(app, 'records.update', { type: 'budgetDeadlines', id: model.deadline.id, values: { name: 'Bureau Resource Request', date: '2026-05-15', fiscalYear: 2026 } });
+    expect(await search('mission resource')).toEqual([]);
+    expect((await search('bureau'))[0]!.id).toBe(model.deadline.id);
+  });
+
+  it('treats search syntax in the query as words, and limits the results', async () => {
+    await buildModel(app);
+    for (const query of ['"', 'NEAR(police', 'police OR', '*', 'title:police', "'; DROP TABLE partners; --"]) {
+      const result = await app.call('search.global', { query });
+      expect(result.ok, query).toBe(true);
+    }
+    expect(await search('police', 1)).toHaveLength(1);
+  });
+});
