@@ -25,6 +25,18 @@ export interface SyncedTableInfo {
  * table needs no sync code. Identifiers used in SQL only ever come from here.
  */
 export function describeSyncedTables(db: Database): Map<string, SyncedTableInfo> {
+  // Cached per connection and schema version: imports call this for every bundle.
+  const version = db.pragma('user_version', { simple: true }) as number;
+  const cached = descriptions.get(db);
+  if (cached?.version === version) return cached.tables;
+  const tables = readDescriptions(db);
+  descriptions.set(db, { version, tables });
+  return tables;
+}
+
+const descriptions = new WeakMap<Database, { version: number; tables: Map<string, SyncedTableInfo> }>();
+
+function readDescriptions(db: Database): Map<string, SyncedTableInfo> {
   const result = new Map<string, SyncedTableInfo>();
   for (const table of Object.values(syncedTables) as SyncedTable[]) {
     const pragma = db.prepare(`PRAGMA table_info(${quoteIdentifier(table.name)})`).all() as {
