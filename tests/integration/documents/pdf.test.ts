@@ -1,0 +1,126 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DOCUMENT_FONTS } from '../../../main/documents/fonts';
+import { renderMouPdf } from '../../../main/documents/pdf';
+import { visualPieces } from '../../../main/documents/pdfText';
+import { tokenize } from '../../../shared/documents/text';
+import type { MouDocument } from '../../../shared/documents/types';
+import { tempDirectory } from '../../helpers';
+import { longMou, sampleMou } from '../../unit/documents/fixtures';
+
+/**
+ * What a reader of the PDF depends on, checked the way another program reads
+ * it: pdftotext (poppler) extracts the text, pdftoppm draws the pages.
+ */
+
+const temp = tempDirectory('accord-pdf-');
+afterAll(() => temp.remove());
+
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** pdftotext wraps right-to-left runs in embedding controls and may emit presentation forms (lam-alef): NFKC folds those. */
+const normalise = (text: string) => text.normalize('NFKC').replace(BIDI_CONTROLS, '');
+/**
+ * Harakat raised above a tall letter (fathatan on alef) are drawn off the
+ * baseline, and poppler puts such a mark on a line of its own; the letters
+ * and their order are what this compares, the marks are counted separately.
+ */
+const lettersAndDigits = (text: string) => normalise(text).replace(/[\s\p{M}\p{P}]/gu, '');
+
+async function writePdf(name: string, document: MouDocument): Promise<string> {
+  const path = join(temp.path, name);
+  writeFileSync(path, await renderMouPdf(document));
+  return path;
+}
+
+const pdftotext = (path: string, page?: number) =>
+  execFileSync('pdftotext', ['-enc', 'UTF-8', ...(page ? ['-f', String(page), '-l', String(page)] : []), path, '-'], { encoding: 'utf8' });
+const pageCount = (path: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
+
+describe('MOU as PDF', () => {
+  let arabicOnly: string;
+  let bilingual: string;
+  beforeAll(async () => {
+    arabicOnly = await writePdf('arabic.pdf', sampleMou({ language: 'ar', layout: 'sequential' }));
+    bilingual = await writePdf('bilingual.pdf', sampleMou());
+  });
+
+  it('extracts every Arabic clause in logical order, letters and digits exactly as written', () => {
+    const text = lettersAndDigits(pdftotext(arabicOnly));
+    for (const clause of sampleMou().clauses) expect(text).toContain(lettersAndDigits(clause.ar));
+    expect(text).toContain(lettersAndDigits(sampleMou().title.ar!));
+  });
+
+  it('keeps every haraka (counted) and shapes lam-alef as a ligature', () => {
+    const raw = pdftotext(arabicOnly);
+    const marks = (text: string) => (normalise(text).match(/\p{M}/gu) ?? []).length;
+    const written = sampleMou().clauses.map((clause) => marks(clause.ar)).reduce((a, b) => a + b, 0);
+    expect(marks(raw)).toBeGreaterThanOrEqual(written);
+    // "الأقل" and the lam-alef of the labels come out as ligature glyphs, which only shaping produces.
+    expect(raw).toMatch(/[\ufef5-\ufefc]/);
+  });
+
+  it('in the side-by-side layout, every Arabic and English word of every clause is extracted in reading order', () => {
+    const text = normalise(pdftotext(bilingual)).replace(/\p{M}/gu, '');
+    for (const clause of sampleMou().clauses) {
+      for (const word of tokenize(clause.ar).filter((t) => /\p{L}/u.test(t))) expect(text).toContain(normalise(word).replace(/\p{M}/gu, ''));
+      for (const line of normalise(clause.en).split(' ').filter(Boolean)) expect(text).toContain(line);
+    }
+  });
+
+  it('prints the handling marking at the top and bottom of every page, and the version and date', async () => {
+    const path = await writePdf('long.pdf', longMou(60));
+    const pages = pageCount(path);
+    expect(pages).toBeGreaterThan(3);
+    for (let page = 1; page <= pages; page++) {
+      const lines = normalise(pdftotext(path, page)).split('\n').map((l) => l.trim()).filter(Boolean);
+      expect(lines[0], `top of page ${page}`).toBe('SENSITIVE BUT UNCLASSIFIED');
+      expect(lines[lines.length - 1], `bottom of page ${page}`).toBe('SENSITIVE BUT UNCLASSIFIED');
+      expect(lines.join(' ')).toContain(`Version v3 — 2026-03-01 — Page ${page} of ${pages}`);
+    }
+  });
+
+  it('draws pages a person can look at (pdftoppm renders them)', () => {
+    execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', bilingual, join(temp.path, 'page')]);
+    const png = readFileSync(join(temp.path, 'page-1.png'));
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+  });
+
+  it('embeds the shipped font, not a system one', () => {
+    const fonts = execFileSync('pdffonts', [bilingual], { encoding: 'utf8' });
+    expect(fonts).toMatch(/DejaVuSans\b.*TrueType.*yes/);
+    expect(fonts).not.toMatch(/Helvetica/);
+  });
+});
+
+describe('bidirectional line layout', () => {
+  const doc = new PDFDocument({ font: DOCUMENT_FONTS.regular });
+  const pieces = (line: string, rtl: boolean) => visualPieces(doc, line, rtl).pieces.map((p) => p.text);
+
+  it('orders runs right to left in an Arabic line, keeping numbers left to right', () => {
+    // Arabic runs are handed over in logical order (fontkit reverses them); the number stays as written.
+    expect(pieces('المادة 12 من الاتفاق', true)).toEqual([' من الاتفاق', '12', 'المادة ']);
+  });
+
+  it('pre-reverses Arabic-Indic digits, which fontkit would otherwise lay out right to left', () => {
+    expect(pieces('عدد ٢٠٢٦', true)).toEqual(['٦٢٠٢', 'عدد ']);
+  });
+
+  it('mirrors brackets inside right-to-left text', () => {
+    // Handed over mirrored and in logical order; fontkit's reversal then draws "(أ)" the right way round.
+    expect(pieces('(أ) البند', true)).toEqual([')أ( البند']);
+  });
+
+  it('leaves an English line with an Arabic name in order', () => {
+    expect(pieces('Partner: وزارة الداخلية today', false)).toEqual(['Partner: ', 'وزارة الداخلية', ' today']);
+  });
+
+  it('shapes Arabic letters into their joined forms with the shipped font', () => {
+    const font = (doc as unknown as { _font: { font: { layout(t: string): { glyphs: { id: number }[] }; glyphForCodePoint(c: number): { id: number } } } })._font.font;
+    const shaped = font.layout('بيت').glyphs.map((g) => g.id).sort();
+    const joinedForms = [0xfe91, 0xfef4, 0xfe96].map((c) => font.glyphForCodePoint(c).id).sort(); // initial beh, medial yeh, final teh
+    expect(shaped).toEqual(joinedForms);
+  });
+});
