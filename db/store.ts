@@ -43,8 +43,9 @@ export class Store {
     return this.db.transaction(fn)();
   }
 
-  insert(table: SyncedTable, values: FieldValues): string {
-    const id = uuidv7(this.now());
+  /** `options.id`: a caller-chosen UUID (a seeded dataset); otherwise a new UUIDv7. */
+  insert(table: SyncedTable, values: FieldValues, options: { id?: string } = {}): string {
+    const id = options.id ?? uuidv7(this.now());
     const at = new Date(this.now()).toISOString();
     const fields = Object.keys(table.columns);
     // Quoted: a field may be named like an SQL keyword (resources.constraint).

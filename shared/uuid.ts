@@ -3,9 +3,10 @@
  * keys keep SQLite's b-tree inserts local, and being random they never collide
  * between posts, unlike autoincrement ids.
  */
-export function uuidv7(now: number = Date.now()): string {
+export function uuidv7(now: number = Date.now(), fillRandom: (bytes: Uint8Array) => void = (bytes) => globalThis.crypto.getRandomValues(bytes)): string {
   const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  // A seeded source (accord seed --seed N) gives the same ids on every run.
+  fillRandom(bytes);
   let ms = Math.max(0, Math.floor(now));
   for (let i = 5; i >= 0; i--) {
     bytes[i] = ms % 256;

@@ -284,11 +284,11 @@ export function createRecord(store: Store, type: string, values: Record<string, 
 }
 
 /** Checks and inserts without reading the record back (the bulk path of seed and import). */
-export function insertRecord(store: Store, type: string, values: Record<string, unknown>): string {
+export function insertRecord(store: Store, type: string, values: Record<string, unknown>, options: { id?: string } = {}): string {
   const typeInfo = info(type);
   return store.transaction(() => {
     checkWrite(store, typeInfo, values);
-    return store.insert(typeInfo.table, toStored(typeInfo, values));
+    return store.insert(typeInfo.table, toStored(typeInfo, values), options);
   });
 }
 

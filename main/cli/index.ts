@@ -6,6 +6,7 @@ import { dumpCommand } from './commands/dump';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { keysCommand } from './commands/keys';
+import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 import { verifyCommand } from './commands/verify';
 
@@ -19,6 +20,7 @@ const commands: Record<string, Command> = {
   import: importCommand,
   verify: verifyCommand,
   keys: keysCommand,
+  seed: seedCommand,
 };
 
 

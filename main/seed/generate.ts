@@ -1,0 +1,316 @@
+import { insertRecord, updateRecord } from '../../db/repositories/records';
+import type { Store } from '../../db/store';
+import { recordType } from '../../shared/records/registry';
+import { inputSchema } from '../../shared/records/spec';
+import { uuidv7 } from '../../shared/uuid';
+
+/**
+ * A realistic synthetic planning dataset, for demos, training and benchmarks.
+ * Deterministic: the same seed gives the same records with the same ids. Every
+ * record goes through the generic repository (schema, links, transitions) and
+ * Store, so it is change-captured and audited like anything an officer types,
+ * and it syncs.
+ */
+
+export type SeedSize = 'small' | 'large';
+
+interface SizePlan {
+  partners: number;
+  projectsPerPartner: number;
+  benchmarksPerProject: number;
+  checkInsPerProject: number;
+  mousPerPartner: number;
+  clausesPerMou: number;
+  meetingsPerPartner: number;
+}
+
+/** large: 50 partners, 400 projects, 10,000 benchmarks, 20,000 check-in points, 2,000 MOU clauses. */
+export const SEED_PLANS: Record<SeedSize, SizePlan> = {
+  small: { partners: 3, projectsPerPartner: 2, benchmarksPerProject: 5, checkInsPerProject: 8, mousPerPartner: 1, clausesPerMou: 6, meetingsPerPartner: 3 },
+  large: { partners: 50, projectsPerPartner: 8, benchmarksPerProject: 25, checkInsPerProject: 50, mousPerPartner: 2, clausesPerMou: 20, meetingsPerPartner: 6 },
+};
+
+export type SeedCounts = Record<string, number>;
+
+/** mulberry32: small, fast, good enough for synthetic data. */
+function prng(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
+  const chance = (p: number) => next() < p;
+  const sample = <T>(items: readonly T[], n: number): T[] => {
+    const copy = [...items];
+    const out: T[] = [];
+    while (out.length < n && copy.length) out.push(copy.splice(Math.floor(next() * copy.length), 1)[0]!);
+    return out;
+  };
+  return { next, int, pick, chance, sample };
+}
+
+const COUNTRIES: readonly [string, string, string][] = [
+  ['Tunisia', 'TN', 'تونس'], ['Jordan', 'JO', 'الأردن'], ['Morocco', 'MA', 'المغرب'], ['Egypt', 'EG', 'مصر'], ['Lebanon', 'LB', 'لبنان'],
+  ['Iraq', 'IQ', 'العراق'], ['Libya', 'LY', 'ليبيا'], ['Algeria', 'DZ', 'الجزائر'], ['Oman', 'OM', 'عُمان'], ['Bahrain', 'BH', 'البحرين'],
+  ['Kuwait', 'KW', 'الكويت'], ['Qatar', 'QA', 'قطر'], ['Saudi Arabia', 'SA', 'السعودية'], ['United Arab Emirates', 'AE', 'الإمارات'], ['Yemen', 'YE', 'اليمن'],
+  ['Mauritania', 'MR', 'موريتانيا'], ['Sudan', 'SD', 'السودان'], ['Djibouti', 'DJ', 'جيبوتي'], ['Somalia', 'SO', 'الصومال'], ['Comoros', 'KM', 'جزر القمر'],
+  ['Niger', 'NE', 'النيجر'], ['Chad', 'TD', 'تشاد'], ['Mali', 'ML', 'مالي'], ['Senegal', 'SN', 'السنغال'], ['Nigeria', 'NG', 'نيجيريا'],
+  ['Ghana', 'GH', 'غانا'], ['Kenya', 'KE', 'كينيا'], ['Ethiopia', 'ET', 'إثيوبيا'], ['Tanzania', 'TZ', 'تنزانيا'], ['Uganda', 'UG', 'أوغندا'],
+  ['Georgia', 'GE', 'جورجيا'], ['Armenia', 'AM', 'أرمينيا'], ['Kazakhstan', 'KZ', 'كازاخستان'], ['Uzbekistan', 'UZ', 'أوزبكستان'], ['Kyrgyzstan', 'KG', 'قيرغيزستان'],
+  ['Tajikistan', 'TJ', 'طاجيكستان'], ['Pakistan', 'PK', 'باكستان'], ['Bangladesh', 'BD', 'بنغلاديش'], ['Sri Lanka', 'LK', 'سريلانكا'], ['Nepal', 'NP', 'نيبال'],
+  ['Indonesia', 'ID', 'إندونيسيا'], ['Malaysia', 'MY', 'ماليزيا'], ['Philippines', 'PH', 'الفلبين'], ['Colombia', 'CO', 'كولومبيا'], ['Peru', 'PE', 'بيرو'],
+  ['Guatemala', 'GT', 'غواتيمالا'], ['Honduras', 'HN', 'هندوراس'], ['El Salvador', 'SV', 'السلفادور'], ['Ukraine', 'UA', 'أوكرانيا'], ['Moldova', 'MD', 'مولدوفا'],
+];
+
+const SECTORS = [
+  { sector: 'police', areas: ['Community policing', 'Forensics', 'Criminal investigations', 'Police training academy'], ar: 'الشرطة المجتمعية' },
+  { sector: 'judiciary', areas: ['Case management', 'Judicial training', 'Court administration'], ar: 'إدارة القضايا في المحاكم' },
+  { sector: 'corrections', areas: ['Prison management', 'Rehabilitation programs'], ar: 'إدارة السجون وإعادة التأهيل' },
+  { sector: 'border_security', areas: ['Border patrol', 'Port of entry screening', 'Counter-smuggling'], ar: 'أمن الحدود ومكافحة التهريب' },
+  { sector: 'defense', areas: ['Professional military education', 'Logistics', 'Civil-military relations'], ar: 'التعليم العسكري المهني' },
+  { sector: 'maritime', areas: ['Coast guard operations', 'Maritime domain awareness'], ar: 'الأمن البحري وخفر السواحل' },
+  { sector: 'counterterrorism', areas: ['Crisis response', 'Terrorist financing', 'Prevention programs'], ar: 'مكافحة الإرهاب والاستجابة للأزمات' },
+] as const;
+
+const FIRST = ['Ahmed', 'Fatima', 'Youssef', 'Leila', 'Omar', 'Salma', 'Karim', 'Nadia', 'Hassan', 'Rania', 'Sarah', 'Michael', 'Jennifer', 'David', 'Emily', 'Robert'];
+const LAST = ['Ben Ali', 'Haddad', 'Mansour', 'Khalil', 'Nasser', 'Saleh', 'Farouk', 'Aziz', 'Johnson', 'Miller', 'Garcia', 'Nguyen', 'Okafor', 'Brennan'];
+const INDICATORS = [
+  ['Officers trained in', 'number', 'Number of personnel who completed the certified course in'],
+  ['Share of cases closed within 90 days in', 'percent', 'Percentage of cases opened in the period that were closed within 90 days, for'],
+  ['Standard operating procedures adopted for', 'yes_no', 'Whether the partner formally adopted written procedures for'],
+  ['Joint exercises conducted in', 'number', 'Number of joint exercises held with U.S. participation in'],
+  ['Assessment of institutional capacity in', 'text', 'Qualitative assessment, agreed jointly, of institutional capacity in'],
+] as const;
+const METHODS = ['Registry extract', 'Joint site visit', 'Partner ministry report', 'Course attendance records', 'Third-party survey'];
+const RATINGS = ['on_track', 'on_track', 'on_track', 'at_risk', 'at_risk', 'off_track'] as const;
+const AUTHORITIES = ['FMF', 'IMET', 'SECTION_333', 'INCLE', 'ESF', 'PKO', 'NADR', 'OTHER'] as const;
+const CLAUSE_TOPICS = [
+  ['Purpose', 'This Memorandum sets out how the Participants will plan, assess and resource cooperation in', 'تحدد هذه المذكرة كيفية تخطيط المشاركين للتعاون وتقييمه وتوفير الموارد له في مجال'],
+  ['Benchmarks', 'The Participants agree to measure progress against the benchmarks listed in the annex for', 'يتفق المشاركون على قياس التقدم وفق المعايير الواردة في الملحق بشأن'],
+  ['Joint assessment', 'At each check-in point the Participants will jointly assess progress and record the results for', 'في كل نقطة مراجعة يقيّم المشاركون التقدم بشكل مشترك ويسجلون النتائج بشأن'],
+  ['Resources', 'Subject to the availability of funds, the United States intends to support activities in', 'رهناً بتوفر الأموال، تعتزم الولايات المتحدة دعم الأنشطة في مجال'],
+  ['Training', 'The Participants will train personnel and share curricula for', 'يقوم المشاركون بتدريب الأفراد وتبادل المناهج التدريبية في مجال'],
+  ['Reporting', 'The partner ministry will share quarterly reports on', 'تتقاسم الوزارة الشريكة تقارير فصلية حول'],
+] as const;
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const isoDate = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(Math.min(day, 28))}`;
+
+export interface SeedOptions {
+  size: SeedSize;
+  seed?: number;
+  onProgress?: (type: string, count: number) => void;
+}
+
+/** Writes the dataset in one transaction; returns how many records of each type it wrote. */
+export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
+  const plan = SEED_PLANS[options.size];
+  const random = prng(options.seed ?? 1);
+  // Ids: UUIDv7 with a fixed clock and seeded random bits, so a seed always gives the same ids.
+  let idClock = Date.UTC(2026, 0, 1);
+  const nextId = () => uuidv7(idClock++, (bytes) => bytes.forEach((_, i) => (bytes[i] = Math.floor(random.next() * 256))));
+  const counts: SeedCounts = {};
+  const schemas = new Map<string, ReturnType<typeof inputSchema>>();
+  const add = (type: string, values: Record<string, unknown>): string => {
+    let schema = schemas.get(type);
+    if (!schema) schemas.set(type, (schema = inputSchema(recordType(type))));
+    const id = insertRecord(store, type, schema.parse(values) as Record<string, unknown>, { id: nextId() });
+    counts[type] = (counts[type] ?? 0) + 1;
+    if (counts[type] % 2000 === 0) options.onProgress?.(type, counts[type]);
+    return id;
+  };
+  const person = () => `${random.pick(FIRST)} ${random.pick(LAST)}`;
+
+  store.transaction(() => {
+    const usAgencies = ['Department of State, INL', 'Department of Defense, DSCA', 'Department of Justice, ICITAP', 'Department of Homeland Security'].map((name) => add('stakeholders', { name, kind: 'us_agency' }));
+    const usOffices = ['Office of Security Cooperation', 'Political-Military Section', 'INL Section', 'Regional Security Office', 'Management Section (budget)'].map((name) => add('stakeholders', { name, kind: 'us_office' }));
+    const usPeople: { id: string; manager: boolean }[] = [];
+    for (const [index, office] of [...usAgencies, ...usOffices].entries()) {
+      for (let i = 0; i < 3; i++) {
+        const manager = index === usAgencies.length + 4 || (i === 0 && random.chance(0.3));
+        usPeople.push({ id: add('people', { name: person(), stakeholderId: office, role: manager ? 'Resource manager' : random.pick(['Program officer', 'Desk officer', 'Section chief']), email: `officer${usPeople.length + 1}@state.example`, isResourceManager: manager }), manager });
+      }
+    }
+    const goals: string[] = [];
+    const objectives: string[] = [];
+    ['Security partnerships that last', 'Rule of law that citizens trust', 'Secure borders and sea lanes', 'Resilience against violent extremism', 'Accountable defense institutions'].forEach((title, g) => {
+      const goal = add('objectives', { code: `MG${g + 1}`, title, level: 'goal', description: `Mission goal ${g + 1} of the Integrated Country Strategy.` });
+      goals.push(goal);
+      for (let o = 1; o <= 4; o++) objectives.push(add('objectives', { code: `MO${g + 1}.${o}`, title: `${title}: objective ${o}`, level: 'objective', parentId: goal, description: `Objective ${o} under mission goal ${g + 1}; هدف فرعي ${o}.` }));
+    });
+    for (let fy = 2026; fy <= 2029; fy++) {
+      add('budgetDeadlines', { name: `Mission Resource Request FY${fy + 2}`, date: isoDate(fy, 4, 15), fiscalYear: fy + 2, notes: 'طلب موارد البعثة' });
+      add('budgetDeadlines', { name: `Bureau Resource Request FY${fy + 2}`, date: isoDate(fy, 9, 1), fiscalYear: fy + 2 });
+    }
+
+    for (let p = 0; p < plan.partners; p++) {
+      const [country, code, countryAr] = COUNTRIES[p % COUNTRIES.length]!;
+      const round = Math.floor(p / COUNTRIES.length);
+      const partner = add('partners', { name: round ? `${country} (${round + 1})` : country, isoCode: code, notes: `Partner nation ${country} — الدولة الشريكة ${countryAr}.` });
+      const sectors = random.sample(SECTORS, 4);
+      for (const s of sectors) {
+        const agreed = random.chance(0.6);
+        add('sectorPriorities', {
+          partnerId: partner,
+          sector: s.sector,
+          programArea: random.pick(s.areas),
+          priority: random.pick(['high', 'medium', 'low']),
+          agreementStatus: agreed ? 'agreed' : random.pick(['proposed', 'declined']),
+          agreedOn: agreed ? isoDate(2025, random.int(1, 12), random.int(1, 28)) : '',
+          agreedBy: agreed ? `${person()}, Ministry of Interior` : '',
+          notes: `أولوية متفق عليها في مجال ${s.ar}`,
+        });
+      }
+      const ministries = ['Ministry of Interior', 'Ministry of Justice', 'Ministry of Defense', 'National Police', 'Coast Guard', 'Border Guard'].map((name) =>
+        add('stakeholders', { name: `${country} ${name}`, kind: name.startsWith('Ministry') ? 'partner_ministry' : 'partner_unit', partnerId: partner }),
+      );
+      const partnerPeople = ministries.flatMap((ministry) => [0, 1].map(() => add('people', { name: person(), stakeholderId: ministry, role: random.pick(['Director General', 'Training director', 'Planning officer', 'Legal adviser']), phone: `+${random.int(200, 999)} ${random.int(1000000, 9999999)}` })));
+      const projectIds: string[] = [];
+      const benchmarksByProject = new Map<string, string[]>();
+      const checkInsByProject = new Map<string, string[]>();
+      for (let j = 0; j < plan.projectsPerPartner; j++) {
+        const s = sectors[j % sectors.length]!;
+        const area = random.pick(s.areas);
+        const startYear = random.int(2025, 2026);
+        const project = add('projects', {
+          title: `${area} ${j === 0 ? 'pilot' : 'program'} (${country} ${j + 1})`,
+          partnerId: partner,
+          sector: s.sector,
+          isPilot: j === 0,
+          partnerLead: person(),
+          usLead: random.pick(['INL', 'OSC', 'ICITAP', 'DSCA']),
+          objectives: `Strengthen ${area.toLowerCase()} with the ${country} authorities. تعزيز ${s.ar}.`,
+          status: random.pick(['proposed', 'active', 'active', 'active', 'completed']),
+          startDate: isoDate(startYear, random.int(1, 12), random.int(1, 28)),
+          endDate: isoDate(startYear + 3, random.int(1, 12), random.int(1, 28)),
+          objectiveIds: random.sample(objectives, 2),
+        });
+        projectIds.push(project);
+        const benchmarks: string[] = [];
+        for (let b = 0; b < plan.benchmarksPerProject; b++) {
+          const [title, unit, definition] = INDICATORS[b % INDICATORS.length]!;
+          const baselineYear = startYear;
+          const target = unit === 'percent' ? `${random.int(50, 95)}%` : unit === 'yes_no' ? 'yes' : unit === 'text' ? 'Capacity rated adequate' : String(random.int(50, 2000));
+          benchmarks.push(
+            add('benchmarks', {
+              title: `${title} ${area.toLowerCase()} #${b + 1}`,
+              projectId: project,
+              definition: `${definition} ${area.toLowerCase()}, ${country}.`,
+              unit,
+              baselineValue: unit === 'yes_no' ? 'no' : unit === 'text' ? 'Capacity limited' : '0',
+              baselineDate: isoDate(baselineYear, 1, 1),
+              targetValue: target,
+              targetDate: isoDate(baselineYear + 2, random.int(1, 12), 28),
+              periodicTargets: random.chance(0.5) ? [{ date: isoDate(baselineYear + 1, 6, 30), value: 'half of target' }] : [],
+              dataSource: random.pick(METHODS),
+              collectionMethod: random.pick(METHODS),
+              frequency: random.pick(['monthly', 'quarterly', 'semiannual', 'annual']),
+              responsibleParty: random.pick(['us', 'partner', 'joint']),
+              objectiveIds: random.sample(objectives, 1),
+            }),
+          );
+        }
+        benchmarksByProject.set(project, benchmarks);
+        const checkIns: string[] = [];
+        for (let c = 0; c < plan.checkInsPerProject; c++) {
+          // Spread over 2025-2028; those before mid-2026 are mostly assessed.
+          const month = c % 48;
+          const due = isoDate(2025 + Math.floor(month / 12), (month % 12) + 1, random.int(1, 28));
+          const past = due < '2026-06-01';
+          const status = past ? (random.chance(0.8) ? 'assessed' : random.pick(['planned', 'missed'])) : 'planned';
+          const assessed = random.sample(benchmarks, random.int(1, 3));
+          checkIns.push(
+            add('checkIns', {
+              title: `Joint review ${c + 1}: ${area}`,
+              projectId: project,
+              dueDate: due,
+              benchmarkIds: assessed,
+              status,
+              rating: status === 'assessed' ? random.pick(RATINGS) : 'not_rated',
+              measuredValues: status === 'assessed' ? assessed.map((benchmarkId) => ({ benchmarkId, value: String(random.int(0, 500)) })) : [],
+              evidenceNotes: status === 'assessed' ? `Site visit and registry review. زيارة ميدانية ومراجعة السجلات (${area}).` : '',
+              assessedOn: status === 'assessed' ? due : '',
+              partnerAcknowledgedBy: status === 'assessed' && random.chance(0.7) ? person() : '',
+              partnerAcknowledgedOn: status === 'assessed' ? due : '',
+            }),
+          );
+        }
+        checkInsByProject.set(project, checkIns);
+        add('resources', {
+          title: `${random.pick(AUTHORITIES)} support for ${area.toLowerCase()}`,
+          partnerId: partner,
+          projectId: project,
+          authority: random.pick(AUTHORITIES),
+          fiscalYear: random.int(2026, 2028),
+          requestedMinor: random.int(10, 500) * 10_000_00,
+          approvedMinor: random.chance(0.5) ? random.int(1, 10) * 10_000_00 : null,
+          currency: 'USD',
+          constraint: random.pick(['Funds arrive late in the fiscal year.', 'Congressional notification pending.', 'Partner co-funding not yet confirmed.']),
+          risk: random.pick(['low', 'medium', 'high']),
+          mitigation: random.pick(['Front-load the request in the MRR.', 'Phase the training over two years.', 'Use a no-cost extension.']),
+        });
+      }
+      for (let m = 0; m < plan.mousPerPartner; m++) {
+        const s = sectors[m % sectors.length]!;
+        const finalStatus = random.pick(['draft', 'in_negotiation', 'agreed', 'signed'] as const);
+        const draftValues = {
+          title: `${s.areas[0]} MOU with ${country}${m ? ` (${m + 1})` : ''}`,
+          partnerId: partner,
+          sector: s.sector,
+          status: finalStatus === 'signed' ? 'agreed' : finalStatus,
+          parties: [`${country} Ministry of Interior`, `U.S. Embassy, ${country}`],
+          summary: `Benchmarks and check-in points for ${s.areas[0]!.toLowerCase()}. مذكرة تفاهم بشأن ${s.ar}.`,
+        };
+        const mou = add('mouDrafts', draftValues);
+        const project = projectIds[m % projectIds.length]!;
+        for (let k = 0; k < plan.clausesPerMou; k++) {
+          const [heading, en, ar] = CLAUSE_TOPICS[k % CLAUSE_TOPICS.length]!;
+          add('mouClauses', {
+            mouId: mou,
+            position: k + 1,
+            heading: `${heading} ${k + 1}`,
+            textEn: `${en} ${s.areas[0]!.toLowerCase()} in ${country} (clause ${k + 1}).`,
+            textAr: `${ar} ${s.ar} في ${countryAr} (البند ${k + 1}).`,
+            benchmarkIds: random.sample(benchmarksByProject.get(project)!, 2),
+            checkInIds: random.sample(checkInsByProject.get(project)!, 1),
+            objectiveIds: random.sample(objectives, 1),
+          });
+        }
+        add('mouSignatories', { mouId: mou, name: person(), title: 'Ambassador', organisation: `U.S. Embassy, ${country}`, side: 'us', signingOrder: 1 });
+        add('mouSignatories', { mouId: mou, name: person(), title: 'Minister of Interior', organisation: `${country} Ministry of Interior`, side: 'partner', signingOrder: 2 });
+        if (finalStatus === 'signed') updateRecord(store, 'mouDrafts', mou, { ...draftValues, status: 'signed' });
+      }
+      for (let m = 0; m < plan.meetingsPerPartner; m++) {
+        const decides = random.chance(0.4);
+        const attendees = [...random.sample(partnerPeople, 3), ...random.sample(usPeople, 2).map((entry) => entry.id)];
+        const meeting = add('meetings', {
+          title: `${random.pick(['Quarterly planning', 'Joint assessment', 'Budget review', 'Sector working group'])} meeting ${m + 1}`,
+          partnerId: partner,
+          date: isoDate(2025 + Math.floor(m / 4), ((m * 3) % 12) + 1, random.int(1, 28)),
+          type: decides ? 'resourcing' : random.pick(['planning', 'assessment', 'other']),
+          decidesResources: decides,
+          attendees: attendees.map((personId, index) => ({ personId, role: index < 3 ? 'Partner delegation' : 'U.S. delegation' })),
+          agenda: 'Review benchmarks; agree next check-in points. مراجعة المعايير والاتفاق على نقاط المراجعة القادمة.',
+          minutes: `The participants reviewed progress on ${sectors[0]!.areas[0]!.toLowerCase()}.`,
+          decisions: decides ? 'Request additional funds in the next Mission Resource Request.' : 'Continue as planned.',
+        });
+        for (let a = 0; a < 3; a++) {
+          add('actionItems', {
+            description: random.pick(['Share the training curriculum', 'Send the quarterly data extract', 'Confirm the site visit dates', 'Draft the budget justification']),
+            meetingId: meeting,
+            ownerId: random.pick(attendees),
+            dueDate: isoDate(2025 + Math.floor(m / 4), ((m * 3 + 1) % 12) + 1, random.int(1, 28)),
+            status: random.pick(['open', 'open', 'done', 'cancelled']),
+          });
+        }
+      }
+      options.onProgress?.('partners', p + 1);
+    }
+  });
+  return counts;
+}

@@ -1,0 +1,64 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { SEED_PLANS } from '../../main/seed/generate';
+import { callOk, openTestApp, tempDirectory } from '../helpers';
+
+const root = join(__dirname, '..', '..');
+const bin = join(root, 'bin', 'accord.cjs');
+const dir = tempDirectory();
+afterAll(() => dir.remove());
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8' });
+const db = (name: string) => join(dir.path, `${name}.sqlite`);
+
+describe('accord seed', () => {
+  it('fills an empty database with a small linked dataset, the same for the same seed', () => {
+    const first = run('seed', '--db', db('a'), '--size', 'small', '--seed', '7');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stdout).toMatch(/Done in .* benchmarks 30, checkIns 48, .*mouClauses 18/);
+    expect(run('seed', '--db', db('b'), '--size', 'small', '--seed', '7').status).toBe(0);
+    expect(run('seed', '--db', db('c'), '--size', 'small', '--seed', '8').status).toBe(0);
+    const dump = (name: string) => run('dump', '--db', db(name)).stdout;
+    expect(dump('a')).toBe(dump('b'));
+    expect(dump('a')).not.toBe(dump('c'));
+    expect(dump('a').length).toBeGreaterThan(50_000);
+  });
+
+  it('refuses a database that already has data, and bad options', () => {
+    const again = run('seed', '--db', db('a'), '--size', 'small');
+    expect(again.status).toBe(1);
+    expect(again.stderr).toMatch(/already holds 3 partner/);
+    expect(run('seed', '--db', db('d'), '--size', 'huge').status).toBe(2);
+    expect(run('seed', '--db', db('d'), '--size', 'small', '--seed', 'abc').status).toBe(2);
+  });
+
+  it('writes records that sync, link, and can be found', async () => {
+    const app = openTestApp(db('a'));
+    try {
+      const sqlite = app.context.store.db;
+      const tables = ['partners', 'projects', 'benchmarks', 'check_ins', 'mou_clauses', 'meetings'];
+      for (const table of tables) {
+        const { missing } = sqlite.prepare(`SELECT COUNT(*) AS missing FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM field_changes c WHERE c.table_name = '${table}' AND c.row_id = t.id)`).get() as { missing: number };
+        expect(missing, table).toBe(0);
+      }
+      const dangling = sqlite.prepare("SELECT COUNT(*) AS n FROM record_links l WHERE l.field = 'benchmarkIds' AND NOT EXISTS (SELECT 1 FROM benchmarks b WHERE b.id = l.target_id)").get() as { n: number };
+      expect(dangling.n).toBe(0);
+      const hits = await callOk<{ type: string }[]>(app, 'search.global', { query: 'المعايير' });
+      expect(hits.length).toBeGreaterThan(0);
+      const [partner] = (await callOk<{ rows: { id: string }[] }>(app, 'records.list', { type: 'partners', limit: 1 })).rows;
+      const overview = await callOk<{ benchmarkStatus: Record<string, number> }>(app, 'overview.partner', { partnerId: partner!.id, today: '2026-06-01' });
+      expect(Object.values(overview.benchmarkStatus).reduce((a, b) => a + b, 0)).toBe(10);
+    } finally {
+      app.close();
+    }
+  });
+
+  it('plans a large dataset of the size the issue asks for', () => {
+    const plan = SEED_PLANS.large;
+    const projects = plan.partners * plan.projectsPerPartner;
+    expect(plan.partners).toBeGreaterThanOrEqual(50);
+    expect(projects * plan.benchmarksPerProject).toBeGreaterThanOrEqual(10_000);
+    expect(projects * plan.checkInsPerProject).toBeGreaterThanOrEqual(20_000);
+    expect(plan.partners * plan.mousPerPartner * plan.clausesPerMou).toBeGreaterThanOrEqual(2_000);
+  });
+});
