@@ -135,17 +135,22 @@ export async function sealBundle(input: SealInput, privateKey: KeyObject): Promi
   if (text.length > MAX_UNCOMPRESSED_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'Too many changes for one bundle; export for a specific post to send only what it lacks.');
   const payload = await promisify(gzip)(text, { level: 6 });
   const header: BundleHeader = { format: BUNDLE_FORMAT, compression: 'gzip', uncompressedBytes: text.length, ...input.header };
+  const bytes = frameBundle(header, payload, privateKey);
+  if (bytes.length > MAX_BUNDLE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The bundle would exceed the largest size Accord accepts; export for a specific post instead.');
+  return bytes;
+}
+
+/** Lays out and signs a bundle from a header and an already compressed payload. */
+export function frameBundle(header: unknown, payload: Buffer, privateKey: KeyObject): Buffer {
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
   const prefix = Buffer.alloc(PREFIX_BYTES);
   BUNDLE_MAGIC.copy(prefix, 0);
   prefix[8] = BUNDLE_FORMAT;
-  Buffer.from(header.sender.publicKey, 'base64').copy(prefix, 9);
+  Buffer.from((header as BundleHeader).sender.publicKey, 'base64').copy(prefix, 9);
   prefix.writeUInt32BE(headerBytes.length, 41);
   prefix.writeUInt32BE(payload.length, 45);
   const signed = Buffer.concat([prefix, headerBytes, payload]);
-  const bytes = Buffer.concat([signed, sign(null, signed, privateKey)]);
-  if (bytes.length > MAX_BUNDLE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The bundle would exceed the largest size Accord accepts; export for a specific post instead.');
-  return bytes;
+  return Buffer.concat([signed, sign(null, signed, privateKey)]);
 }
 
 export type { Vector };

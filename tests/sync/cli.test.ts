@@ -67,7 +67,7 @@ describe('accord export / import / verify / keys', () => {
 
     // Altered by one byte: refused with 4. Revoked sender: refused with 5.
     const altered = Buffer.from(readFileSync(at('b1.bundle')));
-    altered[altered.length - 100] ^= 0x01;
+    altered.writeUInt8(altered.readUInt8(altered.length - 100) ^ 0x01, altered.length - 100);
     writeFileSync(at('altered.bundle'), altered);
     const bad = accord('import', at('altered.bundle'), '--yes', '--db', a);
     expect(bad.status).toBe(4);
