@@ -100,7 +100,10 @@ const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('h
 
 /** Raw 32-byte Ed25519 key from any accepted form. */
 export function rawPublicKey(input: PublicKeyInput): Buffer {
-  const key = toKeyObject(input);
+  return rawOf(toKeyObject(input));
+}
+
+function rawOf(key: KeyObject): Buffer {
   if (key.asymmetricKeyType !== 'ed25519') throw refuse('wrongKey', 'The key is not an Ed25519 key.');
   return key.export({ format: 'der', type: 'spki' }).subarray(-32);
 }
@@ -175,11 +178,11 @@ export function verifySignedMouPackage(bytes: Buffer, trust: TrustLookup): Verif
   if (trusted === undefined) {
     throw refuse('untrustedSigner', `The file says it was signed by post "${manifest.signer.postName}" (${manifest.signer.postId}), which this post does not trust.`, { part: MANIFEST, postId: manifest.signer.postId }, 'FORBIDDEN');
   }
-  const trustedKey = rawPublicKey(trusted);
-  if (trustedKey.toString('hex') !== manifest.signer.publicKey) {
+  const trustedKey = toKeyObject(trusted);
+  if (rawOf(trustedKey).toString('hex') !== manifest.signer.publicKey) {
     throw refuse('wrongKey', `The file was signed with a key that is not the one this post trusts for "${manifest.signer.postName}" (${manifest.signer.postId}).`, { part: MANIFEST, postId: manifest.signer.postId });
   }
-  if (signature.length !== 64 || !verifySignature(null, manifestBytes, toKeyObject(trustedKey), signature)) {
+  if (signature.length !== 64 || !verifySignature(null, manifestBytes, trustedKey, signature)) {
     throw refuse('badSignature', `The signature (${SIGNATURE}) does not match ${MANIFEST}: the manifest or its signature was altered.`, { part: MANIFEST, parts: [MANIFEST, SIGNATURE] });
   }
 

@@ -1,3 +1,4 @@
+import { crc32 } from 'node:zlib';
 import { AppError } from '../../shared/result';
 
 /**
@@ -36,22 +37,6 @@ const VERSION = 20; // 2.0: stored entries, UTF-8 names
 const FLAG_UTF8 = 0x0800;
 const DOS_TIME = 0; // 00:00:00
 const DOS_DATE = (0 << 9) | (1 << 5) | 1; // 1980-01-01, the earliest a ZIP date can say
-
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-export function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
 
 export function writeStoredZip(entries: readonly StoredEntry[]): { bytes: Buffer; regions: ArchiveRegion[] } {
   const chunks: Buffer[] = [];
