@@ -7,6 +7,7 @@ import { AppError } from '../../shared/result';
 import { openApp, type AccordApp } from '../app';
 import { resolveDatabasePath } from '../dataPath';
 import { CONTENT_SECURITY_POLICY, resolveStaticFile } from '../staticFiles';
+import { safeStorageProtection } from './safeStorageProtection';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -60,6 +61,7 @@ async function start(): Promise<void> {
       nativeBinding: existsSync(electronSqliteBinding) ? electronSqliteBinding : undefined,
       handlingMarking: process.env.ACCORD_MARKING,
     });
+    accord.context.keyProtection = safeStorageProtection() ?? undefined;
   } catch (error) {
     const message = error instanceof AppError ? error.message : `Accord could not open its database: ${String(error)}`;
     dialog.showErrorBox('Accord cannot start', message);
