@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { RecordLink, RecordRow } from '../../shared/api/records';
 import { msg } from '../../shared/messages';
 import { recordType, recordTypes, type RecordTypeName } from '../../shared/records/registry';
-import { ftsQuery, searchWords } from '../../shared/records/searchText';
+import { foldSearchText, ftsQuery, searchWords } from '../../shared/records/searchText';
 import { columnName, type FieldSpec, type RecordTypeSpec } from '../../shared/records/spec';
 import { AppError, fieldError } from '../../shared/result';
 import type { FieldValues, Store } from '../store';
@@ -62,6 +62,7 @@ function prepare(db: Database, sql: string): Statement {
 }
 
 function parseJson(text: unknown): unknown {
+  if (text === '[]') return []; // most link lists: skip the parser
   try {
     return JSON.parse(String(text));
   } catch {
@@ -374,6 +375,20 @@ export function listAudit(store: Store, type: string, id: string): AuditEntry[] 
 
 // ---------------------------------------------------------------- search
 
+const projections = new Map<string, { sql: string; textFields: FieldSpec[] }>();
+/** A search result needs only the title and the searchable text: no JSON to decode. */
+function resultProjection(type: string): { sql: string; textFields: FieldSpec[] } {
+  let projection = projections.get(type);
+  if (!projection) {
+    const spec = recordType(type);
+    const textFields = spec.fields.filter((field) => field.searchable && field.name !== spec.titleField);
+    const columns = [`${q(columnName(spec.titleField))} AS title`, ...textFields.map((field) => `${q(columnName(field.name))} AS ${q(field.name)}`)];
+    projection = { sql: `SELECT ${columns.join(', ')} FROM ${q(spec.table)} WHERE id = ?`, textFields };
+    projections.set(type, projection);
+  }
+  return projection;
+}
+
 /** Global search over every record type (FTS5, Arabic folded), best matches first. */
 export function searchAll(store: Store, text: string, limit: number): { type: RecordTypeName; id: string; title: string; snippet: string }[] {
   const match = ftsQuery(text);
@@ -384,20 +399,24 @@ export function searchAll(store: Store, text: string, limit: number): { type: Re
   ).all(match, limit) as { type: RecordTypeName; id: string }[];
   const words = searchWords(text);
   return hits.flatMap((hit) => {
-    const record = findRecord(store, hit.type, hit.id);
-    if (!record) return [];
-    return [{ type: hit.type, id: hit.id, title: record.title, snippet: snippetOf(recordType(hit.type), record, words) }];
+    const { sql, textFields } = resultProjection(hit.type);
+    const row = prepare(store.db, sql).get(hit.id) as Record<string, unknown> | undefined;
+    if (!row) return [];
+    return [{ type: hit.type, id: hit.id, title: String(row.title ?? ''), snippet: snippetOf(textFields, row, words) }];
   });
 }
 
 /** A few words around the first match in a searchable field, in the record's own text (not the folded index). */
-function snippetOf(spec: RecordTypeSpec, record: RecordRow, words: string[]): string {
-  const fields = spec.fields.filter((field) => field.searchable && field.name !== spec.titleField);
+function snippetOf(fields: readonly FieldSpec[], record: Record<string, unknown>, words: string[]): string {
   for (const field of fields) {
     const text = String(record[field.name] ?? '');
-    if (!text) continue;
+    const folded = foldSearchText(text).toLowerCase();
+    if (!words.some((word) => folded.includes(word))) continue;
     const tokens = text.split(/\s+/).filter(Boolean);
-    const at = tokens.findIndex((token) => searchWords(token).some((folded) => words.some((word) => folded.startsWith(word))));
+    const at = tokens.findIndex((token) => {
+      const folded = foldSearchText(token).toLowerCase();
+      return words.some((word) => folded.includes(word));
+    });
     if (at < 0) continue;
     const start = Math.max(0, at - 8);
     const end = Math.min(tokens.length, at + 12);

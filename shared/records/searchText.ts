@@ -26,10 +26,12 @@ export const SEARCH_FOLDS: readonly (readonly [string, string])[] = [
 /** The definite article at the start of a word (after folding). */
 const ARTICLE = ' \u0627\u0644';
 
+const FOLD_MAP = new Map(SEARCH_FOLDS);
+// One pass is the same as the SQL's chain of replace(): no fold produces a character another fold replaces.
+const FOLD_PATTERN = new RegExp(`[${SEARCH_FOLDS.map(([from]) => from).join('')}]`, 'g');
+
 export function foldSearchText(text: string): string {
-  let folded = text;
-  for (const [from, to] of SEARCH_FOLDS) folded = folded.split(from).join(to);
-  return ` ${folded}`.split(ARTICLE).join(' ');
+  return ` ${text.replace(FOLD_PATTERN, (char) => FOLD_MAP.get(char)!)}`.split(ARTICLE).join(' ');
 }
 
 /** The same folding as an SQL expression over `expression` (for triggers). */

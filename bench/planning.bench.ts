@@ -1,0 +1,109 @@
+import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { AccordApp } from '../main/app';
+import { seedDatabase } from '../main/seed/generate';
+import { ftsQuery } from '../shared/records/searchText';
+import { openTestApp } from '../tests/helpers';
+import { medianMs, reportRatio } from './measure';
+
+/**
+ * The planning model's list queries and global search on the large seed:
+ * the handler path (dispatch gate, input parsing, generic repository, row
+ * decoding) against the raw better-sqlite3 statement returning the same rows.
+ * Goal: at most 1.5x. The seeded file is kept in the temp folder and reused.
+ */
+
+const path = join(tmpdir(), 'accord-bench-planning-large-seed1.sqlite');
+let app: AccordApp;
+
+beforeAll(() => {
+  const fresh = !existsSync(path);
+  app = openTestApp(path);
+  if (fresh) {
+    console.log(`[bench] seeding the large dataset into ${path} (once)…`);
+    seedDatabase(app.context.store, { size: 'large', seed: 1 });
+  }
+});
+afterAll(() => app?.close());
+
+async function compare(name: string, method: string, input: unknown, sql: string, params: unknown[]) {
+  const db = app.context.store.db;
+  const statement = db.prepare(sql);
+  const raw = statement.all(...params);
+  const result = await app.call(method, input);
+  if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
+  const value = result.value as { rows?: { id: string }[] } | { id: string }[];
+  const ids = (Array.isArray(value) ? value : value.rows!).map((row) => row.id);
+  const rawIds = (raw as { id: string }[]).map((row) => row.id);
+  if (JSON.stringify(ids) !== JSON.stringify(rawIds)) throw new Error(`${name}: the handler and the raw statement returned different rows`);
+  const measuredMs = await medianMs(() => app.call(method, input), { runs: 15, warmup: 3 });
+  const referenceMs = await medianMs(() => statement.all(...params), { runs: 15, warmup: 3 });
+  reportRatio({ name: `${name} (${ids.length} rows)`, measuredMs, referenceName: 'raw statement', referenceMs, goal: 1.5 });
+}
+
+const first = (sql: string) => (app.context.store.db.prepare(sql).get() as { id: string }).id;
+
+describe('planning model queries on the large seed', () => {
+  it('records.list: benchmarks of a project, by title', async () => {
+    const projectId = first('SELECT id FROM projects ORDER BY id LIMIT 1');
+    await compare(
+      'benchmarks by project, sorted by title',
+      'records.list',
+      { type: 'benchmarks', filter: { projectId }, sort: { field: 'title', direction: 'asc' } },
+      `SELECT id, created_at AS createdAt, updated_at AS updatedAt, title, project_id AS projectId, definition, unit, baseline_value AS baselineValue, baseline_date AS baselineDate,
+              target_value AS targetValue, target_date AS targetDate, periodic_targets AS periodicTargets, data_source AS dataSource, collection_method AS collectionMethod,
+              frequency, responsible_party AS responsibleParty, objective_ids AS objectiveIds
+       FROM benchmarks WHERE project_id = ? ORDER BY title COLLATE NOCASE, id LIMIT 500`,
+      [projectId],
+    );
+  });
+
+  it('records.list: planned check-in points by due date (a full page of 500)', async () => {
+    await compare(
+      'planned check-ins, sorted by due date',
+      'records.list',
+      { type: 'checkIns', filter: { status: 'planned' }, sort: { field: 'dueDate', direction: 'asc' } },
+      `SELECT id, created_at AS createdAt, updated_at AS updatedAt, title, project_id AS projectId, due_date AS dueDate, benchmark_ids AS benchmarkIds, status, rating,
+              measured_values AS measuredValues, evidence_notes AS evidenceNotes, assessed_on AS assessedOn, partner_acknowledged_by AS partnerAcknowledgedBy,
+              partner_acknowledged_on AS partnerAcknowledgedOn
+       FROM check_ins WHERE status = 'planned' ORDER BY due_date, id LIMIT 500`,
+      [],
+    );
+  });
+
+  it('records.list: projects of a partner, newest start first', async () => {
+    const partnerId = first('SELECT id FROM partners ORDER BY id LIMIT 1');
+    await compare(
+      'projects by partner, sorted by start date desc',
+      'records.list',
+      { type: 'projects', filter: { partnerId }, sort: { field: 'startDate', direction: 'desc' } },
+      `SELECT id, created_at AS createdAt, updated_at AS updatedAt, title, partner_id AS partnerId, sector, is_pilot AS isPilot, partner_lead AS partnerLead, us_lead AS usLead,
+              objectives, status, start_date AS startDate, end_date AS endDate, objective_ids AS objectiveIds
+       FROM projects WHERE partner_id = ? ORDER BY start_date DESC, id DESC LIMIT 500`,
+      [partnerId],
+    );
+  });
+
+  it('records.list: search within check-in points', async () => {
+    await compare(
+      'check-ins matching "forensics"',
+      'records.list',
+      { type: 'checkIns', search: 'forensics' },
+      `SELECT c.id, c.created_at AS createdAt, c.updated_at AS updatedAt, c.title, c.project_id AS projectId, c.due_date AS dueDate, c.benchmark_ids AS benchmarkIds, c.status, c.rating,
+              c.measured_values AS measuredValues, c.evidence_notes AS evidenceNotes, c.assessed_on AS assessedOn, c.partner_acknowledged_by AS partnerAcknowledgedBy,
+              c.partner_acknowledged_on AS partnerAcknowledgedOn
+       FROM check_ins c
+       WHERE c.id IN (SELECT d.row_id FROM search_index s JOIN search_docs d ON d.doc = s.rowid WHERE search_index MATCH ? AND d.type = 'checkIns')
+       ORDER BY c.title COLLATE NOCASE, c.id LIMIT 500`,
+      [ftsQuery('forensics')],
+    );
+  });
+
+  it('search.global: English and Arabic', async () => {
+    const sql = `SELECT d.row_id AS id, d.type FROM search_index s JOIN search_docs d ON d.doc = s.rowid WHERE search_index MATCH ? ORDER BY bm25(search_index, 4.0, 1.0) LIMIT 50`;
+    await compare('global search "border patrol"', 'search.global', { query: 'border patrol' }, sql, [ftsQuery('border patrol')]);
+    await compare('global search "الأمن البحري"', 'search.global', { query: 'الأمن البحري' }, sql, [ftsQuery('الأمن البحري')]);
+  });
+});
