@@ -1,5 +1,4 @@
 import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 
 /**
  * The fonts every rendered MOU embeds. DejaVu Sans covers Latin and Arabic in
@@ -9,8 +8,8 @@ import { pathToFileURL } from 'node:url';
  * from the system.
  */
 
-// Works both as ESM (tests, tsx) and inside the esbuild CommonJS bundle, where __filename exists.
-const requireFromHere = createRequire(typeof __filename === 'string' ? pathToFileURL(__filename).href : import.meta.url);
+// __filename exists in the esbuild CommonJS bundle (dist/) and under vitest; resolution walks up to node_modules.
+const requireFromHere = createRequire(__filename);
 
 export const DOCUMENT_FONTS = {
   regular: requireFromHere.resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf'),

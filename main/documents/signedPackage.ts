@@ -92,7 +92,13 @@ export interface VerifiedMouPackage {
   parts: { name: string; sha256: string; size: number; mediaType: string; data: Uint8Array }[];
 }
 
-function refuse(reason: string, message: string, details: Record<string, unknown> = {}, code: 'VALIDATION' | 'FORBIDDEN' | 'PAYLOAD_TOO_LARGE' = 'VALIDATION'): AppError {
+/**
+ * Refusals use the sync feature's codes, so every host treats a signed MOU
+ * file like a bundle: BUNDLE_REJECTED (CLI exit 4) for a file that is
+ * altered, malformed or oversized, UNTRUSTED_SENDER (exit 5) for a signer
+ * this post does not trust or a key that is not the trusted one.
+ */
+function refuse(reason: string, message: string, details: Record<string, unknown> = {}, code: 'BUNDLE_REJECTED' | 'UNTRUSTED_SENDER' = 'BUNDLE_REJECTED'): AppError {
   return new AppError(code, message, { reason, ...details });
 }
 
@@ -104,7 +110,7 @@ export function rawPublicKey(input: PublicKeyInput): Buffer {
 }
 
 function rawOf(key: KeyObject): Buffer {
-  if (key.asymmetricKeyType !== 'ed25519') throw refuse('wrongKey', 'The key is not an Ed25519 key.');
+  if (key.asymmetricKeyType !== 'ed25519') throw refuse('key-format', 'The key is not an Ed25519 key.');
   return key.export({ format: 'der', type: 'spki' }).subarray(-32);
 }
 
@@ -113,7 +119,7 @@ const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 function toKeyObject(input: PublicKeyInput): KeyObject {
   if (typeof input === 'string') return createPublicKey(input);
   if (input instanceof Uint8Array) {
-    if (input.length !== 32) throw refuse('wrongKey', 'An Ed25519 public key is 32 bytes.');
+    if (input.length !== 32) throw refuse('key-format', 'An Ed25519 public key is 32 bytes.');
     return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, input]), format: 'der', type: 'spki' });
   }
   return input;
@@ -144,7 +150,7 @@ export function createSignedMouPackage(contents: SignedMouContents, signer: Pack
 
 /** A part name must be a plain file name in the package's one folder. */
 export function checkPartName(name: string): void {
-  const unsafe = (why: string) => refuse('unsafePath', `Part "${name.replace(/\0/g, '\\0')}" ${why}; nothing was imported or written.`, { part: name });
+  const unsafe = (why: string) => refuse('unsafe-path', `Part "${name.replace(/\0/g, '\\0')}" ${why}; nothing was imported or written.`, { part: name });
   if (name.includes('\0')) throw unsafe('has a NUL byte in its name');
   if (name.includes('\\')) throw unsafe('has a backslash in its name');
   if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw unsafe('has an absolute path');
@@ -155,7 +161,7 @@ export function checkPartName(name: string): void {
 
 export function verifySignedMouPackage(bytes: Buffer, trust: TrustLookup): VerifiedMouPackage {
   if (bytes.length > SIGNED_MOU_LIMITS.fileBytes) {
-    throw refuse('fileTooLarge', `The file is ${bytes.length} bytes; a signed MOU file is at most ${SIGNED_MOU_LIMITS.fileBytes}.`, { size: bytes.length }, 'PAYLOAD_TOO_LARGE');
+    throw refuse('too-large', `The file is ${bytes.length} bytes; a signed MOU file is at most ${SIGNED_MOU_LIMITS.fileBytes}.`, { size: bytes.length });
   }
   const entries = readStoredZip(bytes, {
     maxEntries: SIGNED_MOU_LIMITS.parts + 2,
@@ -165,52 +171,52 @@ export function verifySignedMouPackage(bytes: Buffer, trust: TrustLookup): Verif
   const byName = new Map<string, Uint8Array>();
   for (const { name, data } of entries) {
     checkPartName(name);
-    if (byName.has(name)) throw refuse('duplicatePart', `Part "${name}" appears twice.`, { part: name });
+    if (byName.has(name)) throw refuse('duplicate-part', `Part "${name}" appears twice.`, { part: name });
     byName.set(name, data);
   }
   const manifestBytes = byName.get(MANIFEST);
-  if (!manifestBytes) throw refuse('missingPart', `Part "${MANIFEST}" is missing: this file cannot be verified.`, { part: MANIFEST });
+  if (!manifestBytes) throw refuse('missing-part', `Part "${MANIFEST}" is missing: this file cannot be verified.`, { part: MANIFEST });
   const signature = byName.get(SIGNATURE);
-  if (!signature) throw refuse('missingPart', `Part "${SIGNATURE}" (the signature) is missing: this file cannot be verified.`, { part: SIGNATURE });
+  if (!signature) throw refuse('missing-part', `Part "${SIGNATURE}" (the signature) is missing: this file cannot be verified.`, { part: SIGNATURE });
 
   const manifest = parseManifest(manifestBytes);
   const trusted = trust(manifest.signer.postId);
   if (trusted === undefined) {
-    throw refuse('untrustedSigner', `The file says it was signed by post "${manifest.signer.postName}" (${manifest.signer.postId}), which this post does not trust.`, { part: MANIFEST, postId: manifest.signer.postId }, 'FORBIDDEN');
+    throw refuse('unknown', `The file says it was signed by post "${manifest.signer.postName}" (${manifest.signer.postId}), which this post does not trust.`, { part: MANIFEST, postId: manifest.signer.postId }, 'UNTRUSTED_SENDER');
   }
   const trustedKey = toKeyObject(trusted);
   if (rawOf(trustedKey).toString('hex') !== manifest.signer.publicKey) {
-    throw refuse('wrongKey', `The file was signed with a key that is not the one this post trusts for "${manifest.signer.postName}" (${manifest.signer.postId}).`, { part: MANIFEST, postId: manifest.signer.postId });
+    throw refuse('key-changed', `The file was signed with a key that is not the one this post trusts for "${manifest.signer.postName}" (${manifest.signer.postId}).`, { part: MANIFEST, postId: manifest.signer.postId }, 'UNTRUSTED_SENDER');
   }
   if (signature.length !== 64 || !verifySignature(null, manifestBytes, trustedKey, signature)) {
-    throw refuse('badSignature', `The signature (${SIGNATURE}) does not match ${MANIFEST}: the manifest or its signature was altered.`, { part: MANIFEST, parts: [MANIFEST, SIGNATURE] });
+    throw refuse('signature', `The signature (${SIGNATURE}) does not match ${MANIFEST}: the manifest or its signature was altered.`, { part: MANIFEST, parts: [MANIFEST, SIGNATURE] });
   }
 
   const listed = new Set(manifest.parts.map((part) => part.name));
   for (const name of byName.keys()) {
-    if (name !== MANIFEST && name !== SIGNATURE && !listed.has(name)) throw refuse('extraPart', `Part "${name}" is not listed in the signed manifest: it was added after signing.`, { part: name });
+    if (name !== MANIFEST && name !== SIGNATURE && !listed.has(name)) throw refuse('extra-part', `Part "${name}" is not listed in the signed manifest: it was added after signing.`, { part: name });
   }
   const parts: VerifiedMouPackage['parts'] = [];
   for (const part of manifest.parts) {
     checkPartName(part.name);
     const data = byName.get(part.name);
-    if (!data) throw refuse('missingPart', `Part "${part.name}" is listed in the signed manifest but missing from the file.`, { part: part.name });
-    if (data.length !== part.size || sha256(data) !== part.sha256) throw refuse('partAltered', `Part "${part.name}" does not match its signed SHA-256: it was altered.`, { part: part.name });
+    if (!data) throw refuse('missing-part', `Part "${part.name}" is listed in the signed manifest but missing from the file.`, { part: part.name });
+    if (data.length !== part.size || sha256(data) !== part.sha256) throw refuse('part-altered', `Part "${part.name}" does not match its signed SHA-256: it was altered.`, { part: part.name });
     parts.push({ ...part, data });
   }
-  if (!listed.has(DRAFT)) throw refuse('missingPart', `Part "${DRAFT}" is missing: the file carries no draft to import.`, { part: DRAFT });
+  if (!listed.has(DRAFT)) throw refuse('missing-part', `Part "${DRAFT}" is missing: the file carries no draft to import.`, { part: DRAFT });
 
   // Every byte outside the parts must be the writer's own: rebuild and compare.
   const rebuilt = writeStoredZip(entries.map(({ name, data }) => ({ name, data })));
   if (!rebuilt.bytes.equals(bytes)) {
     const region = firstDifference(bytes, rebuilt.bytes, rebuilt.regions);
     const where = region?.entry ? `the ${region.kind} of part "${region.entry}"` : `the ${region?.kind ?? 'archive structure'}`;
-    throw refuse('containerAltered', `The file was altered outside the signed parts, in ${where}.`, { part: region?.entry ?? null, region: region?.kind ?? null });
+    throw refuse('container-altered', `The file was altered outside the signed parts, in ${where}.`, { part: region?.entry ?? null, region: region?.kind ?? null });
   }
 
   const document = parseDraft(byName.get(DRAFT)!);
   if (document.draftId !== manifest.draft.id || document.versionLabel !== manifest.draft.versionLabel) {
-    throw refuse('draftMismatch', `Part "${DRAFT}" is not the draft the manifest names.`, { part: DRAFT });
+    throw refuse('draft-mismatch', `Part "${DRAFT}" is not the draft the manifest names.`, { part: DRAFT });
   }
   return { signer: manifest.signer, signedAt: manifest.signedAt, comment: manifest.comment, document, manifest, parts };
 }
@@ -220,11 +226,11 @@ function parseManifest(bytes: Uint8Array): SignedMouManifest {
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw refuse('manifestInvalid', `Part "${MANIFEST}" is not valid JSON: it was altered or is not an Accord file.`, { part: MANIFEST });
+    throw refuse('manifest-invalid', `Part "${MANIFEST}" is not valid JSON: it was altered or is not an Accord file.`, { part: MANIFEST });
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
-    throw refuse('manifestInvalid', `Part "${MANIFEST}" is not a signed MOU manifest this version of Accord reads.`, { part: MANIFEST, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })) });
+    throw refuse('manifest-invalid', `Part "${MANIFEST}" is not a signed MOU manifest this version of Accord reads.`, { part: MANIFEST, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })) });
   }
   return parsed.data;
 }
@@ -233,7 +239,7 @@ function parseDraft(bytes: Uint8Array): MouDocument {
   try {
     return mouDocumentSchema.parse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
   } catch {
-    throw refuse('draftInvalid', `Part "${DRAFT}" is signed but is not a draft this version of Accord reads.`, { part: DRAFT });
+    throw refuse('draft-invalid', `Part "${DRAFT}" is signed but is not a draft this version of Accord reads.`, { part: DRAFT });
   }
 }
 
@@ -256,7 +262,7 @@ export function extractVerifiedParts(verified: VerifiedMouPackage, directory: st
   return verified.parts.map(({ name, data }) => {
     checkPartName(name);
     const target = resolve(join(root, name));
-    if (!target.startsWith(root + sep)) throw refuse('unsafePath', `Part "${name}" would be written outside ${root}.`, { part: name });
+    if (!target.startsWith(root + sep)) throw refuse('unsafe-path', `Part "${name}" would be written outside ${root}.`, { part: name });
     const fd = openSync(target, 'wx');
     try {
       writeSync(fd, data);

@@ -101,7 +101,7 @@ export interface ReadLimits {
 }
 
 function malformed(what: string): AppError {
-  return new AppError('VALIDATION', `This is not a signed MOU file, or its structure was altered: ${what}.`, { reason: 'malformed' });
+  return new AppError('BUNDLE_REJECTED', `This is not a signed MOU file, or its structure was altered: ${what}.`, { reason: 'malformed' });
 }
 
 /**
@@ -117,7 +117,7 @@ export function readStoredZip(bytes: Buffer, limits: ReadLimits): StoredEntry[] 
   const count = bytes.readUInt16LE(endAt + 10);
   if (bytes.readUInt16LE(endAt + 4) !== 0 || bytes.readUInt16LE(endAt + 6) !== 0 || bytes.readUInt16LE(endAt + 8) !== count) throw malformed('multi-disk archive');
   if (count > limits.maxEntries) {
-    throw new AppError('PAYLOAD_TOO_LARGE', `The file holds ${count} parts; a signed MOU file holds at most ${limits.maxEntries}.`, { reason: 'tooManyParts', count });
+    throw new AppError('BUNDLE_REJECTED', `The file holds ${count} parts; a signed MOU file holds at most ${limits.maxEntries}.`, { reason: 'too-many-parts', count });
   }
   const centralSize = bytes.readUInt32LE(endAt + 12);
   const centralStart = bytes.readUInt32LE(endAt + 16);
@@ -146,7 +146,7 @@ export function readStoredZip(bytes: Buffer, limits: ReadLimits): StoredEntry[] 
     if (extraLength !== 0 || commentLength !== 0) throw malformed(`part "${name}" carries extra fields or a comment`);
     const cap = limits.maxBytesByName?.[name] ?? limits.maxEntryBytes;
     if (size > cap) {
-      throw new AppError('PAYLOAD_TOO_LARGE', `Part "${name}" is ${size} bytes; at most ${cap} are allowed.`, { reason: 'partTooLarge', part: name, size, limit: cap });
+      throw new AppError('BUNDLE_REJECTED', `Part "${name}" is ${size} bytes; at most ${cap} are allowed.`, { reason: 'part-too-large', part: name, size, limit: cap });
     }
     if (localAt !== expectedLocal) throw malformed(`part "${name}" is not where the directory says`);
     const dataAt = localAt + 30 + nameLength;

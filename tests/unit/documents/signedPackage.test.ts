@@ -79,7 +79,7 @@ describe('signed MOU file', () => {
       entry.data[middle] = entry.data[middle]! ^ 0x01;
       const error = refusal(() => verifySignedMouPackage(rezip(entries), trustTunis));
       expect(error.message, name).toContain(name);
-      const expected = name === 'manifest.json' || name === 'manifest.sig' ? ['badSignature', 'manifestInvalid'] : ['partAltered'];
+      const expected = name === 'manifest.json' || name === 'manifest.sig' ? ['signature', 'manifest-invalid'] : ['part-altered'];
       expect(expected, name).toContain(error.details?.reason);
     }
   });
@@ -104,27 +104,27 @@ describe('signed MOU file', () => {
     const altered = smallPackage();
     altered.writeUInt16LE(0x1234, 10); // the DOS time in the first local header (manifest.json)
     const error = refusal(() => verifySignedMouPackage(altered, trustTunis));
-    expect(error.details).toMatchObject({ reason: 'containerAltered', part: 'manifest.json', region: 'local header' });
+    expect(error.details).toMatchObject({ reason: 'container-altered', part: 'manifest.json', region: 'local header' });
   });
 
   it('refuses a missing part, and a missing manifest or signature', () => {
     for (const name of ['mou.html', 'draft.json', 'manifest.json', 'manifest.sig']) {
       const entries = entriesOf(smallPackage()).filter((e) => e.name !== name);
       const error = refusal(() => verifySignedMouPackage(rezip(entries), trustTunis));
-      expect(error.details, name).toMatchObject({ reason: 'missingPart', part: name });
+      expect(error.details, name).toMatchObject({ reason: 'missing-part', part: name });
     }
   });
 
   it('refuses an extra part added after signing', () => {
     const entries = entriesOf(smallPackage());
     entries.push({ name: 'mou.pdf', data: Buffer.from('%PDF-1.7 not the signed one') });
-    expect(refusal(() => verifySignedMouPackage(rezip(entries), trustTunis)).details).toMatchObject({ reason: 'extraPart', part: 'mou.pdf' });
+    expect(refusal(() => verifySignedMouPackage(rezip(entries), trustTunis)).details).toMatchObject({ reason: 'extra-part', part: 'mou.pdf' });
   });
 
   it('refuses a part named twice', () => {
     const entries = entriesOf(smallPackage());
     entries.push({ ...entries[2]! });
-    expect(refusal(() => verifySignedMouPackage(rezip(entries), trustTunis)).details).toMatchObject({ reason: 'duplicatePart' });
+    expect(refusal(() => verifySignedMouPackage(rezip(entries), trustTunis)).details).toMatchObject({ reason: 'duplicate-part' });
   });
 
   it('refuses paths that escape the folder: .., absolute, backslash, NUL, sub-folders', () => {
@@ -132,7 +132,7 @@ describe('signed MOU file', () => {
       const entries = entriesOf(smallPackage());
       entries.push({ name, data: Buffer.from('x') });
       const error = refusal(() => verifySignedMouPackage(rezip(entries), trustTunis));
-      expect(error.details, JSON.stringify(name)).toMatchObject({ reason: 'unsafePath' });
+      expect(error.details, JSON.stringify(name)).toMatchObject({ reason: 'unsafe-path' });
     }
   });
 
@@ -151,29 +151,32 @@ describe('signed MOU file', () => {
       at += 46 + Buffer.byteLength(entry.name);
     }
     const error = refusal(() => verifySignedMouPackage(claimed, trustTunis));
-    expect(error.code).toBe('PAYLOAD_TOO_LARGE');
-    expect(error.details).toMatchObject({ reason: 'partTooLarge', part: 'draft.json' });
+    expect(error.code).toBe('BUNDLE_REJECTED');
+    expect(error.details).toMatchObject({ reason: 'part-too-large', part: 'draft.json' });
 
     const bigManifest = entries.map((e) => (e.name === 'manifest.json' ? { ...e, data: Buffer.alloc(SIGNED_MOU_LIMITS.manifestBytes + 1, 0x20) } : e));
-    expect(refusal(() => verifySignedMouPackage(rezip(bigManifest), trustTunis)).details).toMatchObject({ reason: 'partTooLarge', part: 'manifest.json' });
+    expect(refusal(() => verifySignedMouPackage(rezip(bigManifest), trustTunis)).details).toMatchObject({ reason: 'part-too-large', part: 'manifest.json' });
 
     const tooBig = Buffer.alloc(SIGNED_MOU_LIMITS.fileBytes + 1);
-    expect(refusal(() => verifySignedMouPackage(tooBig, trustTunis)).details).toMatchObject({ reason: 'fileTooLarge' });
+    expect(refusal(() => verifySignedMouPackage(tooBig, trustTunis)).details).toMatchObject({ reason: 'too-large' });
   });
 
   it('refuses a post it does not trust, a key that is not the trusted one, and a bad signature', () => {
     const untrusted = refusal(() => verifySignedMouPackage(smallPackage(), () => undefined));
-    expect(untrusted.code).toBe('FORBIDDEN');
-    expect(untrusted.details).toMatchObject({ reason: 'untrustedSigner', postId: TUNIS.id });
+    expect(untrusted.code).toBe('UNTRUSTED_SENDER');
+    expect(untrusted.details).toMatchObject({ reason: 'unknown', postId: TUNIS.id });
 
     // Signed by someone else claiming to be Tunis, with their own key in the file.
     const impostor = createSignedMouPackage({ document: sampleMou(), renders: {} }, signerFor(TUNIS.id, TUNIS.name, attacker), signedAt);
-    expect(refusal(() => verifySignedMouPackage(impostor, trustTunis)).details).toMatchObject({ reason: 'wrongKey' });
+    const impostorError = refusal(() => verifySignedMouPackage(impostor, trustTunis));
+    expect(impostorError.code).toBe('UNTRUSTED_SENDER');
+    expect(impostorError.details).toMatchObject({ reason: 'key-changed' });
 
     // ... or with Tunis's public key in the file but their own signature.
     const forged = createSignedMouPackage({ document: sampleMou(), renders: {} }, { ...signerFor(TUNIS.id, TUNIS.name, tunis), sign: (bytes) => sign(null, bytes, attacker.privateKey) }, signedAt);
     const bad = refusal(() => verifySignedMouPackage(forged, trustTunis));
-    expect(bad.details).toMatchObject({ reason: 'badSignature' });
+    expect(bad.code).toBe('BUNDLE_REJECTED');
+    expect(bad.details).toMatchObject({ reason: 'signature' });
     expect(bad.message).toContain('manifest.sig');
 
     // The trusted key given as raw bytes works the same.
