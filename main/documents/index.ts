@@ -8,7 +8,8 @@ import type { MouDocument } from '../../shared/documents/types';
 import { renderMouDocx } from './docx';
 import { renderMouHtml } from './html';
 import { renderMouPdf } from './pdf';
-import { createSignedMouPackage, type PackageSigner } from './signedPackage';
+import { fingerprintOf } from '../sync/keys';
+import { createSignedMouPackage, type PackageSigner, type VerifiedMouPackage } from './signedPackage';
 
 export { preExportChecks, type PreExportWarning } from '../../shared/documents/checks';
 export { changedClauses, diffWords, redlineClauses, type ClauseRedline, type Redline } from '../../shared/documents/redline';
@@ -45,4 +46,26 @@ export async function exportSignedMou(document: MouDocument, signer: PackageSign
   const html = Buffer.from(renderMouHtml(document), 'utf8');
   const bytes = createSignedMouPackage({ document, renders: { 'mou.pdf': pdf, 'mou.docx': docx, 'mou.html': html } }, signer, signedAt);
   return { bytes, warnings: preExportChecks(document) };
+}
+
+export { signerFromSync, trustFromSync } from './postKeys';
+
+/** ZIP's local-header signature: a signed MOU file rather than a sync bundle (which starts "ACCORDSB"). */
+export function looksLikeSignedMouFile(bytes: Uint8Array): boolean {
+  return bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** What `accord verify` and the import screen say about a verified file: who signed it, when, and every part checked. */
+export function describeVerifiedMou(verified: VerifiedMouPackage): string {
+  const { manifest } = verified;
+  const fingerprint = fingerprintOf(Buffer.from(verified.signer.publicKey, 'hex').toString('base64'));
+  return [
+    'Signed MOU file: every part matches its signed SHA-256 and the signature is valid.',
+    `Signed by: ${verified.signer.postName} (post ${verified.signer.postId}), key fingerprint ${fingerprint}`,
+    `Signed at: ${verified.signedAt}`,
+    `Draft: ${manifest.draft.title} (${manifest.draft.id}), version ${manifest.draft.versionLabel} of ${manifest.draft.date}`,
+    `Signed comment: ${verified.comment}`,
+    'Parts:',
+    ...verified.parts.map((part) => `  ${part.name.padEnd(12)} ${String(part.size).padStart(9)} bytes  sha256 ${part.sha256}  ok`),
+  ].join('\n');
 }
