@@ -225,7 +225,7 @@ describe('the officer planning path in the browser', () => {
     await page.getByRole('button', { name: 'Remove' }).nth(1).click();
     await save();
     await savedAs('FY2028 resourcing review');
-    expect(await page.getByTestId('resource-manager-warning').textContent()).toContain('no resource manager attends');
+    expect(await page.getByTestId('record-warnings').textContent()).toBe('This meeting decides resources, but no resource manager attends.');
     await shot('meeting-warning');
 
     await page.getByRole('link', { name: 'Add Action item' }).click();
@@ -270,6 +270,30 @@ describe('the officer planning path in the browser', () => {
     expect(await linksIn.textContent()).toContain('First joint review');
     expect(await linksIn.textContent()).toContain('Second joint review');
     expect(await linksIn.textContent()).toContain('MOU clauses (1)');
+  });
+
+  it('saves a version of the MOU draft and compares it clause by clause with the edited draft', async () => {
+    await goTo('#/records/mouDrafts');
+    await page.getByRole('link', { name: 'Border security MOU' }).click();
+    await savedAs('Border security MOU');
+    await page.getByLabel('Label for a new version').fill('Sent to the ministry');
+    await page.getByRole('button', { name: 'Save this version' }).click();
+    await expect.poll(() => page.getByTestId('version-list').textContent()).toContain('Version 1 — Sent to the ministry');
+
+    await page.getByTestId('mou-clauses').getByRole('link', { name: 'Clause 1. Joint assessment' }).click();
+    await savedAs('Joint assessment');
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    await field('textEn').fill('The parties exchange seizure reports every month.');
+    await save();
+    await savedAs('Joint assessment');
+    await page.getByRole('link', { name: 'Border security MOU' }).first().click();
+    await savedAs('Border security MOU');
+    await page.getByRole('button', { name: 'Show changes' }).click();
+    const comparison = page.getByTestId('version-comparison');
+    await expect.poll(() => comparison.textContent()).toContain('Changed');
+    expect(await comparison.locator('ins').allTextContents()).toContain('month');
+    expect(await comparison.locator('del').allTextContents()).toContain('quarter');
+    await shot('mou-versions');
   });
 
   it('shows the partner overview before the assessment: overdue, upcoming, not rated, late for the deadline', async () => {

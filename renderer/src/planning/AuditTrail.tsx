@@ -1,20 +1,22 @@
 import type { RecordTypeSpec } from '../../../shared/records/spec';
 import { useTranslation } from '../i18n';
-import { useCall, useTitles } from './data';
+import { useCall } from './data';
 import { displayValue, findField } from './labels';
 
 /** Who changed what, when, at which post: one line per write, each changed field from -> to. */
-export function AuditTrail({ spec, id, version }: { spec: RecordTypeSpec; id: string; version: string }) {
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+
+/** `linkTitle` names linked records (the detail page knows the current links; others come from the loaded titles). */
+export function AuditTrail({ spec, id, version, linkTitle }: { spec: RecordTypeSpec; id: string; version: string; linkTitle(type: string, id: string): string }) {
   const { t, language } = useTranslation();
   const [state] = useCall('records.audit', { type: spec.name as never, id }, [spec.name, id, version]);
-  const titleOf = useTitles(spec.fields.flatMap((field) => (field.kind === 'ref' ? [field.to] : [])));
   const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
   const show = (fieldName: string, value: unknown) => {
     const field = findField(spec, fieldName);
-    if (value === null || value === undefined || value === '') return '—';
+    if (isEmpty(value)) return '—';
     if (!field) return typeof value === 'string' ? value : JSON.stringify(value);
-    if (field.kind === 'json') return JSON.stringify(value);
-    return displayValue(field, { [fieldName]: value }, language, titleOf, yesNo) || '—';
+    if (field.kind === 'json') return jsonSummary(value, linkTitle);
+    return displayValue(field, { [fieldName]: value }, language, linkTitle, yesNo) || '—';
   };
   return (
     <section aria-labelledby="audit-heading" className="panel" data-testid="audit-trail">
@@ -46,7 +48,9 @@ export function AuditTrail({ spec, id, version }: { spec: RecordTypeSpec; id: st
                     </tr>
                   </thead>
                   <tbody>
-                    {Object.entries(entry.changes).map(([fieldName, [before, after]]) => (
+                    {Object.entries(entry.changes)
+                      .filter(([, [before, after]]) => !(isEmpty(before) && isEmpty(after)))
+                      .map(([fieldName, [before, after]]) => (
                       <tr key={fieldName}>
                         <th scope="row">{findField(spec, fieldName)?.label[language] ?? fieldName}</th>
                         <td dir="auto">{show(fieldName, before)}</td>
@@ -62,4 +66,18 @@ export function AuditTrail({ spec, id, version }: { spec: RecordTypeSpec; id: st
       )}
     </section>
   );
+}
+
+/** A structured value in one line: linked people and benchmarks by name, other entries by their values. */
+function jsonSummary(value: unknown, linkTitle: (type: string, id: string) => string): string {
+  if (!Array.isArray(value)) return JSON.stringify(value);
+  return value
+    .map((entry) => {
+      if (typeof entry !== 'object' || entry === null) return String(entry);
+      const item = entry as Record<string, unknown>;
+      if (typeof item.personId === 'string') return [linkTitle('people', item.personId), item.role].filter(Boolean).join(' — ');
+      if (typeof item.benchmarkId === 'string') return `${linkTitle('benchmarks', item.benchmarkId)}: ${String(item.value ?? '')}`;
+      return Object.values(item).map(String).join(': ');
+    })
+    .join('; ');
 }

@@ -1,4 +1,5 @@
 import { useMemo, type ReactElement } from 'react';
+import { msg } from '../../../shared/messages';
 import { useTranslation } from '../i18n';
 import { useCall, useTitles } from './data';
 
@@ -76,17 +77,18 @@ export function usePeople() {
 }
 
 /** True when a meeting that decides resources has no resource manager among its attendees. */
-export function lacksResourceManager(decidesResources: unknown, attendees: readonly Attendee[], people: readonly Record<string, unknown>[]): boolean {
+function lacksResourceManager(decidesResources: unknown, attendees: readonly Attendee[], people: readonly Record<string, unknown>[]): boolean {
   if (!decidesResources) return false;
   const managers = new Set(people.filter((person) => person.isResourceManager === true).map((person) => person.id));
   return !attendees.some((attendee) => managers.has(attendee.personId));
 }
 
-export function ResourceManagerWarning() {
-  const { t } = useTranslation();
+/** The same words the detail page shows from the main side, live while the attendees are edited. */
+function ResourceManagerWarning() {
+  const { formatError } = useTranslation();
   return (
     <p className="warning" role="alert" data-testid="resource-manager-warning">
-      {t('noResourceManager')}
+      {formatError(msg('noResourceManager'))}
     </p>
   );
 }

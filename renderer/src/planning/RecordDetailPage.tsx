@@ -7,9 +7,10 @@ import { useTranslation } from '../i18n';
 import { api, useUiStore } from '../store';
 import { AuditTrail } from './AuditTrail';
 import { useCall, useChoicesStore, useTitles } from './data';
-import { lacksResourceManager, ResourceManagerWarning, usePeople } from './JsonEditors';
+import { usePeople } from './JsonEditors';
 import { ALL_TYPES, displayValue, typeLabel } from './labels';
 import { MouClauses } from './MouClauses';
+import { MouVersions } from './MouVersions';
 import { assessPath, overviewPath, recordPath } from './paths';
 import { navigateSaved } from './unsavedGuard';
 
@@ -35,10 +36,11 @@ export function RecordDetailPage({ spec, id }: { spec: RecordTypeSpec; id: strin
 }
 
 function RecordDetail({ spec, loaded }: { spec: RecordTypeSpec; loaded: Loaded }) {
-  const { t, language } = useTranslation();
+  const { t, language, formatError } = useTranslation();
   const { record, linksOut, linksIn } = loaded;
   const [confirming, setConfirming] = useState(false);
-  const titleOf = useTitles([]);
+  // Titles of linked records that are no longer linked (earlier values in the audit trail) come from the loaded lists.
+  const titleOf = useTitles(spec.fields.flatMap((field) => (field.kind === 'ref' || field.kind === 'refList' ? [field.to] : spec.name === 'meetings' ? ['people'] : [])));
   const linkTitle = (type: string, linkId: string) => linksOut.find((link) => link.id === linkId)?.title ?? titleOf(type, linkId);
   const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
   const one = typeLabel(spec, 'one', language);
@@ -102,6 +104,15 @@ function RecordDetail({ spec, loaded }: { spec: RecordTypeSpec; loaded: Loaded }
           </button>
         </div>
       </header>
+      {(loaded.warnings ?? []).length > 0 && (
+        <div data-testid="record-warnings">
+          {loaded.warnings!.map((warning) => (
+            <p key={warning} className="warning" role="alert">
+              {formatError(warning)}
+            </p>
+          ))}
+        </div>
+      )}
       <dl className="fields panel">
         {spec.fields.map((field) => (
           <div key={field.name} className="fields__row" data-field={field.name}>
@@ -111,10 +122,11 @@ function RecordDetail({ spec, loaded }: { spec: RecordTypeSpec; loaded: Loaded }
         ))}
       </dl>
       {spec.name === 'mouDrafts' && <MouClauses mouId={record.id} />}
+      {spec.name === 'mouDrafts' && <MouVersions mouId={record.id} />}
       <LinksPanel heading={t('linksOut')} links={linksOut} testId="links-out" ownerOf={() => spec.name} />
       <LinksPanel heading={t('linksIn')} links={linksIn} testId="links-in" ownerOf={(link) => link.type} />
       <AddChildren type={spec.name} id={record.id} />
-      <AuditTrail spec={spec} id={record.id} version={record.updatedAt} />
+      <AuditTrail spec={spec} id={record.id} version={record.updatedAt} linkTitle={linkTitle} />
       {confirming && <ConfirmDialog title={t('confirmDeleteTitle')} message={t('confirmDeleteRecord', one, record.title)} confirmLabel={t('delete')} onConfirm={remove} onCancel={() => setConfirming(false)} />}
     </article>
   );
@@ -188,7 +200,6 @@ function JsonValue({ spec, field, record, linkTitle }: { spec: RecordTypeSpec; f
   const raw = Array.isArray(record[field.name]) ? (record[field.name] as Record<string, string>[]) : [];
   const key = `${spec.name}.${field.name}`;
   if (key === 'meetings.attendees') {
-    const warn = lacksResourceManager(record.decidesResources, raw as never, people);
     return (
       <>
         {raw.length === 0 ? (
@@ -207,7 +218,6 @@ function JsonValue({ spec, field, record, linkTitle }: { spec: RecordTypeSpec; f
             })}
           </ul>
         )}
-        {warn && <ResourceManagerWarning />}
       </>
     );
   }
