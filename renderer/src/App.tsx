@@ -8,12 +8,14 @@ import { isPlanningRoute, PlanningNav, PlanningPage } from './planning/PlanningP
 import { GlobalSearchBox } from './planning/SearchPage';
 import { UnsavedChangesDialog } from './planning/unsavedGuard';
 import { useRoute } from './router';
+import { SyncPage } from './sync/SyncPage';
 import { useDataStore, useUiStore } from './store';
 import { DEFAULT_HANDLING_MARKING } from '../../shared/contract';
 
 function Page({ route }: { route: string[] }) {
   const [section, id, action] = route;
   if (isPlanningRoute(route)) return <PlanningPage route={route} />;
+  if (section === 'sync') return <SyncPage />;
   if (section === 'mou') {
     if (id === 'new') return <MouFormPage />;
     if (id && action === 'edit') return <MouFormPage key={id} draftId={id} />;
@@ -50,7 +52,7 @@ export function App() {
     document.title = t('appName');
   }, [language, t]);
 
-  const section = route[0] === 'mou' ? 'mou' : isPlanningRoute(route) ? 'planning' : 'partners';
+  const section = route[0] === 'mou' ? 'mou' : route[0] === 'sync' ? 'sync' : isPlanningRoute(route) ? 'planning' : 'partners';
   return (
     <div className="app">
       <MarkingBanner position="top" />
@@ -62,6 +64,9 @@ export function App() {
           </a>
           <a href="#/mou" aria-current={section === 'mou' ? 'page' : undefined}>
             {t('navMou')}
+          </a>
+          <a href="#/sync" aria-current={section === 'sync' ? 'page' : undefined}>
+            {t('navSync')}
           </a>
         </nav>
         <GlobalSearchBox />

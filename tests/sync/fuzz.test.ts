@@ -46,7 +46,9 @@ const byteMutation = fc.oneof(
   fc.record({ kind: fc.constant('random' as const), bytes: fc.uint8Array({ maxLength: 400 }) }),
 );
 
-function mutate(source: Buffer, m: { kind: string; at?: number; bits?: number; bytes?: Uint8Array; length?: number }): Buffer {
+type MutationShape = { kind: string; at?: number; bits?: number; bytes?: Uint8Array; length?: number };
+
+function mutate(source: Buffer, m: MutationShape): Buffer {
   const at = (m.at ?? 0) % Math.max(source.length, 1);
   switch (m.kind) {
     case 'flip': {
@@ -71,7 +73,7 @@ describe('fuzzing the bundle reader', () => {
     const before = snapshotDatabase(receiver.app);
     await fc.assert(
       fc.asyncProperty(fc.array(byteMutation, { minLength: 1, maxLength: 3 }), async (mutations) => {
-        const mutated = mutations.reduce((bytes, m) => mutate(bytes, m), bundle);
+        const mutated = mutations.reduce<Buffer>((bytes, m) => mutate(bytes, m as MutationShape), bundle);
         if (mutated.equals(bundle)) return;
         await expect(importBundle(receiver.app.context.store, mutated)).rejects.toBeInstanceOf(AppError);
       }),
@@ -87,7 +89,7 @@ describe('fuzzing the bundle reader', () => {
     let sequence = header.sequence;
     await fc.assert(
       fc.asyncProperty(fc.array(byteMutation, { minLength: 1, maxLength: 3 }), fc.boolean(), async (mutations, keepDeclaredSize) => {
-        const mutated = mutations.reduce((bytes, m) => mutate(bytes, m), text);
+        const mutated = mutations.reduce<Buffer>((bytes, m) => mutate(bytes, m as MutationShape), text);
         sequence += 1;
         const forged = frameBundle({ ...header, sequence, uncompressedBytes: keepDeclaredSize ? text.length : mutated.length }, gzipSync(mutated), key);
         const before = snapshotDatabase(receiver.app);

@@ -1,0 +1,114 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callOk, openTestApp, tempDirectory } from '../helpers';
+import { launchBrowser, startAccord, type RunningAccord } from './support';
+
+/**
+ * Two posts, two `accord serve` instances on two databases, seeded
+ * differently: each names itself and creates its key in the Sync section,
+ * exports a bundle (downloaded by the browser), and the other imports it
+ * through the UI (upload, preview, trust by fingerprint, apply). Both end with
+ * identical `accord dump` output.
+ */
+const dir = tempDirectory();
+const bin = join(__dirname, '..', '..', 'bin', 'accord.cjs');
+const PASSPHRASE = 'correct horse battery';
+const posts: { name: string; db: string; accord?: RunningAccord; page?: Page }[] = [
+  { name: 'Embassy Tunis, ODC', db: join(dir.path, 'tunis.sqlite') },
+  { name: 'Embassy Rabat, SCO', db: join(dir.path, 'rabat.sqlite') },
+];
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+
+beforeAll(async () => {
+  for (const [post, partner] of [[posts[0]!, 'Tunisia'], [posts[1]!, 'Morocco']] as const) {
+    const app = openTestApp(post.db);
+    await callOk(app, 'partners.create', { name: partner, isoCode: '' });
+    app.close();
+    post.accord = await startAccord(post.db);
+  }
+  ({ browser, close: closeBrowser } = await launchBrowser());
+  for (const post of posts) {
+    post.page = await browser.newPage();
+    await post.page.goto(post.accord!.url);
+  }
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  for (const post of posts) await post.accord?.stop();
+  dir.remove();
+});
+
+async function setUpIdentity(page: Page, name: string): Promise<string> {
+  await page.getByRole('link', { name: 'Sync' }).click();
+  await page.locator('#field-postName').fill(name);
+  await page.locator('#field-keyPassphrase').fill(PASSPHRASE);
+  await page.getByRole('button', { name: 'Create key' }).click();
+  const fingerprint = page.getByTestId('own-fingerprint');
+  await expect.poll(() => fingerprint.textContent()).toMatch(/^([0-9A-F]{4} ){7}[0-9A-F]{4}$/);
+  return (await fingerprint.textContent())!;
+}
+
+async function exportBundle(page: Page, forPostName: string | null, file: string): Promise<void> {
+  if (forPostName) await page.locator('#field-exportFor').selectOption({ label: `Changes for ${forPostName} since what it has seen` });
+  await page.locator('#field-exportPassphrase').fill(PASSPHRASE);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Create bundle' }).click();
+  await (await download).saveAs(file);
+  await expect.poll(() => page.getByTestId('export-result').textContent()).toMatch(/Bundle ready/);
+}
+
+async function importBundle(page: Page, file: string, senderFingerprint: string, expectedNew: { table: string; count: number }) {
+  await page.locator('#field-bundleFile').setInputFiles(file);
+  await page.getByRole('button', { name: 'Check file' }).click();
+  const trust = page.getByTestId('preview-trust');
+  await expect.poll(() => trust.textContent()).toMatch(/not trusted yet|trusted/);
+  expect(await page.getByTestId('preview-fingerprint').textContent()).toBe(senderFingerprint);
+  if (/not trusted yet/.test((await trust.textContent()) ?? '')) {
+    await page.getByRole('button', { name: 'The fingerprint matches: trust this post' }).click();
+    await expect.poll(() => trust.textContent()).toBe('Sender is trusted.');
+  }
+  const row = page.getByTestId(`preview-${expectedNew.table}`);
+  await expect.poll(() => row.locator('td').nth(1).textContent()).toBe(String(expectedNew.count));
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count()).toBeGreaterThan(0);
+}
+
+const dump = (db: string) => spawnSync(process.execPath, [bin, 'dump', '--db', db], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '' } }).stdout;
+
+describe('sync through the UI', () => {
+  it('two posts exchange bundles in the browser and end identical', async () => {
+    const [tunis, rabat] = posts as [Required<(typeof posts)[0]>, Required<(typeof posts)[0]>];
+    const tunisFingerprint = await setUpIdentity(tunis.page, tunis.name);
+    const rabatFingerprint = await setUpIdentity(rabat.page, rabat.name);
+    expect(tunisFingerprint).not.toBe(rabatFingerprint);
+
+    const first = join(dir.path, 'tunis-everything.accord-bundle');
+    await exportBundle(tunis.page, null, first);
+    await importBundle(rabat.page, first, tunisFingerprint, { table: 'partners', count: 1 });
+    await expect.poll(() => rabat.page.getByTestId('peers-table').textContent()).toContain(tunis.name);
+
+    // Rabat answers with only what Tunis lacks.
+    const answer = join(dir.path, 'rabat-for-tunis.accord-bundle');
+    await exportBundle(rabat.page, tunis.name, answer);
+    await importBundle(tunis.page, answer, rabatFingerprint, { table: 'partners', count: 1 });
+
+    const tunisDump = dump(tunis.db);
+    expect(tunisDump).toContain('Morocco');
+    expect(tunisDump).toContain('Tunisia');
+    expect(dump(rabat.db)).toBe(tunisDump);
+
+    // An altered file is refused with a message that says so.
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    const altered = Buffer.from(readFileSync(answer));
+    altered.writeUInt8(altered.readUInt8(altered.length - 80) ^ 0xff, altered.length - 80);
+    const alteredPath = join(dir.path, 'altered.accord-bundle');
+    writeFileSync(alteredPath, altered);
+    await tunis.page.locator('#field-bundleFile').setInputFiles(alteredPath);
+    await tunis.page.getByRole('button', { name: 'Check file' }).click();
+    await expect.poll(() => tunis.page.getByTestId('import-error').textContent()).toMatch(/altered after it was signed/);
+    await tunis.page.screenshot({ path: join(dir.path, 'sync.png'), fullPage: true });
+  }, 120_000);
+});
