@@ -59,7 +59,7 @@ export async function waitForJob(jobId: string, onStatus: (status: JobStatus) =>
 export async function downloadExport(jobId: string, onProgress: (done: number, total: number) => void): Promise<void> {
   const pieces: Uint8Array[] = [];
   let offset = 0;
-  let name = 'accord.accord-bundle';
+  let name: string | undefined;
   for (;;) {
     const result = await api.call('sync.download', { jobId, offset });
     if (!result.ok) throw new CallFailed(result.error);
@@ -70,7 +70,7 @@ export async function downloadExport(jobId: string, onProgress: (done: number, t
     onProgress(offset, result.value.size);
     if (offset >= result.value.size || piece.length === 0) break;
   }
-  saveFile(new Blob(pieces as BlobPart[], { type: 'application/octet-stream' }), name);
+  saveFile(new Blob(pieces as BlobPart[], { type: 'application/octet-stream' }), name ?? 'accord.accord-bundle');
 }
 
 export function saveFile(blob: Blob, name: string): void {
