@@ -340,6 +340,8 @@ export interface AuditEntry {
   postName: string;
   action: 'create' | 'update' | 'delete';
   changes: Record<string, [unknown, unknown]>;
+  /** Set when the change arrived in a sync bundle (its hash); postId is then the post that sent it. */
+  importedFromBundle?: string;
 }
 
 /** A post's display name: this post, else a trusted post (sync), else its id. */
@@ -354,6 +356,18 @@ export function postNameResolver(store: Store): (postId: string) => string {
   return (postId) => names.get(postId) ?? postId;
 }
 
+/** The post that sent a bundle, from the sync engine's log (absent before sync, or for an unknown hash). */
+function bundleSender(store: Store, hash: string): string | undefined {
+  const hasLog = store.db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sync_bundle_log'").get();
+  if (!hasLog) return undefined;
+  return (store.db.prepare('SELECT sender_post_id AS sender FROM sync_bundle_log WHERE hash = ?').get(hash) as { sender: string } | undefined)?.sender;
+}
+
+/**
+ * The audit trail of one record, oldest first. Store writes { field: [before, after] };
+ * the sync engine writes { importedFromBundle, values: { field: after } } for what an import
+ * changed, so its "before" comes from replaying the entries before it.
+ */
 export function listAudit(store: Store, type: string, id: string): AuditEntry[] {
   const typeInfo = info(type);
   const nameOf = postNameResolver(store);
@@ -364,12 +378,28 @@ export function listAudit(store: Store, type: string, id: string): AuditEntry[] 
     action: AuditEntry['action'];
     changes: string;
   }[];
+  const asShown = (name: string, value: unknown) => (typeInfo.fields.get(name)?.kind === 'boolean' && value !== null && value !== undefined ? Boolean(value) : value);
+  const current: Record<string, unknown> = {};
   return rows.map((row) => {
-    const changes = (parseJson(row.changes) ?? {}) as Record<string, [unknown, unknown]>;
-    for (const [name, pair] of Object.entries(changes)) {
-      if (typeInfo.fields.get(name)?.kind === 'boolean') changes[name] = pair.map((value) => (value === null || value === undefined ? value : Boolean(value))) as [unknown, unknown];
+    const stored = (parseJson(row.changes) ?? {}) as Record<string, unknown>;
+    const entry: AuditEntry = { id: row.id, at: row.at, postId: row.postId, postName: '', action: row.action, changes: {} };
+    if (typeof stored.importedFromBundle === 'string') {
+      entry.importedFromBundle = stored.importedFromBundle;
+      entry.postId = bundleSender(store, stored.importedFromBundle) ?? row.postId;
+      const values = (stored.values ?? {}) as Record<string, unknown>;
+      const fields = row.action === 'delete' ? Object.keys(current) : Object.keys(values);
+      for (const name of fields) {
+        const after = row.action === 'delete' ? null : values[name];
+        entry.changes[name] = [asShown(name, current[name] ?? null), asShown(name, after)];
+      }
+    } else {
+      for (const [name, pair] of Object.entries(stored as Record<string, [unknown, unknown]>)) {
+        if (Array.isArray(pair)) entry.changes[name] = [asShown(name, pair[0]), asShown(name, pair[1])];
+      }
     }
-    return { id: row.id, at: row.at, postId: row.postId, postName: nameOf(row.postId), action: row.action, changes };
+    for (const [name, [, after]] of Object.entries(entry.changes)) current[name] = after;
+    entry.postName = nameOf(entry.postId);
+    return entry;
   });
 }
 

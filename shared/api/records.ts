@@ -48,6 +48,8 @@ export const auditEntry = z.object({
   action: z.enum(['create', 'update', 'delete']),
   /** field -> [before, after] */
   changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
+  /** The change arrived in a sync bundle (its SHA-256); postId/postName are then the post that sent it. */
+  importedFromBundle: z.string().optional(),
 });
 
 export const recordsMethods = {
