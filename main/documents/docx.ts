@@ -16,7 +16,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { DOCUMENT_LABELS, documentLanguages, sideLabel } from '../../shared/documents/labels';
+import { clauseTitle, DOCUMENT_LABELS, documentLanguages, sideLabel } from '../../shared/documents/labels';
 import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
 import { containsArabic } from '../../shared/documents/text';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
@@ -96,7 +96,7 @@ type TextChildren = (lang: Lang) => ParagraphChild[];
 function clauseParagraphs(clause: MouClause, lang: Lang, text: TextChildren, badge: (lang: Lang) => string): Paragraph[] {
   const labels = DOCUMENT_LABELS[lang];
   const out = [
-    paragraph([run(`${labels.clause} ${clause.number}${badge(lang)}`, lang, { bold: true })], lang, { spacingAfter: 40 }),
+    paragraph([run(`${clauseTitle(clause, lang)}${badge(lang)}`, lang, { bold: true })], lang, { spacingAfter: 40 }),
     paragraph(text(lang), lang),
   ];
   if (clause.references?.length) out.push(paragraph([run(`${labels.references}: ${clause.references.join('; ')}`, lang, { size: SIZE.small, color: '444444' })], lang));

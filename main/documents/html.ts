@@ -1,4 +1,4 @@
-import { DOCUMENT_LABELS, documentLanguages, sideLabel } from '../../shared/documents/labels';
+import { clauseTitle, DOCUMENT_LABELS, documentLanguages, sideLabel } from '../../shared/documents/labels';
 import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
 import { containsArabic } from '../../shared/documents/text';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
@@ -103,7 +103,7 @@ function front(document: MouDocument, languages: Lang[]): string {
 function clauseBody(clause: MouClause, lang: Lang, text: string = escapeHtml(clause[lang]), badge = ''): string {
   const labels = DOCUMENT_LABELS[lang];
   const references = clause.references?.length ? `<span class="references">${escapeHtml(labels.references)}: ${clause.references.map(autoText).join('; ')}</span>` : '';
-  return `<span class="clause-heading">${escapeHtml(labels.clause)} ${escapeHtml(clause.number)}${badge}</span><span class="clause-text">${text}</span>${references}`;
+  return `<span class="clause-heading">${escapeHtml(clauseTitle(clause, lang))}${badge}</span><span class="clause-text">${text}</span>${references}`;
 }
 
 function clausesSection(

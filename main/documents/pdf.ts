@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { DOCUMENT_LABELS, documentLanguages, sideLabel } from '../../shared/documents/labels';
+import { clauseTitle, DOCUMENT_LABELS, documentLanguages, sideLabel } from '../../shared/documents/labels';
 import { containsArabic } from '../../shared/documents/text';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
 import { DOCUMENT_FONTS } from './fonts';
@@ -103,7 +103,7 @@ class PdfWriter {
   }
 }
 
-const clauseHeading = (clause: MouClause, lang: Lang) => `${DOCUMENT_LABELS[lang].clause} ${clause.number}`;
+const clauseHeading = (clause: MouClause, lang: Lang) => clauseTitle(clause, lang);
 const referencesLine = (clause: MouClause, lang: Lang) => (clause.references?.length ? `${DOCUMENT_LABELS[lang].references}: ${clause.references.join('; ')}` : '');
 const clauseText = (clause: MouClause, lang: Lang) => clause[lang];
 const titleIn = (document: MouDocument, lang: Lang) => (lang === 'ar' ? document.title.ar || document.title.en : document.title.en);

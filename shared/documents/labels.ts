@@ -56,6 +56,12 @@ export function sideLabel(side: MouSignatory['side'], language: 'en' | 'ar'): st
   return side === 'us' ? DOCUMENT_LABELS[language].forUs : DOCUMENT_LABELS[language].forPartner;
 }
 
+/** "Clause 3 — Training" / "البند 3 — التدريب": the number, then the heading when there is one. */
+export function clauseTitle(clause: { number: string; heading?: string }, language: 'en' | 'ar'): string {
+  const base = `${DOCUMENT_LABELS[language].clause} ${clause.number}`;
+  return clause.heading?.trim() ? `${base} — ${clause.heading.trim()}` : base;
+}
+
 /** Which languages a document shows, in reading order. */
 export function documentLanguages(language: 'en' | 'ar' | 'both'): ('en' | 'ar')[] {
   return language === 'both' ? ['en', 'ar'] : [language];

@@ -24,6 +24,7 @@ export interface ClauseRedline {
   /** The clause in the newer version (absent when removed). */
   after?: MouClause;
   numberChanged: boolean;
+  headingChanged: boolean;
   referencesChanged: boolean;
   /** Word-level diff of the English text (every segment 'equal' when unchanged). */
   en: DiffSegment[];
@@ -82,11 +83,11 @@ export function changedClauses(redline: Redline): ClauseRedline[] {
 }
 
 function added(clause: MouClause): ClauseRedline {
-  return { change: 'added', after: clause, numberChanged: false, referencesChanged: false, en: whole('insert', clause.en), ar: whole('insert', clause.ar) };
+  return { change: 'added', after: clause, numberChanged: false, headingChanged: false, referencesChanged: false, en: whole('insert', clause.en), ar: whole('insert', clause.ar) };
 }
 
 function removed(clause: MouClause): ClauseRedline {
-  return { change: 'removed', before: clause, numberChanged: false, referencesChanged: false, en: whole('delete', clause.en), ar: whole('delete', clause.ar) };
+  return { change: 'removed', before: clause, numberChanged: false, headingChanged: false, referencesChanged: false, en: whole('delete', clause.en), ar: whole('delete', clause.ar) };
 }
 
 function whole(op: DiffOp, text: string): DiffSegment[] {
@@ -97,10 +98,11 @@ function compareClause(before: MouClause, after: MouClause): ClauseRedline {
   const en = diffWords(before.en, after.en);
   const ar = diffWords(before.ar, after.ar);
   const numberChanged = before.number !== after.number;
+  const headingChanged = (before.heading ?? '') !== (after.heading ?? '');
   const referencesChanged = JSON.stringify(before.references ?? []) !== JSON.stringify(after.references ?? []);
   const textChanged = en.some((s) => s.op !== 'equal') || ar.some((s) => s.op !== 'equal');
-  const change: ClauseChange = textChanged || numberChanged || referencesChanged ? 'changed' : 'unchanged';
-  return { change, before, after, numberChanged, referencesChanged, en, ar };
+  const change: ClauseChange = textChanged || numberChanged || headingChanged || referencesChanged ? 'changed' : 'unchanged';
+  return { change, before, after, numberChanged, headingChanged, referencesChanged, en, ar };
 }
 
 /** Past this many edits a word diff stops being readable (and costs quadratic memory): show a replacement. */

@@ -27,6 +27,8 @@ export const mouClauseSchema = z.object({
   id: z.string().max(100).optional(),
   /** Display number, e.g. "3" or "3.1". */
   number: z.string().min(1).max(20),
+  /** Short heading shown after the number (one language, as the officer wrote it). */
+  heading: line.optional(),
   en: text,
   ar: text,
   /** Cited benchmarks / check-in points, already formatted for display. */

@@ -78,6 +78,12 @@ describe('clause redline', () => {
     ]);
   });
 
+  it('notices a changed heading even when the text is the same', () => {
+    const before = sampleClauses();
+    const after = sampleClauses().map((clause) => (clause.id === 'c3' ? { ...clause, heading: 'Joint assessment' } : clause));
+    expect(changedClauses(redlineClauses(before, after)).map((c) => [c.after?.id, c.headingChanged])).toEqual([['c3', true]]);
+  });
+
   it('matches by number when clauses carry no ids, and notices changed references', () => {
     const strip = (clauses: MouClause[]) => clauses.map(({ id: _id, ...rest }) => rest);
     const before = strip(sampleClauses());
