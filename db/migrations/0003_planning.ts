@@ -131,7 +131,7 @@ const TABLES: FrozenTable[] = [
   {
     type: 'mouSignatories',
     table: 'mou_signatories',
-    columns: { mou_id: "TEXT NOT NULL DEFAULT ''", name: "TEXT NOT NULL DEFAULT ''", title: "TEXT NOT NULL DEFAULT ''", organisation: "TEXT NOT NULL DEFAULT ''", side: "TEXT NOT NULL DEFAULT ''", signing_order: "INTEGER NOT NULL DEFAULT 0" },
+    columns: { mou_id: "TEXT NOT NULL DEFAULT ''", name: "TEXT NOT NULL DEFAULT ''", job_title: "TEXT NOT NULL DEFAULT ''", organisation: "TEXT NOT NULL DEFAULT ''", side: "TEXT NOT NULL DEFAULT ''", signing_order: "INTEGER NOT NULL DEFAULT 0" },
     title: 'name',
     body: [],
     refs: ['mou_id'],

@@ -35,7 +35,12 @@ function currentSnapshot(store: Store, mouId: string): Snapshot {
       objectiveIds: clause.objectiveIds as string[],
     }),
   );
-  const signatories = selectRecords(store, 'mouSignatories', 't.mou_id = ?', 't.signing_order, t.id', [mouId]).map((signatory) => ({ id: signatory.id, ...pick(signatory, SIGNATORY_FIELDS) }));
+  // A snapshot is also the document engine's input (shared/documents/fromSnapshot.ts), where a signatory's job title is 'title'.
+  const signatories = selectRecords(store, 'mouSignatories', 't.mou_id = ?', 't.signing_order, t.id', [mouId]).map(({ jobTitle, ...signatory }) => ({
+    id: signatory.id,
+    ...pick(signatory, SIGNATORY_FIELDS.filter((field) => field !== 'jobTitle')),
+    title: jobTitle,
+  }));
   return { draft: pick(draft, DRAFT_FIELDS), clauses, signatories };
 }
 

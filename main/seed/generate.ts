@@ -281,8 +281,8 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
             objectiveIds: random.sample(objectives, 1),
           });
         }
-        add('mouSignatories', { mouId: mou, name: person(), title: 'Ambassador', organisation: `U.S. Embassy, ${country}`, side: 'us', signingOrder: 1 });
-        add('mouSignatories', { mouId: mou, name: person(), title: 'Minister of Interior', organisation: `${country} Ministry of Interior`, side: 'partner', signingOrder: 2 });
+        add('mouSignatories', { mouId: mou, name: person(), jobTitle: 'Ambassador', organisation: `U.S. Embassy, ${country}`, side: 'us', signingOrder: 1 });
+        add('mouSignatories', { mouId: mou, name: person(), jobTitle: 'Minister of Interior', organisation: `${country} Ministry of Interior`, side: 'partner', signingOrder: 2 });
         if (finalStatus === 'signed') updateRecord(store, 'mouDrafts', mou, { ...draftValues, status: 'signed' });
       }
       for (let m = 0; m < plan.meetingsPerPartner; m++) {

@@ -308,7 +308,8 @@ export const recordTypes = [
     fields: [
       { name: 'mouId', kind: 'ref', to: 'mouDrafts', label: L('MOU draft', 'مسودة مذكرة التفاهم'), required: true, list: true },
       { name: 'name', kind: 'text', max: 200, label: L('Name', 'الاسم'), required: true, list: true, searchable: true },
-      { name: 'title', kind: 'text', max: 200, label: L('Title', 'المنصب'), list: true },
+      // Not 'title': every record's API row carries 'title' as its display name (here the signatory's name).
+      { name: 'jobTitle', kind: 'text', max: 200, label: L('Title', 'المنصب'), list: true },
       { name: 'organisation', kind: 'text', max: 200, label: L('Organisation', 'الجهة'), list: true },
       { name: 'side', kind: 'enum', ...options({ us: L('U.S.', 'الجانب الأمريكي'), partner: L('Partner', 'الشريك') }), label: L('Side', 'الجانب'), required: true, list: true },
       { name: 'signingOrder', kind: 'integer', min: 1, max: 100, label: L('Signing order', 'ترتيب التوقيع'), required: true, list: true },

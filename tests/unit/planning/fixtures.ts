@@ -74,7 +74,7 @@ export async function buildModel(app: AccordApp) {
     checkInIds: [checkIn.id],
     objectiveIds: [objective.id],
   });
-  const signatory = await create(app, 'mouSignatories', { mouId: mou.id, name: 'Ambassador', side: 'us', signingOrder: 1 });
+  const signatory = await create(app, 'mouSignatories', { mouId: mou.id, name: 'Joey Hood', jobTitle: 'Ambassador', side: 'us', signingOrder: 1 });
   const meeting = await create(app, 'meetings', {
     title: 'Quarterly planning meeting',
     partnerId: partner.id,

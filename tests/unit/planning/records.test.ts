@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccordApp } from '../../../main/app';
 import type { RecordLink, RecordRow } from '../../../shared/api/records';
-import { RECORD_TYPE_NAMES, recordType } from '../../../shared/records/registry';
+import { RECORD_TYPE_NAMES, recordType, recordTypes } from '../../../shared/records/registry';
 import { uuidv7 } from '../../../shared/uuid';
 import { callOk, openTestApp, snapshotDatabase, tempDirectory } from '../../helpers';
 import { buildModel, create, editable, update } from './fixtures';
@@ -62,6 +62,7 @@ describe('every record type through the dispatch gate', () => {
       expect(found.total).toBe(1);
     }
     expect(model.project.isPilot).toBe(true);
+    expect(model.signatory).toMatchObject({ title: 'Joey Hood', name: 'Joey Hood', jobTitle: 'Ambassador' });
     expect(model.partner.isoCode).toBe('TN');
     expect(model.resource.requestedMinor).toBe(25_000_000);
 
@@ -166,6 +167,15 @@ describe('every record type through the dispatch gate', () => {
     const model = await buildModel(app);
     const change = app.context.store.db.prepare("SELECT value FROM field_changes WHERE row_id = ? AND column_name = 'is_pilot'").get(model.project.id);
     expect(change).toEqual({ value: '1' });
+  });
+});
+
+describe('the registry', () => {
+  it("names no field 'title' except a type's title field (every API row's title is its display name)", () => {
+    for (const spec of recordTypes) {
+      const clash = spec.fields.find((field) => field.name === 'title' && spec.titleField !== 'title');
+      expect(clash, spec.name).toBeUndefined();
+    }
   });
 });
 
