@@ -27,6 +27,7 @@ const catalog = {
   agreementNeedsDate: { en: 'Record when and by whom the partner agreed.', ar: 'سجّل متى ومن وافق من جانب الشريك.' },
   illegalTransition: { en: 'This status cannot follow the current one.', ar: 'لا يمكن الانتقال إلى هذه الحالة من الحالة الحالية.' },
   noResourceManager: { en: 'This meeting decides resources, but no resource manager attends.', ar: 'هذا الاجتماع يقرر الموارد، لكن لا يحضره أي مدير موارد.' },
+  measuredNotAssessed: { en: 'Record measured values only for the benchmarks assessed at this check-in point.', ar: 'سجّل القيم المقيسة فقط للمعايير التي تُقيَّم في نقطة المراجعة هذه.' },
   recordLocked: { en: 'This MOU is signed: its clauses are locked. Start a new version to change them.', ar: 'مذكرة التفاهم هذه موقعة: بنودها مقفلة. ابدأ نسخة جديدة لتعديلها.' },
   invalidCurrency: { en: 'Use a three-letter currency code (e.g. USD).', ar: 'استخدم رمز عملة من ثلاثة أحرف (مثل USD).' },
   invalidAmount: { en: 'Enter an amount with at most two decimals (e.g. 1250000.00).', ar: 'أدخل مبلغًا بمنزلتين عشريتين على الأكثر (مثل 1250000.00).' },

@@ -262,6 +262,13 @@ export const recordTypes = [
       { name: 'partnerAcknowledgedBy', kind: 'text', max: 200, label: L('Partner acknowledgement by', 'إقرار الشريك من قبل') },
       { name: 'partnerAcknowledgedOn', kind: 'date', label: L('Partner acknowledgement date', 'تاريخ إقرار الشريك') },
     ],
+    rules: [
+      {
+        field: 'measuredValues',
+        message: msg('measuredNotAssessed'),
+        holds: (v) => !Array.isArray(v.measuredValues) || !Array.isArray(v.benchmarkIds) || v.measuredValues.every((measured: { benchmarkId: string }) => (v.benchmarkIds as string[]).includes(measured.benchmarkId)),
+      },
+    ],
     restrictDeleteBy: [{ type: 'mouClauses', field: 'checkInIds' }],
   },
   {
