@@ -63,6 +63,10 @@ export const recordTypes = [
       { type: 'mouDrafts', field: 'partnerId' },
       { type: 'projects', field: 'partnerId' },
       { type: 'sectorPriorities', field: 'partnerId' },
+      { type: 'stakeholders', field: 'partnerId' },
+      { type: 'meetings', field: 'partnerId' },
+      { type: 'resources', field: 'partnerId' },
+      { type: 'budgetDeadlines', field: 'partnerId' },
     ],
   },
   {

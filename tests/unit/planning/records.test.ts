@@ -186,6 +186,10 @@ describe('rules the schema cannot see', () => {
     const result = await app.call('records.delete', { type: 'projects', id: model.project.id });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { counts: { benchmarks: 1, checkIns: 1 } } } });
     expect(!result.ok && result.error.message).toMatch(/1 benchmark, 1 check-in point/);
+    const partner = await app.call('records.delete', { type: 'partners', id: model.partner.id });
+    expect(!partner.ok && partner.error.message).toBe(
+      '"Tunisia" still has 1 MOU draft, 1 project, 1 sector priority, 1 stakeholder organisation, 1 meeting, 1 resource line pointing at it. Delete or move them before deleting this partner nation.',
+    );
     const cited = await app.call('records.delete', { type: 'benchmarks', id: model.benchmark.id });
     expect(!cited.ok && cited.error.message).toMatch(/1 MOU clause/);
     expect(snapshotDatabase(app)).toBe(before);
