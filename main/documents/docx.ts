@@ -69,6 +69,12 @@ function paragraph(children: ParagraphChild[], lang: Lang, options: { center?: b
   });
 }
 
+/**
+ * A left-to-right mark before a date keeps "2026-03-01" in that order inside
+ * Arabic (otherwise the Unicode algorithm reads its digits as Arabic numbers
+ * and shows 01-03-2026). Every word processor honours LRM.
+ */
+const ltr = (text: string) => `\u200e${text}\u200e`;
 const langOf = (text: string): Lang => (containsArabic(text) ? 'ar' : 'en');
 const titleIn = (document: MouDocument, lang: Lang) => (lang === 'ar' ? document.title.ar || document.title.en : document.title.en);
 
@@ -82,12 +88,13 @@ function front(document: MouDocument, languages: Lang[]): Paragraph[] {
     const labels = DOCUMENT_LABELS[lang];
     out.push(paragraph([run(labels.memorandum, lang, { color: '444444' })], lang, { center: true, spacingAfter: 0 }));
     out.push(paragraph([run(titleIn(document, lang), lang, { bold: true, size: SIZE.title })], lang, { center: true }));
-    out.push(paragraph([run(`${labels.version} ${document.versionLabel} — ${labels.date} `, lang), run(document.date, 'en')], lang, { center: true }));
+    out.push(paragraph([run(`${labels.version} ${document.versionLabel} — ${labels.date} ${ltr(document.date)}`, lang)], lang, { center: true }));
     out.push(paragraph([run(`${labels.partner}: `, lang), run(document.partnerName, langOf(document.partnerName))], lang));
   }
   const headingLang = languages[0]!;
   out.push(paragraph([run(languages.map((lang) => DOCUMENT_LABELS[lang].parties).join(' / '), headingLang, { bold: true, size: SIZE.heading })], headingLang));
-  document.parties.forEach((party, index) => out.push(paragraph([run(`${index + 1}. ${party}`, langOf(party))], langOf(party))));
+  // An Arabic document lists every party right to left, whatever script its name is in.
+  document.parties.forEach((party, index) => out.push(paragraph([run(`${index + 1}. `, headingLang), run(party, langOf(party))], languages[0] === 'ar' ? 'ar' : langOf(party))));
   return out;
 }
 
@@ -142,7 +149,9 @@ function signatures(document: MouDocument, languages: Lang[]): Paragraph[] {
 }
 
 function build(document: MouDocument, children: (Paragraph | Table)[]): Document {
-  const footerText = `${document.title.en} — ${DOCUMENT_LABELS.en.version} ${document.versionLabel} — ${document.date} — ${DOCUMENT_LABELS.en.page} `;
+  const lang: Lang = document.language === 'ar' ? 'ar' : 'en';
+  const labels = DOCUMENT_LABELS[lang];
+  const footerText = `${titleIn(document, lang)} — ${labels.version} ${document.versionLabel} — ${ltr(document.date)} — ${labels.page} `;
   return new Document({
     creator: 'Accord',
     title: document.title.en,
@@ -155,7 +164,11 @@ function build(document: MouDocument, children: (Paragraph | Table)[]): Document
         footers: {
           default: new Footer({
             children: [
-              new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: footerText, size: SIZE.small, color: '555555', font: FONT }), new TextRun({ children: [PageNumber.CURRENT], size: SIZE.small, color: '555555', font: FONT })] }),
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                bidirectional: lang === 'ar',
+                children: [new TextRun({ text: footerText, ...runOptions(lang, { size: SIZE.small, color: '555555' }) }), new TextRun({ children: [PageNumber.CURRENT], ...runOptions(lang, { size: SIZE.small, color: '555555' }) })],
+              }),
               markingParagraph(document),
             ],
           }),
@@ -201,7 +214,7 @@ export async function renderRedlineDocx(before: MouDocument, after: MouDocument,
     return { clause: shown, text: (lang: Lang) => tracked(change[lang], lang), badge: badge(change) };
   });
   const heading = languages.map((lang) =>
-    paragraph([run(`${DOCUMENT_LABELS[lang].redline} ${before.versionLabel} (${before.date}) → ${after.versionLabel} (${after.date})`, lang, { bold: true })], lang, { center: true }),
+    paragraph([run(`${DOCUMENT_LABELS[lang].redline} ${before.versionLabel} (${ltr(before.date)}) → ${after.versionLabel} (${ltr(after.date)})`, lang, { bold: true })], lang, { center: true }),
   );
   const children = [...front(after, languages), ...heading, ...clausesBody(after, languages, rows)];
   return Packer.toBuffer(build(after, children));

@@ -163,7 +163,8 @@ function writeFront(writer: PdfWriter, document: MouDocument, languages: Lang[])
   }
   writer.gap(6);
   writer.paragraph(languages.map((lang) => DOCUMENT_LABELS[lang].parties).join(' / '), { size: SIZE.heading, bold: true }, { rtl: languages[0] === 'ar' });
-  document.parties.forEach((party, index) => writer.paragraph(`${index + 1}. ${party}`, { size: SIZE.body }));
+  // An Arabic document lists every party right to left, whatever script its name is in.
+  document.parties.forEach((party, index) => writer.paragraph(`${index + 1}. ${party}`, { size: SIZE.body }, languages[0] === 'ar' ? { rtl: true } : {}));
   writer.gap(10);
 }
 
@@ -247,8 +248,10 @@ function stampEveryPage(doc: Doc, document: MouDocument): void {
       drawLine(doc, line, 20, PAGE.width - 40, PAGE.height - 40 + row * SIZE.marking * LINE, 'center');
     });
     doc.font(DOCUMENT_FONTS.regular).fontSize(SIZE.small).fillColor('#555555');
-    const footer = `${document.title.en} — ${DOCUMENT_LABELS.en.version} ${document.versionLabel} — ${document.date} — ${DOCUMENT_LABELS.en.page} ${index - start + 1} ${DOCUMENT_LABELS.en.of} ${count}`;
-    for (const line of layoutParagraph(doc, footer, PAGE.width - MARGIN.left - MARGIN.right, false).slice(0, 1)) {
+    const lang: Lang = document.language === 'ar' ? 'ar' : 'en';
+    const labels = DOCUMENT_LABELS[lang];
+    const footer = `${titleIn(document, lang)} — ${labels.version} ${isolateLtr(document.versionLabel)} — ${isolateLtr(document.date)} — ${labels.page} ${index - start + 1} ${labels.of} ${count}`;
+    for (const line of layoutParagraph(doc, footer, PAGE.width - MARGIN.left - MARGIN.right, lang === 'ar').slice(0, 1)) {
       drawLine(doc, line, MARGIN.left, PAGE.width - MARGIN.left - MARGIN.right, PAGE.height - 62, 'center');
     }
   }

@@ -33,6 +33,7 @@ export interface LaidOutLine {
 
 /** Directional marks, embeddings and isolates steer the algorithm but have no glyph: never drawn. */
 const BIDI_CONTROL = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+const BIDI_CONTROLS = new RegExp(BIDI_CONTROL.source, 'g');
 /** Wraps text (a date, a code) so it keeps its left-to-right order inside Arabic. */
 export const isolateLtr = (text: string) => `\u2066${text}\u2069`;
 const NEUTRAL_OR_INHERITED = /[\p{Script=Common}\p{Script=Inherited}\p{Script=Unknown}]/u;
@@ -96,7 +97,8 @@ export function visualPieces(doc: Doc, line: string, rtlParagraph: boolean): Lai
  */
 export function layoutParagraph(doc: Doc, text: string, maxWidth: number, rtl: boolean): LaidOutLine[] {
   memoiseShaping(doc);
-  const measure = (part: string) => doc.widthOfString(part, RUN_OPTIONS);
+  // Bidi controls are never drawn (visualPieces drops them), so they take no width.
+  const measure = (part: string) => doc.widthOfString(part.replace(BIDI_CONTROLS, ''), RUN_OPTIONS);
   const lines: LaidOutLine[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     let current = '';
