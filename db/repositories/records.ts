@@ -412,8 +412,8 @@ function resultProjection(type: string): { sql: string; textFields: FieldSpec[] 
   if (!projection) {
     const spec = recordType(type);
     const textFields = spec.fields.filter((field) => field.searchable && field.name !== spec.titleField);
-    const columns = [`${q(columnName(spec.titleField))} AS title`, ...textFields.map((field) => `${q(columnName(field.name))} AS ${q(field.name)}`)];
-    projection = { sql: `SELECT ${columns.join(', ')} FROM ${q(spec.table)} WHERE id = ?`, textFields };
+    const columns = ['id', `${q(columnName(spec.titleField))} AS title`, ...textFields.map((field) => `${q(columnName(field.name))} AS ${q(field.name)}`)];
+    projection = { sql: `SELECT ${columns.join(', ')} FROM ${q(spec.table)} WHERE id IN (SELECT value FROM json_each(?))`, textFields };
     projections.set(type, projection);
   }
   return projection;
@@ -428,11 +428,16 @@ export function searchAll(store: Store, text: string, limit: number): { type: Re
     'SELECT d.type, d.row_id AS id FROM search_index s JOIN search_docs d ON d.doc = s.rowid WHERE search_index MATCH ? ORDER BY bm25(search_index, 4.0, 1.0) LIMIT ?',
   ).all(match, limit) as { type: RecordTypeName; id: string }[];
   const words = searchWords(text);
+  // One read per record type for all of its hits, not one per hit.
+  const rows = new Map<string, Record<string, unknown>>();
+  for (const type of new Set(hits.map((hit) => hit.type))) {
+    const ids = hits.filter((hit) => hit.type === type).map((hit) => hit.id);
+    for (const row of prepare(store.db, resultProjection(type).sql).all(JSON.stringify(ids)) as Record<string, unknown>[]) rows.set(String(row.id), row);
+  }
   return hits.flatMap((hit) => {
-    const { sql, textFields } = resultProjection(hit.type);
-    const row = prepare(store.db, sql).get(hit.id) as Record<string, unknown> | undefined;
+    const row = rows.get(hit.id);
     if (!row) return [];
-    return [{ type: hit.type, id: hit.id, title: String(row.title ?? ''), snippet: snippetOf(textFields, row, words) }];
+    return [{ type: hit.type, id: hit.id, title: String(row.title ?? ''), snippet: snippetOf(resultProjection(hit.type).textFields, row, words) }];
   });
 }
 
