@@ -57,31 +57,51 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
   const tables = describeSyncedTables(db);
   const sql = statements(db);
   const summary: ApplySummary = { tables: {}, changes: changes.length, applied: 0, conflicts: 0, maxHlc: null, clockAheadMs: 0 };
-  const rowEffects = new Map<string, { table: string; kind: 'new' | 'changed' | 'deleted'; values: Record<string, unknown> }>();
   const tableSummary = (name: string): TableSummary => (summary.tables[name] ??= { new: 0, changed: 0, deleted: 0, conflicting: 0, unchanged: 0 });
-  const rowStatements = new Map<string, { update: Map<string, Statement>; insert: Statement; remove: Statement }>();
+  const rowSqlCache = new Map<string, RowStatements>();
+  // Winning values are gathered per row and written once per row at the end: one INSERT,
+  // UPDATE or DELETE per record however many fields changed (and row triggers fire once).
+  const rows = new Map<string, PendingRow>();
 
   // Oldest first, so a chain of edits to one field replays in the order it was made.
   const ordered = [...changes].sort((a, b) => compareStamps(a, b));
   for (const change of ordered) {
-    const info = tables.get(change.table)!;
     const counts = tableSummary(change.table);
     if (summary.maxHlc === null || change.hlc > summary.maxHlc) summary.maxHlc = change.hlc;
-    if (sql.findChange.get(change.table, change.rowId, change.column, change.hlc, change.postId)) {
+    const valueText = JSON.stringify(change.value ?? null);
+    // One change is one (field, stamp): a change this post already holds is ignored here.
+    if (sql.logChange.run(change.table, change.rowId, change.column, valueText, change.hlc, change.postId, change.prevHlc, change.prevPostId).changes === 0) {
       counts.unchanged += 1;
       continue;
     }
-    const valueText = JSON.stringify(change.value ?? null);
-    sql.logChange.run(change.table, change.rowId, change.column, valueText, change.hlc, change.postId, change.prevHlc, change.prevPostId);
-    const current = sql.readClock.get(change.table, change.rowId, change.column) as Stamp | undefined;
-    const tombstoned = change.column !== TOMBSTONE_COLUMN && sql.readClock.get(change.table, change.rowId, TOMBSTONE_COLUMN) !== undefined;
+    const key = `${change.table}\u0000${change.rowId}`;
+    let row = rows.get(key);
+    if (!row) {
+      const rowSql = rowStatementsFor(db, rowSqlCache, tables.get(change.table)!);
+      // Every stamp of the record in one query; kept current in memory as changes win.
+      const clocks = new Map((sql.readRowClocks.all(change.table, change.rowId) as (Stamp & { column: string })[]).map((c) => [c.column, { hlc: c.hlc, postId: c.postId }]));
+      row = {
+        table: change.table,
+        rowId: change.rowId,
+        existed: rowSql.exists.get(change.rowId) !== undefined,
+        tombstoned: clocks.has(TOMBSTONE_COLUMN),
+        deleteNow: false,
+        values: new Map(),
+        clocks,
+        firstHlc: change.hlc,
+        lastHlc: change.hlc,
+      };
+      rows.set(key, row);
+    }
+    const current = row.clocks.get(change.column);
     const wins = current === undefined || compareStamps(change, current) > 0;
 
-    if (change.column !== TOMBSTONE_COLUMN && !tombstoned && current !== undefined) {
+    // Deletes never conflict (delete wins), and neither do edits of a deleted record.
+    if (current !== undefined && !row.tombstoned && change.column !== TOMBSTONE_COLUMN) {
       const [winner, loser] = wins ? [change, current] : [current, change];
       if (!descendsFrom(sql, change.table, change.rowId, change.column, winner, loser)) {
-        const winnerValue = wins ? valueText : (sql.readValue.get(change.table, change.rowId, change.column, current.hlc, current.postId) as { value: string }).value;
-        const loserValue = wins ? (sql.readValue.get(change.table, change.rowId, change.column, current.hlc, current.postId) as { value: string }).value : valueText;
+        const currentValue = (sql.readValue.get(change.table, change.rowId, change.column, current.hlc, current.postId) as { value: string }).value;
+        const [winnerValue, loserValue] = wins ? [valueText, currentValue] : [currentValue, valueText];
         if (winnerValue !== loserValue) {
           const inserted = sql.recordConflict.run(
             uuidv7(options.nowMs), change.table, change.rowId, change.column,
@@ -100,51 +120,51 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
       continue;
     }
     sql.writeClock.run(change.table, change.rowId, change.column, change.hlc, change.postId);
+    row.clocks.set(change.column, { hlc: change.hlc, postId: change.postId });
     summary.applied += 1;
-    if (tombstoned) continue;
-    const rowSql = rowStatementsFor(db, rowStatements, info);
-    const key = `${change.table}\u0000${change.rowId}`;
-    const at = isoOf(change.hlc);
+    row.lastHlc = change.hlc;
+    if (row.tombstoned) continue; // a delete is final: later edits are kept in the log, not the row
     if (change.column === TOMBSTONE_COLUMN) {
-      if (rowSql.remove.run(change.rowId).changes > 0) {
-        const earlier = rowEffects.get(key)?.kind;
-        if (earlier === 'new') counts.new -= 1; // created and deleted within this bundle: no net row
-        else {
-          if (earlier === 'changed') counts.changed -= 1;
-          counts.deleted += 1;
-        }
-        if (earlier === 'new') rowEffects.delete(key);
-        else rowEffects.set(key, { table: change.table, kind: 'deleted', values: {} });
-      }
+      row.tombstoned = true;
+      row.deleteNow = true;
       continue;
     }
-    const column = info.columns.get(change.column)!;
-    let update = rowSql.update.get(change.column);
-    if (!update) {
-      update = db.prepare(`UPDATE ${quoteIdentifier(info.table.name)} SET ${quoteIdentifier(change.column)} = ?, updated_at = ? WHERE id = ?`);
-      rowSql.update.set(change.column, update);
-    }
-    let effect = rowEffects.get(key);
-    if (update.run(toStoredValue(column, change.value), at, change.rowId).changes === 0) {
-      const values = [...info.columns.values()].map((c) => (c.column === change.column ? toStoredValue(c, change.value) : c.fallback));
-      rowSql.insert.run(change.rowId, ...values, at, at);
-      effect = { table: change.table, kind: 'new', values: {} };
-      rowEffects.set(key, effect);
-      counts.new += 1;
-    } else if (!effect) {
-      effect = { table: change.table, kind: 'changed', values: {} };
-      rowEffects.set(key, effect);
-      counts.changed += 1;
-    }
-    effect.values[column.field] = change.value;
+    row.values.set(change.column, change.value);
   }
 
-  // One audit entry per row this import touched, naming the bundle it came from.
   const at = new Date(options.nowMs).toISOString();
-  for (const [key, effect] of rowEffects) {
-    const rowId = key.slice(key.indexOf('\u0000') + 1);
-    const action = effect.kind === 'new' ? 'create' : effect.kind === 'changed' ? 'update' : 'delete';
-    sql.audit.run(uuidv7(options.nowMs), at, store.post.id, action, effect.table, rowId, JSON.stringify({ importedFromBundle: options.bundleHash, values: effect.values }));
+  for (const row of rows.values()) {
+    const info = tables.get(row.table)!;
+    const rowSql = rowStatementsFor(db, rowSqlCache, info);
+    const counts = tableSummary(row.table);
+    let action: 'create' | 'update' | 'delete';
+    if (row.deleteNow) {
+      if (!row.existed) continue;
+      rowSql.remove.run(row.rowId);
+      counts.deleted += 1;
+      action = 'delete';
+    } else if (row.values.size === 0) {
+      continue;
+    } else if (row.existed) {
+      const columns = [...row.values.keys()];
+      const signature = columns.join('\u0000');
+      let update = rowSql.update.get(signature);
+      if (!update) {
+        update = db.prepare(`UPDATE ${quoteIdentifier(info.table.name)} SET ${columns.map((c) => `${quoteIdentifier(c)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
+        rowSql.update.set(signature, update);
+      }
+      update.run(...columns.map((c) => toStoredValue(info.columns.get(c)!, row.values.get(c))), isoOf(row.lastHlc), row.rowId);
+      counts.changed += 1;
+      action = 'update';
+    } else {
+      const values = [...info.columns.values()].map((c) => (row.values.has(c.column) ? toStoredValue(c, row.values.get(c.column)) : c.fallback));
+      rowSql.insert.run(row.rowId, ...values, isoOf(row.firstHlc), isoOf(row.lastHlc));
+      counts.new += 1;
+      action = 'create';
+    }
+    // One audit entry per record this import touched, naming the bundle it came from.
+    const values = Object.fromEntries([...row.values].map(([column, value]) => [info.columns.get(column)!.field, value]));
+    sql.audit.run(uuidv7(options.nowMs), at, store.post.id, action, row.table, row.rowId, JSON.stringify({ importedFromBundle: options.bundleHash, values }));
   }
 
   // Later local edits must sort after everything received.
@@ -158,15 +178,35 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
   return summary;
 }
 
+interface PendingRow {
+  table: string;
+  rowId: string;
+  existed: boolean;
+  tombstoned: boolean;
+  deleteNow: boolean;
+  /** Column -> winning value to write. */
+  values: Map<string, unknown>;
+  /** Column -> the stamp of the value it holds now. */
+  clocks: Map<string, Stamp>;
+  firstHlc: string;
+  lastHlc: string;
+}
+
+interface RowStatements {
+  update: Map<string, Statement>;
+  insert: Statement;
+  remove: Statement;
+  exists: Statement;
+}
+
 type Statements = ReturnType<typeof statements>;
 
 function statements(db: Database) {
   return {
-    findChange: db.prepare('SELECT 1 FROM field_changes WHERE table_name = ? AND row_id = ? AND column_name = ? AND hlc = ? AND post_id = ?').pluck(),
     readValue: db.prepare('SELECT value FROM field_changes WHERE table_name = ? AND row_id = ? AND column_name = ? AND hlc = ? AND post_id = ?'),
     readPrev: db.prepare('SELECT prev_hlc AS hlc, prev_post_id AS postId FROM field_changes WHERE table_name = ? AND row_id = ? AND column_name = ? AND hlc = ? AND post_id = ?'),
-    logChange: db.prepare('INSERT INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    readClock: db.prepare('SELECT hlc, post_id AS postId FROM field_clocks WHERE table_name = ? AND row_id = ? AND column_name = ?'),
+    logChange: db.prepare('INSERT OR IGNORE INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    readRowClocks: db.prepare('SELECT column_name AS "column", hlc, post_id AS postId FROM field_clocks WHERE table_name = ? AND row_id = ?'),
     writeClock: db.prepare(
       'INSERT INTO field_clocks (table_name, row_id, column_name, hlc, post_id) VALUES (?, ?, ?, ?, ?) ' +
         'ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET hlc = excluded.hlc, post_id = excluded.post_id',
@@ -179,7 +219,7 @@ function statements(db: Database) {
   };
 }
 
-function rowStatementsFor(db: Database, cache: Map<string, { update: Map<string, Statement>; insert: Statement; remove: Statement }>, info: SyncedTableInfo) {
+function rowStatementsFor(db: Database, cache: Map<string, RowStatements>, info: SyncedTableInfo): RowStatements {
   let entry = cache.get(info.table.name);
   if (!entry) {
     const name = quoteIdentifier(info.table.name);
@@ -188,6 +228,7 @@ function rowStatementsFor(db: Database, cache: Map<string, { update: Map<string,
       update: new Map(),
       insert: db.prepare(`INSERT INTO ${name} (id, ${columns.join(', ')}, created_at, updated_at) VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?)`),
       remove: db.prepare(`DELETE FROM ${name} WHERE id = ?`),
+      exists: db.prepare(`SELECT 1 FROM ${name} WHERE id = ?`).pluck(),
     };
     cache.set(info.table.name, entry);
   }

@@ -2,7 +2,7 @@ import type { syncMethods } from '../../shared/api/sync';
 import { listConflicts, listTrustedPosts, resolveConflict, revokePost } from '../../db/sync/state';
 import { AppError } from '../../shared/result';
 import { beginUpload, downloadPiece, jobStatus, receiveChunk, startJob, uploadedBytes } from '../sync/jobs';
-import { ensureKey, keyInfo, passphraseProtection } from '../sync/keys';
+import { ensureKey, keyInfo, passphraseProtection, unlockPrivateKey } from '../sync/keys';
 import { exportBundle, importBundle, inspectBundle, publicKeyFile, trustSenderOf } from '../sync/service';
 import type { HandlerContext, HandlersFor } from './types';
 
@@ -47,6 +47,7 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
     const { store } = context;
     // Unlock up front so a wrong passphrase is an immediate error, not a failed job.
     ensureKey(store.db, protectionOf(context), passphrase, new Date().toISOString());
+    unlockPrivateKey(store.db, protectionOf(context), passphrase);
     return { jobId: startJob(store, 'export', async (onProgress) => ({ export: await exportBundle(store, forPost, { protection: protectionOf(context), passphrase, onProgress }) })) };
   },
   'sync.inspect.start': ({ uploadId }, { store }) => {

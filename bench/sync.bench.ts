@@ -1,0 +1,114 @@
+import Database from 'better-sqlite3';
+import { performance } from 'node:perf_hooks';
+import { gzipSync } from 'node:zlib';
+import { afterAll, describe, it } from 'vitest';
+import { openDatabase } from '../db/open';
+import { describeSyncedTables } from '../db/sync/columns';
+import { syncedTables, type SyncedTable } from '../db/syncedTables';
+import { verifyBundle } from '../main/sync/bundle';
+import { importBundle } from '../main/sync/service';
+import { tempDirectory } from '../tests/helpers';
+import { exportFrom, openPost, trustAll, type TestPost } from '../tests/sync/support';
+import { medianMs, reportRatio } from './measure';
+
+/**
+ * Sync speed and size, as ratios against references measured in this run:
+ * - importing LARGE changes vs a raw better-sqlite3 insert of the same rows (the records the bundle creates, into the
+ *   same schema) in one transaction (goal <= 2x); and, stricter, vs raw inserts of one row per change (reported);
+ * - importing LARGE vs SMALL changes (near-linear: goal <= 11x for 10x the changes);
+ * - the bundle's size vs gzip -6 of the same changes as plain JSON (goal <= 1.3x).
+ * Sizes: ACCORD_BENCH_SYNC_LARGE (50000) and ACCORD_BENCH_SYNC_SMALL (5000). The large import runs once.
+ */
+const LARGE = Number(process.env.ACCORD_BENCH_SYNC_LARGE ?? 50_000);
+const SMALL = Number(process.env.ACCORD_BENCH_SYNC_SMALL ?? 5_000);
+const dir = tempDirectory('accord-bench-');
+afterAll(() => dir.remove());
+const partners = (Object.values(syncedTables) as SyncedTable[]).find((t) => t.name === 'partners')!;
+let counter = 0;
+
+async function senderWith(changes: number): Promise<{ sender: TestPost; bundle: Buffer }> {
+  const sender = openPost(`${dir.path}/sender-${counter++}.sqlite`, 'Sender');
+  const store = sender.app.context.store;
+  const columns = [...describeSyncedTables(store.db).get('partners')!.columns.values()];
+  const rows = Math.ceil(changes / columns.length);
+  store.transaction(() => {
+    for (let i = 0; i < rows; i += 1) {
+      store.insert(partners, Object.fromEntries(columns.map((c) => [c.field, c.kind === 'json' ? [`v${i}`] : c.kind === 'integer' || c.kind === 'real' ? i : `${c.field} of partner ${i}`])));
+    }
+  });
+  return { sender, bundle: await exportFrom(sender) };
+}
+
+async function timeImport(sender: TestPost, bundle: Buffer): Promise<number> {
+  const receiver = openPost(`${dir.path}/receiver-${counter++}.sqlite`, 'Receiver');
+  await trustAll([sender, receiver]);
+  const start = performance.now();
+  await importBundle(receiver.app.context.store, bundle);
+  const elapsed = performance.now() - start;
+  receiver.app.close();
+  return elapsed;
+}
+
+/** The reference: the records the bundle carries, inserted raw into a fresh database of the same schema, one transaction. */
+function rawRecordsMs(changes: unknown[][]): Promise<number> {
+  const records = new Map<string, Map<string, unknown>>();
+  for (const [, rowId, column, value] of changes as [string, string, string, unknown][]) {
+    if (!records.has(rowId)) records.set(rowId, new Map());
+    records.get(rowId)!.set(column, value);
+  }
+  const times: number[] = [];
+  for (let run = 0; run < 3; run += 1) {
+    const db = openDatabase(`${dir.path}/raw-records-${counter++}.sqlite`);
+    const columns = [...describeSyncedTables(db).get('partners')!.columns.values()];
+    const at = new Date().toISOString();
+    const start = performance.now();
+    const insert = db.prepare(`INSERT INTO partners (id, ${columns.map((c) => c.column).join(', ')}, created_at, updated_at) VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?)`);
+    db.transaction(() => {
+      for (const [id, values] of records) insert.run(id, ...columns.map((c) => (c.kind === 'json' ? JSON.stringify(values.get(c.column)) : values.get(c.column))), at, at);
+    })();
+    times.push(performance.now() - start);
+    db.close();
+  }
+  return Promise.resolve(times.sort((a, b) => a - b)[1]!);
+}
+
+/** The stricter reference: the same change rows, inserted raw with one prepared statement in one transaction (same pragmas). */
+function rawInsertMs(changes: unknown[][]): Promise<number> {
+  return medianMs(
+    () => {
+      const db = new Database(`${dir.path}/raw-${counter++}.sqlite`);
+      db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
+      db.exec('CREATE TABLE changes (table_name TEXT, row_id TEXT, column_name TEXT, value TEXT, hlc TEXT, post_id TEXT, prev_hlc TEXT, prev_post_id TEXT)');
+      // (opening costs little here: no migrations)
+      const insert = db.prepare('INSERT INTO changes VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+      db.transaction(() => {
+        for (const c of changes) insert.run(c[0], c[1], c[2], JSON.stringify(c[3]), c[4], c[5], c[6], c[7]);
+      })();
+      db.close();
+    },
+    { runs: 3, warmup: 0 },
+  );
+}
+
+describe('sync bench', () => {
+  it(`imports ${LARGE} and ${SMALL} changes`, async () => {
+    const small = await senderWith(SMALL);
+    const large = await senderWith(LARGE);
+    await timeImport(small.sender, small.bundle); // warm-up
+    const smallRuns = [await timeImport(small.sender, small.bundle), await timeImport(small.sender, small.bundle), await timeImport(small.sender, small.bundle)].sort((a, b) => a - b);
+    const smallMs = smallRuns[1]!;
+    const largeMs = await timeImport(large.sender, large.bundle);
+    const { readChanges } = await import('../main/sync/bundle');
+    const changes = (await readChanges(verifyBundle(large.bundle))) as unknown[][];
+    reportRatio({ name: `import ${changes.length} changes`, measuredMs: largeMs, referenceName: 'raw insert of the same records', referenceMs: await rawRecordsMs(changes), goal: 2 });
+    reportRatio({ name: `import ${changes.length} changes`, measuredMs: largeMs, referenceName: 'raw insert of one row per change (stricter, informative)', referenceMs: await rawInsertMs(changes), goal: 2 });
+    reportRatio({ name: `import ${changes.length} changes`, measuredMs: largeMs, referenceName: `import ${SMALL} changes`, referenceMs: smallMs, goal: 11 });
+    const plainJson = JSON.stringify(changes.map(([table, rowId, column, value, hlc, postId, prevHlc, prevPostId]) => ({ table, rowId, column, value, hlc, postId, prevHlc, prevPostId })));
+    const gzipBytes = gzipSync(plainJson, { level: 6 }).length;
+    const ratio = large.bundle.length / gzipBytes;
+    console.log(`[bench] bundle of ${changes.length} changes: ${large.bundle.length} bytes vs gzip -6 of the rows as JSON ${gzipBytes} bytes = ${ratio.toFixed(2)}x (goal <= 1.3x, ${ratio <= 1.3 ? 'within goal' : 'OVER GOAL'})`);
+    small.sender.app.close();
+    large.sender.app.close();
+  }, 30 * 60_000);
+});

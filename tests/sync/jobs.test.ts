@@ -1,0 +1,88 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { BUNDLE_CHUNK_BYTES, type JobStatus } from '../../shared/api/sync';
+import { syncedTables, type SyncedTable } from '../../db/syncedTables';
+import type { AccordApp } from '../../main/app';
+import { callOk, openTestApp, tempDirectory } from '../helpers';
+
+/** The sync API as the renderer uses it (over IPC or the loopback host): jobs, progress, pieces of bytes. */
+const dir = tempDirectory();
+afterAll(() => dir.remove());
+const partners = (Object.values(syncedTables) as SyncedTable[]).find((t) => t.name === 'partners')!;
+const PASSPHRASE = 'correct horse battery';
+
+async function untilDone(app: AccordApp, jobId: string): Promise<{ final: JobStatus; seen: JobStatus[] }> {
+  const seen: JobStatus[] = [];
+  for (;;) {
+    const status = await callOk<JobStatus>(app, 'sync.jobs.status', { jobId });
+    seen.push(status);
+    if (status.state !== 'running') return { final: status, seen };
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+async function upload(app: AccordApp, bytes: Buffer): Promise<string> {
+  const { uploadId } = await callOk<{ uploadId: string }>(app, 'sync.upload.begin', { size: bytes.length });
+  for (let offset = 0; offset < bytes.length; offset += BUNDLE_CHUNK_BYTES) {
+    await callOk(app, 'sync.upload.chunk', { uploadId, offset, data: bytes.subarray(offset, offset + BUNDLE_CHUNK_BYTES).toString('base64') });
+  }
+  return uploadId;
+}
+
+describe('sync over the API', () => {
+  it('exports, uploads, previews, trusts by fingerprint and imports as jobs with progress, answering other calls meanwhile', async () => {
+    const tunis = openTestApp(`${dir.path}/tunis.sqlite`);
+    const rabat = openTestApp(`${dir.path}/rabat.sqlite`);
+    const setup = await callOk<{ fingerprint: string }>(tunis, 'sync.setup', { name: 'Embassy Tunis, ODC', passphrase: PASSPHRASE });
+    await callOk(rabat, 'sync.setup', { name: 'Embassy Rabat, SCO', passphrase: PASSPHRASE });
+    const store = tunis.context.store;
+    store.transaction(() => {
+      for (let i = 0; i < 4000; i += 1) store.insert(partners, { name: `Partner ${i}`, isoCode: 'TN', notes: '' });
+    });
+
+    const wrong = await tunis.call('sync.export.start', { forPost: null, passphrase: 'not the passphrase' });
+    expect(wrong.ok).toBe(false);
+    const started = await callOk<{ jobId: string }>(tunis, 'sync.export.start', { forPost: null, passphrase: PASSPHRASE });
+    const exported = await untilDone(tunis, started.jobId);
+    expect(exported.final.state).toBe('done');
+    expect(exported.final.file!.changes).toBeGreaterThanOrEqual(4000 * 3);
+    const pieces: Buffer[] = [];
+    for (let offset = 0; offset < exported.final.file!.size; ) {
+      const piece = await callOk<{ data: string; size: number }>(tunis, 'sync.download', { jobId: started.jobId, offset });
+      pieces.push(Buffer.from(piece.data, 'base64'));
+      offset += pieces[pieces.length - 1]!.length;
+    }
+    const bundle = Buffer.concat(pieces);
+    expect(bundle.length).toBe(exported.final.file!.size);
+
+    // Bytes arrive in order and within the announced size, or not at all.
+    const { uploadId: bad } = await callOk<{ uploadId: string }>(rabat, 'sync.upload.begin', { size: 10 });
+    expect((await rabat.call('sync.upload.chunk', { uploadId: bad, offset: 5, data: 'AAAA' })).ok).toBe(false);
+    expect((await rabat.call('sync.upload.chunk', { uploadId: bad, offset: 0, data: Buffer.alloc(11).toString('base64') })).ok).toBe(false);
+    expect((await rabat.call('sync.upload.chunk', { uploadId: bad, offset: 0, data: 'A'.repeat(BUNDLE_CHUNK_BYTES * 2) })).ok).toBe(false);
+    expect((await rabat.call('sync.upload.begin', { size: 1024 * 1024 * 1024 })).ok).toBe(false);
+
+    const uploadId = await upload(rabat, bundle);
+    const firstLook = await untilDone(rabat, (await callOk<{ jobId: string }>(rabat, 'sync.inspect.start', { uploadId })).jobId);
+    expect(firstLook.final.inspection).toMatchObject({ trust: 'unknown', fingerprint: setup.fingerprint, preview: null, header: { sender: { name: 'Embassy Tunis, ODC' } } });
+    const refused = await untilDone(rabat, (await callOk<{ jobId: string }>(rabat, 'sync.import.start', { uploadId })).jobId);
+    expect(refused.final.error).toMatchObject({ code: 'UNTRUSTED_SENDER', details: { reason: 'unknown' } });
+    expect((await rabat.call('sync.peers.trust', { uploadId, fingerprint: '0000 1111' })).ok).toBe(false);
+    await callOk(rabat, 'sync.peers.trust', { uploadId, fingerprint: setup.fingerprint.toLowerCase() });
+
+    const preview = await untilDone(rabat, (await callOk<{ jobId: string }>(rabat, 'sync.inspect.start', { uploadId })).jobId);
+    expect(preview.final.inspection!.preview!.tables.partners).toMatchObject({ new: 4000, changed: 0, deleted: 0, conflicting: 0 });
+    expect(await callOk<unknown[]>(rabat, 'partners.list', {})).toHaveLength(0); // a preview changes nothing
+
+    const importJob = await callOk<{ jobId: string }>(rabat, 'sync.import.start', { uploadId });
+    const info = await callOk<{ postName: string }>(rabat, 'app.info', {}); // answered while the job runs
+    expect(info.postName).toBe('Embassy Rabat, SCO');
+    const imported = await untilDone(rabat, importJob.jobId);
+    expect(imported.final.state).toBe('done');
+    expect(imported.seen.some((status) => status.state === 'running' && status.total > 0)).toBe(true);
+    expect(imported.final.report).toMatchObject({ status: 'applied', sender: { name: 'Embassy Tunis, ODC' } });
+    expect(await callOk<unknown[]>(rabat, 'partners.list', {})).toHaveLength(4000);
+    expect(await callOk(rabat, 'sync.peers.list', {})).toMatchObject([{ name: 'Embassy Tunis, ODC', fingerprint: setup.fingerprint, revokedAt: null }]);
+    tunis.close();
+    rabat.close();
+  }, 60_000);
+});
