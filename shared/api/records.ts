@@ -104,7 +104,11 @@ export const recordsMethods = {
       /** Benchmarks by the rating of their latest assessed check-in (not_rated when none). */
       benchmarkStatus: z.object({ on_track: z.number(), at_risk: z.number(), off_track: z.number(), not_rated: z.number() }),
       openActionItems: z.array(recordRow),
-      /** Budget deadlines and the check-in points due after them (their assessments will be late). */
+      /**
+       * Budget deadlines from today on (the partner's and post-wide ones) and the check-in points not yet
+       * assessed that fall due after the deadline but within the fiscal year it budgets for (ending 30 September):
+       * their assessments will be late for that decision.
+       */
       readiness: z.array(z.object({ deadline: recordRow, lateCheckIns: z.array(recordRow) })),
       /** Meetings that decide resources with no resource manager attending. */
       meetingsWithoutResourceManager: z.array(recordRow),
