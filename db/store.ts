@@ -19,7 +19,8 @@ export type FieldValues = Record<string, unknown>;
 export class Store {
   readonly db: Database;
   readonly post: PostIdentity;
-  private readonly now: () => number;
+  /** The clock every stamp and timestamp comes from (tests pass a fixed one). */
+  readonly now: () => number;
   /** Prepared once per SQL text: bulk writes (seed, import) spend their time writing, not parsing. */
   private readonly statements = new Map<string, Statement>();
 

@@ -70,7 +70,7 @@ export function saveMouVersion(store: Store, mouId: string, label: string): MouV
       number: next,
       label: label || `Version ${next}`,
       snapshot,
-      savedAt: new Date().toISOString(),
+      savedAt: new Date(store.now()).toISOString(),
       savedBy: store.post.id,
     });
     return info(store.db.prepare(`${SELECT_VERSION} WHERE id = ?`).get(id) as VersionRow, postNameResolver(store));
