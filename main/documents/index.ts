@@ -16,7 +16,7 @@ export { changedClauses, diffWords, redlineClauses, type ClauseRedline, type Red
 export { mouDocumentSchema, type MouDocument } from '../../shared/documents/types';
 export { renderMouDocx, renderRedlineDocx } from './docx';
 export { renderMouHtml, renderRedlineHtml } from './html';
-export { renderMouPdf } from './pdf';
+export { renderMouPdf, renderRedlinePdf } from './pdf';
 export {
   createSignedMouPackage,
   extractVerifiedParts,

@@ -1,9 +1,10 @@
 import PDFDocument from 'pdfkit';
 import { clauseTitle, DOCUMENT_LABELS, documentLanguages, sideLabel } from '../../shared/documents/labels';
 import { containsArabic } from '../../shared/documents/text';
+import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
 import { DOCUMENT_FONTS } from './fonts';
-import { drawLine, isolateLtr, layoutParagraph, mapLigaturesToPresentationForms, type LaidOutLine } from './pdfText';
+import { drawLine, isolateLtr, layoutParagraph, mapLigaturesToPresentationForms, type LaidOutLine, type PieceStyle } from './pdfText';
 
 /**
  * MOU draft to PDF (A4) for print: title, version and date, parties,
@@ -21,6 +22,19 @@ const MARGIN = { left: 56, right: 56, top: 78, bottom: 84 };
 const COLUMN_GAP = 20;
 const SIZE = { title: 16, heading: 12, body: 10, small: 8.5, marking: 10 };
 const LINE = 1.55; // line height as a multiple of the font size; Arabic needs room for marks
+
+/** Plain text, or a redline's segments (inserted words underlined in green, deleted ones struck through in red). */
+type Content = string | DiffSegment[];
+
+const STYLE_OF: Record<DiffSegment['op'], number> = { equal: 0, insert: 1, delete: 2 };
+const REDLINE_STYLES: Record<number, PieceStyle> = { 1: { color: '#05612a', decoration: 'underline' }, 2: { color: '#b00020', decoration: 'strike' } };
+
+function flatten(content: Content): { text: string; styles?: number[] } {
+  if (typeof content === 'string') return { text: content };
+  const text = content.map((segment) => segment.text).join('');
+  const styles = content.flatMap((segment) => Array.from({ length: segment.text.length }, () => STYLE_OF[segment.op]));
+  return { text, styles };
+}
 
 interface TextStyle {
   size: number;
@@ -43,9 +57,10 @@ class PdfWriter {
     this.doc.font(bold ? DOCUMENT_FONTS.bold : DOCUMENT_FONTS.regular).fontSize(size).fillColor(color ?? '#000000');
   }
 
-  layout(text: string, width: number, rtl: boolean, style: TextStyle): LaidOutLine[] {
+  layout(content: Content, width: number, rtl: boolean, style: TextStyle): LaidOutLine[] {
     this.style(style);
-    return layoutParagraph(this.doc, text, width, rtl);
+    const { text, styles } = flatten(content);
+    return layoutParagraph(this.doc, text, width, rtl, styles);
   }
 
   /** Starts a new page when `height` does not fit on this one. */
@@ -63,15 +78,15 @@ class PdfWriter {
   }
 
   /** A paragraph across the full width; it may flow onto the next page line by line. */
-  paragraph(text: string, style: TextStyle, options: { rtl?: boolean; align?: 'left' | 'right' | 'center' } = {}): void {
-    const rtl = options.rtl ?? containsArabic(text);
-    const lines = this.layout(text, this.width, rtl, style);
+  paragraph(content: Content, style: TextStyle, options: { rtl?: boolean; align?: 'left' | 'right' | 'center' } = {}): void {
+    const rtl = options.rtl ?? containsArabic(flatten(content).text);
+    const lines = this.layout(content, this.width, rtl, style);
     const align = options.align ?? (rtl ? 'right' : 'left');
     const height = style.size * LINE;
     for (const line of lines) {
       this.ensure(height);
       this.style(style);
-      drawLine(this.doc, line, this.left, this.width, this.y, align);
+      drawLine(this.doc, line, this.left, this.width, this.y, align, REDLINE_STYLES);
       this.y += height;
     }
   }
@@ -81,7 +96,7 @@ class PdfWriter {
    * drawn together so a long clause breaks across pages at the same line in
    * both columns.
    */
-  columns(cells: { text: string; rtl: boolean; style: TextStyle }[]): void {
+  columns(cells: { text: Content; rtl: boolean; style: TextStyle }[]): void {
     const columnWidth = (this.width - COLUMN_GAP * (cells.length - 1)) / cells.length;
     const laidOut = cells.map((cell) => ({ cell, lines: this.layout(cell.text, columnWidth, cell.rtl, cell.style) }));
     const rows = Math.max(...laidOut.map(({ lines }) => lines.length));
@@ -92,7 +107,7 @@ class PdfWriter {
         const line = lines[row];
         if (!line) return;
         this.style(cell.style);
-        drawLine(this.doc, line, this.left + index * (columnWidth + COLUMN_GAP), columnWidth, this.y, cell.rtl ? 'right' : 'left');
+        drawLine(this.doc, line, this.left + index * (columnWidth + COLUMN_GAP), columnWidth, this.y, cell.rtl ? 'right' : 'left', REDLINE_STYLES);
       });
       this.y += height;
     }
@@ -105,10 +120,16 @@ class PdfWriter {
 
 const clauseHeading = (clause: MouClause, lang: Lang) => clauseTitle(clause, lang);
 const referencesLine = (clause: MouClause, lang: Lang) => (clause.references?.length ? `${DOCUMENT_LABELS[lang].references}: ${clause.references.join('; ')}` : '');
-const clauseText = (clause: MouClause, lang: Lang) => clause[lang];
 const titleIn = (document: MouDocument, lang: Lang) => (lang === 'ar' ? document.title.ar || document.title.en : document.title.en);
 
-export async function renderMouPdf(document: MouDocument): Promise<Buffer> {
+/** A clause as one format shows it: its text (plain, or a redline's segments) and a badge after its heading. */
+interface ClauseRow {
+  clause: MouClause;
+  text(lang: Lang): Content;
+  badge(lang: Lang): string;
+}
+
+async function renderPdf(document: MouDocument, write: (writer: PdfWriter, languages: Lang[]) => void): Promise<Buffer> {
   const doc = new PDFDocument({
     size: [PAGE.width, PAGE.height],
     margins: { top: 0, bottom: 0, left: 0, right: 0 }, // the writer lays out; pdfkit must never break pages itself
@@ -125,25 +146,56 @@ export async function renderMouPdf(document: MouDocument): Promise<Buffer> {
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-
-  const writer = new PdfWriter(doc);
-  const languages = documentLanguages(document.language);
-  writeFront(writer, document, languages);
-  if (document.language === 'both' && document.layout === 'side-by-side') {
-    writeClausesSideBySide(writer, document);
-    writeSignatures(writer, document, languages);
-  } else {
-    languages.forEach((lang, index) => {
-      if (index > 0) writer.newPage();
-      writeClausesIn(writer, document, lang);
-    });
-    writeSignatures(writer, document, languages);
-  }
+  write(new PdfWriter(doc), documentLanguages(document.language));
   stampEveryPage(doc, document);
   mapLigaturesToPresentationForms(doc);
   doc.end();
   await finished;
   return Buffer.concat(chunks);
+}
+
+function writeClauses(writer: PdfWriter, document: MouDocument, languages: Lang[], rows: ClauseRow[]): void {
+  if (document.language === 'both' && document.layout === 'side-by-side') {
+    writeClausesSideBySide(writer, rows);
+  } else {
+    languages.forEach((lang, index) => {
+      if (index > 0) writer.newPage();
+      writeClausesIn(writer, rows, lang);
+    });
+  }
+}
+
+export async function renderMouPdf(document: MouDocument): Promise<Buffer> {
+  const rows = document.clauses.map((clause): ClauseRow => ({ clause, text: (lang) => clause[lang], badge: () => '' }));
+  return renderPdf(document, (writer, languages) => {
+    writeFront(writer, document, languages);
+    writeClauses(writer, document, languages, rows);
+    writeSignatures(writer, document, languages);
+  });
+}
+
+/**
+ * The newer version with the changes from the older one marked: inserted
+ * words underlined in green, deleted ones struck through in red, and each
+ * added, removed or changed clause badged after its heading.
+ */
+export async function renderRedlinePdf(before: MouDocument, after: MouDocument): Promise<Buffer> {
+  const redline = redlineClauses(before.clauses, after.clauses);
+  const badge = (change: ClauseRedline) => (lang: Lang) => (change.change === 'unchanged' ? '' : ` (${DOCUMENT_LABELS[lang][change.change]})`);
+  const rows = redline.clauses.map((change): ClauseRow => {
+    const clause = change.after ?? change.before!;
+    const shown = change.numberChanged ? { ...clause, number: `${change.before!.number} → ${change.after!.number}` } : clause;
+    return { clause: shown, text: (lang) => change[lang], badge: badge(change) };
+  });
+  return renderPdf(after, (writer, languages) => {
+    writeFront(writer, after, languages);
+    for (const lang of languages) {
+      const line = `${DOCUMENT_LABELS[lang].redline} ${isolateLtr(before.versionLabel)} (${isolateLtr(before.date)}) → ${isolateLtr(after.versionLabel)} (${isolateLtr(after.date)})`;
+      writer.paragraph(line, { size: SIZE.body, bold: true }, { align: 'center', rtl: lang === 'ar' });
+    }
+    writer.gap(8);
+    writeClauses(writer, after, languages, rows);
+  });
 }
 
 function writeFront(writer: PdfWriter, document: MouDocument, languages: Lang[]): void {
@@ -168,23 +220,23 @@ function writeFront(writer: PdfWriter, document: MouDocument, languages: Lang[])
   writer.gap(10);
 }
 
-function writeClausesSideBySide(writer: PdfWriter, document: MouDocument): void {
+function writeClausesSideBySide(writer: PdfWriter, rows: ClauseRow[]): void {
   writer.columns([
     { text: DOCUMENT_LABELS.en.clauses, rtl: false, style: { size: SIZE.heading, bold: true } },
     { text: DOCUMENT_LABELS.ar.clauses, rtl: true, style: { size: SIZE.heading, bold: true } },
   ]);
-  for (const clause of document.clauses) {
+  for (const { clause, text, badge } of rows) {
     writer.gap(6);
     writer.ensure(SIZE.heading * LINE * 2);
     writer.rule();
     writer.gap(4);
     writer.columns([
-      { text: clauseHeading(clause, 'en'), rtl: false, style: { size: SIZE.body, bold: true } },
-      { text: clauseHeading(clause, 'ar'), rtl: true, style: { size: SIZE.body, bold: true } },
+      { text: clauseHeading(clause, 'en') + badge('en'), rtl: false, style: { size: SIZE.body, bold: true } },
+      { text: clauseHeading(clause, 'ar') + badge('ar'), rtl: true, style: { size: SIZE.body, bold: true } },
     ]);
     writer.columns([
-      { text: clauseText(clause, 'en'), rtl: false, style: { size: SIZE.body } },
-      { text: clauseText(clause, 'ar'), rtl: true, style: { size: SIZE.body } },
+      { text: text('en'), rtl: false, style: { size: SIZE.body } },
+      { text: text('ar'), rtl: true, style: { size: SIZE.body } },
     ]);
     if (clause.references?.length) {
       writer.columns([
@@ -196,14 +248,14 @@ function writeClausesSideBySide(writer: PdfWriter, document: MouDocument): void 
   writer.gap(12);
 }
 
-function writeClausesIn(writer: PdfWriter, document: MouDocument, lang: Lang): void {
+function writeClausesIn(writer: PdfWriter, rows: ClauseRow[], lang: Lang): void {
   const rtl = lang === 'ar';
   writer.paragraph(DOCUMENT_LABELS[lang].clauses, { size: SIZE.heading, bold: true }, { rtl });
-  for (const clause of document.clauses) {
+  for (const { clause, text, badge } of rows) {
     writer.gap(6);
     writer.ensure(SIZE.heading * LINE * 2);
-    writer.paragraph(clauseHeading(clause, lang), { size: SIZE.body, bold: true }, { rtl });
-    writer.paragraph(clauseText(clause, lang), { size: SIZE.body }, { rtl });
+    writer.paragraph(clauseHeading(clause, lang) + badge(lang), { size: SIZE.body, bold: true }, { rtl });
+    writer.paragraph(text(lang), { size: SIZE.body }, { rtl });
     const references = referencesLine(clause, lang);
     if (references) writer.paragraph(references, { size: SIZE.small, color: '#444444' }, { rtl });
   }

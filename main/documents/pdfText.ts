@@ -24,6 +24,8 @@ export interface VisualPiece {
   /** Text as pdfkit must receive it so the glyphs land in visual order. */
   text: string;
   width: number;
+  /** Style number of its characters (0: plain). */
+  style: number;
 }
 
 export interface LaidOutLine {
@@ -52,17 +54,18 @@ function reverseClusters(text: string): string {
   return (text.match(/\P{M}\p{M}*|\p{M}+/gu) ?? []).reverse().join('');
 }
 
-/** One line, already broken, to pieces in left-to-right drawing order. */
-export function visualPieces(doc: Doc, line: string, rtlParagraph: boolean): LaidOutLine {
+/** One line, already broken, to pieces in left-to-right drawing order; `styles` (one per character) split pieces further. */
+export function visualPieces(doc: Doc, line: string, rtlParagraph: boolean, styles?: ArrayLike<number>): LaidOutLine {
   if (!line) return { pieces: [], width: 0 };
   const { levels } = bidi.getEmbeddingLevels(line, rtlParagraph ? 'rtl' : 'ltr');
   const mirrored = bidi.getMirroredCharactersMap(line, levels);
-  const runs: { start: number; end: number; level: number }[] = [];
+  const runs: { start: number; end: number; level: number; style: number }[] = [];
   for (let i = 0; i < line.length; i++) {
     const level = levels[i]!;
+    const style = styles?.[i] ?? 0;
     const last = runs[runs.length - 1];
-    if (last && last.level === level) last.end = i + 1;
-    else runs.push({ start: i, end: i + 1, level });
+    if (last && last.level === level && last.style === style) last.end = i + 1;
+    else runs.push({ start: i, end: i + 1, level, style });
   }
   // Rule L2: from the highest level down to the lowest odd level, reverse every sequence of runs at that level or above.
   const highest = Math.max(...runs.map((run) => run.level));
@@ -80,12 +83,12 @@ export function visualPieces(doc: Doc, line: string, rtlParagraph: boolean): Lai
       i = j;
     }
   }
-  const pieces = runs.map(({ start, end, level }) => {
+  const pieces = runs.map(({ start, end, level, style }) => {
     let text = '';
     for (let i = start; i < end; i++) if (!BIDI_CONTROL.test(line[i]!)) text += mirrored.get(i) ?? line[i];
     const rtl = level % 2 === 1;
     if (rtl !== fontkitLaysOutRtl(text)) text = reverseClusters(text);
-    return { text, width: doc.widthOfString(text, RUN_OPTIONS) };
+    return { text, width: doc.widthOfString(text, RUN_OPTIONS), style };
   });
   return { pieces, width: pieces.reduce((sum, piece) => sum + piece.width, 0) };
 }
@@ -94,48 +97,67 @@ export function visualPieces(doc: Doc, line: string, rtlParagraph: boolean): Lai
  * Greedy line breaking at spaces (and explicit newlines), in logical order,
  * then visual ordering per line. Words are measured one by one (a space ends
  * Arabic joining, so a line's width is the sum of its words and spaces).
+ * `styles` gives each character of `text` a style number (the redline's
+ * inserted and deleted words) that its piece carries to drawLine.
  */
-export function layoutParagraph(doc: Doc, text: string, maxWidth: number, rtl: boolean): LaidOutLine[] {
+export function layoutParagraph(doc: Doc, text: string, maxWidth: number, rtl: boolean, styles?: ArrayLike<number>): LaidOutLine[] {
   memoiseShaping(doc);
   // Bidi controls are never drawn (visualPieces drops them), so they take no width.
   const measure = (part: string) => doc.widthOfString(part.replace(BIDI_CONTROLS, ''), RUN_OPTIONS);
   const lines: LaidOutLine[] = [];
-  for (const paragraph of text.split(/\r?\n/)) {
-    let current = '';
-    let width = 0; // of `current` without its trailing spaces
-    let pendingSpace = 0;
-    const flush = () => {
-      lines.push(visualPieces(doc, current.trimEnd(), rtl));
-      current = '';
-      width = 0;
-      pendingSpace = 0;
-    };
-    for (const token of paragraph.split(/(\s+)/).filter(Boolean)) {
-      if (/^\s/.test(token)) {
-        current += token;
-        pendingSpace += measure(token);
-        continue;
-      }
-      let word = token;
-      let wordWidth = measure(word);
-      if (current.trim() && width + pendingSpace + wordWidth > maxWidth) flush();
-      // A word wider than the whole line is cut by characters rather than overflowing.
-      while (wordWidth > maxWidth && [...word].length > 1) {
-        const chars = [...word];
-        let fit = chars.length - 1;
-        while (fit > 1 && measure(chars.slice(0, fit).join('')) > maxWidth) fit--;
-        if (current.trim()) flush();
-        current = chars.slice(0, fit).join('');
-        flush();
-        word = chars.slice(fit).join('');
-        wordWidth = measure(word);
-      }
-      current += word;
-      width += pendingSpace + wordWidth;
-      pendingSpace = 0;
+  let lineStart = 0;
+  let lineEnd = 0; // end of the line's last word: trailing spaces are not drawn
+  let width = 0;
+  let pendingSpace = 0;
+  const flush = () => {
+    lines.push(visualPieces(doc, text.slice(lineStart, lineEnd), rtl, styles && Array.prototype.slice.call(styles, lineStart, lineEnd)));
+    width = 0;
+    pendingSpace = 0;
+  };
+  const startAt = (at: number) => {
+    lineStart = at;
+    lineEnd = at;
+  };
+  for (const token of text.matchAll(/\r?\n|[^\S\r\n]+|[^\s]+/g)) {
+    let at = token.index!;
+    let word = token[0];
+    if (word.endsWith('\n')) {
+      flush();
+      startAt(at + word.length);
+      continue;
     }
-    flush();
+    if (/^\s/.test(word)) {
+      if (lineEnd > lineStart) pendingSpace += measure(word);
+      continue;
+    }
+    let wordWidth = measure(word);
+    if (lineEnd === lineStart) startAt(at);
+    else if (width + pendingSpace + wordWidth > maxWidth) {
+      flush();
+      startAt(at);
+    }
+    // A word wider than the whole line is cut by characters rather than overflowing.
+    while (wordWidth > maxWidth && [...word].length > 1) {
+      const chars = [...word];
+      let fit = chars.length - 1;
+      while (fit > 1 && measure(chars.slice(0, fit).join('')) > maxWidth) fit--;
+      if (lineEnd > lineStart) {
+        flush();
+        startAt(at);
+      }
+      const head = chars.slice(0, fit).join('');
+      lineEnd = at + head.length;
+      flush();
+      at += head.length;
+      startAt(at);
+      word = chars.slice(fit).join('');
+      wordWidth = measure(word);
+    }
+    lineEnd = at + word.length;
+    width += pendingSpace + wordWidth;
+    pendingSpace = 0;
   }
+  flush();
   return lines;
 }
 
@@ -165,11 +187,30 @@ export function memoiseShaping(doc: Doc): void {
   font[MEMOISED] = true;
 }
 
-/** Draws one laid-out line; `align` decides where its pieces start. */
-export function drawLine(doc: Doc, line: LaidOutLine, left: number, width: number, y: number, align: 'left' | 'right' | 'center'): void {
+/** How a styled piece is drawn: its colour, and a line under it (inserted) or through it (deleted). */
+export interface PieceStyle {
+  color: string;
+  decoration?: 'underline' | 'strike';
+}
+
+/** Draws one laid-out line; `align` decides where its pieces start; `styles` maps a piece's style number to its look. */
+export function drawLine(doc: Doc, line: LaidOutLine, left: number, width: number, y: number, align: 'left' | 'right' | 'center', styles?: Record<number, PieceStyle>): void {
   let x = align === 'left' ? left : align === 'right' ? left + width - line.width : left + (width - line.width) / 2;
+  const fontSize = (doc as unknown as { _fontSize: number })._fontSize;
   for (const piece of line.pieces) {
+    const look = piece.style ? styles?.[piece.style] : undefined;
+    if (look) {
+      doc.save();
+      doc.fillColor(look.color);
+    }
     doc.text(piece.text, x, y, RUN_OPTIONS);
+    if (look) {
+      doc.restore();
+      if (look.decoration && piece.text.trim()) {
+        const at = y + fontSize * (look.decoration === 'underline' ? 1.15 : 0.62);
+        doc.save().moveTo(x, at).lineTo(x + piece.width, at).lineWidth(0.8).strokeColor(look.color).stroke().restore();
+      }
+    }
     x += piece.width;
   }
 }

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_FONTS } from '../../../main/documents/fonts';
-import { renderMouPdf } from '../../../main/documents/pdf';
+import { renderMouPdf, renderRedlinePdf } from '../../../main/documents/pdf';
 import { visualPieces } from '../../../main/documents/pdfText';
 import { tokenize } from '../../../shared/documents/text';
 import type { MouDocument } from '../../../shared/documents/types';
@@ -92,6 +93,41 @@ describe('MOU as PDF', () => {
     const fonts = execFileSync('pdffonts', [bilingual], { encoding: 'utf8' });
     expect(fonts).toMatch(/DejaVuSans\b.*TrueType.*yes/);
     expect(fonts).not.toMatch(/Helvetica/);
+  });
+});
+
+describe('MOU redline as PDF', () => {
+  it('shows the newer version with each added, removed and changed clause badged, and both sides of each changed word', async () => {
+    const before = sampleMou();
+    const after: MouDocument = {
+      ...sampleMou({ versionLabel: 'v4', date: '2026-04-01' }),
+      clauses: [before.clauses[0]!, { ...before.clauses[1]!, en: before.clauses[1]!.en.replace('4 times', '6 times') }, { id: 'c4', number: '3', en: 'Each Party shall bear its own costs.', ar: 'يتحمل كل طرف تكاليفه.' }],
+    };
+    const path = join(temp.path, 'redline.pdf');
+    writeFileSync(path, await renderRedlinePdf(before, after));
+    const text = normalise(pdftotext(path)).replace(/\s+/g, ' ');
+    expect(text).toContain('Changes from version v3 (2026-03-01) → v4 (2026-04-01)');
+    expect(text).toContain('Clause 2 (Changed)');
+    expect(text).toContain('Clause 3 (Added)');
+    expect(text).toContain('Clause 3 (Removed)');
+    expect(text).toContain('at least 46'); // deleted "4" struck through, inserted "6" underlined
+    expect(text).toContain('Each Party shall bear its own costs.');
+    expect(text).toContain('Progress shall be assessed jointly');
+    // Deletions are drawn in red, insertions in green.
+    const raw = readFileSync(path);
+    const streams: string[] = [];
+    for (let at = raw.indexOf('stream\n'); at >= 0; at = raw.indexOf('stream\n', at + 1)) {
+      const end = raw.indexOf('endstream', at);
+      try {
+        streams.push(inflateSync(raw.subarray(at + 7, end)).toString('latin1'));
+      } catch {
+        // not a deflated stream (or the "stream" of "endstream")
+      }
+    }
+    const rgb = (hex: string) => [1, 3, 5].map((i) => String(parseInt(hex.slice(i, i + 2), 16) / 255)).join(' ');
+    const pages = streams.join('\n');
+    expect(pages).toContain(`${rgb('#b00020')} scn`);
+    expect(pages).toContain(`${rgb('#05612a')} scn`);
   });
 });
 
