@@ -114,6 +114,8 @@ export interface ConflictRecord {
   detectedAt: string;
   status: 'open' | 'kept_winner' | 'kept_loser';
   rowExists: boolean;
+  /** The record's name or title, when it still exists. */
+  label: string | null;
 }
 
 export function listConflicts(db: Database, status: 'open' | 'all' = 'open'): ConflictRecord[] {
@@ -127,7 +129,12 @@ export function listConflicts(db: Database, status: 'open' | 'all' = 'open'): Co
     .all() as { id: string; tableName: string; rowId: string; columnName: string; winnerValue: string; winnerHlc: string; winnerPostId: string; loserValue: string; loserHlc: string; loserPostId: string; detectedAt: string; status: ConflictRecord['status'] }[];
   return rows.map((row) => {
     const info = tables.get(row.tableName);
-    const exists = info ? db.prepare(`SELECT 1 FROM ${quoteIdentifier(info.table.name)} WHERE id = ?`).get(row.rowId) !== undefined : false;
+    // The record's first text field (its name or title) tells a person which record this is.
+    const labelColumn = info && [...info.columns.values()].find((c) => c.kind === 'text');
+    const found = info
+      ? (db.prepare(`SELECT id${labelColumn ? `, ${quoteIdentifier(labelColumn.column)} AS label` : ''} FROM ${quoteIdentifier(info.table.name)} WHERE id = ?`).get(row.rowId) as { label?: unknown } | undefined)
+      : undefined;
+    const exists = found !== undefined;
     return {
       id: row.id,
       table: row.tableName,
@@ -143,6 +150,7 @@ export function listConflicts(db: Database, status: 'open' | 'all' = 'open'): Co
       detectedAt: row.detectedAt,
       status: row.status,
       rowExists: exists,
+      label: typeof found?.label === 'string' ? found.label : null,
     };
   });
 }

@@ -55,6 +55,7 @@ const conflict = z.object({
   detectedAt: z.string(),
   status: z.enum(['open', 'kept_winner', 'kept_loser']),
   rowExists: z.boolean(),
+  label: z.string().nullable(),
 });
 const errorShape = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 export const jobStatusSchema = z.object({

@@ -76,6 +76,22 @@ async function importBundle(page: Page, file: string, senderFingerprint: string,
   await expect.poll(() => page.getByRole('status').filter({ hasText: 'Imported' }).count()).toBeGreaterThan(0);
 }
 
+/** Set ACCORD_E2E_SCREENSHOTS=DIR to keep screenshots of the Sync section for a person to look at. */
+const shotDirectory = process.env.ACCORD_E2E_SCREENSHOTS;
+
+/** A direct call to a running `accord serve` (as a second person at that post would make through its UI). */
+async function api<T = unknown>(url: string, method: string, input: unknown): Promise<T> {
+  const address = new URL(url);
+  const response = await fetch(new URL(`/api/${method}`, address), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${address.searchParams.get('token')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
+  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
+  return body.value;
+}
+
 const dump = (db: string) => spawnSync(process.execPath, [bin, 'dump', '--db', db], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '' } }).stdout;
 
 describe('sync through the UI', () => {
@@ -109,6 +125,34 @@ describe('sync through the UI', () => {
     await tunis.page.locator('#field-bundleFile').setInputFiles(alteredPath);
     await tunis.page.getByRole('button', { name: 'Check file' }).click();
     await expect.poll(() => tunis.page.getByTestId('import-error').textContent()).toMatch(/altered after it was signed/);
-    await tunis.page.screenshot({ path: join(dir.path, 'sync.png'), fullPage: true });
+
+    // Both posts edit the same field before exchanging: the conflict is listed with both values, either can be kept.
+    const morocco = await api<{ id: string; name: string }[]>(tunis.accord.url, 'partners.list', {}).then((list) => list.find((p) => p.name === 'Morocco')!);
+    await api(tunis.accord.url, 'partners.update', { id: morocco.id, values: { name: 'Morocco', notes: 'Tunis: MoI meeting moved to June' } });
+    await api(rabat.accord.url, 'partners.update', { id: morocco.id, values: { name: 'Morocco', notes: 'Rabat: MoI meeting on 3 May' } });
+    const fromTunis = join(dir.path, 'tunis-2.accord-bundle');
+    await exportBundle(tunis.page, rabat.name, fromTunis);
+    await importBundle(rabat.page, fromTunis, tunisFingerprint, { table: 'partners', count: 0 });
+    const fromRabat = join(dir.path, 'rabat-2.accord-bundle');
+    await exportBundle(rabat.page, tunis.name, fromRabat);
+    await importBundle(tunis.page, fromRabat, rabatFingerprint, { table: 'partners', count: 0 });
+    const conflicts = tunis.page.getByTestId('conflicts');
+    await expect.poll(() => conflicts.textContent()).toContain('Tunis: MoI meeting moved to June');
+    expect(await conflicts.textContent()).toContain('Rabat: MoI meeting on 3 May');
+    const loser = (await conflicts.locator('blockquote').nth(1).textContent())!;
+    if (shotDirectory) await tunis.page.screenshot({ path: join(shotDirectory, 'sync-conflict-en.png'), fullPage: true });
+    await conflicts.getByRole('button', { name: 'Keep this' }).nth(1).click();
+    await expect.poll(() => tunis.page.getByText('No conflicts.').count()).toBe(1);
+    const resolution = join(dir.path, 'tunis-3.accord-bundle');
+    await exportBundle(tunis.page, rabat.name, resolution);
+    await importBundle(rabat.page, resolution, tunisFingerprint, { table: 'partners', count: 0 });
+    expect(dump(tunis.db)).toContain(loser);
+    expect(dump(rabat.db)).toBe(dump(tunis.db));
+
+    // The section reads right to left in Arabic.
+    await tunis.page.getByRole('button', { name: 'Switch to Arabic' }).click();
+    await expect.poll(() => tunis.page.locator('#sync-heading').textContent()).toBe('المزامنة بين المواقع');
+    expect(await tunis.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    if (shotDirectory) await tunis.page.screenshot({ path: join(shotDirectory, 'sync-ar.png'), fullPage: true });
   }, 120_000);
 });

@@ -418,7 +418,7 @@ function ConflictsPanel({ conflicts, peers, identity, onChange }: { conflicts: C
           {conflicts.map((conflict) => (
             <li key={conflict.id}>
               <p>
-                <span dir="ltr">{conflict.table}</span> · <span dir="ltr">{conflict.rowId}</span> · <strong>{conflict.field}</strong>
+                <span dir="ltr">{conflict.table}</span> · {conflict.label ?? <span dir="ltr">{conflict.rowId}</span>} · <strong>{conflict.field}</strong>
                 {!conflict.rowExists && ` ${t('syncRecordGone')}`}
               </p>
               <div className="conflict-values">
