@@ -46,7 +46,7 @@ export function VirtualRows<T>({ rows, columnCount, virtualize, header, renderRo
   const bottomSpace = (rows.length - last) * rowHeight;
 
   return (
-    <div className="vlist" ref={scrollRef} tabIndex={0} data-testid={testId} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+    <div className="vlist" ref={scrollRef} tabIndex={0} data-testid={testId} onScroll={virtualize ? (event) => setScrollTop(event.currentTarget.scrollTop) : undefined}>
       <table className="records records--fixed" aria-rowcount={rows.length + 1}>
         {caption && <caption className="visually-hidden">{caption}</caption>}
         <thead>{header}</thead>

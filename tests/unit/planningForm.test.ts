@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { recordType } from '../../shared/records/registry';
+import { inputSchema } from '../../shared/records/spec';
+import { toApiValues, toFormValues } from '../../renderer/src/planning/convert';
+import { formatMoney, minorToMajorText, parseMajorUnits } from '../../renderer/src/planning/money';
+
+/** The planning forms' conversion between what inputs hold and what the API stores. */
+describe('money in major units, stored as integer minor units', () => {
+  it('parses decimal text exactly, without floating point', () => {
+    expect(parseMajorUnits('0.29')).toBe(29);
+    expect(parseMajorUnits('1,250,000.5')).toBe(125_000_050);
+    expect(parseMajorUnits(' 12 ')).toBe(1200);
+    expect(parseMajorUnits('١٢٣٫٤٥')).toBe(12_345); // Arabic-Indic digits and decimal separator
+    expect(parseMajorUnits('90071992547409.91')).toBe(Number.MAX_SAFE_INTEGER);
+    expect(parseMajorUnits('')).toBeNull();
+  });
+
+  it('refuses what is not an amount with two decimals at most', () => {
+    for (const text of ['1.234', '-5', '1e6', 'abc', '1.2.3', '90071992547409.92']) expect(parseMajorUnits(text)).toBeUndefined();
+  });
+
+  it('shows minor units as major units with two decimals', () => {
+    expect(minorToMajorText(29)).toBe('0.29');
+    expect(minorToMajorText(125_000_050)).toBe('1250000.50');
+    expect(minorToMajorText(null)).toBe('');
+    expect(formatMoney(125_000_050, 'USD', 'en')).toBe('1,250,000.50 USD');
+  });
+});
+
+describe('form values and API values', () => {
+  const resources = recordType('resources');
+
+  it('round-trips a stored resource line through the form', () => {
+    const stored = { title: 'Patrol boats', partnerId: '', projectId: null, authority: 'FMF', fiscalYear: 2027, requestedMinor: 150_000_000, approvedMinor: 99, currency: 'USD', constraint: '', risk: 'high', mitigation: '' };
+    const form = toFormValues(resources, stored);
+    expect(form).toMatchObject({ fiscalYear: '2027', requestedMinor: '1500000.00', approvedMinor: '0.99' });
+    const { values, problems } = toApiValues(resources, form);
+    expect(problems).toEqual({});
+    expect(values).toMatchObject({ fiscalYear: 2027, requestedMinor: 150_000_000, approvedMinor: 99 });
+  });
+
+  it('names the field whose text is not a number or an amount, and leaves the rest to the schema', () => {
+    const form = { ...toFormValues(resources, undefined), fiscalYear: '20x7', requestedMinor: '12.345' };
+    const { problems } = toApiValues(resources, form);
+    expect(problems).toEqual({ fiscalYear: 'invalidNumber', requestedMinor: 'invalidAmount' });
+  });
+
+  it('drops rows an officer added and left empty, then the schema accepts the rest', () => {
+    const meetings = recordType('meetings');
+    const form = { ...toFormValues(meetings, undefined), title: 'Review', partnerId: '01960000-0000-7000-8000-000000000001', date: '2026-12-01', attendees: [{ personId: '', role: '' }] };
+    const { values } = toApiValues(meetings, form);
+    expect(values.attendees).toEqual([]);
+    expect(inputSchema(meetings).safeParse(values).success).toBe(true);
+  });
+
+  it('fills links from the address (?projectId=…) on a new record', () => {
+    expect(toFormValues(recordType('benchmarks'), undefined, { projectId: 'abc' }).projectId).toBe('abc');
+    expect(toFormValues(recordType('checkIns'), undefined, { benchmarkIds: 'a,b' }).benchmarkIds).toEqual(['a', 'b']);
+  });
+});
