@@ -77,6 +77,31 @@ describe('merging bundles between posts', () => {
     expect(dump(b)).toBe(dump(a));
   });
 
+  it('relays: a bundle from A reaches C through B, in any order, and C never needs to hear from A', async () => {
+    const a = post('A');
+    const b = post('B');
+    const c = post('C');
+    await trustAll([b, c]);
+    await trustAll([a, b]);
+    const values = { name: 'Algeria', isoCode: 'DZ', notes: 'v1' };
+    const id = a.app.context.store.transaction(() => a.app.context.store.insert(syncedTables.partners, values));
+    const first = await exportFrom(a);
+    a.app.context.store.transaction(() => a.app.context.store.update(syncedTables.partners, id, values, { notes: 'v2' }));
+    const second = await exportFrom(a);
+    await importInto(b, second);
+    await importInto(b, first); // arrives late: changes nothing
+    const relayed = await exportFrom(b, c.app.context.store.post.id);
+    const report = await importInto(c, relayed);
+    expect(dump(c)).toBe(dump(a));
+    expect(dump(c)).toContain('"v2"');
+    // The import is audited on every record it touched, naming the bundle by its hash.
+    const audit = c.app.context.store.db.prepare('SELECT action, changes FROM audit_log WHERE row_id = ?').all(id) as { action: string; changes: string }[];
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.action).toBe('create');
+    expect(JSON.parse(audit[0]!.changes)).toMatchObject({ importedFromBundle: report.hash });
+    expect(c.app.context.store.db.prepare('SELECT sender_post_id FROM sync_bundle_log WHERE hash = ?').pluck().get(report.hash)).toBe(b.app.context.store.post.id);
+  });
+
   it('deletes travel as tombstones and win over concurrent edits', async () => {
     const a = post('A');
     const b = post('B');
