@@ -20,6 +20,7 @@ export { renderMouPdf, renderRedlinePdf } from './pdf';
 export {
   createSignedMouPackage,
   extractVerifiedParts,
+  verifySignedMouFile,
   verifySignedMouPackage,
   type PackageSigner,
   type TrustLookup,

@@ -1,5 +1,5 @@
 import { createHash, createPublicKey, verify as verifySignature, type KeyObject } from 'node:crypto';
-import { openSync, closeSync, writeSync, mkdirSync, realpathSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, statSync, writeSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { mouDocumentSchema, type MouDocument } from '../../shared/documents/types';
@@ -197,8 +197,13 @@ export function verifySignedMouPackage(bytes: Buffer, trust: TrustLookup): Verif
     if (name !== MANIFEST && name !== SIGNATURE && !listed.has(name)) throw refuse('extra-part', `Part "${name}" is not listed in the signed manifest: it was added after signing.`, { part: name });
   }
   const parts: VerifiedMouPackage['parts'] = [];
+  const seen = new Set<string>();
   for (const part of manifest.parts) {
     checkPartName(part.name);
+    if (part.name === MANIFEST || part.name === SIGNATURE || seen.has(part.name)) {
+      throw refuse('manifest-invalid', `The signed manifest lists part "${part.name}" twice or as a part it cannot hold.`, { part: MANIFEST });
+    }
+    seen.add(part.name);
     const data = byName.get(part.name);
     if (!data) throw refuse('missing-part', `Part "${part.name}" is listed in the signed manifest but missing from the file.`, { part: part.name });
     if (data.length !== part.size || sha256(data) !== part.sha256) throw refuse('part-altered', `Part "${part.name}" does not match its signed SHA-256: it was altered.`, { part: part.name });
@@ -219,6 +224,18 @@ export function verifySignedMouPackage(bytes: Buffer, trust: TrustLookup): Verif
     throw refuse('draft-mismatch', `Part "${DRAFT}" is not the draft the manifest names.`, { part: DRAFT });
   }
   return { signer: manifest.signer, signedAt: manifest.signedAt, comment: manifest.comment, document, manifest, parts };
+}
+
+/**
+ * Verifies a signed MOU file on disk: its size is checked before a byte is
+ * read, so an oversized file is refused without loading it.
+ */
+export function verifySignedMouFile(path: string, trust: TrustLookup): VerifiedMouPackage {
+  const { size } = statSync(path);
+  if (size > SIGNED_MOU_LIMITS.fileBytes) {
+    throw refuse('too-large', `The file is ${size} bytes; a signed MOU file is at most ${SIGNED_MOU_LIMITS.fileBytes}.`, { size });
+  }
+  return verifySignedMouPackage(readFileSync(path), trust);
 }
 
 function parseManifest(bytes: Uint8Array): SignedMouManifest {

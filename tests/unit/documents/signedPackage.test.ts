@@ -1,5 +1,5 @@
 import { generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import {
   createSignedMouPackage,
   extractVerifiedParts,
   SIGNED_MOU_LIMITS,
+  verifySignedMouFile,
   verifySignedMouPackage,
   type PackageSigner,
   type TrustLookup,
@@ -159,6 +160,12 @@ describe('signed MOU file', () => {
 
     const tooBig = Buffer.alloc(SIGNED_MOU_LIMITS.fileBytes + 1);
     expect(refusal(() => verifySignedMouPackage(tooBig, trustTunis)).details).toMatchObject({ reason: 'too-large' });
+    // On disk, the size is checked before the file is read: a sparse file of that size is refused at once.
+    const sparse = join(temp.path, 'huge.zip');
+    writeFileSync(sparse, '');
+    truncateSync(sparse, SIGNED_MOU_LIMITS.fileBytes + 1);
+    expect(refusal(() => verifySignedMouFile(sparse, trustTunis)).details).toMatchObject({ reason: 'too-large' });
+    rmSync(sparse);
   });
 
   it('refuses a post it does not trust, a key that is not the trusted one, and a bad signature', () => {
@@ -182,6 +189,17 @@ describe('signed MOU file', () => {
     // The trusted key given as raw bytes works the same.
     const raw = tunis.publicKey.export({ format: 'der', type: 'spki' }).subarray(-32);
     expect(verifySignedMouPackage(smallPackage(), () => new Uint8Array(raw)).signer.postId).toBe(TUNIS.id);
+  });
+
+  it('refuses a manifest, even a signed one, that lists a part twice', () => {
+    const document = sampleMou();
+    const signer = signerFor(TUNIS.id, TUNIS.name, tunis);
+    const good = entriesOf(createSignedMouPackage({ document, renders: {} }, signer, signedAt));
+    const manifest = JSON.parse(good[0]!.data.toString());
+    manifest.parts.push(manifest.parts[0]);
+    const manifestBytes = Buffer.from(JSON.stringify(manifest));
+    const entries = [{ name: 'manifest.json', data: manifestBytes }, { name: 'manifest.sig', data: signer.sign(manifestBytes) }, ...good.slice(2)];
+    expect(refusal(() => verifySignedMouPackage(rezip(entries as StoredEntry[]), trustTunis)).details).toMatchObject({ reason: 'manifest-invalid' });
   });
 
   it('refuses a compressed part, trailing bytes and a file that is not an archive', () => {
