@@ -74,7 +74,7 @@ export interface RecordTypeSpec {
   rules?: readonly CrossFieldRule[];
   /** Allowed transitions of an enum field: from -> allowed next values. */
   transitions?: { field: string; allowed: Record<string, readonly string[]> };
-  /** Deleting is refused while records of these types point at this one. */
+  /** Deleting is refused while records of these types point at this one (through a ref or a refList field). */
   restrictDeleteBy?: readonly { type: string; field: string }[];
 }
 
