@@ -39,13 +39,20 @@ export async function renderMou(document: MouDocument, format: Exclude<MouFormat
 
 /**
  * A signed MOU file holding the PDF, DOCX and HTML renderings and the draft
- * itself, signed by `signer` at `signedAt`. Returns the pre-export warnings
+ * itself (plus the planning model's snapshot of the version, when given, so
+ * the receiving post can load it as a new version), signed by `signer` at
+ * `signedAt`. Returns the pre-export warnings
  * too, so a caller can show them next to the result.
  */
-export async function exportSignedMou(document: MouDocument, signer: PackageSigner, signedAt: Date): Promise<{ bytes: Buffer; warnings: ReturnType<typeof preExportChecks> }> {
+export async function exportSignedMou(
+  document: MouDocument,
+  signer: PackageSigner,
+  signedAt: Date,
+  snapshot?: unknown,
+): Promise<{ bytes: Buffer; warnings: ReturnType<typeof preExportChecks> }> {
   const [pdf, docx] = await Promise.all([renderMouPdf(document), renderMouDocx(document)]);
   const html = Buffer.from(renderMouHtml(document), 'utf8');
-  const bytes = createSignedMouPackage({ document, renders: { 'mou.pdf': pdf, 'mou.docx': docx, 'mou.html': html } }, signer, signedAt);
+  const bytes = createSignedMouPackage({ document, renders: { 'mou.pdf': pdf, 'mou.docx': docx, 'mou.html': html }, ...(snapshot === undefined ? {} : { snapshot }) }, signer, signedAt);
   return { bytes, warnings: preExportChecks(document) };
 }
 

@@ -27,6 +27,8 @@ export const SIGNED_MOU_VERSION = 1;
 export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'manifest.sig';
 export const DRAFT = 'draft.json';
+/** The planning model's own snapshot of the version (clauses with record ids), for importing it as a new version. */
+export const SNAPSHOT = 'snapshot.json';
 
 export const SIGNED_MOU_LIMITS = {
   fileBytes: 120 * 1024 * 1024,
@@ -41,6 +43,7 @@ const MEDIA_TYPES: Record<string, string> = {
   'mou.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'mou.html': 'text/html; charset=utf-8',
   'draft.json': 'application/json',
+  'snapshot.json': 'application/json',
 };
 
 /** The sending post as the package writer needs it; the sync feature's post identity implements it. */
@@ -80,6 +83,12 @@ export interface SignedMouContents {
   document: MouDocument;
   /** Rendered documents by part name: 'mou.pdf', 'mou.docx', 'mou.html'. */
   renders: Partial<Record<'mou.pdf' | 'mou.docx' | 'mou.html', Uint8Array>>;
+  /**
+   * The saved version as the planning model stores it (ids of cited records,
+   * signing order…), which draft.json, made for display, does not keep. The
+   * importing post validates it with the planning model's schema.
+   */
+  snapshot?: unknown;
 }
 
 export interface VerifiedMouPackage {
@@ -87,6 +96,8 @@ export interface VerifiedMouPackage {
   signedAt: string;
   comment: string;
   document: MouDocument;
+  /** The planning model's snapshot, when the file carries one (parsed JSON, not yet validated: the importer's schema does that). */
+  snapshot?: unknown;
   manifest: SignedMouManifest;
   /** Every part but the manifest and its signature, verified. */
   parts: { name: string; sha256: string; size: number; mediaType: string; data: Uint8Array }[];
@@ -133,6 +144,7 @@ export function createSignedMouPackage(contents: SignedMouContents, signer: Pack
     if (data) parts.push({ name, data });
   }
   parts.push({ name: DRAFT, data: Buffer.from(JSON.stringify(mouDocumentSchema.parse(document), null, 2), 'utf8') });
+  if (contents.snapshot !== undefined) parts.push({ name: SNAPSHOT, data: Buffer.from(JSON.stringify(contents.snapshot), 'utf8') });
   const when = signedAt.toISOString();
   const manifest: SignedMouManifest = {
     format: SIGNED_MOU_FORMAT,
@@ -166,7 +178,7 @@ export function verifySignedMouPackage(bytes: Buffer, trust: TrustLookup): Verif
   const entries = readStoredZip(bytes, {
     maxEntries: SIGNED_MOU_LIMITS.parts + 2,
     maxEntryBytes: SIGNED_MOU_LIMITS.partBytes,
-    maxBytesByName: { [MANIFEST]: SIGNED_MOU_LIMITS.manifestBytes, [SIGNATURE]: 64, [DRAFT]: SIGNED_MOU_LIMITS.draftBytes },
+    maxBytesByName: { [MANIFEST]: SIGNED_MOU_LIMITS.manifestBytes, [SIGNATURE]: 64, [DRAFT]: SIGNED_MOU_LIMITS.draftBytes, [SNAPSHOT]: SIGNED_MOU_LIMITS.draftBytes },
   });
   const byName = new Map<string, Uint8Array>();
   for (const { name, data } of entries) {
@@ -223,7 +235,16 @@ export function verifySignedMouPackage(bytes: Buffer, trust: TrustLookup): Verif
   if (document.draftId !== manifest.draft.id || document.versionLabel !== manifest.draft.versionLabel) {
     throw refuse('draft-mismatch', `Part "${DRAFT}" is not the draft the manifest names.`, { part: DRAFT });
   }
-  return { signer: manifest.signer, signedAt: manifest.signedAt, comment: manifest.comment, document, manifest, parts };
+  const snapshotBytes = byName.get(SNAPSHOT);
+  let snapshot: unknown;
+  if (snapshotBytes && listed.has(SNAPSHOT)) {
+    try {
+      snapshot = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(snapshotBytes));
+    } catch {
+      throw refuse('draft-invalid', `Part "${SNAPSHOT}" is signed but is not valid JSON.`, { part: SNAPSHOT });
+    }
+  }
+  return { signer: manifest.signer, signedAt: manifest.signedAt, comment: manifest.comment, document, ...(snapshot === undefined ? {} : { snapshot }), manifest, parts };
 }
 
 /**

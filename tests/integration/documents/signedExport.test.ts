@@ -17,7 +17,8 @@ const signer: PackageSigner = { postId: 'post-tunis', postName: 'Embassy Tunis',
 describe('signed MOU export, end to end', () => {
   it('holds the PDF, DOCX, HTML and draft; another post verifies it, reads the draft, and can open the PDF with ordinary tools', async () => {
     const document = sampleMou();
-    const { bytes, warnings } = await exportSignedMou(document, signer, new Date('2026-03-02T09:30:00Z'));
+    const snapshot = { draft: { title: document.title.en }, clauses: [{ id: 'c1', position: 1, benchmarkIds: ['b1'] }], signatories: [] };
+    const { bytes, warnings } = await exportSignedMou(document, signer, new Date('2026-03-02T09:30:00Z'), snapshot);
     expect(warnings).toEqual([]);
     const file = join(temp.path, 'mou-v3.accord-mou.zip');
     writeFileSync(file, bytes);
@@ -25,7 +26,8 @@ describe('signed MOU export, end to end', () => {
     const verified = verifySignedMouPackage(readFileSync(file), (postId) => (postId === 'post-tunis' ? keys.publicKey.export({ format: 'pem', type: 'spki' }).toString() : undefined));
     expect(verified.signer.postName).toBe('Embassy Tunis');
     expect(verified.document).toEqual(document);
-    expect(verified.parts.map((p) => p.name)).toEqual(['mou.pdf', 'mou.docx', 'mou.html', 'draft.json']);
+    expect(verified.parts.map((p) => p.name)).toEqual(['mou.pdf', 'mou.docx', 'mou.html', 'draft.json', 'snapshot.json']);
+    expect(verified.snapshot).toEqual(snapshot);
 
     // A person without Accord: any unzip, then any PDF reader.
     const pdfPath = join(temp.path, 'mou.pdf');
