@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_FONTS } from '../../../main/documents/fonts';
 import { renderMouPdf, renderRedlinePdf } from '../../../main/documents/pdf';
-import { visualPieces } from '../../../main/documents/pdfText';
+import { layoutParagraph, visualPieces } from '../../../main/documents/pdfText';
 import { tokenize } from '../../../shared/documents/text';
 import type { MouDocument } from '../../../shared/documents/types';
 import { tempDirectory } from '../../helpers';
@@ -151,6 +151,21 @@ describe('bidirectional line layout', () => {
 
   it('leaves an English line with an Arabic name in order', () => {
     expect(pieces('Partner: وزارة الداخلية today', false)).toEqual(['Partner: ', 'وزارة الداخلية', ' today']);
+  });
+
+  it('wraps mixed English and Arabic without losing a character or overflowing the column', () => {
+    const words = ['the', 'Parties', 'الطرفان', 'يتعاون', '2026', '٤', 'benchmark', 'مراجعة،', 'B-1:', 'supercalifragilisticexpialidocious', 'والتقييم'];
+    let seed = 11;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const sorted = (text: string) => [...text.replace(/\s/g, '')].sort().join('');
+    for (let round = 0; round < 40; round++) {
+      const text = Array.from({ length: 5 + Math.floor(random() * 30) }, () => words[Math.floor(random() * words.length)]).join(' ');
+      const rtl = random() < 0.5;
+      const maxWidth = 60 + random() * 200;
+      const lines = layoutParagraph(doc, text, maxWidth, rtl);
+      expect(sorted(lines.flatMap((line) => line.pieces.map((p) => p.text)).join(''))).toBe(sorted(text));
+      for (const line of lines) expect(line.width).toBeLessThanOrEqual(maxWidth + 0.01);
+    }
   });
 
   it('shapes Arabic letters into their joined forms with the shipped font', () => {
