@@ -49,7 +49,7 @@ h2 { font-size: 1.1em; margin: 1.2em 0 0.4em; }
 .signatures { display: grid; grid-template-columns: 1fr 1fr; gap: 1.5em; margin-top: 1em; break-inside: avoid; }
 .signature { border: 1px solid #999; padding: 0.6em 0.8em; }
 .signature .line { border-bottom: 1px solid #000; height: 2.4em; margin-bottom: 0.4em; }
-.footer { margin-top: 2em; color: #555; font-size: 0.85em; text-align: center !important; }
+.footer { margin-top: 2em; color: #555; font-size: 0.85em; text-align: center; }
 ins { background: #d7f5dd; color: #05501a; text-decoration: underline; }
 del { background: #fbdada; color: #7a0b0b; text-decoration: line-through; }
 .change { font-size: 0.8em; font-weight: bold; padding: 0 0.4em; border: 1px solid currentColor; border-radius: 0.3em; margin-inline-start: 0.5em; }
