@@ -20,6 +20,7 @@ export { renderMouPdf, renderRedlinePdf } from './pdf';
 export {
   createSignedMouPackage,
   extractVerifiedParts,
+  SIGNED_MOU_FILE_EXTENSION,
   verifySignedMouFile,
   verifySignedMouPackage,
   type PackageSigner,
