@@ -14,7 +14,7 @@ import { exportFrom, openPost, trustAll } from './support';
  * import wholly or not at all. ACCORD_CRASH_RUNS for more kills.
  */
 const KILLS = Number(process.env.ACCORD_CRASH_RUNS ?? 50);
-const ROWS = 4000;
+const ROWS = 2500;
 const root = join(__dirname, '..', '..');
 const bin = join(root, 'bin', 'accord.cjs');
 const dir = tempDirectory();

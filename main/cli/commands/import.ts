@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { importBundle, inspectBundle, type Inspection } from '../../sync/service';
+import { importBundle, inspectBundle, trustSenderOf, type Inspection } from '../../sync/service';
 import { databaseOption, EXIT, openAppFromOptions, UsageError, type Command } from '../command';
 import { confirm, withSyncExitCodes } from '../syncSupport';
 
@@ -14,8 +14,15 @@ export const importCommand: Command = {
     try {
       return await withSyncExitCodes('import', async () => {
         const { store } = app.context;
-        const inspection = await inspectBundle(store, bytes);
+        let inspection = await inspectBundle(store, bytes);
         console.log(describeInspection(inspection));
+        // At a terminal, an unknown sender can be trusted on the spot once its fingerprint is checked
+        // (never with --yes alone: trusting a key is a decision a person makes).
+        if (inspection.trust === 'unknown' && !values.yes && (await confirm(`Trust "${inspection.header.sender.name}"? Only if the sender read you the same fingerprint.`))) {
+          trustSenderOf(store, bytes, inspection.fingerprint);
+          inspection = await inspectBundle(store, bytes);
+          console.log(describeInspection(inspection));
+        }
         if (inspection.trust !== 'trusted' && inspection.trust !== 'self') {
           // importBundle refuses with the precise reason and exit code.
           await importBundle(store, bytes);
