@@ -297,10 +297,8 @@ describe('the officer planning path in the browser', () => {
   });
 
   it('shows the partner overview before the assessment: overdue, upcoming, not rated, late for the deadline', async () => {
-    await goTo('#/records/partners');
-    await page.getByRole('link', { name: 'Tunisia' }).click();
-    await savedAs('Tunisia');
-    await page.getByRole('link', { name: 'Partner overview' }).click();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partner nations' }).click();
+    await page.getByRole('link', { name: 'Partner overview: Tunisia' }).click();
     const overview = page.getByTestId('partner-overview');
     await expect.poll(() => overview.count()).toBe(1);
     expect(await page.getByTestId('rating-not_rated').textContent()).toContain('3');
@@ -397,6 +395,26 @@ describe('the officer planning path in the browser', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.locator('.notice--error').count()).toBe(1);
     expect(await heading()).toBe('Border guard pilot');
+  });
+
+  it('asks before the window closes on unsaved edits, and not once they are left', async () => {
+    // Headless Chromium shows no beforeunload prompt to automation, so the test asks the page's
+    // handler directly: a cancelled beforeunload event is what makes a browser ask.
+    const windowWouldAsk = () =>
+      page.evaluate(() => {
+        const event = new Event('beforeunload', { cancelable: true });
+        window.dispatchEvent(event);
+        return event.defaultPrevented;
+      });
+    await sidebar('ICS goals and objectives');
+    await page.getByRole('link', { name: 'New ICS goal or objective' }).click();
+    expect(await windowWouldAsk()).toBe(false);
+    await field('code').fill('G1');
+    await expect.poll(windowWouldAsk).toBe(true);
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Leave without saving' }).click();
+    await expect.poll(heading).toBe('ICS goals and objectives');
+    expect(await windowWouldAsk()).toBe(false);
   });
 
   it('works in Arabic, right to left: lists, overview, the clause and field messages', async () => {

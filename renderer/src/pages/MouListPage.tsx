@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useTranslation } from '../i18n';
+import { recordPath } from '../planning/paths';
 import { navigate } from '../router';
 import { api, useDataStore, useUiStore } from '../store';
 
@@ -44,7 +45,9 @@ export function MouListPage() {
           <tbody>
             {mouDrafts.map((draft) => (
               <tr key={draft.id}>
-                <td>{draft.title}</td>
+                <td>
+                  <a href={`#${recordPath('mouDrafts', draft.id)}`}>{draft.title}</a>
+                </td>
                 <td>{draft.partnerName}</td>
                 <td>{t(`sector.${draft.sector}`)}</td>
                 <td>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useTranslation } from '../i18n';
+import { overviewPath, recordPath } from '../planning/paths';
 import { navigate } from '../router';
 import { api, useDataStore, useUiStore } from '../store';
 
@@ -43,10 +44,15 @@ export function PartnersPage() {
           <tbody>
             {partners.map((partner) => (
               <tr key={partner.id}>
-                <td>{partner.name}</td>
+                <td>
+                  <a href={`#${recordPath('partners', partner.id)}`}>{partner.name}</a>
+                </td>
                 <td>{partner.isoCode}</td>
                 <td>{partner.mouCount}</td>
                 <td className="row-actions">
+                  <a className="button" href={`#${overviewPath(partner.id)}`} aria-label={`${t('partnerOverview')}: ${partner.name}`}>
+                    {t('partnerOverview')}
+                  </a>
                   <button type="button" onClick={() => navigate(`/partners/${partner.id}/edit`)} aria-label={`${t('edit')} ${partner.name}`}>
                     {t('edit')}
                   </button>

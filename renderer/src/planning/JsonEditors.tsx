@@ -1,7 +1,7 @@
 import { useMemo, type ReactElement } from 'react';
 import { msg } from '../../../shared/messages';
 import { useTranslation } from '../i18n';
-import { useCall, useTitles } from './data';
+import { useCall } from './data';
 
 /**
  * Editors for the structured (json) fields of the planning model, keyed by
@@ -14,6 +14,8 @@ interface EditorProps<T> {
   onChange(value: T[]): void;
   /** The other values of the form, for editors that depend on them. */
   form: Record<string, unknown>;
+  /** Names linked records (the record's current links first, then the loaded lists). */
+  titleOf(type: string, id: string): string;
   error?: unknown;
 }
 
@@ -48,10 +50,9 @@ export function PeriodicTargetsEditor({ id, value, onChange }: EditorProps<Perio
 }
 
 /** One measured value per benchmark the check-in point assesses. */
-export function MeasuredValuesEditor({ id, value, onChange, form }: EditorProps<Measured>) {
+export function MeasuredValuesEditor({ id, value, onChange, form, titleOf }: EditorProps<Measured>) {
   const { t } = useTranslation();
   const benchmarkIds = Array.isArray(form.benchmarkIds) ? (form.benchmarkIds as string[]) : [];
-  const titleOf = useTitles(['benchmarks']);
   if (benchmarkIds.length === 0) return <p className="field__hint" id={id}>{t('chooseBenchmarksFirst')}</p>;
   const valueOf = (benchmarkId: string) => value.find((entry) => entry.benchmarkId === benchmarkId)?.value ?? '';
   const set = (benchmarkId: string, text: string) => onChange([...value.filter((entry) => entry.benchmarkId !== benchmarkId), { benchmarkId, value: text }]);

@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useTranslation } from '../i18n';
 import { api, useUiStore } from '../store';
 import { AuditTrail } from './AuditTrail';
-import { useCall, useChoicesStore, useTitles } from './data';
+import { afterChange, useCall, useTitles } from './data';
 import { usePeople } from './JsonEditors';
 import { ALL_TYPES, displayValue, typeLabel } from './labels';
 import { MouClauses } from './MouClauses';
@@ -49,7 +49,7 @@ function RecordDetail({ spec, loaded }: { spec: RecordTypeSpec; loaded: Loaded }
     setConfirming(false);
     const result = await api.call('records.delete', { type: spec.name as never, id: record.id });
     if (!result.ok) return useUiStore.getState().showError(result.error);
-    useChoicesStore.getState().invalidate();
+    afterChange();
     useUiStore.getState().showInfo(t('deleted'));
     navigateSaved(recordPath(spec.name));
   }

@@ -8,7 +8,7 @@ import { firstErrorMessage, reportSaveError } from '../forms';
 import { useTranslation } from '../i18n';
 import { api, useUiStore } from '../store';
 import { toApiValues, toFormValues, type FormValues } from './convert';
-import { useCall, useChoicesStore } from './data';
+import { afterChange, useCall, useTitles } from './data';
 import { jsonEditors } from './JsonEditors';
 import { optionLabel, typeLabel } from './labels';
 import { recordPath } from './paths';
@@ -73,11 +73,13 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
   useUnsavedGuard(isDirty && !isSubmitting);
   const formNow = watch();
   const linkTitles = useMemo(() => Object.fromEntries((loaded?.linksOut ?? []).map((link) => [link.id, link.title])), [loaded]);
+  const loadedTitle = useTitles(spec.fields.flatMap((field) => (field.kind === 'refList' ? [field.to] : [])));
+  const titleOf = (type: string, id: string) => linkTitles[id] ?? loadedTitle(type, id);
 
   const onSubmit = handleSubmit(async (values) => {
     const result = record ? await api.call('records.update', { type: spec.name as never, id: record.id, values }) : await api.call('records.create', { type: spec.name as never, values });
     if (!result.ok) return reportSaveError(result.error, setError, spec.fields.map((field) => field.name));
-    useChoicesStore.getState().invalidate();
+    afterChange();
     useUiStore.getState().showInfo(t('saved'));
     navigateSaved(recordPath(spec.name, result.value.id));
   });
@@ -144,7 +146,7 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
             name={field.name}
             render={(controlled, aria) =>
               Editor ? (
-                <Editor id={aria.id ?? `field-${field.name}`} value={(controlled.value as never[]) ?? []} onChange={controlled.onChange} form={formNow} />
+                <Editor id={aria.id ?? `field-${field.name}`} value={(controlled.value as never[]) ?? []} onChange={controlled.onChange} form={formNow} titleOf={titleOf} />
               ) : (
                 <textarea {...aria} readOnly value={JSON.stringify(controlled.value, null, 2)} />
               )

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/result';
-import { api } from '../store';
+import { api, useDataStore } from '../store';
 
 /** How many records of one type a link picker loads at once; bigger types are searched instead. */
 export const PICKER_LIMIT = 1000;
@@ -77,4 +77,10 @@ export function useCall<M extends MethodName>(method: M, input: MethodInput<M> |
     };
   }, [...deps, tick]);
   return [state, () => setTick((value) => value + 1)];
+}
+
+/** After a save or delete: link pickers and titles reload, and so do the foundation pages' partners and MOU drafts. */
+export function afterChange(): void {
+  useChoicesStore.getState().invalidate();
+  void useDataStore.getState().refresh();
 }

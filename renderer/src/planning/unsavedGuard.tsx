@@ -44,7 +44,8 @@ function onHashChange(event: HashChangeEvent): void {
 function onBeforeUnload(event: BeforeUnloadEvent): void {
   if (!useGuardStore.getState().dirty) return;
   event.preventDefault();
-  event.returnValue = '';
+  // Older engines ask only when returnValue is set; the text itself is never shown.
+  event.returnValue = 'unsaved';
 }
 
 if (typeof window !== 'undefined') {
