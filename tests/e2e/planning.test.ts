@@ -183,8 +183,11 @@ describe('the officer planning path in the browser', () => {
     await page.getByRole('link', { name: 'New Budget deadline' }).click();
     await field('name').fill('Mission Resource Request');
     await field('date').fill(budgetDeadline);
-    await field('fiscalYear').fill('2028');
+    await field('fiscalYear').fill('FY28');
     await field('partnerId').selectOption({ label: 'Tunisia' });
+    await save();
+    await expect.poll(() => fieldError('fiscalYear').textContent()).toBe('Enter a whole number.');
+    await field('fiscalYear').fill('2028');
     await save();
     await savedAs('Mission Resource Request');
 
@@ -234,6 +237,66 @@ describe('the officer planning path in the browser', () => {
     await field('dueDate').fill(isoDay(20));
     await save();
     await savedAs('Send the assessment summary to the resource managers');
+  });
+
+  it('records a resource line in major units, stored exactly, refusing a bad amount and an approval above the request', async () => {
+    await sidebar('Resource lines');
+    await page.getByRole('link', { name: 'New Resource line' }).click();
+    await field('title').fill('Patrol vehicles');
+    await field('partnerId').selectOption({ label: 'Tunisia' });
+    await field('authority').selectOption({ label: 'Section 333' });
+    await field('fiscalYear').fill('2028');
+    await field('requestedMinor').fill('1,250,000.50');
+    await field('approvedMinor').fill('12.345');
+    await field('currency').fill('USD');
+    await field('constraint').fill('Congressional notification takes 15 days.');
+    await save();
+    await expect.poll(() => fieldError('approvedMinor').textContent()).toBe('Enter an amount with at most two decimals (e.g. 1250000.00).');
+    await field('approvedMinor').fill('2000000');
+    await save();
+    await expect.poll(() => fieldError('approvedMinor').textContent()).toBe('The approved amount cannot exceed the requested amount.');
+    await field('approvedMinor').fill('1000000.05');
+    await save();
+    await savedAs('Patrol vehicles');
+    expect(await detailValue('requestedMinor').textContent()).toBe('1,250,000.50 USD');
+    expect(await detailValue('approvedMinor').textContent()).toBe('1,000,000.05 USD');
+    await page.getByRole('link', { name: 'Edit', exact: true }).click();
+    expect(await field('requestedMinor').inputValue()).toBe('1250000.50');
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await savedAs('Patrol vehicles');
+  });
+
+  it('shows the main side refusing a link to a record deleted while the form was open, at its field, saving nothing', async () => {
+    await sidebar('ICS goals and objectives');
+    await page.getByRole('link', { name: 'New ICS goal or objective' }).click();
+    await field('code').fill('G9');
+    await field('title').fill('Goal deleted elsewhere');
+    await field('level').selectOption({ label: 'Mission goal' });
+    await save();
+    await savedAs('Goal deleted elsewhere');
+    const goalId = page.url().split('/').pop()!;
+
+    await sidebar('ICS goals and objectives');
+    await page.getByRole('link', { name: 'New ICS goal or objective' }).click();
+    await field('code').fill('G9.1');
+    await field('title').fill('Objective under a vanished goal');
+    await field('parentId').selectOption({ label: 'Goal deleted elsewhere' });
+    // Another window (or an import) deletes the goal meanwhile.
+    const deleted = await page.evaluate(async (id) => {
+      const response = await fetch('/api/records.delete', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${sessionStorage.getItem('accord.token')}` },
+        body: JSON.stringify({ type: 'objectives', id }),
+      });
+      return (await response.json()).ok;
+    }, goalId);
+    expect(deleted).toBe(true);
+    await save();
+    await expect.poll(() => fieldError('parentId').textContent()).toBe('The linked record does not exist (it may have been deleted).');
+    expect(await page.getByTestId('record-form').count()).toBe(1);
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Leave without saving' }).click();
+    expect(await listCount('objectives')).toBe('0 records');
   });
 
   it('writes an MOU clause in English and Arabic that cites the benchmarks and check-in points', async () => {
