@@ -95,6 +95,44 @@ function expectedDump(posts: Post[]): string {
   return dump;
 }
 
+/**
+ * Nothing acknowledged is lost: for every field of a surviving record, every
+ * edit that no later edit replaced knowingly (a "leaf" of the field's history)
+ * holds the winning value, or its value is kept as the losing side of a
+ * conflict record at some post.
+ */
+function unkeptValues(posts: Post[]): string[] {
+  type Row = { t: string; r: string; c: string; value: string; hlc: string; postId: string; prevHlc: string | null; prevPostId: string | null };
+  const changes = new Map<string, Row>();
+  const losers = new Set<string>();
+  for (const post of posts) {
+    for (const row of post.store.db.prepare('SELECT table_name AS t, row_id AS r, column_name AS c, value, hlc, post_id AS postId, prev_hlc AS prevHlc, prev_post_id AS prevPostId FROM field_changes').all() as Row[]) {
+      changes.set(JSON.stringify([row.t, row.r, row.c, row.hlc, row.postId]), row);
+    }
+    for (const conflict of post.store.db.prepare('SELECT table_name AS t, row_id AS r, column_name AS c, loser_value AS value FROM sync_conflicts').all() as Row[]) {
+      losers.add(JSON.stringify([conflict.t, conflict.r, conflict.c, conflict.value]));
+    }
+  }
+  const replaced = new Set<string>();
+  const winners = new Map<string, Row>();
+  const deleted = new Set<string>();
+  for (const change of changes.values()) {
+    if (change.prevHlc !== null) replaced.add(JSON.stringify([change.t, change.r, change.c, change.prevHlc, change.prevPostId]));
+    if (change.c === TOMBSTONE_COLUMN) deleted.add(JSON.stringify([change.t, change.r]));
+    const field = JSON.stringify([change.t, change.r, change.c]);
+    const best = winners.get(field);
+    if (!best || compareStamps(change, best) > 0) winners.set(field, change);
+  }
+  const unkept: string[] = [];
+  for (const [key, change] of changes) {
+    if (replaced.has(key) || change.c === TOMBSTONE_COLUMN || deleted.has(JSON.stringify([change.t, change.r]))) continue;
+    const winner = winners.get(JSON.stringify([change.t, change.r, change.c]))!;
+    if (winner.value === change.value || losers.has(JSON.stringify([change.t, change.r, change.c, change.value]))) continue;
+    unkept.push(`${change.t}.${change.c} of ${change.r}: ${change.value} (${change.hlc} ${change.postId})`);
+  }
+  return unkept;
+}
+
 describe('sync property: every post converges, nothing acknowledged is lost', () => {
   it(`holds over ${RUNS} seeded runs of 2-5 posts with partial, reordered, duplicated and relayed delivery`, async () => {
     await fc.assert(
@@ -149,6 +187,7 @@ describe('sync property: every post converges, nothing acknowledged is lost', ()
             const dumps = posts.map((post) => dumpSyncedTables(post.store.db));
             for (const dump of dumps) expect(dump).toBe(dumps[0]);
             expect(dumps[0]).toBe(expectedDump(posts));
+            expect(unkeptValues(posts)).toEqual([]);
             // Idempotent: a further full exchange changes nothing.
             const again = await exportFrom(posts[0]!, null);
             await importBundle(posts[1]!.store, again, { now: posts[1]!.now });
