@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { callOk, sha256File, tempDirectory, openTestApp } from '../helpers';
@@ -72,7 +72,8 @@ describe('accord export / import / verify / keys', () => {
     const bad = accord('import', at('altered.bundle'), '--yes', '--db', a);
     expect(bad.status).toBe(4);
     expect(bad.stderr).toMatch(/altered/);
-    expect(accord('verify', at('altered.bundle')).status).toBe(4);
+    expect(accord('verify', at('altered.bundle'), '--db', at('never-created.sqlite')).status).toBe(4);
+    expect(existsSync(at('never-created.sqlite'))).toBe(false);
     expect(accord('keys', 'revoke', bKey.postId, '--db', a).status).toBe(0);
     expect(accord('import', at('b1.bundle'), '--yes', '--db', a).status).toBe(5);
     expect(accord('export', '--db', a).status).toBe(2);

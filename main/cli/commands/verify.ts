@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { verifyBundle } from '../../sync/bundle';
 import { inspectBundle } from '../../sync/service';
 import { databaseOption, EXIT, openAppFromOptions, UsageError, type Command } from '../command';
 import { withSyncExitCodes } from '../syncSupport';
@@ -11,6 +12,9 @@ export const verifyCommand: Command = {
   async run(values, positionals) {
     if (positionals.length !== 1) throw new UsageError('Give exactly one bundle file.');
     const bytes = readFileSync(positionals[0]!);
+    // Integrity and signature need no database: an altered file is refused before one is opened.
+    const intact = await withSyncExitCodes('verify', async () => (verifyBundle(bytes), EXIT.ok));
+    if (intact !== EXIT.ok) return intact;
     const app = openAppFromOptions(values);
     try {
       return await withSyncExitCodes('verify', async () => {
