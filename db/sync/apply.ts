@@ -83,7 +83,8 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
       row = {
         table: change.table,
         rowId: change.rowId,
-        existed: rowSql.exists.get(change.rowId) !== undefined,
+        // Every record this post holds has stamps (Store and imports both write them), so none means none.
+        existed: clocks.size > 0 && rowSql.exists.get(change.rowId) !== undefined,
         tombstoned: clocks.has(TOMBSTONE_COLUMN),
         deleteNow: false,
         values: new Map(),

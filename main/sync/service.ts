@@ -201,7 +201,10 @@ export async function importBundle(store: Store, bytes: Buffer, options: Pick<Sy
   const changes = await readValidChanges(store, bundle, progress);
   progress({ phase: 'applying', done: 0, total: changes.length });
   const warnings: ImportReport['warnings'] = [];
-  const summary = store.transaction(() => {
+  // A large import touches more index pages than SQLite's default 2 MB cache holds.
+  const cacheSize = store.db.pragma('cache_size', { simple: true }) as number;
+  store.db.pragma('cache_size = -65536');
+  const summary = withRestoredCache(store, cacheSize, () => store.transaction(() => {
     if (highestSequenceFrom(store.db, header.sender.postId) > header.sequence) warnings.push('older-sequence');
     const applied = applyChanges(store, changes, { bundleHash: bundle.hash, nowMs: now() });
     if (applied.clockAheadMs > FUTURE_CLOCK_TOLERANCE_MS) warnings.push('clock-ahead');
@@ -209,7 +212,7 @@ export async function importBundle(store: Store, bytes: Buffer, options: Pick<Sy
     const at = new Date(now()).toISOString();
     logBundle(store.db, { hash: bundle.hash, senderPostId: header.sender.postId, sequence: header.sequence, createdAt: header.createdAt, receivedAt: at, result: { ...applied, warnings }, direction: 'in' });
     return applied;
-  });
+  }));
   progress({ phase: 'done', done: changes.length, total: changes.length });
   return { hash: bundle.hash, sender, sequence: header.sequence, status: 'applied', summary, warnings };
 }
@@ -249,6 +252,14 @@ export function trustSenderOf(store: Store, bytes: Buffer, confirmedFingerprint?
     throw new AppError('VALIDATION', `The fingerprint does not match: the file's key is ${sender.fingerprint}.`, { reason: 'fingerprint-mismatch' });
   }
   return store.transaction(() => trustPost(store.db, sender, new Date().toISOString()));
+}
+
+function withRestoredCache<T>(store: Store, cacheSize: number, work: () => T): T {
+  try {
+    return work();
+  } finally {
+    store.db.pragma(`cache_size = ${Math.trunc(cacheSize)}`);
+  }
 }
 
 export function normalizeFingerprint(text: string): string {
