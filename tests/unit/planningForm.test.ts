@@ -53,6 +53,12 @@ describe('form values and API values', () => {
     expect(inputSchema(meetings).safeParse(values).success).toBe(true);
   });
 
+  it('keeps measured values only for the benchmarks the check-in point still assesses', () => {
+    const checkIns = recordType('checkIns');
+    const form = { ...toFormValues(checkIns, undefined), benchmarkIds: ['b1'], measuredValues: [{ benchmarkId: 'b1', value: '12' }, { benchmarkId: 'b2', value: '7' }] };
+    expect(toApiValues(checkIns, form).values.measuredValues).toEqual([{ benchmarkId: 'b1', value: '12' }]);
+  });
+
   it('fills links from the address (?projectId=…) on a new record', () => {
     expect(toFormValues(recordType('benchmarks'), undefined, { projectId: 'abc' }).projectId).toBe('abc');
     expect(toFormValues(recordType('checkIns'), undefined, { benchmarkIds: 'a,b' }).benchmarkIds).toEqual(['a', 'b']);

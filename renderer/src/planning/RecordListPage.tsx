@@ -107,11 +107,12 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
             testId={`${spec.name}-list`}
             renderRow={(row, index) => (
               <tr key={row.id} className="vrow" aria-rowindex={index + 2}>
-                <td>
+                {/* dir=auto: an English title in the Arabic list (or the reverse) is cut off at its own end. */}
+                <td dir="auto">
                   <a href={`#${recordPath(spec.name, row.id)}`}>{row.title || t('untitled')}</a>
                 </td>
                 {otherColumns.map((field) => (
-                  <td key={field.name} className={`cell--${field.kind}`}>
+                  <td key={field.name} className={`cell--${field.kind}`} dir="auto">
                     {field.kind === 'enum' ? <span className={`status status--${String(row[field.name])}`}>{optionLabel(field, row[field.name], language)}</span> : displayValue(field, row, language, titleOf, yesNo)}
                   </td>
                 ))}
