@@ -7,6 +7,7 @@ import { AppError } from '../../shared/result';
 import { openApp, type AccordApp } from '../app';
 import { resolveDatabasePath } from '../dataPath';
 import { CONTENT_SECURITY_POLICY, resolveStaticFile } from '../staticFiles';
+import { saveWithDialog } from './saveDialog';
 import { safeStorageProtection } from './safeStorageProtection';
 import {
   APP_ENTRY_URL,
@@ -62,6 +63,7 @@ async function start(): Promise<void> {
       handlingMarking: process.env.ACCORD_MARKING,
     });
     accord.context.keyProtection = safeStorageProtection() ?? undefined;
+    accord.context.saveFile = saveWithDialog;
   } catch (error) {
     const message = error instanceof AppError ? error.message : `Accord could not open its database: ${String(error)}`;
     dialog.showErrorBox('Accord cannot start', message);

@@ -1,7 +1,7 @@
 import type { syncMethods } from '../../shared/api/sync';
 import { listConflicts, listTrustedPosts, resolveConflict, revokePost } from '../../db/sync/state';
 import { AppError } from '../../shared/result';
-import { beginUpload, downloadPiece, jobStatus, receiveChunk, startJob, uploadedBytes } from '../sync/jobs';
+import { beginUpload, downloadPiece, exportedFile, jobStatus, receiveChunk, startJob, uploadedBytes } from '../sync/jobs';
 import { ensureKey, keyInfo, passphraseProtection, unlockPrivateKey } from '../sync/keys';
 import { exportBundle, importBundle, inspectBundle, publicKeyFile, trustSenderOf } from '../sync/service';
 import type { HandlerContext, HandlersFor } from './types';
@@ -14,6 +14,7 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
     return {
       postId: context.store.post.id,
       postName: context.store.post.name,
+      savesWithDialog: context.saveFile !== undefined,
       hasKey: key !== undefined,
       needsPassphrase: protectionOf(context).needsPassphrase,
       publicKey: key?.publicKey ?? null,
@@ -60,6 +61,17 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
   },
   'sync.jobs.status': ({ jobId }, { store }) => jobStatus(store, jobId),
   'sync.download': ({ jobId, offset }, { store }) => downloadPiece(store, jobId, offset),
+  'sync.saveFile': async ({ jobId, publicKey }, context) => {
+    if (!context.saveFile) throw new AppError('NOT_FOUND', 'Saving through a dialog exists only in the desktop app; the browser downloads the file.');
+    let file: { name: string; bytes: Buffer };
+    if (jobId) file = exportedFile(context.store, jobId);
+    else if (publicKey) {
+      const key = publicKeyFile(context.store, protectionOf(context), publicKey.passphrase);
+      file = { name: `accord-key-${key.postId}.json`, bytes: Buffer.from(`${JSON.stringify(key, null, 2)}\n`) };
+    } else throw new AppError('VALIDATION', 'Name an export job or the public key file to save.');
+    const path = await context.saveFile(file.name, file.bytes);
+    return { saved: path !== null, path };
+  },
   'sync.conflicts.list': ({ status }, { store }) => listConflicts(store.db, status),
   'sync.conflicts.resolve': ({ id, keep }, { store }) => resolveConflict(store, id, keep),
 };

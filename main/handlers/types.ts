@@ -10,6 +10,8 @@ export interface HandlerContext {
   databasePath: string;
   /** How this post's signing key is sealed; a passphrase unless the desktop shell sets safeStorage. */
   keyProtection?: KeyProtection;
+  /** Desktop only: asks where to save a file with the native dialog and writes it (null when cancelled). */
+  saveFile?: (suggestedName: string, bytes: Buffer) => Promise<string | null>;
 }
 
 /**

@@ -112,6 +112,13 @@ export function jobStatus(store: Store, jobId: string): JobStatus {
   return { ...job.status };
 }
 
+/** A finished export's whole file (for the desktop Save dialog). */
+export function exportedFile(store: Store, jobId: string): { name: string; bytes: Buffer } {
+  const job = registry(store).jobs.get(jobId);
+  if (!job?.bytes || !job.status.file) throw new AppError('NOT_FOUND', 'No finished export with that id.');
+  return { name: job.status.file.name, bytes: job.bytes };
+}
+
 export function downloadPiece(store: Store, jobId: string, offset: number): { data: string; size: number; name: string } {
   const job = registry(store).jobs.get(jobId);
   if (!job?.bytes || !job.status.file) throw new AppError('NOT_FOUND', 'No finished export with that id.');

@@ -81,6 +81,8 @@ export const syncMethods = {
     output: z.object({
       postId: z.string(),
       postName: z.string(),
+      /** True in the desktop app: files are saved through the native Save dialog rather than downloaded. */
+      savesWithDialog: z.boolean(),
       hasKey: z.boolean(),
       needsPassphrase: z.boolean(),
       publicKey: z.string().nullable(),
@@ -111,6 +113,11 @@ export const syncMethods = {
   'sync.download': {
     input: z.object({ jobId, offset: z.number().int().min(0) }),
     output: z.object({ data: z.string(), size: z.number(), name: z.string() }),
+  },
+  /** Desktop: saves a finished export (or this post's public key file) where the person chooses. */
+  'sync.saveFile': {
+    input: z.object({ jobId: jobId.optional(), publicKey: z.object({ passphrase }).optional() }),
+    output: z.object({ saved: z.boolean(), path: z.string().nullable() }),
   },
   'sync.conflicts.list': { input: z.object({ status: z.enum(['open', 'all']).default('open') }), output: z.array(conflict) },
   'sync.conflicts.resolve': { input: z.object({ id: z.string().max(64), keep: z.enum(['winner', 'loser']) }), output: conflict },

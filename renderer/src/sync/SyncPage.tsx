@@ -97,6 +97,11 @@ function IdentityPanel({ identity, onChange }: { identity: Identity; onChange: (
   }
 
   async function exportKey() {
+    if (identity.savesWithDialog) {
+      const saved = await api.call('sync.saveFile', { publicKey: {} });
+      if (!saved.ok) useUiStore.getState().showError(saved.error);
+      return;
+    }
     const result = await api.call('sync.publicKeyFile', {});
     if (!result.ok) return useUiStore.getState().showError(result.error);
     saveFile(new Blob([result.value.text], { type: 'application/json' }), result.value.fileName);
@@ -164,7 +169,7 @@ function ExportPanel({ identity, peers, onDone }: { identity: Identity; peers: P
       const job = await waitForJob(started.value.jobId, (status) => setProgress(status));
       if (job.state === 'failed') throw new CallFailed(job.error!);
       setFinished(job);
-      await downloadExport(job.id, (done, total) => setProgress({ phase: 'downloading', done, total }));
+      await saveExport(identity, job.id, (done, total) => setProgress({ phase: 'downloading', done, total }));
       await onDone();
     } catch (error) {
       if (error instanceof CallFailed) useUiStore.getState().showError({ ...error.error, message: errorText(error.error) } as AppErrorShape);
@@ -209,13 +214,20 @@ function ExportPanel({ identity, peers, onDone }: { identity: Identity; peers: P
       {finished?.file && (
         <p role="status" data-testid="export-result">
           {t('syncExported', String(finished.file.changes), String(finished.file.size))}{' '}
-          <button type="button" onClick={() => void downloadExport(finished.id, () => undefined)}>
+          <button type="button" onClick={() => void saveExport(identity, finished.id, () => undefined).catch(() => undefined)}>
             {t('syncDownload')}
           </button>
         </p>
       )}
     </section>
   );
+}
+
+/** The desktop app saves through the native dialog; a browser downloads the file. */
+async function saveExport(identity: Identity, jobId: string, onProgress: (done: number, total: number) => void): Promise<void> {
+  if (!identity.savesWithDialog) return downloadExport(jobId, onProgress);
+  const saved = await api.call('sync.saveFile', { jobId });
+  if (!saved.ok) throw new CallFailed(saved.error);
 }
 
 function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
