@@ -9,38 +9,45 @@ interface AriaProps {
   'aria-describedby'?: string;
 }
 
-/** Records of a type matching a search: from the loaded choices, or from the API for types too big to load. */
-function useMatches(to: string, query: string, limit: number): { matches: Choice[]; all: Choice[]; big: boolean } {
+/**
+ * Records of a type matching a search: from the loaded choices, or from the API
+ * for types too big to load and for pickers narrowed by `scope` (equality
+ * filters, e.g. the benchmarks of the check-in point's project).
+ */
+function useMatches(to: string, query: string, limit: number, scope: Record<string, string> = {}): { matches: Choice[]; all: Choice[]; big: boolean; tooMany: boolean } {
   const choices = useChoices(to);
-  const big = choices.loaded && choices.total > PICKER_LIMIT;
+  const scopeKey = JSON.stringify(scope);
+  const tooMany = choices.loaded && choices.total > PICKER_LIMIT;
+  const big = tooMany || scopeKey !== '{}';
   const [remote, setRemote] = useState<Choice[]>([]);
   useEffect(() => {
     if (!big) return;
     let current = true;
-    void api.call('records.list', { type: to as never, search: query.trim(), limit }).then((result) => {
+    void api.call('records.list', { type: to as never, search: query.trim(), filter: JSON.parse(scopeKey) as Record<string, string>, limit, sort: { field: 'title', direction: 'asc' } }).then((result) => {
       if (current && result.ok) setRemote(result.value.rows.map((row) => ({ id: row.id, title: row.title })));
     });
     return () => {
       current = false;
     };
-  }, [big, to, query, limit]);
+  }, [big, to, query, limit, scopeKey]);
   const matches = useMemo(() => {
     if (big) return remote;
     const needle = query.trim().toLocaleLowerCase();
     return (needle ? choices.rows.filter((row) => row.title.toLocaleLowerCase().includes(needle)) : choices.rows).slice(0, limit);
   }, [big, remote, choices.rows, query, limit]);
-  return { matches, all: choices.rows, big };
+  return { matches, all: choices.rows, big, tooMany };
 }
 
 /** One linked record: a select, with a search box in front of it when the type has too many records to list. */
-export function RefPicker({ to, value, onChange, onBlur, required, currentTitle, ...aria }: AriaProps & { to: string; value: string; onChange(value: string): void; onBlur(): void; required?: boolean; currentTitle?: string }) {
+export function RefPicker({ to, value, onChange, onBlur, required, currentTitle, scope, ...aria }: AriaProps & { to: string; value: string; onChange(value: string): void; onBlur(): void; required?: boolean; currentTitle?: string; scope?: Record<string, string> }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const { matches, all, big } = useMatches(to, query, 50);
+  const { matches, all, big, tooMany } = useMatches(to, query, 50, scope);
   const options = big ? matches : all;
+  const searchable = tooMany;
   const showCurrent = value && !options.some((option) => option.id === value);
   const select = (
-    <select {...aria} id={big ? `${aria.id}-select` : aria.id} value={value} onChange={(event) => onChange(event.target.value)} onBlur={onBlur}>
+    <select {...aria} id={searchable ? `${aria.id}-select` : aria.id} value={value} onChange={(event) => onChange(event.target.value)} onBlur={onBlur}>
       <option value="">{required ? t('choose') : t('none')}</option>
       {showCurrent && <option value={value}>{currentTitle ?? value}</option>}
       {options.map((option) => (
@@ -50,7 +57,7 @@ export function RefPicker({ to, value, onChange, onBlur, required, currentTitle,
       ))}
     </select>
   );
-  if (!big) return select;
+  if (!searchable) return select;
   return (
     <div className="picker">
       <input type="search" id={aria.id} placeholder={t('typeToSearch')} value={query} onChange={(event) => setQuery(event.target.value)} aria-describedby={aria['aria-describedby']} />
@@ -60,10 +67,10 @@ export function RefPicker({ to, value, onChange, onBlur, required, currentTitle,
 }
 
 /** Several linked records: chips for the chosen ones, a search box, and checkboxes for the matches. */
-export function RefMultiPicker({ to, label, value, onChange, onBlur, titles, ...aria }: AriaProps & { to: string; label: string; value: string[]; onChange(value: string[]): void; onBlur(): void; titles?: Record<string, string> }) {
+export function RefMultiPicker({ to, label, value, onChange, onBlur, titles, scope, ...aria }: AriaProps & { to: string; label: string; value: string[]; onChange(value: string[]): void; onBlur(): void; titles?: Record<string, string>; scope?: Record<string, string> }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const { matches, all } = useMatches(to, query, 50);
+  const { matches, all } = useMatches(to, query, 100, scope);
   const titleOf = (id: string) => titles?.[id] ?? all.find((row) => row.id === id)?.title ?? matches.find((row) => row.id === id)?.title ?? id;
   const toggle = (id: string, on: boolean) => onChange(on ? [...value, id] : value.filter((chosen) => chosen !== id));
   return (

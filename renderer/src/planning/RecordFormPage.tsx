@@ -10,7 +10,7 @@ import { api, useUiStore } from '../store';
 import { toApiValues, toFormValues, type FormValues } from './convert';
 import { afterChange, useCall, useTitles } from './data';
 import { jsonEditors } from './JsonEditors';
-import { optionLabel, typeLabel } from './labels';
+import { ALL_TYPES, optionLabel, typeLabel } from './labels';
 import { recordPath } from './paths';
 import { RefMultiPicker, RefPicker } from './Pickers';
 import { navigateSaved, useUnsavedGuard } from './unsavedGuard';
@@ -88,6 +88,23 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
   const shown = only ? spec.fields.filter((field) => only.includes(field.name)) : spec.fields;
   const cancelTo = record ? recordPath(spec.name, record.id) : recordPath(spec.name);
 
+  /**
+   * A picker lists only records that share this form's chosen links: the
+   * benchmarks of the check-in point's project, the projects of the resource
+   * line's partner. A link field of the target type with the same name and
+   * target as a filled link field here narrows it.
+   */
+  function scopeOf(picker: FieldSpec & { to: string }): Record<string, string> | undefined {
+    if (picker.to === spec.name) return undefined; // a record type linking to itself (goal -> objective) is not narrowed
+    const target = ALL_TYPES.find((candidate) => candidate.name === picker.to);
+    const scope: Record<string, string> = {};
+    for (const own of spec.fields) {
+      if (own.kind !== 'ref' || own === picker || !formNow[own.name]) continue;
+      if (target?.fields.some((field) => field.kind === 'ref' && field.name === own.name && field.to === own.to)) scope[own.name] = String(formNow[own.name]);
+    }
+    return Object.keys(scope).length ? scope : undefined;
+  }
+
   function input(field: FieldSpec) {
     const common = { autoFocus: field === shown[0] };
     switch (field.kind) {
@@ -124,7 +141,7 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
             control={control}
             name={field.name}
             render={(controlled, aria) => (
-              <RefPicker {...aria} to={field.to} required={field.required} value={String(controlled.value ?? '')} onChange={controlled.onChange} onBlur={controlled.onBlur} currentTitle={linkTitles[String(controlled.value)]} />
+              <RefPicker {...aria} to={field.to} scope={scopeOf(field)} required={field.required} value={String(controlled.value ?? '')} onChange={controlled.onChange} onBlur={controlled.onBlur} currentTitle={linkTitles[String(controlled.value)]} />
             )}
           />
         );
@@ -134,7 +151,7 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
             control={control}
             name={field.name}
             render={(controlled, aria) => (
-              <RefMultiPicker {...aria} to={field.to} label={field.label[language]} value={(controlled.value as string[]) ?? []} onChange={controlled.onChange} onBlur={controlled.onBlur} titles={linkTitles} />
+              <RefMultiPicker {...aria} to={field.to} scope={scopeOf(field)} label={field.label[language]} value={(controlled.value as string[]) ?? []} onChange={controlled.onChange} onBlur={controlled.onBlur} titles={linkTitles} />
             )}
           />
         );
