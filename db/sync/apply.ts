@@ -62,6 +62,8 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
   // Winning values are gathered per row and written once per row at the end: one INSERT,
   // UPDATE or DELETE per record however many fields changed (and row triggers fire once).
   const rows = new Map<string, PendingRow>();
+  // Only worth a query per change when this post has conflicts waiting.
+  const openConflicts = sql.anyOpenConflict.get() !== undefined;
 
   // Oldest first, so a chain of edits to one field replays in the order it was made.
   const ordered = [...changes].sort((a, b) => compareStamps(a, b));
@@ -123,6 +125,10 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     sql.writeClock.run(change.table, change.rowId, change.column, change.hlc, change.postId);
     row.clocks.set(change.column, { hlc: change.hlc, postId: change.postId });
     summary.applied += 1;
+    // Another post kept the losing value of a conflict this post also holds: settled everywhere.
+    if (openConflicts && change.prevHlc !== null) {
+      sql.settleConflict.run(new Date(options.nowMs).toISOString(), change.table, change.rowId, change.column, change.prevHlc, change.prevPostId, valueText);
+    }
     row.lastHlc = change.hlc;
     if (row.tombstoned) continue; // a delete is final: later edits are kept in the log, not the row
     if (change.column === TOMBSTONE_COLUMN) {
@@ -215,6 +221,10 @@ function statements(db: Database) {
     recordConflict: db.prepare(
       'INSERT OR IGNORE INTO sync_conflicts (id, table_name, row_id, column_name, winner_value, winner_hlc, winner_post_id, loser_value, loser_hlc, loser_post_id, detected_at, bundle_hash) ' +
         'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    anyOpenConflict: db.prepare("SELECT 1 FROM sync_conflicts WHERE status = 'open' LIMIT 1"),
+    settleConflict: db.prepare(
+      "UPDATE sync_conflicts SET status = 'kept_loser', resolved_at = ? WHERE status = 'open' AND table_name = ? AND row_id = ? AND column_name = ? AND winner_hlc = ? AND winner_post_id = ? AND loser_value = ?",
     ),
     audit: db.prepare('INSERT INTO audit_log (id, at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)'),
   };

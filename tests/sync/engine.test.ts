@@ -52,9 +52,13 @@ describe('merging bundles between posts', () => {
     expect(conflicts).toHaveLength(1);
     expect([conflicts[0]!.winnerValue, conflicts[0]!.loserValue].sort()).toEqual(['from A', 'from B']);
     const loser = conflicts[0]!.loserValue;
+    expect(listConflicts(b.app.context.store.db)).toHaveLength(1);
     resolveConflict(a.app.context.store, conflicts[0]!.id, 'loser');
     expect(listConflicts(a.app.context.store.db)).toEqual([]);
     await importInto(b, await exportFrom(a));
+    // B held the same conflict: A's choice settles it there too.
+    expect(listConflicts(b.app.context.store.db)).toEqual([]);
+    expect(listConflicts(b.app.context.store.db, 'all')[0]!.status).toBe('kept_loser');
     expect(dump(b)).toContain(JSON.stringify(loser));
     expect(dump(a)).toBe(dump(b));
   });
