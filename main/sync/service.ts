@@ -1,7 +1,8 @@
 import type { Store } from '../../db/store';
 import { applyChanges, FUTURE_CLOCK_TOLERANCE_MS, type ApplySummary } from '../../db/sync/apply';
 import type { Change } from '../../db/sync/apply';
-import { ChangeRejected, collectChanges, heldVector, validateChanges } from '../../db/sync/changes';
+import { ChangeRejected, collectChanges, heldVector, ID_PATTERN, validateChanges } from '../../db/sync/changes';
+import { formatHlc } from '../../shared/hlc';
 import {
   findBundle,
   findTrustedPost,
@@ -58,7 +59,7 @@ export async function exportBundle(store: Store, forPost: string | null, options
     sender: { postId: store.post.id, name: store.post.name, publicKey: key.publicKey },
     sequence,
     createdAt: new Date(now()).toISOString(),
-    createdHlc: clock ? `${String(clock.wallMs).padStart(15, '0')}:${String(clock.counter).padStart(6, '0')}` : null,
+    createdHlc: clock ? formatHlc(clock) : null,
     forPost,
     since,
     senderVector: heldVector(db),
@@ -238,7 +239,7 @@ export function senderOf(bytes: Buffer): Omit<TrustedPost, 'trustedAt' | 'revoke
   if (parsed.format !== 'accord-public-key' || typeof parsed.postId !== 'string' || typeof parsed.name !== 'string' || typeof parsed.publicKey !== 'string') {
     throw new AppError('VALIDATION', 'This file is neither an Accord bundle nor an Accord public key file.');
   }
-  if (!/^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/.test(parsed.postId)) throw new AppError('VALIDATION', 'The key file names an invalid post id.');
+  if (!ID_PATTERN.test(parsed.postId)) throw new AppError('VALIDATION', 'The key file names an invalid post id.');
   const fingerprint = fingerprintOf(parsed.publicKey);
   if (Buffer.from(parsed.publicKey, 'base64').length !== 32) throw new AppError('VALIDATION', 'The key file holds no valid Ed25519 public key.');
   return { postId: parsed.postId, name: parsed.name.slice(0, 200), publicKey: parsed.publicKey, fingerprint };
