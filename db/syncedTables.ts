@@ -42,4 +42,9 @@ export const syncedTables = {
     columns: { mouId: 'mou_id', number: 'number', label: 'label', snapshot: 'snapshot', savedAt: 'saved_at', savedBy: 'saved_by' },
     jsonFields: ['snapshot'],
   },
+  /** Who signed an MOU draft, when, and the hash of the saved version signed (db/repositories/mouSignings.ts). */
+  mouSignings: {
+    name: 'mou_signings',
+    columns: { mouId: 'mou_id', versionId: 'version_id', versionNumber: 'version_number', versionSha256: 'version_sha256', signedBy: 'signed_by', signedAt: 'signed_at', recordedBy: 'recorded_by' },
+  },
 } satisfies Record<string, SyncedTable>;

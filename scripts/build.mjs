@@ -21,8 +21,8 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
   define: { __ACCORD_VERSION__: JSON.stringify(version) },
-  // Native and runtime-provided modules stay outside the bundle.
-  external: ['electron', 'better-sqlite3'],
+  // Native and runtime-provided modules stay outside the bundle; pdfkit reads its font data from its own folder, so it breaks when bundled.
+  external: ['electron', 'better-sqlite3', 'pdfkit'],
 };
 
 export async function buildMain() {

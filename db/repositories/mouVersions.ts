@@ -8,7 +8,7 @@ import { syncedTables } from '../syncedTables';
 import { getRecord, postNameResolver, selectRecords } from './records';
 
 /** What a saved version holds: the draft's fields, its clauses in order, its signatories. */
-interface Snapshot {
+export interface Snapshot {
   draft: Record<string, unknown>;
   clauses: ClauseSnapshot[];
   signatories: Record<string, unknown>[];
@@ -84,7 +84,7 @@ export function listMouVersions(store: Store, mouId: string): MouVersionInfo[] {
   return (store.db.prepare(`${SELECT_VERSION} WHERE mou_id = ? ORDER BY number DESC, saved_at DESC, id DESC`).all(mouId) as VersionRow[]).map((row) => info(row, nameOf));
 }
 
-function loadVersion(store: Store, mouId: string, ref: string): { info: MouVersionInfo; snapshot: Snapshot } {
+export function loadVersion(store: Store, mouId: string, ref: string): { info: MouVersionInfo; snapshot: Snapshot } {
   if (ref === 'current') {
     return {
       info: { id: 'current', mouId, number: 0, label: 'Current draft', savedAt: '', savedBy: store.post.id, savedByName: store.post.name },

@@ -6,6 +6,7 @@ import { dumpCommand } from './commands/dump';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { keysCommand } from './commands/keys';
+import { mouCommand } from './commands/mou';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 import { verifyCommand } from './commands/verify';
@@ -20,6 +21,7 @@ const commands: Record<string, Command> = {
   import: importCommand,
   verify: verifyCommand,
   keys: keysCommand,
+  mou: mouCommand,
   seed: seedCommand,
 };
 
