@@ -142,6 +142,7 @@ const strings = {
   'change.unchanged': { en: 'Unchanged', ar: 'دون تغيير' },
   wasNumber: { en: 'was clause {0}', ar: 'كان البند {0}' },
   citationsChanged: { en: 'citations changed', ar: 'تغيرت الإحالات' },
+  showAllN: { en: 'Show all {0}', ar: 'عرض الكل ({0})' },
   unsavedTitle: { en: 'Leave without saving?', ar: 'المغادرة دون حفظ؟' },
   unsavedMessage: { en: 'This form has changes that are not saved. They will be lost if you leave.', ar: 'في هذا النموذج تغييرات غير محفوظة. ستضيع إذا غادرت.' },
   unsavedLeave: { en: 'Leave without saving', ar: 'المغادرة دون حفظ' },

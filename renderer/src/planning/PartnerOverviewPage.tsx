@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
 import { recordType } from '../../../shared/records/registry';
 import { useTranslation } from '../i18n';
@@ -67,12 +68,15 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
                     t('allInTime')
                   ) : (
                     <>
-                      {t('lateFor', String(lateCheckIns.length))}{' '}
-                      {lateCheckIns.map((row) => (
-                        <a key={row.id} className="cite" href={`#${recordPath('checkIns', row.id)}`}>
-                          {row.title} ({String(row.dueDate)})
-                        </a>
-                      ))}
+                      {t('lateFor', String(lateCheckIns.length))}
+                      <CappedList
+                        items={lateCheckIns}
+                        render={(row) => (
+                          <li key={row.id}>
+                            <a href={`#${recordPath('checkIns', row.id)}`}>{row.title}</a> <span className="field__hint">{String(row.dueDate ?? '')}</span>
+                          </li>
+                        )}
+                      />
                     </>
                   )}
                 </li>
@@ -101,16 +105,17 @@ function CheckInList({ heading, rows, testId, tone }: { heading: string; rows: R
       {rows.length === 0 ? (
         <p className="field__hint">{t('none')}</p>
       ) : (
-        <ul className="plain-list">
-          {rows.map((row) => (
+        <CappedList
+          items={rows}
+          render={(row) => (
             <li key={row.id}>
               <a href={`#${recordPath('checkIns', row.id)}`}>{row.title}</a> <span className="field__hint">{String(row.dueDate ?? '')}</span>{' '}
               <a className="cite" href={`#${assessPath(row.id)}`}>
                 {t('recordAssessment')}
               </a>
             </li>
-          ))}
-        </ul>
+          )}
+        />
       )}
     </section>
   );
@@ -120,15 +125,34 @@ function RowList({ rows, type, extra }: { rows: Row[]; type: string; extra(row: 
   const { t } = useTranslation();
   if (rows.length === 0) return <p className="field__hint">{t('none')}</p>;
   return (
-    <ul className="plain-list">
-      {rows.map((row) => (
+    <CappedList
+      items={rows}
+      render={(row) => (
         <li key={row.id}>
           <a href={`#${recordPath(type, row.id)}`} dir="auto">
             {row.title}
           </a>{' '}
           <span className="field__hint">{extra(row)}</span>
         </li>
-      ))}
-    </ul>
+      )}
+    />
+  );
+}
+
+/** Long lists show their first entries; the rest open on demand (a native disclosure, keyboard-operable). */
+const SHOWN = 8;
+
+function CappedList<T>({ items, render }: { items: readonly T[]; render(item: T): ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <ul className="plain-list">{items.slice(0, SHOWN).map(render)}</ul>
+      {items.length > SHOWN && (
+        <details className="more">
+          <summary>{t('showAllN', String(items.length))}</summary>
+          <ul className="plain-list">{items.slice(SHOWN).map(render)}</ul>
+        </details>
+      )}
+    </>
   );
 }
