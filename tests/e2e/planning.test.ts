@@ -426,7 +426,9 @@ describe('the officer planning path in the browser', () => {
   });
 
   it('sorts, filters and searches a list', async () => {
+    expect(await page.locator('.notice--info').textContent()).toContain('Saved.'); // from the edit just before
     await sidebar('Benchmarks');
+    await expect.poll(() => page.locator('.notice--info').count()).toBe(0); // it belonged to the page the save landed on
     const rows = page.locator('[data-testid=benchmarks-list] tbody tr.vrow td:first-child');
     await expect.poll(() => rows.count()).toBe(3);
     await page.getByRole('button', { name: 'Indicator' }).click();

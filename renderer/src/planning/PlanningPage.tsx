@@ -1,5 +1,7 @@
+import { useEffect, useRef } from 'react';
 import { recordType, RECORD_TYPE_NAMES } from '../../../shared/records/registry';
 import { useTranslation } from '../i18n';
+import { useUiStore } from '../store';
 import { AssessmentPage } from './AssessmentPage';
 import { ALL_TYPES, typeLabel } from './labels';
 import { PartnerOverviewPage } from './PartnerOverviewPage';
@@ -28,6 +30,7 @@ function splitRoute(route: readonly string[]): { segments: string[]; query: URLS
 export function PlanningPage({ route }: { route: readonly string[] }) {
   const { t } = useTranslation();
   const { segments, query } = splitRoute(route);
+  useInfoNoticeFades(route.join('/'));
   const [section, first, second, third] = segments;
   if (section === 'overview' && first) return <PartnerOverviewPage key={first} partnerId={first} />;
   if (section === 'search') return <SearchPage query={first ?? ''} />;
@@ -77,4 +80,18 @@ export function PlanningNav({ route }: { route: readonly string[] }) {
       </ul>
     </nav>
   );
+}
+
+/**
+ * "Saved." belongs to the page a save lands on: an information notice that is
+ * still there when the officer moves on again is dismissed. Errors stay until
+ * dismissed.
+ */
+function useInfoNoticeFades(routeKey: string): void {
+  const seenAtLastMove = useRef<unknown>(null);
+  useEffect(() => {
+    const { notice, dismissNotice } = useUiStore.getState();
+    if (notice && notice.kind === 'info' && notice === seenAtLastMove.current) dismissNotice();
+    seenAtLastMove.current = useUiStore.getState().notice;
+  }, [routeKey]);
 }
