@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { coreMethods } from './api/core';
+import { documentsMethods } from './api/documents';
 import { mouVersionsMethods } from './api/mouVersions';
 import { recordsMethods } from './api/records';
 import { syncMethods } from './api/sync';
@@ -16,6 +17,7 @@ export const contract = {
   ...recordsMethods,
   ...mouVersionsMethods,
   ...syncMethods,
+  ...documentsMethods,
 } as const satisfies MethodGroup;
 
 export type Contract = typeof contract;

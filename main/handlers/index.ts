@@ -1,5 +1,6 @@
 import type { Contract } from '../../shared/contract';
 import { coreHandlers } from './core';
+import { documentsHandlers } from './documents';
 import { mouVersionsHandlers } from './mouVersions';
 import { recordsHandlers } from './records';
 import { syncHandlers } from './sync';
@@ -16,4 +17,5 @@ export const handlers: HandlersFor<Contract> = {
   ...recordsHandlers,
   ...mouVersionsHandlers,
   ...syncHandlers,
+  ...documentsHandlers,
 };

@@ -6,8 +6,8 @@ import { callOk } from '../../helpers';
  * Arabic text says 60 days where the English says 90: the pre-export check's
  * case. `agreed` moves it to the status from which it can be signed.
  */
-export async function createBilingualMou(app: AccordApp, options: { agreed?: boolean } = {}) {
-  const partner = await callOk<{ id: string }>(app, 'records.create', { type: 'partners', values: { name: 'Tunisia', isoCode: 'TN' } });
+export async function createBilingualMou(app: AccordApp, options: { agreed?: boolean; partnerName?: string } = {}) {
+  const partner = await callOk<{ id: string }>(app, 'records.create', { type: 'partners', values: { name: options.partnerName ?? 'Tunisia', isoCode: '' } });
   const values = { title: 'Border security cooperation', partnerId: partner.id, sector: 'border_security', status: 'draft', parties: ['Ministry of Interior of Tunisia', 'U.S. Embassy Tunis'], summary: '' };
   const mou = await callOk<{ id: string }>(app, 'records.create', { type: 'mouDrafts', values });
   const clause = (position: number, heading: string, textEn: string, textAr: string) =>

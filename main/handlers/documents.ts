@@ -1,0 +1,39 @@
+import type { documentsMethods } from '../../shared/api/documents';
+import { listMouSignings, signMouDraft } from '../../db/repositories/mouSignings';
+import { findRecord } from '../../db/repositories/records';
+import { preExportChecks } from '../../shared/documents/checks';
+import { exportMouDocument, exportMouRedline, importSignedMou, mouDocument, summariseVerified, verifySignedMou, type ExportedDocument } from '../documents/service';
+import { uploadedBytes } from '../sync/jobs';
+import { fingerprintOf, passphraseProtection } from '../sync/keys';
+import type { HandlerContext, HandlersFor } from './types';
+
+const protectionOf = (context: HandlerContext) => context.keyProtection ?? passphraseProtection;
+
+const asFile = ({ fileName, mediaType, bytes, warnings }: ExportedDocument) => ({ fileName, mediaType, size: bytes.length, data: bytes.toString('base64'), warnings });
+
+/** What the verify and import screens show: the summary plus the sender's fingerprint and whether the draft is here. */
+function describe(context: HandlerContext, summary: ReturnType<typeof summariseVerified>) {
+  const { description: _description, ...rest } = summary;
+  return {
+    ...rest,
+    fingerprint: fingerprintOf(Buffer.from(summary.sender.publicKey, 'hex').toString('base64')),
+    draftHere: findRecord(context.store, 'mouDrafts', summary.draft.id) !== undefined,
+  };
+}
+
+export const documentsHandlers: HandlersFor<typeof documentsMethods> = {
+  'mou.documents.checks': ({ mouId, version, lang, layout }, { store, handlingMarking }) =>
+    preExportChecks(mouDocument(store, handlingMarking, mouId, { version, language: lang, layout })),
+  'mou.documents.export': async ({ mouId, version, lang, layout, format, passphrase }, context) =>
+    asFile(
+      await exportMouDocument(context.store, context.handlingMarking, mouId, { version, language: lang, layout }, format, format === 'signed' ? { protection: protectionOf(context), passphrase } : undefined),
+    ),
+  'mou.documents.redline': async ({ mouId, from, to, format, lang, layout }, { store, handlingMarking }) => asFile(await exportMouRedline(store, handlingMarking, mouId, from, to, format, lang, layout)),
+  'mou.sign': ({ mouId, signedBy }, { store }) => signMouDraft(store, mouId, signedBy),
+  'mou.signings.list': ({ mouId }, { store }) => listMouSignings(store, mouId),
+  'mou.signed.verify': ({ uploadId }, context) => describe(context, summariseVerified(verifySignedMou(context.store, uploadedBytes(context.store, uploadId)))),
+  'mou.signed.import': ({ uploadId }, context) => {
+    const { version, alreadyPresent, ...summary } = importSignedMou(context.store, uploadedBytes(context.store, uploadId));
+    return { ...describe(context, summary), version, alreadyPresent };
+  },
+};

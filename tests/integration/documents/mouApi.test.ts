@@ -1,0 +1,184 @@
+import { generateKeyPairSync, sign } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AccordApp } from '../../../main/app';
+import { createSignedMouPackage, signerFromSync, trustFromSync, verifySignedMouPackage, type PackageSigner } from '../../../main/documents';
+import { readStoredZip, writeStoredZip, type StoredEntry } from '../../../main/documents/storedZip';
+import { snapshotSha256 } from '../../../db/repositories/mouSignings';
+import { loadVersion } from '../../../db/repositories/mouVersions';
+import { BUNDLE_CHUNK_BYTES } from '../../../shared/api/sync';
+import { formatMessage } from '../../../shared/messages';
+import { exportBundle, importBundle, trustSenderOf } from '../../../main/sync/service';
+import { passphraseProtection } from '../../../main/sync/keys';
+import { callOk, openTestApp, snapshotDatabase, tempDirectory } from '../../helpers';
+import { createBilingualMou } from './mouFixture';
+
+const passphrase = 'correct horse battery';
+const dir = tempDirectory();
+let a: AccordApp;
+let b: AccordApp;
+let mouId = '';
+let clauseIds: string[] = [];
+let signedFile: Buffer;
+
+interface ExportedFile {
+  fileName: string;
+  size: number;
+  data: string;
+  warnings: { clauseNumber: string | null; message: string }[];
+}
+
+async function upload(app: AccordApp, bytes: Buffer): Promise<string> {
+  const { uploadId } = await callOk<{ uploadId: string }>(app, 'sync.upload.begin', { size: bytes.length });
+  for (let offset = 0; offset < bytes.length; offset += BUNDLE_CHUNK_BYTES) {
+    await callOk(app, 'sync.upload.chunk', { uploadId, offset, data: bytes.subarray(offset, offset + BUNDLE_CHUNK_BYTES).toString('base64') });
+  }
+  return uploadId;
+}
+
+const entriesOf = (bytes: Buffer) => readStoredZip(bytes, { maxEntries: 100, maxEntryBytes: 100 * 1024 * 1024 }).map(({ name, data }) => ({ name, data: Buffer.from(data) }));
+const rezip = (entries: StoredEntry[]) => writeStoredZip(entries).bytes;
+
+beforeAll(async () => {
+  a = openTestApp(join(dir.path, 'a.sqlite'));
+  b = openTestApp(join(dir.path, 'b.sqlite'));
+  ({ mouId, clauseIds } = await createBilingualMou(a, { agreed: true }));
+  // B trusts A and holds the draft, as posts do once they exchange a bundle.
+  const bundle = await exportBundle(a.context.store, null, { protection: passphraseProtection, passphrase });
+  trustSenderOf(b.context.store, bundle.bytes);
+  await importBundle(b.context.store, bundle.bytes);
+  signedFile = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'signed', passphrase })).data, 'base64');
+});
+afterAll(() => {
+  a.close();
+  b.close();
+  dir.remove();
+});
+
+describe('MOU documents through the API', () => {
+  it('warns before export where the two texts differ, only for the languages exported', async () => {
+    const both = await callOk<ExportedFile['warnings']>(a, 'mou.documents.checks', { mouId, lang: 'both' });
+    expect(both.map((warning) => warning.clauseNumber)).toContain('2');
+    expect(formatMessage(both.find((warning) => warning.clauseNumber === '2')!.message, 'ar')).toContain('الأرقام مختلفة');
+    expect(await callOk(a, 'mou.documents.checks', { mouId, lang: 'en' })).toEqual([]);
+  });
+
+  it('exports PDF, DOCX and HTML as files to save, with the warnings next to them', async () => {
+    const pdf = await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'pdf', lang: 'both', layout: 'side-by-side' });
+    expect(Buffer.from(pdf.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.fileName).toMatch(/^Border-security-cooperation-Current-draft-both\.pdf$/);
+    expect(pdf.warnings.map((warning) => warning.clauseNumber)).toEqual([null, '2']); // no Arabic title; 90 vs 60 days
+    const docx = await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'docx', lang: 'ar' });
+    expect(Buffer.from(docx.data, 'base64').subarray(0, 2).toString()).toBe('PK');
+    const html = await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'html', lang: 'en', layout: 'sequential' });
+    expect(Buffer.from(html.data, 'base64').toString('utf8')).toContain('Each party reports within 90 days.');
+    const refused = await a.call('mou.documents.export', { mouId, format: 'odt' });
+    expect(refused.ok).toBe(false);
+  });
+
+  it('a redline between two saved versions marks inserted and deleted words', async () => {
+    const first = await callOk<{ id: string }>(a, 'mou.versions.save', { mouId, label: 'First' });
+    await callOk(a, 'records.update', {
+      type: 'mouClauses',
+      id: clauseIds[1],
+      values: { mouId, position: 2, heading: 'Reporting', textEn: 'Each party reports within 60 days.', textAr: 'يقدم كل طرف تقريره خلال 60 يوما.', benchmarkIds: [], checkInIds: [], objectiveIds: [] },
+    });
+    const second = await callOk<{ id: string }>(a, 'mou.versions.save', { mouId, label: 'Second' });
+    const html = await callOk<ExportedFile>(a, 'mou.documents.redline', { mouId, from: first.id, to: second.id, format: 'html' });
+    const text = Buffer.from(html.data, 'base64').toString('utf8');
+    expect(text).toContain('<del>90</del>');
+    expect(text).toContain('<ins>60</ins>');
+    const pdf = await callOk<ExportedFile>(a, 'mou.documents.redline', { mouId, from: first.id, to: second.id, format: 'pdf' });
+    expect(pdf.fileName).toMatch(/-redline\.pdf$/);
+  });
+
+  it('another post verifies a signed file (sender, time, parts) and imports it as a new version, once', async () => {
+    const verified = await callOk<{ sender: { postName: string }; signedAt: string; parts: { name: string }[]; draftHere: boolean; fingerprint: string }>(b, 'mou.signed.verify', { uploadId: await upload(b, signedFile) });
+    expect(verified.sender.postName).toBe(a.context.store.post.name);
+    expect(verified.parts.map((part) => part.name)).toEqual(['mou.pdf', 'mou.docx', 'mou.html', 'draft.json', 'snapshot.json']);
+    expect(verified.draftHere).toBe(true);
+    const draftBefore = await callOk(b, 'records.get', { type: 'mouDrafts', id: mouId });
+    const imported = await callOk<{ version: { id: string; number: number }; alreadyPresent: boolean }>(b, 'mou.signed.import', { uploadId: await upload(b, signedFile) });
+    expect(imported.alreadyPresent).toBe(false);
+    expect((await callOk<{ id: string }[]>(b, 'mou.versions.list', { mouId })).map((version) => version.id)).toEqual([imported.version.id]);
+    expect(await callOk(b, 'records.get', { type: 'mouDrafts', id: mouId })).toEqual(draftBefore);
+    const again = await callOk<{ alreadyPresent: boolean }>(b, 'mou.signed.import', { uploadId: await upload(b, signedFile) });
+    expect(again.alreadyPresent).toBe(true);
+  });
+
+  describe('a hostile or damaged signed file is refused with a typed error naming the part, and B is unchanged', () => {
+    const otherKey = generateKeyPairSync('ed25519');
+    const cases: [string, () => Buffer, string, string, string | null][] = [
+      ['a missing part', () => rezip(entriesOf(signedFile).filter((entry) => entry.name !== 'mou.docx')), 'BUNDLE_REJECTED', 'missing-part', 'mou.docx'],
+      ['an extra part', () => rezip([...entriesOf(signedFile), { name: 'notes.txt', data: Buffer.from('hi') }]), 'BUNDLE_REJECTED', 'extra-part', 'notes.txt'],
+      ['a path that escapes', () => rezip([...entriesOf(signedFile), { name: '../../evil.sh', data: Buffer.from('x') }]), 'BUNDLE_REJECTED', 'unsafe-path', '../../evil.sh'],
+      ['an oversized part', () => rezip(entriesOf(signedFile).map((entry) => (entry.name === 'manifest.sig' ? { ...entry, data: Buffer.alloc(4096) } : entry))), 'BUNDLE_REJECTED', 'part-too-large', null],
+      ['an altered part', () => rezip(entriesOf(signedFile).map((entry) => (entry.name === 'snapshot.json' ? { ...entry, data: Buffer.from(entry.data.toString().replace('90 days', '10 days')) } : entry))), 'BUNDLE_REJECTED', 'part-altered', 'snapshot.json'],
+      [
+        'a bad signature',
+        () => rezip(entriesOf(signedFile).map((entry) => (entry.name === 'manifest.sig' ? { ...entry, data: Buffer.from(entry.data.map((byte, i) => (i === 0 ? byte ^ 1 : byte))) } : entry))),
+        'BUNDLE_REJECTED',
+        'signature',
+        'manifest.json',
+      ],
+      [
+        'a wrong key for the trusted post',
+        () => {
+          const verified = verifySignedMouPackage(signedFile, trustFromSync(a.context.store));
+          const impostor: PackageSigner = { postId: verified.signer.postId, postName: verified.signer.postName, publicKey: otherKey.publicKey, sign: (bytes) => sign(null, bytes, otherKey.privateKey) };
+          return createSignedMouPackage({ document: verified.document, renders: {}, snapshot: verified.snapshot }, impostor, new Date());
+        },
+        'UNTRUSTED_SENDER',
+        'key-changed',
+        'manifest.json',
+      ],
+    ];
+
+    for (const [name, make, code, reason, part] of cases) {
+      it(name, async () => {
+        const bytes = make();
+        const before = snapshotDatabase(b);
+        for (const method of ['mou.signed.verify', 'mou.signed.import']) {
+          const result = await b.call(method, { uploadId: await upload(b, bytes) });
+          expect(result.ok).toBe(false);
+          if (result.ok) continue;
+          expect(result.error.code).toBe(code);
+          expect(result.error.details?.reason).toBe(reason);
+          if (part) expect(result.error.details?.part).toBe(part);
+        }
+        expect(snapshotDatabase(b)).toBe(before);
+      });
+    }
+
+    it('a correctly signed file whose snapshot is not a valid MOU version', async () => {
+      const verified = verifySignedMouPackage(signedFile, trustFromSync(a.context.store));
+      const bad = createSignedMouPackage({ document: verified.document, renders: {}, snapshot: { draft: { title: '' }, clauses: 'none', signatories: [] } }, signerFromSync(a.context.store, passphraseProtection, passphrase), new Date());
+      const before = snapshotDatabase(b);
+      const result = await b.call('mou.signed.import', { uploadId: await upload(b, bad) });
+      expect(result.ok || result.error.details?.reason).toBe('snapshot-invalid');
+      expect(snapshotDatabase(b)).toBe(before);
+    });
+  });
+
+  it('signing records who, when and the hash of the exact version, locks the clauses, and refuses a draft not yet agreed', async () => {
+    const draft = await createBilingualMou(b, { partnerName: 'Jordan' });
+    const before = snapshotDatabase(b);
+    const early = await b.call('mou.sign', { mouId: draft.mouId, signedBy: 'Jane Doe' });
+    expect(early.ok || early.error.code).toBe('CONFLICT');
+    expect(snapshotDatabase(b)).toBe(before);
+    expect((await b.call('mou.sign', { mouId: draft.mouId, signedBy: '  ' })).ok).toBe(false);
+
+    await callOk(b, 'records.update', { type: 'mouDrafts', id: draft.mouId, values: { ...draft.values, status: 'agreed' } });
+    const { signing, version } = await callOk<{ signing: { signedBy: string; signedAt: string; versionId: string; versionSha256: string }; version: { id: string } }>(b, 'mou.sign', { mouId: draft.mouId, signedBy: 'Jane Doe' });
+    expect(signing.signedBy).toBe('Jane Doe');
+    expect(signing.versionId).toBe(version.id);
+    expect(signing.versionSha256).toBe(snapshotSha256(loadVersion(b.context.store, draft.mouId, version.id).snapshot));
+    expect(await callOk(b, 'mou.signings.list', { mouId: draft.mouId })).toHaveLength(1);
+    const record = await callOk<{ record: { status: string } }>(b, 'records.get', { type: 'mouDrafts', id: draft.mouId });
+    expect(record.record.status).toBe('signed');
+    const edit = await b.call('records.update', { type: 'mouClauses', id: draft.clauseIds[0], values: { mouId: draft.mouId, position: 1, heading: 'x', textEn: 'x', textAr: 'س', benchmarkIds: [], checkInIds: [], objectiveIds: [] } });
+    expect(edit.ok || edit.error.code).toBe('CONFLICT');
+    const twice = await b.call('mou.sign', { mouId: draft.mouId, signedBy: 'Someone Else' });
+    expect(twice.ok || twice.error.code).toBe('CONFLICT');
+  });
+});
