@@ -1,5 +1,7 @@
 import { createInterface } from 'node:readline';
-import { renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { MAX_BUNDLE_BYTES } from '../../shared/api/sync';
+import { rejected } from '../sync/bundle';
 import { AppError } from '../../shared/result';
 import { keyInfo } from '../sync/keys';
 import type { AccordApp } from '../app';
@@ -51,6 +53,13 @@ export function ask(question: string, hidden = false): Promise<string> {
 export async function confirm(question: string): Promise<boolean> {
   if (!process.stdin.isTTY) return false;
   return /^y(es)?$/i.test((await ask(`${question} [y/N] `)).trim());
+}
+
+/** Reads a file that should be a bundle, refusing one too large to be one before reading it into memory. */
+export function readBundleFile(path: string): Buffer {
+  const { size } = statSync(path);
+  if (size > MAX_BUNDLE_BYTES) throw rejected('too-large', `${path} is ${size} bytes; bundles are at most ${MAX_BUNDLE_BYTES}.`);
+  return readFileSync(path);
 }
 
 /** Written beside the target and renamed over it, so a crash never leaves half a file. */

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { callOk, sha256File, tempDirectory, openTestApp } from '../helpers';
@@ -77,5 +77,11 @@ describe('accord export / import / verify / keys', () => {
     expect(accord('keys', 'revoke', bKey.postId, '--db', a).status).toBe(0);
     expect(accord('import', at('b1.bundle'), '--yes', '--db', a).status).toBe(5);
     expect(accord('export', '--db', a).status).toBe(2);
+    // A file too large to be a bundle is refused before it is read.
+    writeFileSync(at('huge.bundle'), '');
+    truncateSync(at('huge.bundle'), 65 * 1024 * 1024);
+    const huge = accord('import', at('huge.bundle'), '--yes', '--db', a);
+    expect(huge.status).toBe(4);
+    expect(huge.stderr).toMatch(/too-large/);
   });
 });

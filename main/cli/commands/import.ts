@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { importBundle, inspectBundle, trustSenderOf, type Inspection } from '../../sync/service';
 import { databaseOption, EXIT, openAppFromOptions, UsageError, type Command } from '../command';
-import { confirm, withSyncExitCodes } from '../syncSupport';
+import { confirm, readBundleFile, withSyncExitCodes } from '../syncSupport';
 
 export const importCommand: Command = {
   summary: 'Verify a bundle, show what it would change, and apply it (all or nothing).',
@@ -9,10 +8,10 @@ export const importCommand: Command = {
   options: { ...databaseOption, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' } },
   async run(values, positionals) {
     if (positionals.length !== 1) throw new UsageError('Give exactly one bundle file.');
-    const bytes = readFileSync(positionals[0]!);
     const app = openAppFromOptions(values);
     try {
       return await withSyncExitCodes('import', async () => {
+        const bytes = readBundleFile(positionals[0]!);
         const { store } = app.context;
         let inspection = await inspectBundle(store, bytes);
         console.log(describeInspection(inspection));
