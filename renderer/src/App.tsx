@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { SignedMouImportPage } from './documents/SignedMouImportPage';
 import { useTranslation } from './i18n';
 import { MouFormPage } from './pages/MouFormPage';
 import { MouListPage } from './pages/MouListPage';
@@ -18,6 +19,7 @@ function Page({ route }: { route: string[] }) {
   if (section === 'sync') return <SyncPage />;
   if (section === 'mou') {
     if (id === 'new') return <MouFormPage />;
+    if (id === 'import') return <SignedMouImportPage />;
     if (id && action === 'edit') return <MouFormPage key={id} draftId={id} />;
     return <MouListPage />;
   }

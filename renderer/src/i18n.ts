@@ -1,5 +1,6 @@
 import { formatMessage, type Language } from '../../shared/messages';
 import { useUiStore } from './store';
+import { documentStrings } from './documents/documentStrings';
 import { syncStrings } from './sync/syncStrings';
 
 const strings = {
@@ -147,6 +148,7 @@ const strings = {
   unsavedMessage: { en: 'This form has changes that are not saved. They will be lost if you leave.', ar: 'في هذا النموذج تغييرات غير محفوظة. ستضيع إذا غادرت.' },
   unsavedLeave: { en: 'Leave without saving', ar: 'المغادرة دون حفظ' },
   ...syncStrings,
+  ...documentStrings,
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof strings;

@@ -26,6 +26,7 @@ export function MouListPage() {
         <button type="button" className="primary" disabled={partners.length === 0} onClick={() => navigate('/mou/new')}>
           {t('newMou')}
         </button>
+        <a href="#/mou/import">{t('docImportLink')}</a>
       </header>
       {!loaded ? (
         <p>{t('loading')}</p>

@@ -3,6 +3,7 @@ import type { MethodOutput } from '../../../shared/contract';
 import type { FieldSpec, RecordTypeSpec } from '../../../shared/records/spec';
 import { recordType } from '../../../shared/records/registry';
 import { ConfirmDialog } from '../components/ConfirmDialog';
+import { MouDocumentsPanel } from '../documents/MouDocumentsPanel';
 import { useTranslation } from '../i18n';
 import { api, useUiStore } from '../store';
 import { AuditTrail } from './AuditTrail';
@@ -24,7 +25,7 @@ function childTypes(type: string): { spec: RecordTypeSpec; field: FieldSpec }[] 
 
 export function RecordDetailPage({ spec, id }: { spec: RecordTypeSpec; id: string }) {
   const { t } = useTranslation();
-  const [state] = useCall('records.get', { type: spec.name as never, id }, [spec.name, id]);
+  const [state, reload] = useCall('records.get', { type: spec.name as never, id }, [spec.name, id]);
   if (state.status === 'loading') return <p>{t('loading')}</p>;
   if (state.status === 'error')
     return (
@@ -32,10 +33,10 @@ export function RecordDetailPage({ spec, id }: { spec: RecordTypeSpec; id: strin
         {state.error.message}
       </p>
     );
-  return <RecordDetail spec={spec} loaded={state.value} />;
+  return <RecordDetail spec={spec} loaded={state.value} reload={reload} />;
 }
 
-function RecordDetail({ spec, loaded }: { spec: RecordTypeSpec; loaded: Loaded }) {
+function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: Loaded; reload: () => void }) {
   const { t, language, formatError } = useTranslation();
   const { record, linksOut, linksIn } = loaded;
   const [confirming, setConfirming] = useState(false);
@@ -123,6 +124,7 @@ function RecordDetail({ spec, loaded }: { spec: RecordTypeSpec; loaded: Loaded }
       </dl>
       {spec.name === 'mouDrafts' && <MouClauses mouId={record.id} />}
       {spec.name === 'mouDrafts' && <MouVersions mouId={record.id} />}
+      {spec.name === 'mouDrafts' && <MouDocumentsPanel mouId={record.id} status={String(record.status)} onChanged={reload} />}
       <LinksPanel heading={t('linksOut')} links={linksOut} testId="links-out" ownerOf={() => spec.name} />
       <LinksPanel heading={t('linksIn')} links={linksIn} testId="links-in" ownerOf={(link) => link.type} />
       <AddChildren type={spec.name} id={record.id} />

@@ -1,0 +1,257 @@
+import { useState } from 'react';
+import type { MethodInput, MethodOutput } from '../../../shared/contract';
+import { DOCUMENT_LANGUAGES, DOCUMENT_LAYOUTS, type DocumentLanguage, type DocumentLayout } from '../../../shared/documents/types';
+import { Field } from '../components/Field';
+import { useTranslation, type StringKey } from '../i18n';
+import { recordType } from '../../../shared/records/registry';
+import { afterChange, useCall } from '../planning/data';
+import { findField, optionLabel } from '../planning/labels';
+import { api, useUiStore } from '../store';
+import { saveFile } from '../sync/bundleTransfer';
+
+type ExportFormat = MethodInput<'mou.documents.export'>['format'];
+type Warning = MethodOutput<'mou.documents.checks'>[number];
+type ExportedFile = MethodOutput<'mou.documents.export'>;
+
+const FORMATS: ExportFormat[] = ['pdf', 'docx', 'html', 'signed'];
+
+function base64ToBytes(text: string): Uint8Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Keeps a name or an ISO date in its own direction inside a sentence of the other script. */
+const isolate = (text: string) => `\u2068${text}\u2069`;
+
+function download(file: ExportedFile): void {
+  saveFile(new Blob([base64ToBytes(file.data)] as BlobPart[], { type: file.mediaType }), file.fileName);
+}
+
+/**
+ * The MOU draft's documents: export the draft or a saved version as PDF,
+ * DOCX, HTML or a signed file (pre-export warnings shown before the file is
+ * made), a redline between two versions as a document, and recording the
+ * signature. Files reach the officer as downloads in both the browser and
+ * the desktop window.
+ */
+export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string; status: string; onChanged?: () => void }) {
+  const { t, language, formatError } = useTranslation();
+  const [versions, reloadVersions] = useCall('mou.versions.list', { mouId }, [mouId, status]);
+  const [identity] = useCall('sync.identity', {}, []);
+  const [signings, reloadSignings] = useCall('mou.signings.list', { mouId }, [mouId, status]);
+  const [version, setVersion] = useState('current');
+  const [lang, setLang] = useState<DocumentLanguage>('both');
+  const [layout, setLayout] = useState<DocumentLayout>('side-by-side');
+  const [format, setFormat] = useState<ExportFormat>('pdf');
+  const [passphrase, setPassphrase] = useState('');
+  const [warnings, setWarnings] = useState<Warning[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('current');
+  const [redlineFormat, setRedlineFormat] = useState<'pdf' | 'docx' | 'html'>('pdf');
+  const [signedBy, setSignedBy] = useState('');
+  const [signError, setSignError] = useState<string | undefined>();
+  const saved = versions.status === 'ok' ? versions.value : [];
+  const needsPassphrase = format === 'signed' && identity.status === 'ok' && identity.value.needsPassphrase;
+  const versionName = (id: string) => {
+    const found = saved.find((candidate) => candidate.id === id);
+    return found ? t('docVersionN', String(found.number), found.label) : t('docCurrent');
+  };
+
+  async function exportNow() {
+    setWarnings(null);
+    setBusy(true);
+    const result = await api.call('mou.documents.export', { mouId, version, lang, layout, format, passphrase: passphrase || undefined });
+    setBusy(false);
+    if (!result.ok) return useUiStore.getState().showError(result.error);
+    download(result.value);
+    useUiStore.getState().showInfo(t('docExported', result.value.fileName));
+  }
+
+  async function checkThenExport() {
+    const result = await api.call('mou.documents.checks', { mouId, version, lang, layout });
+    if (!result.ok) return useUiStore.getState().showError(result.error);
+    if (result.value.length > 0) return setWarnings(result.value);
+    await exportNow();
+  }
+
+  async function exportRedline() {
+    const fromId = from || saved[saved.length - 1]?.id;
+    if (!fromId) return;
+    setBusy(true);
+    const result = await api.call('mou.documents.redline', { mouId, from: fromId, to, format: redlineFormat, lang, layout });
+    setBusy(false);
+    if (!result.ok) return useUiStore.getState().showError(result.error);
+    download(result.value);
+    useUiStore.getState().showInfo(t('docExported', result.value.fileName));
+  }
+
+  async function sign() {
+    const result = await api.call('mou.sign', { mouId, signedBy });
+    if (!result.ok) {
+      const issue = result.error.details?.issues?.[0];
+      if (issue && issue.path?.[0] === 'signedBy') return setSignError(formatError(issue.message));
+      return useUiStore.getState().showError(result.error);
+    }
+    setSignedBy('');
+    setSignError(undefined);
+    afterChange();
+    reloadVersions();
+    reloadSignings();
+    onChanged?.();
+    useUiStore.getState().showInfo(t('docSigned', String(result.value.version.number)));
+  }
+
+  const versionOptions = (
+    <>
+      <option value="current">{t('docCurrent')}</option>
+      {saved.map((candidate) => (
+        <option key={candidate.id} value={candidate.id}>
+          {versionName(candidate.id)}
+        </option>
+      ))}
+    </>
+  );
+
+  return (
+    <section className="panel" aria-labelledby="documents-heading" data-testid="mou-documents">
+      <h2 id="documents-heading">{t('docHeading')}</h2>
+      <form
+        className="inline-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void checkThenExport();
+        }}
+      >
+        <Field name="docVersion" label={t('docVersion')}>
+          <select value={version} onChange={(event) => setVersion(event.target.value)}>
+            {versionOptions}
+          </select>
+        </Field>
+        <Field name="docLang" label={t('docLanguage')}>
+          <select value={lang} onChange={(event) => setLang(event.target.value as DocumentLanguage)}>
+            {DOCUMENT_LANGUAGES.map((value) => (
+              <option key={value} value={value}>
+                {t(`docLang.${value}` as StringKey)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="docLayout" label={t('docLayout')}>
+          <select value={layout} disabled={lang !== 'both'} onChange={(event) => setLayout(event.target.value as DocumentLayout)}>
+            {DOCUMENT_LAYOUTS.map((value) => (
+              <option key={value} value={value}>
+                {t(`docLayout.${value}` as StringKey)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field name="docFormat" label={t('docFormat')}>
+          <select value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
+            {FORMATS.map((value) => (
+              <option key={value} value={value}>
+                {t(`docFormat.${value}` as StringKey)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {needsPassphrase && (
+          <Field name="docPassphrase" label={t('syncPassphrase')}>
+            <input type="password" autoComplete="current-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
+          </Field>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? t('docExporting') : t('docExport')}
+        </button>
+      </form>
+      {warnings && (
+        <div className="warning-box" role="alert" data-testid="pre-export-warnings">
+          <h3>{t('docWarningsHeading')}</h3>
+          <ul>
+            {warnings.map((warning, index) => (
+              <li key={index} className="warning">
+                {formatError(warning.message)}
+              </li>
+            ))}
+          </ul>
+          <button type="button" className="primary" onClick={() => void exportNow()} disabled={busy}>
+            {t('docExportAnyway')}
+          </button>
+          <button type="button" onClick={() => setWarnings(null)}>
+            {t('cancel')}
+          </button>
+        </div>
+      )}
+
+      <h3>{t('docRedlineHeading')}</h3>
+      {saved.length === 0 ? (
+        <p className="field__hint">{t('docRedlineNeedsVersions')}</p>
+      ) : (
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void exportRedline();
+          }}
+        >
+          <Field name="redlineFrom" label={t('docRedlineFrom')}>
+            <select value={from || saved[saved.length - 1]!.id} onChange={(event) => setFrom(event.target.value)}>
+              {saved.map((candidate) => (
+                <option key={candidate.id} value={candidate.id}>
+                  {versionName(candidate.id)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field name="redlineTo" label={t('docRedlineTo')}>
+            <select value={to} onChange={(event) => setTo(event.target.value)}>
+              {versionOptions}
+            </select>
+          </Field>
+          <Field name="redlineFormat" label={t('docFormat')}>
+            <select value={redlineFormat} onChange={(event) => setRedlineFormat(event.target.value as 'pdf' | 'docx' | 'html')}>
+              {(['pdf', 'docx', 'html'] as const).map((value) => (
+                <option key={value} value={value}>
+                  {t(`docFormat.${value}` as StringKey)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <button type="submit" disabled={busy}>
+            {t('docRedlineExport')}
+          </button>
+        </form>
+      )}
+
+      <h3>{t('docSignHeading')}</h3>
+      {signings.status === 'ok' && signings.value.length > 0 && (
+        <ul data-testid="mou-signings">
+          {signings.value.map((signing) => (
+            <li key={signing.id}>
+              {t('docSigning', isolate(signing.signedBy), isolate(signing.signedAt.slice(0, 10)), String(signing.versionNumber), '')}
+              <code dir="ltr">{signing.versionSha256}</code>
+            </li>
+          ))}
+        </ul>
+      )}
+      {status === 'agreed' ? (
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void sign();
+          }}
+        >
+          <Field name="signedBy" label={t('docSignedBy')} error={signError} hint={t('docSignHint')}>
+            <input type="text" dir="auto" value={signedBy} onChange={(event) => setSignedBy(event.target.value)} />
+          </Field>
+          <button type="submit">{t('docSign')}</button>
+        </form>
+      ) : (
+        status !== 'signed' && status !== 'superseded' && <p className="field__hint">{t('docSignNeedsAgreed', optionLabel(findField(recordType('mouDrafts'), 'status')!, status, language))}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,154 @@
+import { useState } from 'react';
+import type { MethodOutput } from '../../../shared/contract';
+import { Field } from '../components/Field';
+import { useTranslation } from '../i18n';
+import { afterChange } from '../planning/data';
+import { recordPath } from '../planning/paths';
+import { CallFailed, uploadBundle } from '../sync/bundleTransfer';
+import { api } from '../store';
+
+type Verified = MethodOutput<'mou.signed.verify'>;
+type Imported = MethodOutput<'mou.signed.import'>;
+
+/**
+ * Verify or import a signed MOU file from another post. The file travels
+ * through the sync feature's capped upload; the main side verifies the
+ * signature and every part before reading the draft, and an import only
+ * ever adds a saved version (the draft as edited here is not touched).
+ */
+export function SignedMouImportPage() {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [uploadId, setUploadId] = useState<string | null>(null);
+  const [verified, setVerified] = useState<Verified | null>(null);
+  const [imported, setImported] = useState<Imported | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
+    setBusy(true);
+    setFailure(null);
+    try {
+      return await work();
+    } catch (error) {
+      setFailure(t('docRefused', error instanceof Error ? error.message : String(error)));
+      return undefined;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function verify() {
+    if (!file) return;
+    setVerified(null);
+    setImported(null);
+    await run(async () => {
+      const id = await uploadBundle(file, () => undefined);
+      const result = await api.call('mou.signed.verify', { uploadId: id });
+      if (!result.ok) throw new CallFailed(result.error);
+      setUploadId(id);
+      setVerified(result.value);
+    });
+  }
+
+  async function importFile() {
+    if (!uploadId) return;
+    await run(async () => {
+      const result = await api.call('mou.signed.import', { uploadId });
+      if (!result.ok) throw new CallFailed(result.error);
+      afterChange();
+      setImported(result.value);
+    });
+  }
+
+  return (
+    <section aria-labelledby="signed-import-heading">
+      <header className="page-header">
+        <h1 id="signed-import-heading">{t('docImportHeading')}</h1>
+      </header>
+      <div className="panel">
+        <p>{t('docImportIntro')}</p>
+        <form
+          className="inline-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void verify();
+          }}
+        >
+          <Field name="signedMouFile" label={t('docChooseSigned')}>
+            <input type="file" accept=".zip,application/zip" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+          </Field>
+          <button type="submit" className="primary" disabled={!file || busy}>
+            {t('docVerify')}
+          </button>
+        </form>
+        {failure && (
+          <p className="notice notice--error" role="alert" data-testid="signed-mou-error">
+            {failure}
+          </p>
+        )}
+        {verified && (
+          <div className="sync-preview" data-testid="signed-mou-verified">
+            <p>{t('docVerified')}</p>
+            <dl>
+              <dt>{t('docSender')}</dt>
+              <dd data-testid="signed-mou-sender">
+                {verified.sender.postName} <span dir="ltr">({verified.sender.postId})</span>
+              </dd>
+              <dt>{t('syncFingerprint')}</dt>
+              <dd>
+                <span className="fingerprint" dir="ltr">
+                  {verified.fingerprint}
+                </span>
+              </dd>
+              <dt>{t('docSignedAt')}</dt>
+              <dd dir="ltr">{verified.signedAt}</dd>
+              <dt>{t('docDraft')}</dt>
+              <dd>
+                <bdi>{verified.draft.title}</bdi> — <bdi>{verified.draft.versionLabel}</bdi> (<span dir="ltr">{verified.draft.date}</span>)
+              </dd>
+              <dt>{t('docComment')}</dt>
+              <dd dir="auto">{verified.comment}</dd>
+            </dl>
+            <table className="records" data-testid="signed-mou-parts">
+              <caption>{t('docParts')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('docPartName')}</th>
+                  <th scope="col">{t('docPartSize')}</th>
+                  <th scope="col">SHA-256</th>
+                </tr>
+              </thead>
+              <tbody>
+                {verified.parts.map((part) => (
+                  <tr key={part.name}>
+                    <td dir="ltr">{part.name}</td>
+                    <td>{part.size}</td>
+                    <td>
+                      <code dir="ltr">{part.sha256.slice(0, 16)}…</code> {t('docPartOk')}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {verified.draftHere ? (
+              !imported && (
+                <button type="button" className="primary" disabled={busy} onClick={() => void importFile()}>
+                  {t('docImport')}
+                </button>
+              )
+            ) : (
+              <p className="warning">{t('docDraftMissing')}</p>
+            )}
+          </div>
+        )}
+        {imported && (
+          <p role="status" data-testid="signed-mou-imported">
+            {imported.alreadyPresent ? t('docAlreadyImported', String(imported.version.number)) : t('docImported', String(imported.version.number))}{' '}
+            <a href={`#${recordPath('mouDrafts', imported.draft.id)}`}>{t('docOpenDraft')}</a>
+          </p>
+        )}
+      </div>
+    </section>
+  );
+}
