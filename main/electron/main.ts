@@ -7,6 +7,7 @@ import { AppError } from '../../shared/result';
 import { openApp, type AccordApp } from '../app';
 import { resolveDatabasePath } from '../dataPath';
 import { CONTENT_SECURITY_POLICY, resolveStaticFile } from '../staticFiles';
+import { ensureKey } from '../sync/keys';
 import { saveWithDialog } from './saveDialog';
 import { safeStorageProtection } from './safeStorageProtection';
 import {
@@ -63,6 +64,15 @@ async function start(): Promise<void> {
       handlingMarking: process.env.ACCORD_MARKING,
     });
     accord.context.keyProtection = safeStorageProtection() ?? undefined;
+    // With the OS keychain no passphrase is needed, so the post gets its signing key on first start.
+    // A keychain failure must not stop the app: the Sync section offers to create the key again.
+    if (accord.context.keyProtection) {
+      try {
+        ensureKey(accord.context.store.db, accord.context.keyProtection, undefined, new Date().toISOString());
+      } catch (error) {
+        console.error('[accord] could not create the signing key', error);
+      }
+    }
     accord.context.saveFile = saveWithDialog;
   } catch (error) {
     const message = error instanceof AppError ? error.message : `Accord could not open its database: ${String(error)}`;
