@@ -262,8 +262,13 @@ function checkWrite(store: Store, type: TypeInfo, values: Record<string, unknown
       });
     }
   }
-  if (spec.name === 'mouClauses') {
+  // What was signed (clauses, signature blocks) does not change; nor does the signed draft itself, except its status.
+  if (spec.name === 'mouClauses' || spec.name === 'mouSignatories') {
     for (const mouId of new Set([before?.mouId, values.mouId])) assertMouUnlocked(store, mouId);
+  }
+  if (spec.name === 'mouDrafts' && before && LOCKED_MOU_STATUSES.includes(String(before.status))) {
+    const changed = spec.fields.find((field) => field.name !== 'status' && JSON.stringify(before[field.name] ?? null) !== JSON.stringify(values[field.name] ?? null));
+    if (changed) assertMouUnlocked(store, before.id);
   }
 }
 
@@ -307,7 +312,7 @@ export function deleteRecord(store: Store, type: string, id: string): { id: stri
   const typeInfo = info(type);
   return store.transaction(() => {
     const before = getRecord(store, type, id);
-    if (type === 'mouClauses') assertMouUnlocked(store, before.mouId);
+    if (type === 'mouClauses' || type === 'mouSignatories') assertMouUnlocked(store, before.mouId);
     const blockers: string[] = [];
     const counts: Record<string, number> = {};
     for (const { type: sourceType, field: fieldName } of typeInfo.spec.restrictDeleteBy ?? []) {

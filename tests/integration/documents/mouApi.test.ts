@@ -178,6 +178,10 @@ describe('MOU documents through the API', () => {
     expect(record.record.status).toBe('signed');
     const edit = await b.call('records.update', { type: 'mouClauses', id: draft.clauseIds[0], values: { mouId: draft.mouId, position: 1, heading: 'x', textEn: 'x', textAr: 'س', benchmarkIds: [], checkInIds: [], objectiveIds: [] } });
     expect(edit.ok || edit.error.code).toBe('CONFLICT');
+    const retitled = await b.call('records.update', { type: 'mouDrafts', id: draft.mouId, values: { ...draft.values, title: 'Renamed after signing', status: 'signed' } });
+    expect(retitled.ok || retitled.error.code).toBe('CONFLICT');
+    const signatories = await callOk<{ rows: { id: string }[] }>(b, 'records.list', { type: 'mouSignatories', filter: { mouId: draft.mouId } });
+    expect((await b.call('records.delete', { type: 'mouSignatories', id: signatories.rows[0]!.id })).ok).toBe(false);
     const twice = await b.call('mou.sign', { mouId: draft.mouId, signedBy: 'Someone Else' });
     expect(twice.ok || twice.error.code).toBe('CONFLICT');
   });
