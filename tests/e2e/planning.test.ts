@@ -319,6 +319,16 @@ describe('the officer planning path in the browser', () => {
 
     await page.getByRole('link', { name: 'Border security MOU' }).first().click();
     await savedAs('Border security MOU');
+    await page.getByRole('link', { name: 'Add a signatory' }).click();
+    await field('name').fill('Brig. Gen. Karim Mansour');
+    await field('organisation').fill('Ministry of Interior');
+    await field('side').selectOption({ label: 'Partner' });
+    await field('signingOrder').fill('1');
+    await save();
+    await savedAs('Brig. Gen. Karim Mansour');
+    await page.getByRole('link', { name: 'Border security MOU' }).first().click();
+    await savedAs('Border security MOU');
+    await expect.poll(() => page.getByTestId('mou-signatories').textContent()).toContain('Brig. Gen. Karim Mansour — Ministry of Interior — Partner');
     const clauses = page.getByTestId('mou-clauses');
     await expect.poll(() => clauses.textContent()).toContain('Clause 1. Joint assessment');
     expect(await clauses.textContent()).toContain(ARABIC_CLAUSE);

@@ -1,5 +1,7 @@
+import { recordType } from '../../../shared/records/registry';
 import { useTranslation } from '../i18n';
 import { useCall, useTitles } from './data';
+import { findField, optionLabel } from './labels';
 import { recordPath } from './paths';
 
 /** An MOU draft's clauses in their numbered order, English beside Arabic, with what each cites. */
@@ -55,6 +57,37 @@ export function MouClauses({ mouId }: { mouId: string }) {
             );
           })}
         </ol>
+      )}
+    </section>
+  );
+}
+
+/** Who signs an MOU draft, in signing order, with their side. */
+export function MouSignatories({ mouId }: { mouId: string }) {
+  const { t, language } = useTranslation();
+  const [state] = useCall('records.list', { type: 'mouSignatories', filter: { mouId }, sort: { field: 'signingOrder', direction: 'asc' }, limit: 200 }, [mouId]);
+  const side = findField(recordType('mouSignatories'), 'side')!;
+  return (
+    <section className="panel" aria-labelledby="signatories-heading" data-testid="mou-signatories">
+      <header className="page-header">
+        <h2 id="signatories-heading">{t('signatories')}</h2>
+        <a className="button" href={`#${recordPath('mouSignatories', 'new')}?mouId=${mouId}`}>
+          {t('addSignatory')}
+        </a>
+      </header>
+      {state.status === 'ok' && state.value.rows.length > 0 ? (
+        <ol className="plain-list">
+          {state.value.rows.map((signatory) => (
+            <li key={signatory.id}>
+              <a href={`#${recordPath('mouSignatories', signatory.id)}`} dir="auto">
+                {signatory.title}
+              </a>
+              {[String(signatory.organisation ?? ''), optionLabel(side, signatory.side, language)].filter(Boolean).map((part) => ` — ${part}`)}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="field__hint">{state.status === 'loading' ? t('loading') : t('noSignatories')}</p>
       )}
     </section>
   );

@@ -10,7 +10,7 @@ import { AuditTrail } from './AuditTrail';
 import { afterChange, useCall, useTitles } from './data';
 import { usePeople } from './JsonEditors';
 import { ALL_TYPES, displayValue, typeLabel } from './labels';
-import { MouClauses } from './MouClauses';
+import { MouClauses, MouSignatories } from './MouClauses';
 import { MouVersions } from './MouVersions';
 import { assessPath, overviewPath, recordPath } from './paths';
 import { navigateSaved } from './unsavedGuard';
@@ -123,6 +123,7 @@ function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: 
         ))}
       </dl>
       {spec.name === 'mouDrafts' && <MouClauses mouId={record.id} />}
+      {spec.name === 'mouDrafts' && <MouSignatories mouId={record.id} />}
       {spec.name === 'mouDrafts' && <MouVersions mouId={record.id} />}
       {spec.name === 'mouDrafts' && <MouDocumentsPanel mouId={record.id} status={String(record.status)} onChanged={reload} />}
       <LinksPanel heading={t('linksOut')} links={linksOut} testId="links-out" ownerOf={() => spec.name} />
