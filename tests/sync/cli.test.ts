@@ -83,5 +83,5 @@ describe('accord export / import / verify / keys', () => {
     const huge = accord('import', at('huge.bundle'), '--yes', '--db', a);
     expect(huge.status).toBe(4);
     expect(huge.stderr).toMatch(/too-large/);
-  });
+  }, 180_000); // some 30 CLI processes: slow on a busy two-core machine
 });
