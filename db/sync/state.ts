@@ -47,13 +47,14 @@ export function findTrustedPost(db: Database, postId: string): TrustedPost | und
 /** Trusting a post pins its key: a different key for the same post is refused, never silently replaced. */
 export function trustPost(db: Database, post: Omit<TrustedPost, 'trustedAt' | 'revokedAt'>, nowIso: string): TrustedPost {
   const existing = findTrustedPost(db, post.postId);
-  if (existing && existing.publicKey !== post.publicKey) {
+  // A new key for a known post is accepted only after its old key was revoked (a deliberate rotation).
+  if (existing && existing.publicKey !== post.publicKey && existing.revokedAt === null) {
     throw new AppError('CONFLICT', `Post ${existing.name} is already trusted with a different key (fingerprint ${existing.fingerprint}). Revoke it first if its key really changed.`, { reason: 'key-changed' });
   }
   if (existing && existing.revokedAt === null) return existing;
   db.prepare(
     'INSERT INTO sync_trusted_posts (post_id, name, public_key, fingerprint, trusted_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL) ' +
-      'ON CONFLICT (post_id) DO UPDATE SET name = excluded.name, trusted_at = excluded.trusted_at, revoked_at = NULL',
+      'ON CONFLICT (post_id) DO UPDATE SET name = excluded.name, public_key = excluded.public_key, fingerprint = excluded.fingerprint, trusted_at = excluded.trusted_at, revoked_at = NULL',
   ).run(post.postId, post.name, post.publicKey, post.fingerprint, nowIso);
   return findTrustedPost(db, post.postId)!;
 }

@@ -5,7 +5,7 @@ import { dumpSyncedTables } from '../../db/dump';
 import { syncedTables, type SyncedTable } from '../../db/syncedTables';
 import { frameBundle, verifyBundle, type BundleHeader } from '../../main/sync/bundle';
 import { rawPublicKey, unlockPrivateKey } from '../../main/sync/keys';
-import { importBundle } from '../../main/sync/service';
+import { importBundle, trustSenderOf } from '../../main/sync/service';
 import { AppError } from '../../shared/result';
 import { snapshotDatabase, tempDirectory } from '../helpers';
 import { exportFrom, importInto, openPost, plainProtection, trustAll, type TestPost } from './support';
@@ -109,6 +109,8 @@ describe('adversarial bundles', () => {
     const forged = frameBundle({ ...header, sender: { ...header.sender, publicKey: rawPublicKey(publicKey) } }, verifyBundle(bundle).payload, privateKey);
     const error = await expectRefusedUnchanged(forged, 'UNTRUSTED_SENDER', 'key-changed');
     expect(error.message).toMatch(/different key/);
+    // Trusting the new key is refused while the old one stands; a rotation needs the old key revoked first.
+    expect(() => trustSenderOf(receiver.app.context.store, forged)).toThrow(/already trusted with a different key/);
   });
 
   it('a bundle from an unknown post is refused until its key is trusted', async () => {

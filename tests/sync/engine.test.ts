@@ -121,3 +121,25 @@ describe('merging bundles between posts', () => {
     expect(dump(a)).not.toContain('Jordan');
   });
 });
+
+describe('trusted posts', () => {
+  it('a post that really changed its key is trusted again only after its old key is revoked', async () => {
+    const a = post('A');
+    const b = post('B');
+    await trustAll([a, b]);
+    const { revokePost } = await import('../../db/sync/state');
+    const { trustSenderOf } = await import('../../main/sync/service');
+    // B reinstalled: same post id, new key.
+    b.app.context.store.db.prepare('DELETE FROM sync_key').run();
+    const { ensureKey } = await import('../../main/sync/keys');
+    const { plainProtection } = await import('./support');
+    ensureKey(b.app.context.store.db, plainProtection, undefined, new Date().toISOString());
+    const rotated = await exportFrom(b);
+    await expect(importInto(a, rotated)).rejects.toMatchObject({ code: 'UNTRUSTED_SENDER', details: { reason: 'key-changed' } });
+    expect(() => trustSenderOf(a.app.context.store, rotated)).toThrow(/different key/);
+    revokePost(a.app.context.store.db, b.app.context.store.post.id, new Date().toISOString());
+    await expect(importInto(a, rotated)).rejects.toMatchObject({ code: 'UNTRUSTED_SENDER', details: { reason: 'key-changed' } });
+    trustSenderOf(a.app.context.store, rotated);
+    expect((await importInto(a, rotated)).status).toBe('applied');
+  });
+});
