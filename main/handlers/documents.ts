@@ -9,7 +9,12 @@ import type { HandlerContext, HandlersFor } from './types';
 
 const protectionOf = (context: HandlerContext) => context.keyProtection ?? passphraseProtection;
 
-const asFile = ({ fileName, mediaType, bytes, warnings }: ExportedDocument) => ({ fileName, mediaType, size: bytes.length, data: bytes.toString('base64'), warnings });
+/** A browser gets the bytes to download; the desktop app (whose session refuses downloads) saves them through its Save dialog. */
+async function asFile(context: HandlerContext, { fileName, mediaType, bytes, warnings }: ExportedDocument) {
+  const file = { fileName, mediaType, size: bytes.length, warnings };
+  if (context.saveFile) return { ...file, data: '', savedWithDialog: true, savedTo: await context.saveFile(fileName, bytes) };
+  return { ...file, data: bytes.toString('base64'), savedWithDialog: false, savedTo: null };
+}
 
 /** What the verify and import screens show: the summary plus the sender's fingerprint and whether the draft is here. */
 function describe(context: HandlerContext, summary: ReturnType<typeof summariseVerified>) {
@@ -26,9 +31,11 @@ export const documentsHandlers: HandlersFor<typeof documentsMethods> = {
     preExportChecks(mouDocument(store, handlingMarking, mouId, { version, language: lang, layout })),
   'mou.documents.export': async ({ mouId, version, lang, layout, format, passphrase }, context) =>
     asFile(
+      context,
       await exportMouDocument(context.store, context.handlingMarking, mouId, { version, language: lang, layout }, format, format === 'signed' ? { protection: protectionOf(context), passphrase } : undefined),
     ),
-  'mou.documents.redline': async ({ mouId, from, to, format, lang, layout }, { store, handlingMarking }) => asFile(await exportMouRedline(store, handlingMarking, mouId, from, to, format, lang, layout)),
+  'mou.documents.redline': async ({ mouId, from, to, format, lang, layout }, context) =>
+    asFile(context, await exportMouRedline(context.store, context.handlingMarking, mouId, from, to, format, lang, layout)),
   'mou.sign': ({ mouId, signedBy }, { store }) => signMouDraft(store, mouId, signedBy),
   'mou.signings.list': ({ mouId }, { store }) => listMouSignings(store, mouId),
   'mou.signed.verify': ({ uploadId }, context) => describe(context, summariseVerified(verifySignedMou(context.store, uploadedBytes(context.store, uploadId)))),

@@ -34,8 +34,11 @@ const exportedFile = z.object({
   fileName: z.string(),
   mediaType: z.string(),
   size: z.number().int(),
-  /** The file's bytes, base64. */
+  /** The file's bytes, base64 (empty when the desktop app saved it through its Save dialog). */
   data: z.string(),
+  /** Desktop: the file went through the native Save dialog; savedTo is where (null when cancelled). */
+  savedWithDialog: z.boolean(),
+  savedTo: z.string().nullable(),
   warnings: z.array(preExportWarning),
 });
 

@@ -25,8 +25,14 @@ function base64ToBytes(text: string): Uint8Array {
 /** Keeps a name or an ISO date in its own direction inside a sentence of the other script. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
-function download(file: ExportedFile): void {
+/** The desktop app already saved it through its Save dialog; a browser downloads it. */
+function deliver(file: ExportedFile, t: (key: StringKey, ...args: string[]) => string): void {
+  if (file.savedWithDialog) {
+    if (file.savedTo) useUiStore.getState().showInfo(t('docExported', file.savedTo));
+    return;
+  }
   saveFile(new Blob([base64ToBytes(file.data)] as BlobPart[], { type: file.mediaType }), file.fileName);
+  useUiStore.getState().showInfo(t('docExported', file.fileName));
 }
 
 /**
@@ -66,8 +72,7 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
     const result = await api.call('mou.documents.export', { mouId, version, lang, layout, format, passphrase: passphrase || undefined });
     setBusy(false);
     if (!result.ok) return useUiStore.getState().showError(result.error);
-    download(result.value);
-    useUiStore.getState().showInfo(t('docExported', result.value.fileName));
+    deliver(result.value, t);
   }
 
   async function checkThenExport() {
@@ -84,8 +89,7 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
     const result = await api.call('mou.documents.redline', { mouId, from: fromId, to, format: redlineFormat, lang, layout });
     setBusy(false);
     if (!result.ok) return useUiStore.getState().showError(result.error);
-    download(result.value);
-    useUiStore.getState().showInfo(t('docExported', result.value.fileName));
+    deliver(result.value, t);
   }
 
   async function sign() {

@@ -76,6 +76,18 @@ describe('MOU documents through the API', () => {
     expect(refused.ok).toBe(false);
   });
 
+  it('in the desktop app the file goes through the Save dialog instead of back to the window', async () => {
+    const saved: { name: string; bytes: Buffer }[] = [];
+    a.context.saveFile = async (name, bytes) => (saved.push({ name, bytes }), `/chosen/${name}`);
+    try {
+      const result = await callOk<ExportedFile & { savedWithDialog: boolean; savedTo: string | null }>(a, 'mou.documents.export', { mouId, format: 'pdf' });
+      expect(result).toMatchObject({ data: '', savedWithDialog: true, savedTo: `/chosen/${result.fileName}` });
+      expect(saved.map((file) => file.bytes.subarray(0, 5).toString())).toEqual(['%PDF-']);
+    } finally {
+      delete a.context.saveFile;
+    }
+  });
+
   it('a redline between two saved versions marks inserted and deleted words', async () => {
     const first = await callOk<{ id: string }>(a, 'mou.versions.save', { mouId, label: 'First' });
     await callOk(a, 'records.update', {
