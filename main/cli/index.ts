@@ -33,7 +33,7 @@ export function helpText(): string {
     '',
     'The database is ACCORD_DB or --db PATH when given, otherwise accord.sqlite in the',
     "user's application data folder. Exit codes: 0 done, 1 failed, 2 usage error, 3 database from a newer Accord,",
-    '4 bundle rejected (altered, truncated, malformed), 5 bundle from a post that is not trusted.',
+    '4 bundle or signed MOU file rejected (altered, truncated, malformed), 5 file from a post that is not trusted.',
   );
   return lines.join('\n');
 }
