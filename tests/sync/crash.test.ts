@@ -63,9 +63,13 @@ describe('killing an import at random moments', () => {
     expect((await importChild(full).exited).code).toBe(0);
     const duration = Date.now() - started;
     const next = random(20261122);
+    // A kill drawn after the import already finished does not count: keep
+    // drawing until KILLS have landed on a running import, so a slow or busy
+    // machine changes how long this takes, never what it proves.
     const outcomes = { absent: 0, whole: 0, killedWhileRunning: 0 };
-    for (let i = 0; i < KILLS; i += 1) {
-      const path = join(dir.path, `kill-${i}.sqlite`);
+    for (let attempt = 0; outcomes.killedWhileRunning < KILLS; attempt += 1) {
+      expect(attempt, 'too many kills arrived after the import had finished').toBeLessThan(KILLS * 4);
+      const path = join(dir.path, `kill-${attempt}.sqlite`);
       copyFileSync(basePath, path);
       const { child, exited } = importChild(path);
       const delay = Math.floor(next() * duration);
@@ -82,7 +86,7 @@ describe('killing an import at random moments', () => {
       expect(logged).toBe(rows === ROWS ? 1 : 0);
       outcomes[rows === ROWS ? 'whole' : 'absent'] += 1;
     }
-    expect(outcomes.killedWhileRunning).toBeGreaterThan(KILLS / 2);
+    expect(outcomes.killedWhileRunning).toBe(KILLS);
     expect(outcomes.absent).toBeGreaterThan(0);
-  }, 300_000);
+  }, 600_000);
 });
