@@ -26,8 +26,19 @@ export interface FieldIssue {
 
 export interface AppErrorShape {
   code: ErrorCode;
+  /** English, for logs, the CLI and any caller that does not localise. */
   message: string;
-  details?: { issues?: FieldIssue[]; [key: string]: unknown };
+  /**
+   * `localized`: the same message in each UI language, where the server can
+   * compose it (record names and counts inside), so the Arabic screen does not
+   * show an English sentence.
+   */
+  details?: { issues?: FieldIssue[]; localized?: { en: string; ar: string }; [key: string]: unknown };
+}
+
+/** The error's text in the user's language when the server composed one, else its message. */
+export function errorText(error: AppErrorShape, language: 'en' | 'ar'): string {
+  return error.details?.localized?.[language] ?? error.message;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };

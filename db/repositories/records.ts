@@ -255,8 +255,13 @@ function checkWrite(store: Store, type: TypeInfo, values: Record<string, unknown
     const from = String(before[field]);
     const to = String(values[field]);
     if (from !== to && !(allowed[from] ?? []).includes(to)) {
+      const labels = enumLabels(spec, field);
       throw new AppError('CONFLICT', `${spec.label.one.en}: the ${field} cannot change from "${from}" to "${to}" (allowed: ${(allowed[from] ?? []).join(', ') || 'none'}).`, {
         issues: [{ path: [field], message: msg('illegalTransition') }],
+        localized: {
+          en: `${spec.label.one.en}: the ${field} cannot change from “${labels(from).en}” to “${labels(to).en}”.`,
+          ar: `${spec.label.one.ar}: لا يمكن الانتقال من «${labels(from).ar}» إلى «${labels(to).ar}».`,
+        },
         from,
         to,
       });
@@ -272,12 +277,24 @@ function checkWrite(store: Store, type: TypeInfo, values: Record<string, unknown
   }
 }
 
+/** An enum field's value in both languages (the value itself when the registry has no label). */
+function enumLabels(spec: RecordTypeSpec, fieldName: string): (value: string) => { en: string; ar: string } {
+  const field = spec.fields.find((candidate) => candidate.name === fieldName);
+  const labels = field?.kind === 'enum' ? field.optionLabels : {};
+  return (value) => labels[value] ?? { en: value, ar: value };
+}
+
 /** The clauses of a signed (or superseded) MOU are what was signed: they do not change. */
 export function assertMouUnlocked(store: Store, mouId: unknown): void {
   if (typeof mouId !== 'string' || !mouId) return;
   const draft = prepare(store.db, 'SELECT title, status FROM mou_drafts WHERE id = ?').get(mouId) as { title: string; status: string } | undefined;
   if (draft && LOCKED_MOU_STATUSES.includes(draft.status)) {
+    const status = enumLabels(recordType('mouDrafts'), 'status')(draft.status);
     throw new AppError('CONFLICT', `The MOU "${draft.title}" is ${draft.status}: its clauses are locked. Start a new version to change them.`, {
+      localized: {
+        en: `The MOU “${draft.title}” is ${status.en.toLowerCase()}: its clauses are locked. Start a new version to change them.`,
+        ar: `مذكرة التفاهم «${draft.title}» ${status.ar}: بنودها مقفلة. ابدأ نسخة جديدة لتغييرها.`,
+      },
       mouId,
       status: draft.status,
       issues: [{ path: ['mouId'], message: msg('recordLocked') }],
@@ -314,6 +331,7 @@ export function deleteRecord(store: Store, type: string, id: string): { id: stri
     const before = getRecord(store, type, id);
     if (type === 'mouClauses' || type === 'mouSignatories') assertMouUnlocked(store, before.mouId);
     const blockers: string[] = [];
+    const blockersAr: string[] = [];
     const counts: Record<string, number> = {};
     for (const { type: sourceType, field: fieldName } of typeInfo.spec.restrictDeleteBy ?? []) {
       const source = recordType(sourceType);
@@ -326,10 +344,15 @@ export function deleteRecord(store: Store, type: string, id: string): { id: stri
       if (n > 0) {
         counts[sourceType] = (counts[sourceType] ?? 0) + n;
         blockers.push(`${n} ${(n === 1 ? source.label.one.en : source.label.many.en).replace(/^[A-Z](?=[a-z])/, (letter) => letter.toLowerCase())}`);
+        blockersAr.push(`${source.label.many.ar}: ${n}`);
       }
     }
     if (blockers.length) {
-      throw new AppError('CONFLICT', `"${before.title}" still has ${blockers.join(', ')} pointing at it. Delete or move them before deleting this ${typeInfo.spec.label.one.en.toLowerCase()}.`, { counts });
+      const message = `"${before.title}" still has ${blockers.join(', ')} pointing at it. Delete or move them before deleting this ${typeInfo.spec.label.one.en.toLowerCase()}.`;
+      throw new AppError('CONFLICT', message, {
+        counts,
+        localized: { en: message, ar: `لا تزال سجلات مرتبطة بـ«${before.title}» (${blockersAr.join('، ')}). احذفها أو انقلها قبل حذف ${typeInfo.spec.label.one.ar}.` },
+      });
     }
     store.delete(typeInfo.table, id, toStored(typeInfo, before));
     return { id };

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { Language } from '../../shared/messages';
-import type { AppErrorShape } from '../../shared/result';
+import { errorText, type AppErrorShape } from '../../shared/result';
 import type { MethodOutput } from '../../shared/contract';
 import { createClient, defaultTransport, type ApiClient } from './api/client';
 
@@ -34,7 +34,7 @@ export const useUiStore = create<UiState>((set) => ({
     set({ language });
   },
   notice: null,
-  showError: (error) => set({ notice: { kind: 'error', text: error.message } }),
+  showError: (error) => set((state) => ({ notice: { kind: 'error', text: errorText(error, state.language) } })),
   showInfo: (text) => set({ notice: { kind: 'info', text } }),
   dismissNotice: () => set({ notice: null }),
 }));

@@ -117,6 +117,18 @@ describe('bad input changes nothing', () => {
     expect(snapshotDatabase(app)).toBe(before);
   });
 
+  it('says why a delete or a status change was refused in Arabic as well as English', async () => {
+    const draft = await callOk<MouDraft>(app, 'mou.create', draftValues(partner.id));
+    const refusedDelete = await app.call('partners.delete', { id: partner.id });
+    expect(!refusedDelete.ok && refusedDelete.error.details?.localized).toEqual({
+      en: expect.stringContaining('still has 1 MOU draft'),
+      ar: expect.stringContaining('مسودات مذكرات التفاهم: 1'),
+    });
+    const illegal = await app.call('mou.update', { id: draft.id, values: { ...draftValues(partner.id), status: 'signed' } });
+    expect(illegal).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(!illegal.ok && illegal.error.details?.localized?.ar).toBe('مسودة مذكرة تفاهم: لا يمكن الانتقال من «مسودة» إلى «موقعة».');
+  });
+
   it('reports an unexpected failure as INTERNAL without leaking it, and rolls back', async () => {
     const before = snapshotDatabase(app);
     app.context.store.db.exec('CREATE TRIGGER explode BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, \'disk says no\'); END');
