@@ -3,6 +3,7 @@ import { recordType } from '../../../shared/records/registry';
 import { useTranslation } from '../i18n';
 import { useCall } from './data';
 import { RecordForm } from './RecordFormPage';
+import { CallPending } from './CallPending';
 
 const ASSESSMENT_FIELDS = ['benchmarkIds', 'measuredValues', 'rating', 'status', 'evidenceNotes', 'assessedOn', 'partnerAcknowledgedBy', 'partnerAcknowledgedOn'] as const;
 const NO_PRESETS = {};
@@ -17,13 +18,7 @@ export function AssessmentPage({ checkInId }: { checkInId: string }) {
     () => (record && record.status === 'planned' ? { status: 'assessed', assessedOn: record.assessedOn || new Date().toISOString().slice(0, 10) } : {}),
     [record],
   );
-  if (state.status === 'loading') return <p>{t('loading')}</p>;
-  if (state.status === 'error')
-    return (
-      <p className="empty" role="alert">
-        {state.error.message}
-      </p>
-    );
+  if (state.status !== 'ok') return <CallPending state={state} />;
   return (
     <RecordForm
       key={checkInId}

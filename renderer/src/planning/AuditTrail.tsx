@@ -2,6 +2,7 @@ import type { RecordTypeSpec } from '../../../shared/records/spec';
 import { useTranslation } from '../i18n';
 import { useCall } from './data';
 import { displayValue, findField } from './labels';
+import { CallPending } from './CallPending';
 
 /** Who changed what, when, at which post: one line per write, each changed field from -> to. */
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
@@ -21,10 +22,8 @@ export function AuditTrail({ spec, id, version, linkTitle }: { spec: RecordTypeS
   return (
     <section aria-labelledby="audit-heading" className="panel" data-testid="audit-trail">
       <h2 id="audit-heading">{t('auditTrail')}</h2>
-      {state.status === 'loading' ? (
-        <p>{t('loading')}</p>
-      ) : state.status === 'error' ? (
-        <p role="alert">{state.error.message}</p>
+      {state.status !== 'ok' ? (
+        <CallPending state={state} />
       ) : state.value.length === 0 ? (
         <p className="empty">{t('noAudit')}</p>
       ) : (

@@ -3,6 +3,7 @@ import { useTranslation } from '../i18n';
 import { useCall, useTitles } from './data';
 import { findField, optionLabel } from './labels';
 import { recordPath } from './paths';
+import { CallPending } from './CallPending';
 
 /** An MOU draft's clauses in their numbered order, English beside Arabic, with what each cites. */
 export function MouClauses({ mouId }: { mouId: string }) {
@@ -17,10 +18,8 @@ export function MouClauses({ mouId }: { mouId: string }) {
           {t('addClause')}
         </a>
       </header>
-      {state.status === 'loading' ? (
-        <p>{t('loading')}</p>
-      ) : state.status === 'error' ? (
-        <p role="alert">{state.error.message}</p>
+      {state.status !== 'ok' ? (
+        <CallPending state={state} />
       ) : state.value.rows.length === 0 ? (
         <p className="empty">{t('noClauses')}</p>
       ) : (

@@ -5,6 +5,7 @@ import { useTranslation } from '../i18n';
 import { useCall } from './data';
 import { findField, optionLabel } from './labels';
 import { assessPath, recordPath } from './paths';
+import { CallPending } from './CallPending';
 
 type Overview = MethodOutput<'overview.partner'>;
 type Row = Overview['upcomingCheckIns'][number];
@@ -15,13 +16,7 @@ const RATINGS = ['on_track', 'at_risk', 'off_track', 'not_rated'] as const;
 export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
   const { t, language } = useTranslation();
   const [state] = useCall('overview.partner', { partnerId }, [partnerId]);
-  if (state.status === 'loading') return <p>{t('loading')}</p>;
-  if (state.status === 'error')
-    return (
-      <p className="empty" role="alert">
-        {state.error.message}
-      </p>
-    );
+  if (state.status !== 'ok') return <CallPending state={state} />;
   const overview = state.value;
   const ratingField = findField(recordType('checkIns'), 'rating')!;
   return (

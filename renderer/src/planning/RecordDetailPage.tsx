@@ -14,6 +14,7 @@ import { MouClauses, MouSignatories } from './MouClauses';
 import { MouVersions } from './MouVersions';
 import { assessPath, overviewPath, recordPath } from './paths';
 import { navigateSaved } from './unsavedGuard';
+import { CallPending } from './CallPending';
 
 type Loaded = MethodOutput<'records.get'>;
 type Link = Loaded['linksIn'][number];
@@ -24,15 +25,8 @@ function childTypes(type: string): { spec: RecordTypeSpec; field: FieldSpec }[] 
 }
 
 export function RecordDetailPage({ spec, id }: { spec: RecordTypeSpec; id: string }) {
-  const { t } = useTranslation();
   const [state, reload] = useCall('records.get', { type: spec.name as never, id }, [spec.name, id]);
-  if (state.status === 'loading') return <p>{t('loading')}</p>;
-  if (state.status === 'error')
-    return (
-      <p className="empty" role="alert">
-        {state.error.message}
-      </p>
-    );
+  if (state.status !== 'ok') return <CallPending state={state} />;
   return <RecordDetail spec={spec} loaded={state.value} reload={reload} />;
 }
 

@@ -14,21 +14,15 @@ import { ALL_TYPES, optionLabel, typeLabel } from './labels';
 import { recordPath } from './paths';
 import { RefMultiPicker, RefPicker } from './Pickers';
 import { navigateSaved, useUnsavedGuard } from './unsavedGuard';
+import { CallPending } from './CallPending';
 
 type Loaded = MethodOutput<'records.get'>;
 
 /** Create or edit any record type, from its declaration. `presets` pre-fill links (from ?field=id). */
 export function RecordFormPage({ spec, id, presets }: { spec: RecordTypeSpec; id?: string; presets: Record<string, string> }) {
-  const { t } = useTranslation();
   const [state] = useCall('records.get', id ? { type: spec.name as never, id } : null, [spec.name, id]);
   if (!id) return <RecordForm key={`${spec.name}-new`} spec={spec} presets={presets} />;
-  if (state.status === 'loading') return <p>{t('loading')}</p>;
-  if (state.status === 'error')
-    return (
-      <p className="empty" role="alert">
-        {state.error.message}
-      </p>
-    );
+  if (state.status !== 'ok') return <CallPending state={state} />;
   return <RecordForm key={id} spec={spec} loaded={state.value} presets={presets} />;
 }
 

@@ -5,6 +5,7 @@ import { useCall, useChoices, useTitles } from './data';
 import { displayValue, optionLabel, typeLabel } from './labels';
 import { recordPath } from './paths';
 import { VirtualRows } from './VirtualRows';
+import { CallPending } from './CallPending';
 
 /** Lists load every matching row up to this many; the window keeps the DOM small. */
 const LIST_LIMIT = 20_000;
@@ -85,12 +86,8 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
           <FilterSelect key={field.name} field={field} value={filter[field.name]} onChange={(value) => setFilterValue(field.name, value)} />
         ))}
       </div>
-      {state.status === 'loading' ? (
-        <p>{t('loading')}</p>
-      ) : state.status === 'error' ? (
-        <p className="empty" role="alert">
-          {state.error.message}
-        </p>
+      {state.status !== 'ok' ? (
+        <CallPending state={state} />
       ) : state.value.total === 0 ? (
         <p className="empty">{search || Object.keys(filter).length ? t('noMatches') : t('noRecordsYet', heading)}</p>
       ) : (

@@ -5,6 +5,7 @@ import { navigate } from '../router';
 import { useCall } from './data';
 import { typeLabel } from './labels';
 import { recordPath, searchPath } from './paths';
+import { CallPending } from './CallPending';
 
 /** Results across every record type, grouped by type, each linking to its record. */
 export function SearchPage({ query }: { query: string }) {
@@ -15,10 +16,8 @@ export function SearchPage({ query }: { query: string }) {
   return (
     <section aria-labelledby="search-heading" data-testid="search-results">
       <h1 id="search-heading">{query ? t('resultsFor', query) : t('searchEverything')}</h1>
-      {!query.trim() ? null : state.status === 'loading' ? (
-        <p>{t('loading')}</p>
-      ) : state.status === 'error' ? (
-        <p role="alert">{state.error.message}</p>
+      {!query.trim() ? null : state.status !== 'ok' ? (
+        <CallPending state={state} />
       ) : state.value.length === 0 ? (
         <p className="empty">{t('noMatches')}</p>
       ) : (
