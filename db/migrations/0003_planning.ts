@@ -19,7 +19,7 @@ import type { Migration } from './types';
  * anything else) keeps them right; they never travel between posts.
  */
 
-interface FrozenTable {
+export interface FrozenTable {
   type: string;
   table: string;
   /** The foundation created it (migration 0001): only triggers are added. */
@@ -204,7 +204,7 @@ function searchBody(table: FrozenTable, row: 'new' | 'old'): string {
 }
 
 /** Triggers that keep search_index and record_links in step with one table. */
-function derivedDataTriggers(table: FrozenTable): string[] {
+export function derivedDataTriggers(table: FrozenTable): string[] {
   const t = table.table;
   const forget = (row: 'new' | 'old') => [
     `DELETE FROM search_index WHERE rowid = (SELECT doc FROM search_docs WHERE row_id = ${row}.id);`,

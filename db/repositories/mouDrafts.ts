@@ -8,7 +8,7 @@ type MouDraftValues = z.output<typeof mouDraftInput>;
 type MouDraftRow = Omit<MouDraft, 'parties'> & { parties: string };
 
 const SELECT_DRAFT = `
-  SELECT m.id, m.title, m.partner_id AS partnerId, COALESCE(p.name, '') AS partnerName, m.sector, m.status,
+  SELECT m.id, m.title, m.title_ar AS titleAr, m.partner_id AS partnerId, COALESCE(p.name, '') AS partnerName, m.sector, m.status,
          m.parties, m.summary, m.created_at AS createdAt, m.updated_at AS updatedAt
   FROM mou_drafts m LEFT JOIN partners p ON p.id = m.partner_id`;
 

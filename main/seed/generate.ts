@@ -260,6 +260,7 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
         const finalStatus = random.pick(['draft', 'in_negotiation', 'agreed', 'signed'] as const);
         const draftValues = {
           title: `${s.areas[0]} MOU with ${country}${m ? ` (${m + 1})` : ''}`,
+          titleAr: `مذكرة تفاهم بشأن ${s.ar} مع ${countryAr}${m ? ` (${m + 1})` : ''}`,
           partnerId: partner,
           sector: s.sector,
           status: finalStatus === 'signed' ? 'agreed' : finalStatus,

@@ -21,6 +21,7 @@ const strings = {
   noMou: { en: 'No MOU drafts yet.', ar: 'لا توجد مسودات بعد.' },
   noMouNeedsPartner: { en: 'Add a partner nation first: every MOU draft belongs to one.', ar: 'أضف دولة شريكة أولًا: كل مسودة تخص دولة شريكة.' },
   title: { en: 'Title', ar: 'العنوان' },
+  titleAr: { en: 'Arabic title', ar: 'العنوان بالعربية' },
   partner: { en: 'Partner nation', ar: 'الدولة الشريكة' },
   choosePartner: { en: 'Choose…', ar: 'اختر…' },
   sector: { en: 'Sector', ar: 'القطاع' },

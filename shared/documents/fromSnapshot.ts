@@ -22,8 +22,6 @@ export interface DocumentOptions {
   marking: string;
   language: DocumentLanguage;
   layout: DocumentLayout;
-  /** The Arabic title, where the draft has one. */
-  titleAr?: string;
   /** Display text of a cited record, or undefined when it no longer exists. */
   referenceName(kind: 'benchmark' | 'checkIn' | 'objective', id: string): string | undefined;
 }
@@ -55,7 +53,7 @@ export function mouDocumentFromSnapshot(snapshot: SnapshotForDocument, options: 
     }));
   return {
     draftId: options.draftId,
-    title: { en: text(snapshot.draft.title), ...(options.titleAr ? { ar: options.titleAr } : {}) },
+    title: { en: text(snapshot.draft.title), ...(text(snapshot.draft.titleAr) ? { ar: text(snapshot.draft.titleAr) } : {}) },
     partnerName: options.partnerName,
     parties: Array.isArray(snapshot.draft.parties) ? snapshot.draft.parties.map(text) : [],
     clauses,

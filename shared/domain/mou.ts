@@ -24,6 +24,8 @@ const partyList = z.array(requiredText(MOU_LIMITS.party)).max(MOU_LIMITS.parties
 /** What a form or API call may send to create or edit an MOU draft. */
 export const mouDraftInput = z.object({
   title: requiredText(MOU_LIMITS.title),
+  /** The title as it reads in the Arabic text of the MOU. */
+  titleAr: optionalText(MOU_LIMITS.title).default(''),
   partnerId: z.string({ error: msg('partnerRequired') }).min(1, msg('partnerRequired')).pipe(recordId),
   sector: choice(SECTORS),
   status: choice(MOU_STATUSES).default('draft'),
@@ -35,6 +37,7 @@ export type MouDraftInput = z.input<typeof mouDraftInput>;
 export const mouDraftRecord = z.object({
   ...recordMeta,
   title: z.string(),
+  titleAr: z.string(),
   partnerId: z.string(),
   partnerName: z.string(),
   sector: z.enum(SECTORS),

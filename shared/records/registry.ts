@@ -283,6 +283,7 @@ export const recordTypes = [
     fields: [
       // The foundation's MOU schema (shared/domain/mou.ts) validates these fields: one rule for both APIs.
       { name: 'title', kind: 'text', max: MOU_LIMITS.title, schema: mouDraftInput.shape.title, label: L('Title', 'العنوان'), required: true, list: true, searchable: true },
+      { name: 'titleAr', kind: 'text', max: MOU_LIMITS.title, schema: mouDraftInput.shape.titleAr, label: L('Arabic title', 'العنوان بالعربية'), searchable: true },
       { ...partnerRef(), schema: mouDraftInput.shape.partnerId, notFoundMessage: msg('partnerNotFound') } as FieldSpec,
       { ...sectorField, schema: mouDraftInput.shape.sector },
       { name: 'status', kind: 'enum', ...options(MOU_STATUS_LABELS), default: 'draft', schema: mouDraftInput.shape.status, label: L('Status', 'الحالة'), list: true },

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../db/migrations/index';
 import { migrate, openDatabase, schemaVersion } from '../../db/open';
+import { describeSyncedTables } from '../../db/sync/columns';
 import { AppError } from '../../shared/result';
 import { sha256File, tempDirectory } from '../helpers';
 
@@ -21,6 +22,12 @@ describe('migration registry', () => {
 });
 
 describe('opening a database', () => {
+  it('gives every synced table declaration a column in the latest schema', () => {
+    const db = openDatabase(tempDb());
+    expect(() => describeSyncedTables(db)).not.toThrow();
+    db.close();
+  });
+
   it('sets the pragmas that keep committed records safe', () => {
     const db = openDatabase(tempDb());
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');

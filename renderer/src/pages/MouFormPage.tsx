@@ -8,7 +8,7 @@ import { useTranslation } from '../i18n';
 import { navigate } from '../router';
 import { api, useDataStore, useUiStore } from '../store';
 
-const FIELDS = ['title', 'partnerId', 'sector', 'status', 'parties', 'summary'] as const;
+const FIELDS = ['title', 'titleAr', 'partnerId', 'sector', 'status', 'parties', 'summary'] as const;
 
 export function MouFormPage({ draftId }: { draftId?: string }) {
   const { t, formatError } = useTranslation();
@@ -23,7 +23,7 @@ export function MouFormPage({ draftId }: { draftId?: string }) {
     resolver: zodResolver(mouDraftForm),
     defaultValues: existing
       ? { ...existing, parties: existing.parties.join('\n') }
-      : { title: '', partnerId: partners.length === 1 ? partners[0]!.id : '', sector: 'police', status: 'draft', parties: '', summary: '' },
+      : { title: '', titleAr: '', partnerId: partners.length === 1 ? partners[0]!.id : '', sector: 'police', status: 'draft', parties: '', summary: '' },
   });
 
   const onSubmit = handleSubmit(async (values) => {
@@ -41,6 +41,9 @@ export function MouFormPage({ draftId }: { draftId?: string }) {
       <form onSubmit={onSubmit} noValidate className="form">
         <Field name="title" label={t('title')} error={formatError(errors.title?.message)}>
           <input type="text" autoFocus {...register('title')} />
+        </Field>
+        <Field name="titleAr" label={t('titleAr')} error={formatError(errors.titleAr?.message)}>
+          <input type="text" dir="rtl" lang="ar" {...register('titleAr')} />
         </Field>
         <Field name="partnerId" label={t('partner')} error={formatError(errors.partnerId?.message)}>
           <select {...register('partnerId')}>

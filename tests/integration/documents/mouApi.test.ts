@@ -63,6 +63,17 @@ describe('MOU documents through the API', () => {
     expect(await callOk(a, 'mou.documents.checks', { mouId, lang: 'en' })).toEqual([]);
   });
 
+  it('stops warning about the title once the draft has its Arabic title, and prints it', async () => {
+    const titleWarnings = async () =>
+      (await callOk<ExportedFile['warnings']>(a, 'mou.documents.checks', { mouId: other.mouId, lang: 'both' })).filter((warning) => warning.clauseNumber === null);
+    const other = await createBilingualMou(a, { partnerName: 'Jordan' });
+    expect(await titleWarnings()).toHaveLength(1);
+    await callOk(a, 'records.update', { type: 'mouDrafts', id: other.mouId, values: { ...other.values, titleAr: 'التعاون في أمن الحدود' } });
+    expect(await titleWarnings()).toEqual([]);
+    const html = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId: other.mouId, format: 'html', lang: 'both' })).data, 'base64').toString('utf8');
+    expect(html).toContain('التعاون في أمن الحدود');
+  });
+
   it('exports PDF, DOCX and HTML as files to save, with the warnings next to them', async () => {
     const pdf = await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'pdf', lang: 'both', layout: 'side-by-side' });
     expect(Buffer.from(pdf.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
