@@ -1,9 +1,7 @@
 import { useEffect } from 'react';
 import { SignedMouImportPage } from './documents/SignedMouImportPage';
 import { useTranslation } from './i18n';
-import { MouFormPage } from './pages/MouFormPage';
 import { MouListPage } from './pages/MouListPage';
-import { PartnerFormPage } from './pages/PartnerFormPage';
 import { PartnersPage } from './pages/PartnersPage';
 import { isPlanningRoute, PlanningNav, PlanningPage } from './planning/PlanningPage';
 import { GlobalSearchBox } from './planning/SearchPage';
@@ -14,17 +12,10 @@ import { useDataStore, useUiStore } from './store';
 import { DEFAULT_HANDLING_MARKING } from '../../shared/contract';
 
 function Page({ route }: { route: string[] }) {
-  const [section, id, action] = route;
+  const [section, id] = route;
   if (isPlanningRoute(route)) return <PlanningPage route={route} />;
   if (section === 'sync') return <SyncPage />;
-  if (section === 'mou') {
-    if (id === 'new') return <MouFormPage />;
-    if (id === 'import') return <SignedMouImportPage />;
-    if (id && action === 'edit') return <MouFormPage key={id} draftId={id} />;
-    return <MouListPage />;
-  }
-  if (id === 'new') return <PartnerFormPage />;
-  if (id && action === 'edit') return <PartnerFormPage key={id} partnerId={id} />;
+  if (section === 'mou') return id === 'import' ? <SignedMouImportPage /> : <MouListPage />;
   return <PartnersPage />;
 }
 

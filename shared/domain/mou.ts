@@ -46,12 +46,3 @@ export const mouDraftRecord = z.object({
   summary: z.string(),
 });
 export type MouDraft = z.infer<typeof mouDraftRecord>;
-
-/** The MOU form edits parties as text, one per line; it submits exactly what the API accepts. */
-export const mouDraftForm = mouDraftInput.extend({
-  parties: z
-    .string()
-    .transform((text) => text.split('\n').map((line) => line.trim()).filter(Boolean))
-    .pipe(partyList),
-});
-export type MouDraftFormValues = z.input<typeof mouDraftForm>;

@@ -19,6 +19,7 @@ beforeAll(async () => {
   accord = await startAccord(databasePath);
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage();
+  page.setDefaultTimeout(15_000); // a failing step names itself before the test's own timeout
   await page.goto(accord.url);
 });
 afterAll(async () => {
@@ -29,12 +30,20 @@ afterAll(async () => {
 
 const field = (name: string) => page.locator(`#field-${name}`);
 const fieldError = (name: string) => page.locator(`#field-${name}-error`);
+const mainNav = (name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name });
+
+/** Saving a form opens the saved record's page, titled with its name. */
+async function expectSavedRecordPage(title: string) {
+  await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe(title);
+}
 
 async function createPartner(name: string, isoCode: string) {
   await page.getByRole('button', { name: 'New partner nation' }).click();
   await field('name').fill(name);
   await field('isoCode').fill(isoCode);
   await page.getByRole('button', { name: 'Save' }).click();
+  await expectSavedRecordPage(name);
+  await mainNav('Partner nations').click();
   await expect.poll(() => page.locator('[data-testid=partners-table]').textContent()).toContain(name);
 }
 
@@ -49,7 +58,7 @@ describe('foundation workflow in the browser', () => {
     await page.getByRole('button', { name: 'New partner nation' }).click();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => fieldError('name').textContent()).toBe('This field is required.');
-    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('link', { name: 'Cancel' }).click();
     await createPartner('Tunisia', 'tn');
     await createPartner('Jordan', 'JO');
   });
@@ -59,12 +68,14 @@ describe('foundation workflow in the browser', () => {
     await field('name').fill('tunisia');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => fieldError('name').textContent()).toBe('A record with this name already exists.');
-    await page.getByRole('button', { name: 'Cancel' }).click();
-    expect(await page.locator('[data-testid=partners-table] tbody tr').count()).toBe(2);
+    // The refused name is still typed in: leaving asks first.
+    await page.getByRole('link', { name: 'Cancel' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Leave without saving' }).click();
+    await expect.poll(() => page.locator('[data-testid=partners-table] tbody tr').count()).toBe(2);
   });
 
   it('creates an MOU draft, refusing an empty title, a missing partner and over-long text', async () => {
-    await page.getByRole('link', { name: 'MOU drafts' }).click();
+    await mainNav('MOU drafts').click();
     await page.getByRole('button', { name: 'New MOU draft' }).click();
     await field('summary').fill('x'.repeat(4001));
     await page.getByRole('button', { name: 'Save' }).click();
@@ -78,6 +89,8 @@ describe('foundation workflow in the browser', () => {
     await field('parties').fill('Ministry of Interior\nU.S. Embassy Tunis');
     await field('summary').fill('Joint training for border guards.');
     await page.getByRole('button', { name: 'Save' }).click();
+    await expectSavedRecordPage('Border security cooperation');
+    await mainNav('MOU drafts').click();
     const table = page.locator('[data-testid=mou-table]');
     await expect.poll(() => table.textContent()).toContain('Border security cooperation');
     expect(await table.textContent()).toContain('Tunisia');
@@ -90,13 +103,15 @@ describe('foundation workflow in the browser', () => {
     await field('title').fill('Border security MOU');
     await field('status').selectOption('in_negotiation');
     await page.getByRole('button', { name: 'Save' }).click();
+    await expectSavedRecordPage('Border security MOU');
+    await mainNav('MOU drafts').click();
     const table = page.locator('[data-testid=mou-table]');
     await expect.poll(() => table.textContent()).toContain('Border security MOU');
     expect(await table.textContent()).toContain('In negotiation');
   });
 
   it('refuses to delete a partner that has a draft, with a visible message', async () => {
-    await page.getByRole('link', { name: 'Partner nations' }).click();
+    await mainNav('Partner nations').click();
     await page.getByRole('button', { name: 'Delete Tunisia' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('still has 1 MOU draft');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareStamps, formatHlc, parseHlc, receiveHlc, tickHlc } from '../../shared/hlc';
 import { formatMessage, msg } from '../../shared/messages';
-import { mouDraftForm, mouDraftInput } from '../../shared/domain/mou';
+import { mouDraftInput } from '../../shared/domain/mou';
 import { partnerInput } from '../../shared/domain/partner';
 import { UUID_PATTERN, uuidv7 } from '../../shared/uuid';
 
@@ -65,9 +65,5 @@ describe('domain schemas', () => {
     const result = mouDraftInput.safeParse({ title: '', partnerId: '', sector: 'police', summary: 'x'.repeat(4001) });
     const byField = Object.fromEntries(result.error!.issues.map((issue) => [issue.path[0], issue.message]));
     expect(byField).toEqual({ title: 'required', partnerId: 'partnerRequired', summary: 'tooLong:4000' });
-  });
-  it('turns the form\'s parties text into the list the API takes', () => {
-    const parsed = mouDraftForm.parse({ title: 'T', partnerId: uuidv7(), sector: 'police', status: 'draft', parties: ' Ministry of Interior \n\nU.S. Embassy Tunis\n', summary: '' });
-    expect(parsed.parties).toEqual(['Ministry of Interior', 'U.S. Embassy Tunis']);
   });
 });

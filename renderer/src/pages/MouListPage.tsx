@@ -23,7 +23,7 @@ export function MouListPage() {
     <section aria-labelledby="mou-heading">
       <header className="page-header">
         <h1 id="mou-heading">{t('navMou')}</h1>
-        <button type="button" className="primary" disabled={partners.length === 0} onClick={() => navigate('/mou/new')}>
+        <button type="button" className="primary" disabled={partners.length === 0} onClick={() => navigate('/records/mouDrafts/new')}>
           {t('newMou')}
         </button>
         <a href="#/mou/import">{t('docImportLink')}</a>
@@ -55,7 +55,7 @@ export function MouListPage() {
                   <span className={`status status--${draft.status}`}>{t(`status.${draft.status}`)}</span>
                 </td>
                 <td className="row-actions">
-                  <button type="button" onClick={() => navigate(`/mou/${draft.id}/edit`)} aria-label={`${t('edit')} ${draft.title}`}>
+                  <button type="button" onClick={() => navigate(`/records/mouDrafts/${draft.id}/edit`)} aria-label={`${t('edit')} ${draft.title}`}>
                     {t('edit')}
                   </button>
                   <button type="button" className="danger" onClick={() => setPendingDelete(draft)} aria-label={`${t('delete')} ${draft.title}`}>

@@ -23,7 +23,7 @@ export function PartnersPage() {
     <section aria-labelledby="partners-heading">
       <header className="page-header">
         <h1 id="partners-heading">{t('navPartners')}</h1>
-        <button type="button" className="primary" onClick={() => navigate('/partners/new')}>
+        <button type="button" className="primary" onClick={() => navigate('/records/partners/new')}>
           {t('newPartner')}
         </button>
       </header>
@@ -53,7 +53,7 @@ export function PartnersPage() {
                   <a className="button" href={`#${overviewPath(partner.id)}`} aria-label={`${t('partnerOverview')}: ${partner.name}`}>
                     {t('partnerOverview')}
                   </a>
-                  <button type="button" onClick={() => navigate(`/partners/${partner.id}/edit`)} aria-label={`${t('edit')} ${partner.name}`}>
+                  <button type="button" onClick={() => navigate(`/records/partners/${partner.id}/edit`)} aria-label={`${t('edit')} ${partner.name}`}>
                     {t('edit')}
                   </button>
                   <button type="button" className="danger" onClick={() => setPendingDelete(partner)} aria-label={`${t('delete')} ${partner.name}`}>

@@ -12,7 +12,7 @@ import { usePeople } from './JsonEditors';
 import { ALL_TYPES, displayValue, typeLabel } from './labels';
 import { MouClauses, MouSignatories } from './MouClauses';
 import { MouVersions } from './MouVersions';
-import { assessPath, overviewPath, recordPath } from './paths';
+import { assessPath, listPath, overviewPath, recordPath } from './paths';
 import { navigateSaved } from './unsavedGuard';
 import { CallPending } from './CallPending';
 
@@ -46,7 +46,7 @@ function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: 
     if (!result.ok) return useUiStore.getState().showError(result.error);
     afterChange();
     useUiStore.getState().showInfo(t('deleted'));
-    navigateSaved(recordPath(spec.name));
+    navigateSaved(listPath(spec.name));
   }
 
   function value(field: FieldSpec): ReactNode {
@@ -74,7 +74,7 @@ function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: 
       <header className="page-header">
         <div>
           <p className="eyebrow">
-            <a href={`#${recordPath(spec.name)}`}>{typeLabel(spec, 'many', language)}</a>
+            <a href={`#${listPath(spec.name)}`}>{typeLabel(spec, 'many', language)}</a>
           </p>
           <h1 id="detail-heading" dir="auto">
             {record.title || t('untitled')}

@@ -11,7 +11,7 @@ import { toApiValues, toFormValues, type FormValues } from './convert';
 import { afterChange, useCall, useTitles } from './data';
 import { jsonEditors } from './JsonEditors';
 import { ALL_TYPES, optionLabel, typeLabel } from './labels';
-import { recordPath } from './paths';
+import { listPath, recordPath } from './paths';
 import { RefMultiPicker, RefPicker } from './Pickers';
 import { navigateSaved, useUnsavedGuard } from './unsavedGuard';
 import { CallPending } from './CallPending';
@@ -80,7 +80,7 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
 
   const one = typeLabel(spec, 'one', language);
   const shown = only ? spec.fields.filter((field) => only.includes(field.name)) : spec.fields;
-  const cancelTo = record ? recordPath(spec.name, record.id) : recordPath(spec.name);
+  const cancelTo = record ? recordPath(spec.name, record.id) : listPath(spec.name);
 
   /**
    * A picker lists only records that share this form's chosen links: the
