@@ -9,7 +9,7 @@ import { AppError } from '../../shared/result';
 import type { Store } from '../store';
 import { syncedTables } from '../syncedTables';
 import { listMouVersions, loadVersion, saveMouVersion, type Snapshot } from './mouVersions';
-import { findRecord, getRecord, postNameResolver, updateRecord } from './records';
+import { findRecord, getRecord, insertRecord, postNameResolver, selectRecords, updateRecord } from './records';
 
 /**
  * Signing an MOU draft and receiving a version from another post. Signing
@@ -134,5 +134,41 @@ export function addReceivedVersion(store: Store, mouId: string, snapshot: unknow
       savedBy: store.post.id,
     });
     return { version: listMouVersions(store, mouId).find((version) => version.id === id)!, alreadyPresent: false };
+  });
+}
+
+/** A record's own field values (no id, timestamps or display title), as the write path takes them. */
+function fieldValues(type: string, record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(recordType(type).fields.map((field) => [field.name, record[field.name]]));
+}
+
+/**
+ * A signed MOU's text never changes; amending it starts a new draft that
+ * begins as a copy of the signed one (fields, clauses, signatories), while the
+ * signed draft becomes superseded. Its saved versions and signing record stay
+ * as they were. One transaction: the copy is whole or absent.
+ */
+export function startNewMouVersion(store: Store, mouId: string): { id: string } {
+  return store.transaction(() => {
+    const draft = getRecord(store, 'mouDrafts', mouId);
+    if (draft.status !== 'signed') {
+      const status = String(draft.status);
+      throw new AppError('CONFLICT', `"${String(draft.title)}" is not signed (${status}): edit it directly instead of starting a new version.`, {
+        status,
+        localized: {
+          en: `“${String(draft.title)}” is not signed: edit it directly instead of starting a new version.`,
+          ar: `«${String(draft.title)}» غير موقعة: عدّلها مباشرة بدلًا من بدء نسخة جديدة.`,
+        },
+      });
+    }
+    const fields = fieldValues('mouDrafts', draft);
+    const newId = insertRecord(store, 'mouDrafts', { ...fields, status: 'draft' });
+    for (const type of ['mouClauses', 'mouSignatories'] as const) {
+      for (const row of selectRecords(store, type, 't.mou_id = ?', 't.id', [mouId])) {
+        insertRecord(store, type, { ...fieldValues(type, row), mouId: newId });
+      }
+    }
+    updateRecord(store, 'mouDrafts', mouId, { ...fields, status: 'superseded' });
+    return { id: newId };
   });
 }

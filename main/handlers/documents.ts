@@ -1,5 +1,5 @@
 import type { documentsMethods } from '../../shared/api/documents';
-import { listMouSignings, signMouDraft } from '../../db/repositories/mouSignings';
+import { listMouSignings, signMouDraft, startNewMouVersion } from '../../db/repositories/mouSignings';
 import { findRecord } from '../../db/repositories/records';
 import { preExportChecks } from '../../shared/documents/checks';
 import { exportMouDocument, exportMouRedline, importSignedMou, mouDocument, summariseVerified, verifySignedMou, type ExportedDocument } from '../documents/service';
@@ -37,6 +37,7 @@ export const documentsHandlers: HandlersFor<typeof documentsMethods> = {
   'mou.documents.redline': async ({ mouId, from, to, format, lang, layout }, context) =>
     asFile(context, await exportMouRedline(context.store, context.handlingMarking, mouId, from, to, format, lang, layout)),
   'mou.sign': ({ mouId, signedBy }, { store }) => signMouDraft(store, mouId, signedBy),
+  'mou.newVersion': ({ mouId }, { store }) => startNewMouVersion(store, mouId),
   'mou.signings.list': ({ mouId }, { store }) => listMouSignings(store, mouId),
   'mou.signed.verify': ({ uploadId }, context) => describe(context, summariseVerified(verifySignedMou(context.store, uploadedBytes(context.store, uploadId)))),
   'mou.signed.import': ({ uploadId }, context) => {

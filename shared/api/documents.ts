@@ -86,6 +86,11 @@ export const documentsMethods = {
     input: z.object({ mouId: recordId, signedBy: z.string().trim().min(1, msg('required')).max(200, msg('tooLong', 200)) }),
     output: z.object({ signing, version: mouVersionInfo }),
   },
+  /** Amend a signed MOU: a new draft copied from it; the signed one becomes superseded. */
+  'mou.newVersion': {
+    input: z.object({ mouId: recordId }),
+    output: z.object({ id: z.string() }),
+  },
   'mou.signings.list': {
     input: z.object({ mouId: recordId }),
     output: z.array(signing),

@@ -91,6 +91,14 @@ describe('MOU documents in the browser', () => {
     await page.getByRole('button', { name: 'Verify' }).click();
     await expect.poll(() => page.getByTestId('signed-mou-error').textContent()).toMatch(/Part "mou\.pdf" does not match its signed SHA-256/);
 
+    // Amending the signed MOU starts a new draft copied from it; the signed one is superseded.
+    await page.goto(`${accord.url.replace(/\/\?token=.*/, '')}/#/records/mouDrafts/${mouId}`);
+    await page.getByTestId('mou-documents').getByRole('button', { name: 'Start a new version' }).click();
+    await expect.poll(() => page.url()).not.toContain(mouId);
+    await expect.poll(() => page.locator('[data-field="status"] dd').textContent()).toBe('Draft');
+    await page.goto(`${accord.url.replace(/\/\?token=.*/, '')}/#/records/mouDrafts/${mouId}`);
+    await expect.poll(() => page.locator('[data-field="status"] dd').textContent()).toBe('Superseded');
+
     // The panel in Arabic (right to left).
     await page.getByRole('button', { name: 'Switch to Arabic' }).click();
     await page.goto(`${accord.url.replace(/\/\?token=.*/, '')}/#/records/mouDrafts/${mouId}`);

@@ -6,6 +6,8 @@ import { useTranslation, type StringKey } from '../i18n';
 import { recordType } from '../../../shared/records/registry';
 import { afterChange, useCall } from '../planning/data';
 import { findField, optionLabel } from '../planning/labels';
+import { recordPath } from '../planning/paths';
+import { navigate } from '../router';
 import { api, useUiStore } from '../store';
 import { saveFile } from '../sync/bundleTransfer';
 
@@ -90,6 +92,14 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
     setBusy(false);
     if (!result.ok) return useUiStore.getState().showError(result.error);
     deliver(result.value, t);
+  }
+
+  /** Amending a signed MOU: a new draft copied from it opens; this one becomes superseded. */
+  async function startNewVersion() {
+    const result = await api.call('mou.newVersion', { mouId });
+    if (!result.ok) return useUiStore.getState().showError(result.error);
+    afterChange();
+    navigate(recordPath('mouDrafts', result.value.id));
   }
 
   async function sign() {
@@ -253,8 +263,15 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
           </Field>
           <button type="submit">{t('docSign')}</button>
         </form>
+      ) : status === 'signed' ? (
+        <p className="field__hint">
+          {t('docNewVersionHint')}{' '}
+          <button type="button" onClick={() => void startNewVersion()}>
+            {t('docNewVersion')}
+          </button>
+        </p>
       ) : (
-        status !== 'signed' && status !== 'superseded' && <p className="field__hint">{t('docSignNeedsAgreed', optionLabel(findField(recordType('mouDrafts'), 'status')!, status, language))}</p>
+        status !== 'superseded' && <p className="field__hint">{t('docSignNeedsAgreed', optionLabel(findField(recordType('mouDrafts'), 'status')!, status, language))}</p>
       )}
     </section>
   );

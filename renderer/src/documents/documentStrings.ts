@@ -29,6 +29,11 @@ export const documentStrings = {
   docSignHeading: { en: 'Signature', ar: 'التوقيع' },
   docSignedBy: { en: 'Signed by', ar: 'وقّعه' },
   docSign: { en: 'Record as signed', ar: 'تسجيل التوقيع' },
+  docNewVersion: { en: 'Start a new version', ar: 'بدء نسخة جديدة' },
+  docNewVersionHint: {
+    en: 'The signed text is locked. To amend it, start a new version: a new draft copied from this one (clauses and signatories included); this draft becomes superseded.',
+    ar: 'النص الموقّع مقفل. لتعديله ابدأ نسخة جديدة: مسودة جديدة منسوخة من هذه (مع البنود والموقّعين)، وتصبح هذه المسودة مستبدلة.',
+  },
   docSignHint: { en: 'Saves this draft as a version, records who signed and when with the SHA-256 of that version, and locks its clauses.', ar: 'يحفظ هذه المسودة إصدارًا، ويسجل من وقّع ومتى مع بصمة SHA-256 لذلك الإصدار، ويقفل بنودها.' },
   docSignNeedsAgreed: { en: 'Only an agreed draft can be recorded as signed (its status is “{0}”).', ar: 'لا يمكن تسجيل توقيع إلا لمسودة متفق عليها (حالتها «{0}»).' },
   docSigned: { en: 'Recorded as signed: version {0}.', ar: 'سُجّل التوقيع: الإصدار {0}.' },

@@ -63,6 +63,30 @@ describe('MOU documents through the API', () => {
     expect(await callOk(a, 'mou.documents.checks', { mouId, lang: 'en' })).toEqual([]);
   });
 
+  it('amends a signed MOU through a new version: a copy to edit, the signed one superseded and still locked', async () => {
+    const signed = await createBilingualMou(a, { agreed: true, partnerName: 'Egypt' });
+    const notYet = await createBilingualMou(a, { partnerName: 'Libya' });
+    const before = snapshotDatabase(a);
+    expect(await a.call('mou.newVersion', { mouId: notYet.mouId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { localized: { ar: expect.stringContaining('غير موقعة') } } } });
+    expect(snapshotDatabase(a)).toBe(before);
+
+    await callOk(a, 'mou.sign', { mouId: signed.mouId, signedBy: 'Jane Doe' });
+    const { id } = await callOk<{ id: string }>(a, 'mou.newVersion', { mouId: signed.mouId });
+    const clausesOf = async (mouId: string) =>
+      (await callOk<{ rows: { id: string; heading: string; textAr: string }[] }>(a, 'records.list', { type: 'mouClauses', filter: { mouId }, sort: { field: 'position' } })).rows;
+    expect(await callOk(a, 'records.get', { type: 'mouDrafts', id: signed.mouId })).toMatchObject({ record: { status: 'superseded' } });
+    expect(await callOk(a, 'records.get', { type: 'mouDrafts', id })).toMatchObject({ record: { status: 'draft', title: signed.values.title } });
+    const copied = await clausesOf(id);
+    expect(copied.map((clause) => [clause.heading, clause.textAr])).toEqual((await clausesOf(signed.mouId)).map((clause) => [clause.heading, clause.textAr]));
+    expect((await callOk<{ total: number }>(a, 'records.list', { type: 'mouSignatories', filter: { mouId: id } })).total).toBe(2);
+
+    const edit = (clauseId: string, mouId: string) =>
+      a.call('records.update', { type: 'mouClauses', id: clauseId, values: { mouId, position: 1, heading: 'Purpose', textEn: 'Amended.', textAr: 'معدل.', benchmarkIds: [], checkInIds: [], objectiveIds: [] } });
+    expect((await edit(copied[0]!.id, id)).ok).toBe(true);
+    expect(await edit(signed.clauseIds[0]!, signed.mouId)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await a.call('mou.newVersion', { mouId: signed.mouId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
   it('stops warning about the title once the draft has its Arabic title, and prints it', async () => {
     const titleWarnings = async () =>
       (await callOk<ExportedFile['warnings']>(a, 'mou.documents.checks', { mouId: other.mouId, lang: 'both' })).filter((warning) => warning.clauseNumber === null);
