@@ -23,7 +23,7 @@ const LARGE = Number(process.env.ACCORD_BENCH_SYNC_LARGE ?? 50_000);
 const SMALL = Number(process.env.ACCORD_BENCH_SYNC_SMALL ?? 5_000);
 const dir = tempDirectory('accord-bench-');
 afterAll(() => dir.remove());
-const partners = (Object.values(syncedTables) as SyncedTable[]).find((t) => t.name === 'partners')!;
+const partners: SyncedTable = syncedTables.partners;
 let counter = 0;
 
 async function senderWith(changes: number): Promise<{ sender: TestPost; bundle: Buffer }> {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, beforeEach } from 'vitest';
 import { openApp, type AccordApp } from '../main/app';
 
 /** A fresh folder removed after the test file finishes (callers register cleanup). */
@@ -33,4 +34,24 @@ export async function callOk<T = unknown>(app: AccordApp, method: string, input:
   const result = await app.call(method, input);
   if (!result.ok) throw new Error(`${method} failed: ${JSON.stringify(result.error)}`);
   return result.value as T;
+}
+
+/**
+ * A fresh app on an empty database for every test of the file, closed and
+ * removed afterwards. `onOpen` receives each one (and its database path, for
+ * tests that reopen it).
+ */
+export function useFreshApp(onOpen: (app: AccordApp, databasePath: string) => void): void {
+  let dir: ReturnType<typeof tempDirectory>;
+  let app: AccordApp;
+  beforeEach(() => {
+    dir = tempDirectory();
+    const databasePath = join(dir.path, 'accord.sqlite');
+    app = openTestApp(databasePath);
+    onOpen(app, databasePath);
+  });
+  afterEach(() => {
+    app.close();
+    dir.remove();
+  });
 }

@@ -12,7 +12,7 @@ import { exportFrom, importInto, openPost, plainProtection, trustAll, type TestP
 
 const dir = tempDirectory();
 afterAll(() => dir.remove());
-const partners = (Object.values(syncedTables) as SyncedTable[]).find((t) => t.name === 'partners')!;
+const partners: SyncedTable = syncedTables.partners;
 
 let sender: TestPost;
 let receiver: TestPost;

@@ -19,7 +19,7 @@ const root = join(__dirname, '..', '..');
 const bin = join(root, 'bin', 'accord.cjs');
 const dir = tempDirectory();
 afterAll(() => dir.remove());
-const partners = (Object.values(syncedTables) as SyncedTable[]).find((t) => t.name === 'partners')!;
+const partners: SyncedTable = syncedTables.partners;
 const bundlePath = join(dir.path, 'large.accord-bundle');
 const basePath = join(dir.path, 'base.sqlite');
 let bundleHash = '';

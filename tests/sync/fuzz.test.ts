@@ -19,7 +19,7 @@ import { exportFrom, openPost, plainProtection, trustAll, type TestPost } from '
 const RUNS = Number(process.env.ACCORD_FUZZ_RUNS ?? 1000);
 const dir = tempDirectory();
 afterAll(() => dir.remove());
-const partners = (Object.values(syncedTables) as SyncedTable[]).find((t) => t.name === 'partners')!;
+const partners: SyncedTable = syncedTables.partners;
 let sender: TestPost;
 let receiver: TestPost;
 let bundle: Buffer;

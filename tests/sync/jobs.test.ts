@@ -7,7 +7,7 @@ import { callOk, openTestApp, tempDirectory } from '../helpers';
 /** The sync API as the renderer uses it (over IPC or the loopback host): jobs, progress, pieces of bytes. */
 const dir = tempDirectory();
 afterAll(() => dir.remove());
-const partners = (Object.values(syncedTables) as SyncedTable[]).find((t) => t.name === 'partners')!;
+const partners: SyncedTable = syncedTables.partners;
 const PASSPHRASE = 'correct horse battery';
 
 async function untilDone(app: AccordApp, jobId: string): Promise<{ final: JobStatus; seen: JobStatus[] }> {

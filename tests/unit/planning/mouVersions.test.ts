@@ -1,20 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccordApp } from '../../../main/app';
 import type { ClauseComparison, MouVersionInfo } from '../../../shared/api/mouVersions';
 import { uuidv7 } from '../../../shared/uuid';
-import { callOk, openTestApp, snapshotDatabase, tempDirectory } from '../../helpers';
+import { callOk, snapshotDatabase, useFreshApp } from '../../helpers';
 import { buildModel, create, editable, update } from './fixtures';
 
-let dir: ReturnType<typeof tempDirectory>;
 let app: AccordApp;
-beforeEach(() => {
-  dir = tempDirectory();
-  app = openTestApp(`${dir.path}/accord.sqlite`);
-});
-afterEach(() => {
-  app.close();
-  dir.remove();
-});
+useFreshApp((opened) => (app = opened));
 
 type Comparison = { from: MouVersionInfo; to: MouVersionInfo; draftChanges: Record<string, [unknown, unknown]>; clauses: ClauseComparison[] };
 

@@ -1,19 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccordApp } from '../../../main/app';
 import type { RecordRow } from '../../../shared/api/records';
-import { callOk, openTestApp, tempDirectory } from '../../helpers';
+import { callOk, useFreshApp } from '../../helpers';
 import { create } from './fixtures';
 
-let dir: ReturnType<typeof tempDirectory>;
 let app: AccordApp;
-beforeEach(() => {
-  dir = tempDirectory();
-  app = openTestApp(`${dir.path}/accord.sqlite`);
-});
-afterEach(() => {
-  app.close();
-  dir.remove();
-});
+useFreshApp((opened) => (app = opened));
 
 interface Overview {
   partner: RecordRow;

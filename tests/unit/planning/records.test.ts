@@ -1,21 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { AccordApp } from '../../../main/app';
 import type { RecordLink, RecordRow } from '../../../shared/api/records';
 import { RECORD_TYPE_NAMES, recordType, recordTypes } from '../../../shared/records/registry';
 import { uuidv7 } from '../../../shared/uuid';
-import { callOk, openTestApp, snapshotDatabase, tempDirectory } from '../../helpers';
+import { callOk, snapshotDatabase, useFreshApp } from '../../helpers';
 import { buildModel, create, editable, update } from './fixtures';
 
-let dir: ReturnType<typeof tempDirectory>;
 let app: AccordApp;
-beforeEach(() => {
-  dir = tempDirectory();
-  app = openTestApp(`${dir.path}/accord.sqlite`);
-});
-afterEach(() => {
-  app.close();
-  dir.remove();
-});
+useFreshApp((opened) => (app = opened));
 
 type Model = Awaited<ReturnType<typeof buildModel>>;
 const list = (input: Record<string, unknown>) => callOk<{ rows: RecordRow[]; total: number }>(app, 'records.list', input);

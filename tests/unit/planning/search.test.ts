@@ -1,18 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AccordApp } from '../../../main/app';
-import { callOk, openTestApp, tempDirectory } from '../../helpers';
+import { callOk, useFreshApp } from '../../helpers';
 import { buildModel, create } from './fixtures';
 
-let dir: ReturnType<typeof tempDirectory>;
 let app: AccordApp;
-beforeEach(() => {
-  dir = tempDirectory();
-  app = openTestApp(`${dir.path}/accord.sqlite`);
-});
-afterEach(() => {
-  app.close();
-  dir.remove();
-});
+useFreshApp((opened) => (app = opened));
 
 type Hit = { type: string; id: string; title: string; snippet: string };
 const search = (query: string, limit?: number) => callOk<Hit[]>(app, 'search.global', { query, limit });
