@@ -1,6 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { formatHlc, tickHlc, type HlcState } from '../shared/hlc';
 import { uuidv7 } from '../shared/uuid';
+import { fieldStamp } from './sync/stamps';
 import type { SyncedTable } from './syncedTables';
 
 export interface PostIdentity {
@@ -13,8 +14,9 @@ export type FieldValues = Record<string, unknown>;
 /**
  * The write path for synced tables. Every create, update and delete goes
  * through here, inside one synchronous transaction, and leaves behind: the row,
- * a stamped change per field (a tombstone for deletes), the field's current
- * stamp, and an audit entry naming the post and the values that changed.
+ * a stamped change per field (a tombstone for deletes; the newest stamp of a
+ * field is its current one), and an audit entry naming the post and the values
+ * that changed.
  */
 export class Store {
   readonly db: Database;
@@ -84,11 +86,6 @@ export class Store {
   }
 
   private capture(table: SyncedTable, rowId: string, action: 'create' | 'update' | 'delete', changed: Record<string, readonly [unknown, unknown]>, at: string): void {
-    const readClock = this.prepare('SELECT hlc, post_id AS postId FROM field_clocks WHERE table_name = ? AND row_id = ? AND column_name = ?');
-    const writeClock = this.prepare(
-      'INSERT INTO field_clocks (table_name, row_id, column_name, hlc, post_id) VALUES (?, ?, ?, ?, ?) ' +
-        'ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET hlc = excluded.hlc, post_id = excluded.post_id',
-    );
     const logChange = this.prepare(
       'INSERT INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
@@ -96,9 +93,9 @@ export class Store {
       action === 'delete' ? [['_deleted', true]] : Object.entries(changed).map(([field, [, next]]) => [table.columns[field as keyof typeof table.columns]!, next]);
     for (const [column, value] of entries) {
       const hlc = this.nextStamp();
-      const previous = readClock.get(table.name, rowId, column) as { hlc: string; postId: string } | undefined;
+      // The version this change replaces travels with it, so a concurrent edit elsewhere is detected.
+      const previous = fieldStamp(this.db, table.name, rowId, column);
       logChange.run(table.name, rowId, column, JSON.stringify(value ?? null), hlc, this.post.id, previous?.hlc ?? null, previous?.postId ?? null);
-      writeClock.run(table.name, rowId, column, hlc, this.post.id);
     }
     this
       .prepare('INSERT INTO audit_log (id, at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)')

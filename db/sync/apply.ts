@@ -2,6 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import { compareStamps, parseHlc, receiveHlc, type HlcState } from '../../shared/hlc';
 import { uuidv7 } from '../../shared/uuid';
 import type { Store } from '../store';
+import { rowStamps, type Stamp } from './stamps';
 import { describeSyncedTables, quoteIdentifier, toStoredValue, TOMBSTONE_COLUMN, type SyncedTableInfo } from './columns';
 
 /** One field change as it travels between posts: the new value, its stamp, and the stamp it replaced. */
@@ -38,11 +39,6 @@ export interface ApplySummary {
 /** How far ahead a remote clock may be before the import reports it (it is still accepted). */
 export const FUTURE_CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
-interface Stamp {
-  hlc: string;
-  postId: string;
-}
-
 /**
  * Merges remote changes into this database: per field, last writer wins on
  * (clock, post id). A change whose replaced version is not what this post
@@ -71,31 +67,32 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     const counts = tableSummary(change.table);
     if (summary.maxHlc === null || change.hlc > summary.maxHlc) summary.maxHlc = change.hlc;
     const valueText = JSON.stringify(change.value ?? null);
-    // One change is one (field, stamp): a change this post already holds is ignored here.
-    if (sql.logChange.run(change.table, change.rowId, change.column, valueText, change.hlc, change.postId, change.prevHlc, change.prevPostId).changes === 0) {
-      counts.unchanged += 1;
-      continue;
-    }
     const key = `${change.table}\u0000${change.rowId}`;
     let row = rows.get(key);
     if (!row) {
       const rowSql = rowStatementsFor(db, rowSqlCache, tables.get(change.table)!);
-      // Every stamp of the record in one query; kept current in memory as changes win.
-      const clocks = new Map((sql.readRowClocks.all(change.table, change.rowId) as (Stamp & { column: string })[]).map((c) => [c.column, { hlc: c.hlc, postId: c.postId }]));
+      // Every stamp of the record in one query (before this import logs anything for it); kept current in memory as changes win.
+      const clocks = rowStamps(db, change.table, change.rowId);
       row = {
         table: change.table,
         rowId: change.rowId,
-        // Every record this post holds has stamps (Store and imports both write them), so none means none.
+        // Every record this post holds has logged changes (Store and imports both write them), so none means none.
         existed: clocks.size > 0 && rowSql.exists.get(change.rowId) !== undefined,
         tombstoned: clocks.has(TOMBSTONE_COLUMN),
         deleteNow: false,
         values: new Map(),
         clocks,
-        firstHlc: change.hlc,
+        firstHlc: null,
         lastHlc: change.hlc,
       };
       rows.set(key, row);
     }
+    // One change is one (field, stamp): a change this post already holds is ignored here.
+    if (sql.logChange.run(change.table, change.rowId, change.column, valueText, change.hlc, change.postId, change.prevHlc, change.prevPostId).changes === 0) {
+      counts.unchanged += 1;
+      continue;
+    }
+    row.firstHlc ??= change.hlc;
     const current = row.clocks.get(change.column);
     const wins = current === undefined || compareStamps(change, current) > 0;
 
@@ -122,7 +119,6 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
       counts.unchanged += 1;
       continue;
     }
-    sql.writeClock.run(change.table, change.rowId, change.column, change.hlc, change.postId);
     row.clocks.set(change.column, { hlc: change.hlc, postId: change.postId });
     summary.applied += 1;
     // Another post kept the losing value of a conflict this post also holds: settled everywhere.
@@ -165,7 +161,7 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
       action = 'update';
     } else {
       const values = [...info.columns.values()].map((c) => (row.values.has(c.column) ? toStoredValue(c, row.values.get(c.column)) : c.fallback));
-      rowSql.insert.run(row.rowId, ...values, isoOf(row.firstHlc), isoOf(row.lastHlc));
+      rowSql.insert.run(row.rowId, ...values, isoOf(row.firstHlc ?? row.lastHlc), isoOf(row.lastHlc));
       counts.new += 1;
       action = 'create';
     }
@@ -195,7 +191,8 @@ interface PendingRow {
   values: Map<string, unknown>;
   /** Column -> the stamp of the value it holds now. */
   clocks: Map<string, Stamp>;
-  firstHlc: string;
+  /** The first change this import logged for the record (its creation time when the record is new here). */
+  firstHlc: string | null;
   lastHlc: string;
 }
 
@@ -213,11 +210,6 @@ function statements(db: Database) {
     readValue: db.prepare('SELECT value FROM field_changes WHERE table_name = ? AND row_id = ? AND column_name = ? AND hlc = ? AND post_id = ?'),
     readPrev: db.prepare('SELECT prev_hlc AS hlc, prev_post_id AS postId FROM field_changes WHERE table_name = ? AND row_id = ? AND column_name = ? AND hlc = ? AND post_id = ?'),
     logChange: db.prepare('INSERT OR IGNORE INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    readRowClocks: db.prepare('SELECT column_name AS "column", hlc, post_id AS postId FROM field_clocks WHERE table_name = ? AND row_id = ?'),
-    writeClock: db.prepare(
-      'INSERT INTO field_clocks (table_name, row_id, column_name, hlc, post_id) VALUES (?, ?, ?, ?, ?) ' +
-        'ON CONFLICT (table_name, row_id, column_name) DO UPDATE SET hlc = excluded.hlc, post_id = excluded.post_id',
-    ),
     recordConflict: db.prepare(
       'INSERT OR IGNORE INTO sync_conflicts (id, table_name, row_id, column_name, winner_value, winner_hlc, winner_post_id, loser_value, loser_hlc, loser_post_id, detected_at, bundle_hash) ' +
         'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
@@ -261,6 +253,15 @@ function descendsFrom(sql: Statements, table: string, rowId: string, column: str
   return false;
 }
 
+/** The wall time of a stamp as ISO text (stamps were validated: 15 digits of ms lead). Many rows share a millisecond. */
 function isoOf(hlc: string): string {
-  return new Date(Math.min(parseHlc(hlc).wallMs, 8.64e15)).toISOString();
+  const wall = hlc.slice(0, 15);
+  let iso = isoByWall.get(wall);
+  if (iso === undefined) {
+    if (isoByWall.size > 4096) isoByWall.clear();
+    iso = new Date(Math.min(Number(wall), 8.64e15)).toISOString();
+    isoByWall.set(wall, iso);
+  }
+  return iso;
 }
+const isoByWall = new Map<string, string>();

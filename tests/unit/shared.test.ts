@@ -17,6 +17,12 @@ describe('uuidv7', () => {
     expect([...ids].sort()).toEqual(ids);
     expect(new Set(ids).size).toBe(ids.length);
   });
+  it('never repeats within one millisecond, across refills of its random pool', () => {
+    const ids = Array.from({ length: 5000 }, () => uuidv7(1_700_000_000_000));
+    expect(new Set(ids).size).toBe(ids.length);
+    // the random tails themselves differ, not only the counter-free time prefix
+    expect(new Set(ids.map((id) => id.slice(24))).size).toBe(ids.length);
+  });
 });
 
 describe('hybrid logical clock', () => {
