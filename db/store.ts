@@ -98,8 +98,8 @@ export class Store {
       logChange.run(table.name, rowId, column, JSON.stringify(value ?? null), hlc, this.post.id, previous?.hlc ?? null, previous?.postId ?? null);
     }
     this
-      .prepare('INSERT INTO audit_log (id, at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(uuidv7(this.now()), at, this.post.id, action, table.name, rowId, JSON.stringify(changed));
+      .prepare('INSERT INTO audit_log (at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(at, this.post.id, action, table.name, rowId, JSON.stringify(changed));
   }
 
   /** The next hybrid-logical-clock stamp, persisted so it never repeats across restarts. */

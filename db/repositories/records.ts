@@ -399,7 +399,7 @@ function bundleSender(store: Store, hash: string): string | undefined {
 export function listAudit(store: Store, type: string, id: string): AuditEntry[] {
   const typeInfo = info(type);
   const nameOf = postNameResolver(store);
-  const rows = prepare(store.db, 'SELECT id, at, post_id AS postId, action, changes FROM audit_log WHERE table_name = ? AND row_id = ? ORDER BY at, id').all(typeInfo.spec.table, id) as {
+  const rows = prepare(store.db, 'SELECT CAST(id AS TEXT) AS id, at, post_id AS postId, action, changes FROM audit_log WHERE table_name = ? AND row_id = ? ORDER BY at, id').all(typeInfo.spec.table, id) as {
     id: string;
     at: string;
     postId: string;

@@ -167,7 +167,7 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     }
     // One audit entry per record this import touched, naming the bundle it came from.
     const values = Object.fromEntries([...row.values].map(([column, value]) => [info.columns.get(column)!.field, value]));
-    sql.audit.run(uuidv7(options.nowMs), at, store.post.id, action, row.table, row.rowId, JSON.stringify({ importedFromBundle: options.bundleHash, values }));
+    sql.audit.run(at, store.post.id, action, row.table, row.rowId, JSON.stringify({ importedFromBundle: options.bundleHash, values }));
   }
 
   // Later local edits must sort after everything received.
@@ -218,7 +218,7 @@ function statements(db: Database) {
     settleConflict: db.prepare(
       "UPDATE sync_conflicts SET status = 'kept_loser', resolved_at = ? WHERE status = 'open' AND table_name = ? AND row_id = ? AND column_name = ? AND winner_hlc = ? AND winner_post_id = ? AND loser_value = ?",
     ),
-    audit: db.prepare('INSERT INTO audit_log (id, at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+    audit: db.prepare('INSERT INTO audit_log (at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?)'),
   };
 }
 

@@ -53,7 +53,7 @@ describe('partners and MOU drafts through the dispatch gate', () => {
     const partner = await callOk<Partner>(app, 'partners.create', { name: 'Jordan', isoCode: 'JO' });
     await callOk(app, 'partners.update', { id: partner.id, values: { name: 'Jordan', isoCode: 'JO', notes: 'Amman' } });
     const db = app.context.store.db;
-    const changes = db.prepare('SELECT column_name AS col, value, hlc, prev_hlc AS prev FROM field_changes WHERE row_id = ? ORDER BY seq').all(partner.id) as { col: string; value: string; hlc: string; prev: string | null }[];
+    const changes = db.prepare('SELECT column_name AS col, value, hlc, prev_hlc AS prev FROM field_changes WHERE row_id = ? ORDER BY hlc').all(partner.id) as { col: string; value: string; hlc: string; prev: string | null }[];
     expect(changes.map((c) => c.col)).toEqual(['name', 'iso_code', 'notes', 'notes']);
     const [, , firstNotes, secondNotes] = changes;
     expect(secondNotes!.prev).toBe(firstNotes!.hlc); // the version it replaced travels with the change
