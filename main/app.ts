@@ -35,6 +35,7 @@ export function openApp(options: AppOptions): AccordApp {
     appVersion: APP_VERSION,
     handlingMarking: options.handlingMarking?.trim() || storedMarking || DEFAULT_HANDLING_MARKING,
     databasePath: options.databasePath,
+    nativeBinding: options.nativeBinding,
   };
   return {
     context,

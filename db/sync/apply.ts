@@ -48,7 +48,10 @@ export const FUTURE_CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000;
  * logged in field_changes, winners and losers alike, so this post can relay
  * them. Must run inside a transaction (the caller's): synchronous, no awaits.
  */
-export function applyChanges(store: Store, changes: readonly Change[], options: { bundleHash: string; nowMs: number }): ApplySummary {
+/** Changes merged between progress reports (seen live only when the import runs on the worker thread). */
+const PROGRESS_EVERY = 5_000;
+
+export function applyChanges(store: Store, changes: readonly Change[], options: { bundleHash: string; nowMs: number; onProgress?: (done: number, total: number) => void }): ApplySummary {
   const db = store.db;
   const tables = describeSyncedTables(db);
   const sql = statements(db);
@@ -63,7 +66,9 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
 
   // Oldest first, so a chain of edits to one field replays in the order it was made.
   const ordered = [...changes].sort((a, b) => compareStamps(a, b));
+  let seen = 0;
   for (const change of ordered) {
+    if (options.onProgress && ++seen % PROGRESS_EVERY === 0) options.onProgress(seen, ordered.length);
     const counts = tableSummary(change.table);
     if (summary.maxHlc === null || change.hlc > summary.maxHlc) summary.maxHlc = change.hlc;
     const valueText = JSON.stringify(change.value ?? null);

@@ -3,7 +3,8 @@ import { listConflicts, listTrustedPosts, resolveConflict, revokePost } from '..
 import { AppError } from '../../shared/result';
 import { beginUpload, downloadPiece, exportedFile, jobStatus, receiveChunk, startJob, uploadedBytes } from '../sync/jobs';
 import { ensureKey, keyInfo, passphraseProtection, unlockPrivateKey } from '../sync/keys';
-import { exportBundle, importBundle, inspectBundle, publicKeyFile, trustSenderOf } from '../sync/service';
+import { importOffThread, inspectOffThread } from '../sync/inWorker';
+import { exportBundle, publicKeyFile, trustSenderOf } from '../sync/service';
 import type { HandlerContext, HandlersFor } from './types';
 
 const protectionOf = (context: HandlerContext) => context.keyProtection ?? passphraseProtection;
@@ -51,13 +52,14 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
     unlockPrivateKey(store.db, protectionOf(context), passphrase);
     return { jobId: startJob(store, 'export', async (onProgress) => ({ export: await exportBundle(store, forPost, { protection: protectionOf(context), passphrase, onProgress }) })) };
   },
-  'sync.inspect.start': ({ uploadId }, { store }) => {
-    const bytes = uploadedBytes(store, uploadId);
-    return { jobId: startJob(store, 'inspect', async (onProgress) => ({ inspection: await inspectBundle(store, bytes, { onProgress }) })) };
+  // Previews and imports hold the write transaction for seconds on a large bundle: they run on the sync worker thread.
+  'sync.inspect.start': ({ uploadId }, context) => {
+    const bytes = uploadedBytes(context.store, uploadId);
+    return { jobId: startJob(context.store, 'inspect', async (onProgress) => ({ inspection: await inspectOffThread(context, bytes, onProgress) })) };
   },
-  'sync.import.start': ({ uploadId }, { store }) => {
-    const bytes = uploadedBytes(store, uploadId);
-    return { jobId: startJob(store, 'import', async (onProgress) => ({ report: await importBundle(store, bytes, { onProgress }) })) };
+  'sync.import.start': ({ uploadId }, context) => {
+    const bytes = uploadedBytes(context.store, uploadId);
+    return { jobId: startJob(context.store, 'import', async (onProgress) => ({ report: await importOffThread(context, bytes, onProgress) })) };
   },
   'sync.jobs.status': ({ jobId }, { store }) => jobStatus(store, jobId),
   'sync.download': ({ jobId, offset }, { store }) => downloadPiece(store, jobId, offset),

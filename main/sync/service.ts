@@ -149,7 +149,7 @@ export async function inspectBundle(store: Store, bytes: Buffer, options: Pick<S
     progress({ phase: 'previewing', done: 0, total: changes.length });
     try {
       store.transaction(() => {
-        throw new RollBack(applyChanges(store, changes, { bundleHash: bundle.hash, nowMs: now() }));
+        throw new RollBack(applyChanges(store, changes, { bundleHash: bundle.hash, nowMs: now(), onProgress: (done, total) => progress({ phase: 'previewing', done, total }) }));
       });
     } catch (error) {
       if (!(error instanceof RollBack)) throw error;
@@ -207,7 +207,7 @@ export async function importBundle(store: Store, bytes: Buffer, options: Pick<Sy
   store.db.pragma('cache_size = -65536');
   const summary = withRestoredCache(store, cacheSize, () => store.transaction(() => {
     if (highestSequenceFrom(store.db, header.sender.postId) > header.sequence) warnings.push('older-sequence');
-    const applied = applyChanges(store, changes, { bundleHash: bundle.hash, nowMs: now() });
+    const applied = applyChanges(store, changes, { bundleHash: bundle.hash, nowMs: now(), onProgress: (done, total) => progress({ phase: 'applying', done, total }) });
     if (applied.clockAheadMs > FUTURE_CLOCK_TOLERANCE_MS) warnings.push('clock-ahead');
     if (header.sender.postId !== store.post.id) recordPeerSeen(store.db, header.sender.postId, header.senderVector);
     const at = new Date(now()).toISOString();

@@ -1,0 +1,35 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from '../../db/open';
+import { Store } from '../../db/store';
+import { AppError } from '../../shared/result';
+import { importBundle, inspectBundle } from './service';
+import type { WorkerMessage, WorkerRequest } from './inWorker';
+
+/**
+ * The worker thread that previews and imports bundles (built to
+ * dist/main/syncWorker.cjs). It opens its own connection to the same database
+ * file, so the main process keeps answering the window (its reads see the data
+ * as it was until the import commits) while this thread holds the one write
+ * transaction. Progress and the outcome go back as messages.
+ */
+async function run(request: WorkerRequest): Promise<void> {
+  const post = (message: WorkerMessage) => parentPort!.postMessage(message);
+  const db = openDatabase(request.databasePath, { nativeBinding: request.nativeBinding });
+  try {
+    // The caller's clock (tests fix it), carried forward by this thread's own.
+    const offsetMs = request.nowMs - Date.now();
+    const now = () => Date.now() + offsetMs;
+    const store = new Store(db, { now });
+    const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
+    const options = { now, onProgress: (step: { phase: string; done: number; total: number }) => post({ type: 'progress', step }) };
+    const value = request.kind === 'import' ? await importBundle(store, bytes, options) : await inspectBundle(store, bytes, options);
+    post({ type: 'done', value });
+  } catch (error) {
+    if (!(error instanceof AppError)) console.error('[accord] sync worker failed', error);
+    post({ type: 'failed', error: error instanceof AppError ? error.toShape() : null });
+  } finally {
+    db.close();
+  }
+}
+
+if (parentPort) void run(workerData as WorkerRequest);

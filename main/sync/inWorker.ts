@@ -1,0 +1,92 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { AppError, type AppErrorShape } from '../../shared/result';
+import type { Store } from '../../db/store';
+import { importBundle, inspectBundle, type ImportReport, type Inspection, type Progress } from './service';
+
+/** What the main process asks the sync worker (main/sync/importWorker.ts) to do. */
+export interface WorkerRequest {
+  kind: 'import' | 'inspect';
+  databasePath: string;
+  nativeBinding?: string;
+  bytes: Uint8Array;
+  nowMs: number;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; step: { phase: string; done: number; total: number } }
+  | { type: 'done'; value: ImportReport | Inspection }
+  | { type: 'failed'; error: AppErrorShape | null };
+
+const WORKER_FILE = 'syncWorker.cjs';
+
+/**
+ * The built worker script: next to the CLI bundle (dist/main), one folder over
+ * from the Electron bundle (dist/electron), or, running from source (tests),
+ * in the dist/main that `npm test` builds first.
+ */
+export function workerScript(): string | null {
+  const candidates = [join(__dirname, WORKER_FILE), join(__dirname, '..', 'main', WORKER_FILE), join(__dirname, '..', '..', 'dist', 'main', WORKER_FILE)];
+  return candidates.find((path) => existsSync(path)) ?? null;
+}
+
+/**
+ * Runs a preview or an import on the sync worker thread. Resolves with null
+ * when no worker could start (no built script, or a runtime that cannot load
+ * it): the caller then does the work on this thread, which is always correct,
+ * only less responsive. Once the worker has spoken, its outcome is final.
+ */
+export function runOnWorker(request: WorkerRequest, onProgress: Progress): Promise<ImportReport | Inspection | null> {
+  const script = workerScript();
+  if (!script) return Promise.resolve(null);
+  return new Promise((resolve, reject) => {
+    let started = false;
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      outcome();
+    };
+    let worker: Worker;
+    try {
+      worker = new Worker(script, { workerData: request });
+    } catch {
+      resolve(null);
+      return;
+    }
+    worker.on('message', (message: WorkerMessage) => {
+      started = true;
+      if (message.type === 'progress') onProgress(message.step);
+      else if (message.type === 'done') settle(() => resolve(message.value));
+      else settle(() => reject(message.error ? new AppError(message.error.code, message.error.message, message.error.details) : new Error('The sync worker failed.')));
+    });
+    worker.on('error', (error) => settle(() => (started ? reject(error) : resolve(null))));
+    worker.on('exit', (code) => settle(() => (started ? reject(new Error(`The sync worker stopped (exit code ${code}) before finishing.`)) : resolve(null))));
+  });
+}
+
+interface OffThreadTarget {
+  store: Store;
+  databasePath: string;
+  nativeBinding?: string;
+}
+
+function request(target: OffThreadTarget, kind: WorkerRequest['kind'], bytes: Buffer): WorkerRequest {
+  return { kind, databasePath: target.databasePath, nativeBinding: target.nativeBinding, bytes, nowMs: target.store.now() };
+}
+
+/** A file-backed database is shared with the worker through the file; an in-memory one cannot be. */
+const sharable = (target: OffThreadTarget) => target.databasePath !== ':memory:' && target.databasePath !== '';
+
+/** importBundle, on the worker thread where one starts. */
+export async function importOffThread(target: OffThreadTarget, bytes: Buffer, onProgress: Progress): Promise<ImportReport> {
+  const done = sharable(target) ? await runOnWorker(request(target, 'import', bytes), onProgress) : null;
+  return (done as ImportReport | null) ?? importBundle(target.store, bytes, { onProgress });
+}
+
+/** inspectBundle, on the worker thread where one starts. */
+export async function inspectOffThread(target: OffThreadTarget, bytes: Buffer, onProgress: Progress): Promise<Inspection> {
+  const done = sharable(target) ? await runOnWorker(request(target, 'inspect', bytes), onProgress) : null;
+  return (done as Inspection | null) ?? inspectBundle(target.store, bytes, { onProgress });
+}
