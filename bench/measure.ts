@@ -37,7 +37,7 @@ export function reportRatio(line: RatioLine): number {
   const ratio = line.measuredMs / line.referenceMs;
   const verdict = ratio <= line.goal ? 'within goal' : 'OVER GOAL';
   console.log(
-    `[bench] ${line.name}: ${line.measuredMs.toFixed(1)} ms vs ${line.referenceName} ${line.referenceMs.toFixed(1)} ms = ${ratio.toFixed(2)}x (goal <= ${line.goal}x, ${verdict})`,
+    `[bench] ${line.name}: ${line.measuredMs.toFixed(line.measuredMs < 10 ? 3 : 1)} ms vs ${line.referenceName} ${line.referenceMs.toFixed(line.referenceMs < 10 ? 3 : 1)} ms = ${ratio.toFixed(2)}x (goal <= ${line.goal}x, ${verdict})`,
   );
   return ratio;
 }

@@ -53,11 +53,12 @@ function info(type: string): TypeInfo {
 }
 
 const statementCache = new WeakMap<Database, Map<string, Statement>>();
-function prepare(db: Database, sql: string): Statement {
+/** A statement prepared once per connection, found by its SQL, or by a short key that names it (`build` makes the SQL). */
+function prepare(db: Database, sqlOrKey: string, build?: () => string): Statement {
   let cache = statementCache.get(db);
   if (!cache) statementCache.set(db, (cache = new Map()));
-  let statement = cache.get(sql);
-  if (!statement) cache.set(sql, (statement = db.prepare(sql)));
+  let statement = cache.get(sqlOrKey);
+  if (!statement) cache.set(sqlOrKey, (statement = db.prepare(build ? build() : sqlOrKey)));
   return statement;
 }
 
@@ -163,9 +164,11 @@ function listClauses(type: TypeInfo, query: ListQuery): { where: string; orderBy
 export function listRecords(store: Store, query: ListQuery): { rows: RecordRow[]; total: number } {
   const type = info(query.type);
   const { where, orderBy, params } = listClauses(type, query);
-  const rows = (prepare(store.db, `${type.select}${where}${orderBy} LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset) as Record<string, unknown>[]).map((row) =>
-    toRecord(type, row),
-  );
+  // The page size is written into the SQL: SQLite sorts under a bound LIMIT ? about half again slower than under a
+  // literal one. It is a schema-checked integer and callers use few values. Keyed by the short clauses, not the SELECT.
+  const limit = Math.trunc(query.limit);
+  const list = prepare(store.db, `list\u0000${type.spec.name}\u0000${where}\u0000${orderBy}\u0000${limit}`, () => `${type.select}${where}${orderBy} LIMIT ${limit} OFFSET ?`);
+  const rows = (list.all(...params, query.offset) as Record<string, unknown>[]).map((row) => toRecord(type, row));
   // A first page that is not full is the whole answer: no second query.
   const total =
     query.offset === 0 && rows.length < query.limit
@@ -451,10 +454,11 @@ function resultProjection(type: string): { sql: string; textFields: FieldSpec[] 
 export function searchAll(store: Store, text: string, limit: number): { type: RecordTypeName; id: string; title: string; snippet: string }[] {
   const match = ftsQuery(text);
   if (!match) return [];
+  // A literal LIMIT, as in listRecords.
   const hits = prepare(
     store.db,
-    'SELECT d.type, d.row_id AS id FROM search_index s JOIN search_docs d ON d.doc = s.rowid WHERE search_index MATCH ? ORDER BY bm25(search_index, 4.0, 1.0) LIMIT ?',
-  ).all(match, limit) as { type: RecordTypeName; id: string }[];
+    `SELECT d.type, d.row_id AS id FROM search_index s JOIN search_docs d ON d.doc = s.rowid WHERE search_index MATCH ? ORDER BY bm25(search_index, 4.0, 1.0) LIMIT ${Math.trunc(limit)}`,
+  ).all(match) as { type: RecordTypeName; id: string }[];
   const words = searchWords(text);
   // One read per record type for all of its hits, not one per hit.
   const rows = new Map<string, Record<string, unknown>>();
@@ -475,15 +479,17 @@ function snippetOf(fields: readonly FieldSpec[], record: Record<string, unknown>
     const text = String(record[field.name] ?? '');
     const folded = foldSearchText(text).toLowerCase();
     if (!words.some((word) => folded.includes(word))) continue;
-    const tokens = text.split(/\s+/).filter(Boolean);
-    const at = tokens.findIndex((token) => {
-      const folded = foldSearchText(token).toLowerCase();
-      return words.some((word) => folded.includes(word));
-    });
-    if (at < 0) continue;
-    const start = Math.max(0, at - 8);
-    const end = Math.min(tokens.length, at + 12);
-    return `${start > 0 ? '… ' : ''}${tokens.slice(start, end).join(' ')}${end < tokens.length ? ' …' : ''}`;
+    // Folding keeps every whitespace character where it was (it only drops marks and the article inside words), so the
+    // text and its folded form split on single whitespace into the same words: fold once, not once per word.
+    const tokens = text.split(/\s/);
+    const foldedTokens = folded.slice(1).split(/\s/);
+    const at = foldedTokens.findIndex((token) => words.some((word) => token.includes(word)));
+    if (at < 0 || tokens.length !== foldedTokens.length) continue;
+    const before = tokens.slice(0, at).filter(Boolean);
+    const after = tokens.slice(at).filter(Boolean);
+    const start = Math.max(0, before.length - 8);
+    const end = Math.min(after.length, 12);
+    return `${start > 0 ? '… ' : ''}${[...before.slice(start), ...after.slice(0, end)].join(' ')}${end < after.length ? ' …' : ''}`;
   }
   const first = fields.map((field) => String(record[field.name] ?? '')).find(Boolean) ?? '';
   return first.length > 160 ? `${first.slice(0, 160)} …` : first;

@@ -30,8 +30,12 @@ const FOLD_MAP = new Map(SEARCH_FOLDS);
 // One pass is the same as the SQL's chain of replace(): no fold produces a character another fold replaces.
 const FOLD_PATTERN = new RegExp(`[${SEARCH_FOLDS.map(([from]) => from).join('')}]`, 'g');
 
+const NEEDS_FOLDING = new RegExp(FOLD_PATTERN.source);
+const foldChar = (char: string) => FOLD_MAP.get(char)!;
+
 export function foldSearchText(text: string): string {
-  return ` ${text.replace(FOLD_PATTERN, (char) => FOLD_MAP.get(char)!)}`.split(ARTICLE).join(' ');
+  const spaced = ` ${NEEDS_FOLDING.test(text) ? text.replace(FOLD_PATTERN, foldChar) : text}`;
+  return spaced.includes(ARTICLE) ? spaced.split(ARTICLE).join(' ') : spaced;
 }
 
 /** The same folding as an SQL expression over `expression` (for triggers). */

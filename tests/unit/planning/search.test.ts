@@ -36,6 +36,17 @@ describe('global search', () => {
     expect((await search('الشُّرطة')).map((h) => h.id).sort()).toEqual([model.clause.id, clause.id].sort());
   });
 
+  it('cuts the snippet around the matching word of the original text, whatever folding removed before it', async () => {
+    const model = await buildModel(app);
+    // A lone article and a lone mark fold to nothing: the words after them must still line up with the original.
+    const words = ['ال', 'ً', ...Array.from({ length: 12 }, (_, i) => `كلمة${i}`), 'المُدَرِّبِين', ...Array.from({ length: 14 }, (_, i) => `بعد${i}`)];
+    const clause = await create(app, 'mouClauses', { mouId: model.mou.id, position: 3, heading: 'Trainers', textAr: words.join(' ') });
+    const [hit] = await search('مدربين');
+    expect(hit!.id).toBe(clause.id);
+    const at = words.indexOf('المُدَرِّبِين');
+    expect(hit!.snippet).toBe(`… ${words.slice(at - 8, at + 12).join(' ')} …`);
+  });
+
   it('forgets deleted records and follows edits', async () => {
     const model = await buildModel(app);
     await callOk(app, 'records.delete', { type: 'actionItems', id: model.actionItem.id });
