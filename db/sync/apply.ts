@@ -141,6 +141,7 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
   }
 
   const at = new Date(options.nowMs).toISOString();
+  const created = new Map<SyncedTableInfo, unknown[][]>();
   for (const row of rows.values()) {
     const info = tables.get(row.table)!;
     const rowSql = rowStatementsFor(db, rowSqlCache, info);
@@ -166,13 +167,19 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
       action = 'update';
     } else {
       const values = [...info.columns.values()].map((c) => (row.values.has(c.column) ? toStoredValue(c, row.values.get(c.column)) : c.fallback));
-      rowSql.insert.run(row.rowId, ...values, isoOf(row.firstHlc ?? row.lastHlc), isoOf(row.lastHlc));
+      let list = created.get(info);
+      if (!list) created.set(info, (list = []));
+      list.push([row.rowId, ...values, isoOf(row.firstHlc ?? row.lastHlc), isoOf(row.lastHlc)]);
       counts.new += 1;
       action = 'create';
     }
     // One audit entry per record this import touched, naming the bundle it came from.
     const values = Object.fromEntries([...row.values].map(([column, value]) => [info.columns.get(column)!.field, value]));
     sql.audit.run(at, store.post.id, action, row.table, row.rowId, JSON.stringify({ importedFromBundle: options.bundleHash, values }));
+  }
+  for (const [info, list] of created) {
+    const insert = rowStatementsFor(db, rowSqlCache, info).insertMany;
+    for (let start = 0; start < list.length; start += INSERT_BATCH) insert.run(JSON.stringify(list.slice(start, start + INSERT_BATCH)));
   }
 
   // Later local edits must sort after everything received.
@@ -201,9 +208,17 @@ interface PendingRow {
   lastHlc: string;
 }
 
+/**
+ * New records are written many to one statement. SQLite gives every statement that fires triggers its own
+ * savepoint, and FTS5 writes its pending index data out at each savepoint: one INSERT per record made the
+ * search triggers flush a tiny index segment per record (and merge them), most of an import's time.
+ */
+const INSERT_BATCH = 1_000;
+
 interface RowStatements {
   update: Map<string, Statement>;
-  insert: Statement;
+  /** Takes a JSON array of rows, each [id, ...columns, created_at, updated_at] as stored. */
+  insertMany: Statement;
   remove: Statement;
   exists: Statement;
 }
@@ -234,7 +249,10 @@ function rowStatementsFor(db: Database, cache: Map<string, RowStatements>, info:
     const columns = [...info.columns.keys()].map(quoteIdentifier);
     entry = {
       update: new Map(),
-      insert: db.prepare(`INSERT INTO ${name} (id, ${columns.join(', ')}, created_at, updated_at) VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?)`),
+      // JSON keeps each value's type (text, integer, real, null), as binding it would.
+      insertMany: db.prepare(
+        `INSERT INTO ${name} (id, ${columns.join(', ')}, created_at, updated_at) SELECT ${['id', ...columns, 'created_at', 'updated_at'].map((_, index) => `value ->> ${index}`).join(', ')} FROM json_each(?)`,
+      ),
       remove: db.prepare(`DELETE FROM ${name} WHERE id = ?`),
       exists: db.prepare(`SELECT 1 FROM ${name} WHERE id = ?`).pluck(),
     };

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { dumpSyncedTables } from '../../db/dump';
 import { listConflicts, resolveConflict } from '../../db/sync/state';
 import { syncedTables } from '../../db/syncedTables';
+import { seedDatabase } from '../../main/seed/generate';
 import { inspectBundle } from '../../main/sync/service';
 import { callOk, snapshotDatabase, tempDirectory } from '../helpers';
 import { exportFrom, importInto, openPost, trustAll } from './support';
@@ -123,6 +124,31 @@ describe('merging bundles between posts', () => {
 });
 
 describe('trusted posts', () => {
+  it('records that arrive in a bundle are stored with the same types, searchable and linked, as where they were made', async () => {
+    const tunis = post('Embassy Tunis, ODC');
+    const rabat = post('Embassy Rabat, SCO');
+    await trustAll([tunis, rabat]);
+    seedDatabase(tunis.app.context.store, { size: 'small', seed: 7 });
+    await importInto(rabat, await exportFrom(tunis));
+    expect(dump(rabat)).toBe(dump(tunis));
+    const derived = (p: ReturnType<typeof post>) => {
+      const db = p.app.context.store.db;
+      const types = Object.values(syncedTables).map((table) => {
+        const columns = Object.values(table.columns).map((column) => `typeof("${column}")`).join(' || ');
+        return db.prepare(`SELECT id, ${columns} AS types FROM "${table.name}" ORDER BY id`).all();
+      });
+      const links = db.prepare('SELECT target_id, source_type, source_id, field FROM record_links ORDER BY 1, 2, 3, 4').all();
+      return { types, links };
+    };
+    expect(derived(rabat)).toEqual(derived(tunis));
+    expect(derived(rabat).links.length).toBeGreaterThan(0);
+    for (const query of ['border', 'training', 'الأمن']) {
+      const found = async (p: ReturnType<typeof post>) => (await callOk<{ id: string }[]>(p.app, 'search.global', { query, limit: 200 })).map((hit) => hit.id).sort();
+      expect(await found(rabat), query).toEqual(await found(tunis));
+    }
+    expect((await callOk<unknown[]>(rabat.app, 'search.global', { query: 'training', limit: 200 })).length).toBeGreaterThan(0);
+  });
+
   it('a post that really changed its key is trusted again only after its old key is revoked', async () => {
     const a = post('A');
     const b = post('B');
