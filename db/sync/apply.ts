@@ -141,7 +141,13 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
   }
 
   const at = new Date(options.nowMs).toISOString();
-  const created = new Map<SyncedTableInfo, unknown[][]>();
+  // Row writes are gathered per statement and run a thousand rows at a time (see WRITE_BATCH).
+  const batches = new Map<Statement, unknown[]>();
+  const queue = (statement: Statement, item: unknown) => {
+    let list = batches.get(statement);
+    if (!list) batches.set(statement, (list = []));
+    list.push(item);
+  };
   for (const row of rows.values()) {
     const info = tables.get(row.table)!;
     const rowSql = rowStatementsFor(db, rowSqlCache, info);
@@ -149,27 +155,19 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     let action: 'create' | 'update' | 'delete';
     if (row.deleteNow) {
       if (!row.existed) continue;
-      rowSql.remove.run(row.rowId);
+      queue(rowSql.removeMany, row.rowId);
       counts.deleted += 1;
       action = 'delete';
     } else if (row.values.size === 0) {
       continue;
     } else if (row.existed) {
       const columns = [...row.values.keys()];
-      const signature = columns.join('\u0000');
-      let update = rowSql.update.get(signature);
-      if (!update) {
-        update = db.prepare(`UPDATE ${quoteIdentifier(info.table.name)} SET ${columns.map((c) => `${quoteIdentifier(c)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`);
-        rowSql.update.set(signature, update);
-      }
-      update.run(...columns.map((c) => toStoredValue(info.columns.get(c)!, row.values.get(c))), isoOf(row.lastHlc), row.rowId);
+      queue(updateStatement(db, rowSql, info, columns), [row.rowId, ...columns.map((c) => toStoredValue(info.columns.get(c)!, row.values.get(c))), isoOf(row.lastHlc)]);
       counts.changed += 1;
       action = 'update';
     } else {
       const values = [...info.columns.values()].map((c) => (row.values.has(c.column) ? toStoredValue(c, row.values.get(c.column)) : c.fallback));
-      let list = created.get(info);
-      if (!list) created.set(info, (list = []));
-      list.push([row.rowId, ...values, isoOf(row.firstHlc ?? row.lastHlc), isoOf(row.lastHlc)]);
+      queue(rowSql.insertMany, [row.rowId, ...values, isoOf(row.firstHlc ?? row.lastHlc), isoOf(row.lastHlc)]);
       counts.new += 1;
       action = 'create';
     }
@@ -177,9 +175,9 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     const values = Object.fromEntries([...row.values].map(([column, value]) => [info.columns.get(column)!.field, value]));
     sql.audit.run(at, store.post.id, action, row.table, row.rowId, JSON.stringify({ importedFromBundle: options.bundleHash, values }));
   }
-  for (const [info, list] of created) {
-    const insert = rowStatementsFor(db, rowSqlCache, info).insertMany;
-    for (let start = 0; start < list.length; start += INSERT_BATCH) insert.run(JSON.stringify(list.slice(start, start + INSERT_BATCH)));
+  // No foreign keys join synced rows, so the order of these writes does not matter.
+  for (const [statement, list] of batches) {
+    for (let start = 0; start < list.length; start += WRITE_BATCH) statement.run(JSON.stringify(list.slice(start, start + WRITE_BATCH)));
   }
 
   // Later local edits must sort after everything received.
@@ -209,18 +207,33 @@ interface PendingRow {
 }
 
 /**
- * New records are written many to one statement. SQLite gives every statement that fires triggers its own
- * savepoint, and FTS5 writes its pending index data out at each savepoint: one INSERT per record made the
- * search triggers flush a tiny index segment per record (and merge them), most of an import's time.
+ * Records are written many to one statement, each taking a JSON array of rows (JSON keeps each value's
+ * type: text, integer, real, null). SQLite gives every statement that fires triggers its own savepoint,
+ * and FTS5 writes its pending index data out at each savepoint: one statement per record made the search
+ * triggers flush a tiny index segment per record (and merge them), most of an import's time.
  */
-const INSERT_BATCH = 1_000;
+const WRITE_BATCH = 1_000;
 
 interface RowStatements {
-  update: Map<string, Statement>;
-  /** Takes a JSON array of rows, each [id, ...columns, created_at, updated_at] as stored. */
+  /** Per set of changed columns: rows [id, ...those columns, updated_at]. */
+  updateMany: Map<string, Statement>;
+  /** Rows [id, ...every column, created_at, updated_at]. */
   insertMany: Statement;
-  remove: Statement;
+  /** Ids. */
+  removeMany: Statement;
   exists: Statement;
+}
+
+function updateStatement(db: Database, rowSql: RowStatements, info: SyncedTableInfo, columns: string[]): Statement {
+  const signature = columns.join('\u0000');
+  let statement = rowSql.updateMany.get(signature);
+  if (!statement) {
+    const name = quoteIdentifier(info.table.name);
+    const assignments = [...columns.map(quoteIdentifier), 'updated_at'].map((column, index) => `${column} = j.value ->> ${index + 1}`);
+    statement = db.prepare(`UPDATE ${name} SET ${assignments.join(', ')} FROM json_each(?) AS j WHERE ${name}.id = j.value ->> 0`);
+    rowSql.updateMany.set(signature, statement);
+  }
+  return statement;
 }
 
 type Statements = ReturnType<typeof statements>;
@@ -248,12 +261,11 @@ function rowStatementsFor(db: Database, cache: Map<string, RowStatements>, info:
     const name = quoteIdentifier(info.table.name);
     const columns = [...info.columns.keys()].map(quoteIdentifier);
     entry = {
-      update: new Map(),
-      // JSON keeps each value's type (text, integer, real, null), as binding it would.
+      updateMany: new Map(),
       insertMany: db.prepare(
         `INSERT INTO ${name} (id, ${columns.join(', ')}, created_at, updated_at) SELECT ${['id', ...columns, 'created_at', 'updated_at'].map((_, index) => `value ->> ${index}`).join(', ')} FROM json_each(?)`,
       ),
-      remove: db.prepare(`DELETE FROM ${name} WHERE id = ?`),
+      removeMany: db.prepare(`DELETE FROM ${name} WHERE id IN (SELECT value FROM json_each(?))`),
       exists: db.prepare(`SELECT 1 FROM ${name} WHERE id = ?`).pluck(),
     };
     cache.set(info.table.name, entry);

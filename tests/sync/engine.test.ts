@@ -147,6 +147,18 @@ describe('trusted posts', () => {
       expect(await found(rabat), query).toEqual(await found(tunis));
     }
     expect((await callOk<unknown[]>(rabat.app, 'search.global', { query: 'training', limit: 200 })).length).toBeGreaterThan(0);
+
+    // Edits and deletes arrive the same way: the search index and the links follow them.
+    const [gone] = (await callOk<{ rows: { id: string; title: string }[] }>(tunis.app, 'records.list', { type: 'actionItems' })).rows;
+    const [partner] = (await callOk<{ rows: { id: string; name: string; isoCode: string }[] }>(tunis.app, 'records.list', { type: 'partners' })).rows;
+    await callOk(tunis.app, 'records.update', { type: 'partners', id: partner!.id, values: { name: 'Zanzibarite Republic', isoCode: partner!.isoCode, notes: '' } });
+    await callOk(tunis.app, 'records.delete', { type: 'actionItems', id: gone!.id });
+    await importInto(rabat, await exportFrom(tunis, rabat.app.context.store.post.id));
+    expect(dump(rabat)).toBe(dump(tunis));
+    expect(derived(rabat)).toEqual(derived(tunis));
+    expect((await callOk<{ id: string }[]>(rabat.app, 'search.global', { query: 'zanzibarite' })).map((hit) => hit.id)).toEqual([partner!.id]);
+    expect((await callOk<{ id: string }[]>(tunis.app, 'search.global', { query: gone!.title, limit: 200 })).map((hit) => hit.id)).not.toContain(gone!.id);
+    expect((await callOk<{ id: string }[]>(rabat.app, 'search.global', { query: gone!.title, limit: 200 })).map((hit) => hit.id)).not.toContain(gone!.id);
   });
 
   it('a post that really changed its key is trusted again only after its old key is revoked', async () => {
