@@ -39,6 +39,9 @@ export interface ApplySummary {
 /** How far ahead a remote clock may be before the import reports it (it is still accepted). */
 export const FUTURE_CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
+/** Changes merged between progress reports (seen live only when the import runs on the worker thread). */
+const PROGRESS_EVERY = 5_000;
+
 /**
  * Merges remote changes into this database: per field, last writer wins on
  * (clock, post id). A change whose replaced version is not what this post
@@ -48,9 +51,6 @@ export const FUTURE_CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000;
  * logged in field_changes, winners and losers alike, so this post can relay
  * them. Must run inside a transaction (the caller's): synchronous, no awaits.
  */
-/** Changes merged between progress reports (seen live only when the import runs on the worker thread). */
-const PROGRESS_EVERY = 5_000;
-
 export function applyChanges(store: Store, changes: readonly Change[], options: { bundleHash: string; nowMs: number; onProgress?: (done: number, total: number) => void }): ApplySummary {
   const db = store.db;
   const tables = describeSyncedTables(db);
