@@ -35,7 +35,7 @@ const foldChar = (char: string) => FOLD_MAP.get(char)!;
 
 export function foldSearchText(text: string): string {
   const spaced = ` ${NEEDS_FOLDING.test(text) ? text.replace(FOLD_PATTERN, foldChar) : text}`;
-  return spaced.includes(ARTICLE) ? spaced.split(ARTICLE).join(' ') : spaced;
+  return spaced.replaceAll(ARTICLE, ' ');
 }
 
 /** The same folding as an SQL expression over `expression` (for triggers). */
