@@ -23,10 +23,26 @@ export async function dispatch(method: unknown, input: unknown, context: Handler
     return { ok: true, value: await handler(parsed.data as ParsedInput<MethodName>, context) };
   } catch (error) {
     if (error instanceof AppError) return { ok: false, error: error.toShape() };
+    if (isDatabaseBusy(error)) return { ok: false, error: DATABASE_BUSY.toShape() };
     // Anything else is a bug or an environment failure: report it without leaking internals.
     console.error('[accord] handler failed', error);
     return { ok: false, error: { code: 'INTERNAL', message: 'Accord hit an internal error; nothing was saved. Details are in the log.' } };
   }
+}
+
+// An import on the sync worker holds the one write lock while it merges; a save that waited out the busy timeout
+// (db/open.ts) was rolled back whole and can simply be tried again.
+const DATABASE_BUSY = new AppError('CONFLICT', 'Another task (a bundle import) is writing to the database; nothing was saved. Try again in a moment.', {
+  reason: 'busy',
+  localized: {
+    en: 'Another task (a bundle import) is writing to the database; nothing was saved. Try again in a moment.',
+    ar: 'مهمة أخرى (استيراد حزمة) تكتب في قاعدة البيانات؛ لم يُحفظ شيء. حاول مرة أخرى بعد قليل.',
+  },
+});
+
+function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'SQLITE_BUSY' || code === 'SQLITE_BUSY_SNAPSHOT' || code === 'SQLITE_BUSY_TIMEOUT';
 }
 
 function describeIssues(issues: { path: (string | number)[]; message: string }[]): string {

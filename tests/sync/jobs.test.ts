@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BUNDLE_CHUNK_BYTES, type JobStatus } from '../../shared/api/sync';
 import { syncedTables, type SyncedTable } from '../../db/syncedTables';
@@ -92,4 +93,21 @@ describe('sync over the API', () => {
     tunis.close();
     rabat.close();
   }, 60_000);
+
+  it('a save made while an import holds the write lock is refused with a clear message and saves nothing', async () => {
+    const path = `${dir.path}/busy.sqlite`;
+    const app = openTestApp(path);
+    // Another connection to the same file holding the write lock, as the sync worker does while it merges.
+    const importer = new Database(path);
+    importer.exec('BEGIN IMMEDIATE');
+    app.context.store.db.pragma('busy_timeout = 20'); // the app waits up to 5 s; the test need not
+    const refused = await app.call('partners.create', { name: 'Tunisia', isoCode: 'TN' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { reason: 'busy', localized: { ar: expect.stringContaining('لم يُحفظ شيء') } } } });
+    importer.exec('ROLLBACK');
+    importer.close();
+    expect(await callOk<unknown[]>(app, 'partners.list', {})).toHaveLength(0);
+    await callOk(app, 'partners.create', { name: 'Tunisia', isoCode: 'TN' });
+    expect(await callOk<unknown[]>(app, 'partners.list', {})).toHaveLength(1);
+    app.close();
+  });
 });
