@@ -1,3 +1,6 @@
+import { formatMessage } from './i18n/format';
+import type { Language, MessageKey, MessageParams } from './i18n/message';
+
 /**
  * Result envelopes. Errors cross IPC and HTTP as data, because a thrown
  * Error loses everything but its message on the way through Electron IPC.
@@ -18,14 +21,23 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** One problem with one input field; `message` is a message key (see messages.ts). */
+/**
+ * One problem with one input field, as a catalog message (shared/i18n).
+ * `message` is the legacy key text ("tooLong:200") until every schema speaks
+ * through issueMessage(); readers prefer `key`/`params`.
+ */
 export interface FieldIssue {
   path: (string | number)[];
+  key?: MessageKey;
+  params?: MessageParams;
   message: string;
 }
 
 export interface AppErrorShape {
   code: ErrorCode;
+  /** What to tell the person: a catalog key and its arguments, rendered by each client in its reader's language. */
+  key?: MessageKey;
+  params?: MessageParams;
   /** English, for logs, the CLI and any caller that does not localise. */
   message: string;
   /**
@@ -36,8 +48,9 @@ export interface AppErrorShape {
   details?: { issues?: FieldIssue[]; localized?: { en: string; ar: string }; [key: string]: unknown };
 }
 
-/** The error's text in the user's language when the server composed one, else its message. */
-export function errorText(error: AppErrorShape, language: 'en' | 'ar'): string {
+/** The error's text in the reader's language: its catalog message (legacy: a server-composed text, else the English message). */
+export function errorText(error: AppErrorShape, language: Language): string {
+  if (error.key) return formatMessage(language, error.key, error.params);
   return error.details?.localized?.[language] ?? error.message;
 }
 

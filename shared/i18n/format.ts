@@ -1,0 +1,103 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import { ar } from './ar';
+import { en, type MessageKey } from './en';
+import { isMessage, type Language, type Message, type MessageParams } from './message';
+
+const catalogs: Record<Language, Record<MessageKey, string>> = { en, ar };
+
+/**
+ * Locales: English dates read "2 Dec 2026" (day before month, month in
+ * letters: no reader takes it for 12 February); Arabic uses the same order
+ * with the Arabic month name. Both keep Latin digits, as the records do.
+ */
+export const LOCALES: Record<Language, string> = { en: 'en-GB', ar: 'ar-u-nu-latn' };
+
+const compiled = new Map<string, IntlMessageFormat>();
+function compiledFor(language: Language, key: MessageKey): IntlMessageFormat {
+  const cacheKey = `${language}\u0000${key}`;
+  let format = compiled.get(cacheKey);
+  if (!format) {
+    format = new IntlMessageFormat(catalogs[language][key], LOCALES[language], FORMATS, { ignoreTag: true });
+    compiled.set(cacheKey, format);
+  }
+  return format;
+}
+
+// `{at, date}` in a message means the one date style below, not ICU's default medium style.
+const DATE_STYLE: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+const FORMATS = { date: { short: DATE_STYLE, medium: DATE_STYLE, long: DATE_STYLE, full: DATE_STYLE } };
+
+/** The text of a catalog message in one language. */
+export function formatMessage(language: Language, key: MessageKey, params?: MessageParams): string {
+  const values: Record<string, string | number | boolean | Date | null> = {};
+  for (const [name, value] of Object.entries(params ?? {})) {
+    if (isMessage(value)) values[name] = formatMessage(language, value.key, value.params);
+    else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(value) && mentionsDate(language, key, name)) values[name] = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+    else values[name] = value;
+  }
+  const text = compiledFor(language, key).format(values);
+  return typeof text === 'string' ? text : String(text);
+}
+
+/** A message object rendered in one language. */
+export function renderMessage(language: Language, value: Message): string {
+  return formatMessage(language, value.key, value.params);
+}
+
+const dateArguments = new Map<string, boolean>();
+/** Whether the message formats argument `name` as a date or time (an ISO string is then turned into a Date). */
+function mentionsDate(language: Language, key: MessageKey, name: string): boolean {
+  const cacheKey = `${language}\u0000${key}\u0000${name}`;
+  let found = dateArguments.get(cacheKey);
+  if (found === undefined) {
+    found = new RegExp(`\\{\\s*${name}\\s*,\\s*(date|time)\\b`).test(catalogs[language][key]);
+    dateArguments.set(cacheKey, found);
+  }
+  return found;
+}
+
+const dateFormats = new Map<Language, Intl.DateTimeFormat>();
+/** A calendar date (yyyy-mm-dd) or an ISO timestamp as the one date format of the language: "2 Dec 2026". */
+export function formatDate(language: Language, iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  let format = dateFormats.get(language);
+  if (!format) dateFormats.set(language, (format = new Intl.DateTimeFormat(LOCALES[language], DATE_STYLE)));
+  return format.format(date);
+}
+
+const timeFormats = new Map<Language, Intl.DateTimeFormat>();
+/** An ISO timestamp as date and time in the reader's time zone: "2 Dec 2026, 14:05". */
+export function formatDateTime(language: Language, iso: string | null | undefined): string {
+  if (!iso) return '';
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  let format = timeFormats.get(language);
+  if (!format) timeFormats.set(language, (format = new Intl.DateTimeFormat(LOCALES[language], { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false })));
+  return format.format(date);
+}
+
+/** A number in the language's grouping: 1,250,000. */
+export function formatNumber(language: Language, value: number): string {
+  return new Intl.NumberFormat(LOCALES[language]).format(value);
+}
+
+/** Decimal places of a currency's minor unit (JOD 3, IQD 0, USD 2), from Intl's own table. */
+export function currencyDecimals(currency: string): number {
+  try {
+    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+  } catch {
+    return 2;
+  }
+}
+
+/** An amount in integer minor units, formatted for its currency: "USD 1,250,000.00", "JOD 12.500". */
+export function formatMoney(language: Language, minor: number | null | undefined, currency: string | undefined): string {
+  if (minor === null || minor === undefined) return '';
+  const code = currency && /^[A-Z]{3}$/.test(currency) ? currency : undefined;
+  const decimals = code ? currencyDecimals(code) : 2;
+  const major = minor / 10 ** decimals;
+  if (!code) return new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(major);
+  return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: code, currencyDisplay: 'code' }).format(major);
+}
