@@ -1,5 +1,5 @@
 import { formatMessage } from './i18n/format';
-import type { Language, MessageKey, MessageParams } from './i18n/message';
+import type { Language, Message, MessageKey, MessageParams } from './i18n/message';
 
 /**
  * Result envelopes. Errors cross IPC and HTTP as data, because a thrown
@@ -56,24 +56,46 @@ export function errorText(error: AppErrorShape, language: Language): string {
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
 
-/** Thrown inside handlers and repositories; turned into an envelope at the dispatch gate. */
+/**
+ * Thrown inside handlers and repositories; turned into an envelope at the dispatch gate.
+ * `new AppError(code, message('sync.untrusted', { name }), details?)`: the message is a
+ * catalog key with its arguments; `Error.message` holds its English text, for logs.
+ * (A plain string is the legacy form, going away as the call sites move to the catalog.)
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
+  readonly key?: MessageKey;
+  readonly params?: MessageParams;
   readonly details?: AppErrorShape['details'];
-  constructor(code: ErrorCode, message: string, details?: AppErrorShape['details']) {
-    super(message);
+  constructor(code: ErrorCode, what: Message | string, details?: AppErrorShape['details']) {
+    super(typeof what === 'string' ? what : formatMessage('en', what.key, what.params));
     this.name = 'AppError';
     this.code = code;
+    if (typeof what !== 'string') {
+      this.key = what.key;
+      if (what.params) this.params = what.params;
+    }
     this.details = details;
   }
   toShape(): AppErrorShape {
-    return this.details ? { code: this.code, message: this.message, details: this.details } : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.key ? { key: this.key } : {}),
+      ...(this.params ? { params: this.params } : {}),
+      ...(this.details ? { details: this.details } : {}),
+    };
   }
 }
 
 /** A validation error on one field, e.g. a link to a record that does not exist. */
 export function fieldError(field: string, messageKey: string, message: string): AppError {
   return new AppError('VALIDATION', message, { issues: [{ path: [field], message: messageKey }] });
+}
+
+/** A validation error on one field, as a catalog message (the new form of fieldError). */
+export function fieldIssueError(field: string, what: Message): AppError {
+  return new AppError('VALIDATION', what, { issues: [{ path: [field], key: what.key, ...(what.params ? { params: what.params } : {}), message: what.key }] });
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
