@@ -31,7 +31,7 @@ function MarkingBanner({ position }: { position: 'top' | 'bottom' }) {
 
 export function App() {
   const route = useRoute();
-  const { t, language } = useTranslation();
+  const { legacyT: t, language } = useTranslation();
   const { info, refresh } = useDataStore();
   const { notice, dismissNotice, setLanguage } = useUiStore();
 

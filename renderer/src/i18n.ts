@@ -1,3 +1,5 @@
+import { formatDate, formatDateTime, formatMessage as formatCatalogMessage, formatMoney, formatNumber } from '../../shared/i18n/format';
+import { parseIssueMessage, type MessageKey, type MessageParams } from '../../shared/i18n/message';
 import { formatMessage, type Language } from '../../shared/messages';
 import { useUiStore } from './store';
 import { documentStrings } from './documents/documentStrings';
@@ -154,12 +156,29 @@ export function translate(language: Language, key: StringKey, ...args: string[])
   return strings[key][language].replace(/\{(\d+)\}/g, (_, index: string) => args[Number(index)] ?? '');
 }
 
-/** The current language's text function, plus the validation-message formatter. */
+/** A field error as react-hook-form holds it (a catalog message carried as JSON, or a legacy key text), in one language. */
+export function issueText(language: Language, text: string | undefined): string | undefined {
+  if (!text) return undefined;
+  const carried = parseIssueMessage(text);
+  return carried ? formatCatalogMessage(language, carried.key, carried.params) : formatMessage(text, language);
+}
+
+/**
+ * The current language's text functions. `t` renders a catalog message
+ * (shared/i18n); `legacyT` the old positional strings above, until every page
+ * has moved to the catalog. Dates, times, numbers and amounts have one format
+ * per language.
+ */
 export function useTranslation() {
   const language = useUiStore((state) => state.language);
   return {
     language,
-    t: (key: StringKey, ...args: string[]) => translate(language, key, ...args),
-    formatError: (message: string | undefined) => (message ? formatMessage(message, language) : undefined),
+    t: (key: MessageKey, params?: MessageParams) => formatCatalogMessage(language, key, params),
+    legacyT: (key: StringKey, ...args: string[]) => translate(language, key, ...args),
+    formatError: (message: string | undefined) => issueText(language, message),
+    date: (iso: string | null | undefined) => formatDate(language, iso),
+    dateTime: (iso: string | null | undefined) => formatDateTime(language, iso),
+    number: (value: number) => formatNumber(language, value),
+    money: (minor: number | null | undefined, currency: string | undefined) => formatMoney(language, minor, currency),
   };
 }

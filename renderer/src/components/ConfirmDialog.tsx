@@ -11,7 +11,7 @@ interface ConfirmDialogProps {
 
 /** A modal confirmation: focus starts on Cancel, Escape cancels, nothing happens without a click on the action. */
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = dialogRef.current;

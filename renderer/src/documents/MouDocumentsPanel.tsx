@@ -45,7 +45,7 @@ function deliver(file: ExportedFile, t: (key: StringKey, ...args: string[]) => s
  * the desktop window.
  */
 export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string; status: string; onChanged?: () => void }) {
-  const { t, language, formatError } = useTranslation();
+  const { legacyT: t, language, formatError } = useTranslation();
   const [versions, reloadVersions] = useCall('mou.versions.list', { mouId }, [mouId, status]);
   const [identity] = useCall('sync.identity', {}, []);
   const [signings, reloadSignings] = useCall('mou.signings.list', { mouId }, [mouId, status]);

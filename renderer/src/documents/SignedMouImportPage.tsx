@@ -17,7 +17,7 @@ type Imported = MethodOutput<'mou.signed.import'>;
  * ever adds a saved version (the draft as edited here is not touched).
  */
 export function SignedMouImportPage() {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [uploadId, setUploadId] = useState<string | null>(null);
   const [verified, setVerified] = useState<Verified | null>(null);

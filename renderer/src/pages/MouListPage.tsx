@@ -6,7 +6,7 @@ import { navigate } from '../router';
 import { api, useDataStore, useUiStore } from '../store';
 
 export function MouListPage() {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const { mouDrafts, partners, loaded, refresh } = useDataStore();
   const [pendingDelete, setPendingDelete] = useState<{ id: string; title: string } | null>(null);
 

@@ -6,7 +6,7 @@ import { navigate } from '../router';
 import { api, useDataStore, useUiStore } from '../store';
 
 export function PartnersPage() {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const { partners, loaded, refresh } = useDataStore();
   const [pendingDelete, setPendingDelete] = useState<{ id: string; name: string } | null>(null);
 

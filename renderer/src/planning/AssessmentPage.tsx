@@ -10,7 +10,7 @@ const NO_PRESETS = {};
 
 /** The joint assessment at a check-in point: a value per benchmark, the rating, evidence, and the partner's acknowledgement. */
 export function AssessmentPage({ checkInId }: { checkInId: string }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const spec = recordType('checkIns');
   const [state] = useCall('records.get', { type: 'checkIns', id: checkInId }, [checkInId]);
   const record = state.status === 'ok' ? state.value.record : undefined;

@@ -9,7 +9,7 @@ const isEmpty = (value: unknown) => value === null || value === undefined || val
 
 /** `linkTitle` names linked records (the detail page knows the current links; others come from the loaded titles). */
 export function AuditTrail({ spec, id, version, linkTitle }: { spec: RecordTypeSpec; id: string; version: string; linkTitle(type: string, id: string): string }) {
-  const { t, language } = useTranslation();
+  const { legacyT: t, language } = useTranslation();
   const [state] = useCall('records.audit', { type: spec.name as never, id }, [spec.name, id, version]);
   const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
   const show = (fieldName: string, value: unknown) => {

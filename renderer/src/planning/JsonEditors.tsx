@@ -24,12 +24,12 @@ type Measured = { benchmarkId: string; value: string };
 type PeriodicTarget = { date: string; value: string };
 
 export function PartiesEditor({ id, value, onChange }: EditorProps<string>) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   return <textarea id={id} rows={3} dir="auto" value={value.join('\n')} placeholder={t('onePerLine')} onChange={(event) => onChange(event.target.value.split('\n'))} />;
 }
 
 export function PeriodicTargetsEditor({ id, value, onChange }: EditorProps<PeriodicTarget>) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const update = (index: number, patch: Partial<PeriodicTarget>) => onChange(value.map((row, at) => (at === index ? { ...row, ...patch } : row)));
   return (
     <div className="rows-editor" id={id} tabIndex={-1}>
@@ -51,7 +51,7 @@ export function PeriodicTargetsEditor({ id, value, onChange }: EditorProps<Perio
 
 /** One measured value per benchmark the check-in point assesses. */
 export function MeasuredValuesEditor({ id, value, onChange, form, titleOf }: EditorProps<Measured>) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const benchmarkIds = Array.isArray(form.benchmarkIds) ? (form.benchmarkIds as string[]) : [];
   if (benchmarkIds.length === 0) return <p className="field__hint" id={id}>{t('chooseBenchmarksFirst')}</p>;
   const valueOf = (benchmarkId: string) => value.find((entry) => entry.benchmarkId === benchmarkId)?.value ?? '';
@@ -95,7 +95,7 @@ function ResourceManagerWarning() {
 }
 
 export function AttendeesEditor({ id, value, onChange, form }: EditorProps<Attendee>) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const people = usePeople();
   const update = (index: number, patch: Partial<Attendee>) => onChange(value.map((row, at) => (at === index ? { ...row, ...patch } : row)));
   const warn = useMemo(() => lacksResourceManager(form.decidesResources, value, people), [form.decidesResources, value, people]);

@@ -7,7 +7,7 @@ import { CallPending } from './CallPending';
 
 /** An MOU draft's clauses in their numbered order, English beside Arabic, with what each cites. */
 export function MouClauses({ mouId }: { mouId: string }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const [state] = useCall('records.list', { type: 'mouClauses', filter: { mouId }, sort: { field: 'position', direction: 'asc' }, limit: 2000 }, [mouId]);
   const titleOf = useTitles(['checkIns', 'objectives']);
   return (
@@ -63,7 +63,7 @@ export function MouClauses({ mouId }: { mouId: string }) {
 
 /** Who signs an MOU draft, in signing order, with their side. */
 export function MouSignatories({ mouId }: { mouId: string }) {
-  const { t, language } = useTranslation();
+  const { legacyT: t, language } = useTranslation();
   const [state] = useCall('records.list', { type: 'mouSignatories', filter: { mouId }, sort: { field: 'signingOrder', direction: 'asc' }, limit: 200 }, [mouId]);
   const side = findField(recordType('mouSignatories'), 'side')!;
   return (

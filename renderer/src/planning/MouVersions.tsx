@@ -11,7 +11,7 @@ type Segment = Comparison['clauses'][number]['en'][number];
 
 /** Saved versions of an MOU draft, and a clause-by-clause comparison of any two (or one with the draft as it is now). */
 export function MouVersions({ mouId }: { mouId: string }) {
-  const { t, language, formatError } = useTranslation();
+  const { legacyT: t, language, formatError } = useTranslation();
   const [versions, reload] = useCall('mou.versions.list', { mouId }, [mouId]);
   const [label, setLabel] = useState('');
   const [labelError, setLabelError] = useState<string | undefined>();

@@ -14,7 +14,7 @@ const RATINGS = ['on_track', 'at_risk', 'off_track', 'not_rated'] as const;
 
 /** For one partner: check-in points coming and overdue, benchmark status, open actions, and resourcing readiness. */
 export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
-  const { t, language } = useTranslation();
+  const { legacyT: t, language } = useTranslation();
   const [state] = useCall('overview.partner', { partnerId }, [partnerId]);
   if (state.status !== 'ok') return <CallPending state={state} />;
   const overview = state.value;
@@ -91,7 +91,7 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
 }
 
 function CheckInList({ heading, rows, testId, tone }: { heading: string; rows: Row[]; testId: string; tone?: 'danger' }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   return (
     <section className={tone ? `panel panel--${tone}` : 'panel'} aria-label={heading} data-testid={testId}>
       <h2>
@@ -117,7 +117,7 @@ function CheckInList({ heading, rows, testId, tone }: { heading: string; rows: R
 }
 
 function RowList({ rows, type, extra }: { rows: Row[]; type: string; extra(row: Row): string }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   if (rows.length === 0) return <p className="field__hint">{t('none')}</p>;
   return (
     <CappedList
@@ -138,7 +138,7 @@ function RowList({ rows, type, extra }: { rows: Row[]; type: string; extra(row: 
 const SHOWN = 8;
 
 function CappedList<T>({ items, render }: { items: readonly T[]; render(item: T): ReactNode }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   return (
     <>
       <ul className="plain-list">{items.slice(0, SHOWN).map(render)}</ul>

@@ -40,7 +40,7 @@ function useMatches(to: string, query: string, limit: number, scope: Record<stri
 
 /** One linked record: a select, with a search box in front of it when the type has too many records to list. */
 export function RefPicker({ to, value, onChange, onBlur, required, currentTitle, scope, ...aria }: AriaProps & { to: string; value: string; onChange(value: string): void; onBlur(): void; required?: boolean; currentTitle?: string; scope?: Record<string, string> }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const [query, setQuery] = useState('');
   const { matches, all, big, tooMany } = useMatches(to, query, 50, scope);
   const options = big ? matches : all;
@@ -68,7 +68,7 @@ export function RefPicker({ to, value, onChange, onBlur, required, currentTitle,
 
 /** Several linked records: chips for the chosen ones, a search box, and checkboxes for the matches. */
 export function RefMultiPicker({ to, label, value, onChange, onBlur, titles, scope, ...aria }: AriaProps & { to: string; label: string; value: string[]; onChange(value: string[]): void; onBlur(): void; titles?: Record<string, string>; scope?: Record<string, string> }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const [query, setQuery] = useState('');
   const { matches, all } = useMatches(to, query, 100, scope);
   const titleOf = (id: string) => titles?.[id] ?? all.find((row) => row.id === id)?.title ?? matches.find((row) => row.id === id)?.title ?? id;

@@ -28,7 +28,7 @@ function splitRoute(route: readonly string[]): { segments: string[]; query: URLS
 }
 
 export function PlanningPage({ route }: { route: readonly string[] }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const { segments, query } = splitRoute(route);
   useInfoNoticeFades(route.join('/'));
   const [section, first, second, third] = segments;
@@ -57,7 +57,7 @@ export function PlanningPage({ route }: { route: readonly string[] }) {
 const NAV_TYPES = ['sectorPriorities', 'stakeholders', 'people', 'objectives', 'projects', 'benchmarks', 'checkIns', 'mouClauses', 'mouSignatories', 'meetings', 'actionItems', 'resources', 'budgetDeadlines'];
 
 export function PlanningNav({ route }: { route: readonly string[] }) {
-  const { t, language } = useTranslation();
+  const { legacyT: t, language } = useTranslation();
   const { segments } = splitRoute(route);
   const current = segments[0] === 'records' ? segments[1] : undefined;
   const types = ALL_TYPES.filter((spec) => NAV_TYPES.includes(spec.name));

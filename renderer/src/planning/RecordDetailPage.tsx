@@ -31,7 +31,7 @@ export function RecordDetailPage({ spec, id }: { spec: RecordTypeSpec; id: strin
 }
 
 function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: Loaded; reload: () => void }) {
-  const { t, language, formatError } = useTranslation();
+  const { legacyT: t, language, formatError } = useTranslation();
   const { record, linksOut, linksIn } = loaded;
   const [confirming, setConfirming] = useState(false);
   // Titles of linked records that are no longer linked (earlier values in the audit trail) come from the loaded lists.
@@ -131,7 +131,7 @@ function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: 
 
 /** Links grouped by record type, each with the field that makes the link. */
 function LinksPanel({ heading, links, testId, ownerOf }: { heading: string; links: readonly Link[]; testId: string; ownerOf(link: Link): string }) {
-  const { t, language } = useTranslation();
+  const { legacyT: t, language } = useTranslation();
   const groups = new Map<string, Link[]>();
   for (const link of links) groups.set(link.type, [...(groups.get(link.type) ?? []), link]);
   return (
@@ -171,7 +171,7 @@ function fieldLabel(ownerType: string, fieldName: string, language: 'en' | 'ar')
 }
 
 function AddChildren({ type, id }: { type: string; id: string }) {
-  const { t, language } = useTranslation();
+  const { legacyT: t, language } = useTranslation();
   const children = childTypes(type);
   if (children.length === 0) return null;
   return (
@@ -192,7 +192,7 @@ function AddChildren({ type, id }: { type: string; id: string }) {
 
 /** The structured fields, read-only. */
 function JsonValue({ spec, field, record, linkTitle }: { spec: RecordTypeSpec; field: FieldSpec; record: Record<string, unknown>; linkTitle(type: string, id: string): string }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const people = usePeople();
   const raw = Array.isArray(record[field.name]) ? (record[field.name] as Record<string, string>[]) : [];
   const key = `${spec.name}.${field.name}`;

@@ -52,7 +52,7 @@ interface RecordFormProps {
 }
 
 export function RecordForm({ spec, loaded, presets, only, overrides, heading, intro }: RecordFormProps) {
-  const { t, language, formatError } = useTranslation();
+  const { legacyT: t, language, formatError } = useTranslation();
   const record = loaded?.record;
   const resolver = useMemo(() => planningResolver(spec), [spec]);
   const defaultValues = useMemo(() => ({ ...toFormValues(spec, record, presets), ...overrides }), [spec, record, presets, overrides]);

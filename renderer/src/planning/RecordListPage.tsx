@@ -17,7 +17,7 @@ const filterable = (field: FieldSpec) => field.kind === 'enum' || field.kind ===
 
 /** The list of one record type: sortable columns, filters for enum, link and yes/no fields, a search box. */
 export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; virtualize: boolean }) {
-  const { t, language } = useTranslation();
+  const { legacyT: t, language } = useTranslation();
   const columns = spec.fields.filter((field) => field.list || field.name === spec.titleField);
   const titleColumn = columns.find((field) => field.name === spec.titleField) ?? columns[0]!;
   const otherColumns = columns.filter((field) => field !== titleColumn);
@@ -123,7 +123,7 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
 }
 
 function FilterSelect({ field, value, onChange }: { field: FieldSpec; value: string | boolean | undefined; onChange(value: string | boolean | undefined): void }) {
-  const { t, language } = useTranslation();
+  const { legacyT: t, language } = useTranslation();
   const choices = useChoices(field.kind === 'ref' ? field.to : '');
   const id = `filter-${field.name}`;
   let options: { value: string; label: string }[] = [];

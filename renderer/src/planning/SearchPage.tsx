@@ -9,7 +9,7 @@ import { CallPending } from './CallPending';
 
 /** Results across every record type, grouped by type, each linking to its record. */
 export function SearchPage({ query }: { query: string }) {
-  const { t, language } = useTranslation();
+  const { legacyT: t, language } = useTranslation();
   const [state] = useCall('search.global', query.trim() ? { query, limit: 200 } : null, [query]);
   const groups = new Map<string, { id: string; title: string; snippet: string }[]>();
   if (state.status === 'ok') for (const hit of state.value) groups.set(hit.type, [...(groups.get(hit.type) ?? []), hit]);
@@ -49,7 +49,7 @@ export function SearchPage({ query }: { query: string }) {
 
 /** The search box in the top bar; "/" or Ctrl+K (Cmd+K) puts the cursor in it from anywhere. */
 export function GlobalSearchBox() {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {

@@ -69,7 +69,7 @@ export function navigateSaved(path: string): void {
 }
 
 export function UnsavedChangesDialog() {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const { pending, stay, leave } = useGuardStore();
   if (pending === null) return null;
   return <ConfirmDialog title={t('unsavedTitle')} message={t('unsavedMessage')} confirmLabel={t('unsavedLeave')} onConfirm={leave} onCancel={stay} />;

@@ -12,7 +12,7 @@ import { CallFailed, downloadExport, saveFile, uploadBundle, waitForJob, type Er
 type Identity = MethodOutput<'sync.identity'>;
 type Peer = MethodOutput<'sync.peers.list'>[number];
 type Conflict = MethodOutput<'sync.conflicts.list'>[number];
-type T = ReturnType<typeof useTranslation>['t'];
+type T = ReturnType<typeof useTranslation>['legacyT'];
 
 interface ProgressState {
   phase: string;
@@ -22,7 +22,7 @@ interface ProgressState {
 
 /** A main-side error in the reader's language where its reason is known. */
 function useErrorText() {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   return (error: ErrorLike) => {
     const reason = typeof error.details?.reason === 'string' ? `syncReason.${error.details.reason}` : '';
     return reason in REASON_KEYS ? t(reason as StringKey) : error.message;
@@ -37,7 +37,7 @@ function phaseLabel(t: T, phase: string): string {
 const PHASES = new Set(['starting', 'uploading', 'reading', 'compressing', 'verifying', 'decompressing', 'validating', 'previewing', 'applying', 'downloading', 'done']);
 
 function ProgressBar({ progress, testId }: { progress: ProgressState | null; testId: string }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   if (!progress) return null;
   const label = t('syncWorking', phaseLabel(t, progress.phase));
   return (
@@ -49,7 +49,7 @@ function ProgressBar({ progress, testId }: { progress: ProgressState | null; tes
 }
 
 export function SyncPage() {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [peers, setPeers] = useState<Peer[]>([]);
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
@@ -80,7 +80,7 @@ export function SyncPage() {
 }
 
 function IdentityPanel({ identity, onChange }: { identity: Identity; onChange: () => Promise<void> }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const errorText = useErrorText();
   const [name, setName] = useState(identity.postName);
   const [passphrase, setPassphrase] = useState('');
@@ -153,7 +153,7 @@ function IdentityPanel({ identity, onChange }: { identity: Identity; onChange: (
 }
 
 function ExportPanel({ identity, peers, onDone }: { identity: Identity; peers: Peer[]; onDone: () => Promise<void> }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const errorText = useErrorText();
   const [forPost, setForPost] = useState('');
   const [passphrase, setPassphrase] = useState('');
@@ -231,7 +231,7 @@ async function saveExport(identity: Identity, jobId: string, onProgress: (done: 
 }
 
 function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const errorText = useErrorText();
   const [file, setFile] = useState<File | null>(null);
   const [uploadId, setUploadId] = useState<string | null>(null);
@@ -409,7 +409,7 @@ function formatValue(value: unknown): string {
 }
 
 function ConflictsPanel({ conflicts, peers, identity, onChange }: { conflicts: Conflict[]; peers: Peer[]; identity: Identity | null; onChange: () => Promise<void> }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const postName = (postId: string) => (postId === identity?.postId ? identity.postName : peers.find((peer) => peer.postId === postId)?.name ?? postId);
 
   async function keep(id: string, which: 'winner' | 'loser') {
@@ -458,7 +458,7 @@ function ConflictsPanel({ conflicts, peers, identity, onChange }: { conflicts: C
 }
 
 function PeersPanel({ peers, onChange }: { peers: Peer[]; onChange: () => Promise<void> }) {
-  const { t } = useTranslation();
+  const { legacyT: t } = useTranslation();
   const [pending, setPending] = useState<Peer | null>(null);
 
   async function revoke() {
