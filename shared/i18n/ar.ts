@@ -33,6 +33,7 @@ export const ar: Record<MessageKey, string> = {
   'validation.measuredNotAssessed': 'سجّل القيم المقيسة فقط للمعايير التي تُقيَّم في نقطة المراجعة هذه.',
   'validation.recordLocked': 'مذكرة التفاهم هذه موقعة: بنودها مقفلة. ابدأ نسخة جديدة لتعديلها.',
   'validation.invalidCurrency': 'استخدم رمز عملة من ثلاثة أحرف (مثل USD).',
+  'validation.dateExample': 'مثلًا {at, date}.',
   'validation.invalidAmount': 'أدخل مبلغًا {decimals, plural, =0 {دون كسور عشرية} one {بمنزلة عشرية واحدة على الأكثر} two {بمنزلتين عشريتين على الأكثر} few {بـ# منازل عشرية على الأكثر} many {بـ# منزلة عشرية على الأكثر} other {بـ# منزلة عشرية على الأكثر}} (مثل {example}).',
 
   // -- records

@@ -36,6 +36,7 @@ export const en = {
   'validation.measuredNotAssessed': 'Record measured values only for the benchmarks assessed at this check-in point.',
   'validation.recordLocked': 'This MOU is signed: its clauses are locked. Start a new version to change them.',
   'validation.invalidCurrency': 'Use a three-letter currency code (e.g. USD).',
+  'validation.dateExample': 'For example {at, date}.',
   'validation.invalidAmount': 'Enter an amount with at most {decimals, plural, =0 {no decimals} one {# decimal} other {# decimals}} (e.g. {example}).',
 
   // -- records: the planning model's generic API and pages

@@ -17,7 +17,9 @@ function compiledFor(language: Language, key: MessageKey): IntlMessageFormat {
   const cacheKey = `${language}\u0000${key}`;
   let format = compiled.get(cacheKey);
   if (!format) {
-    format = new IntlMessageFormat(catalogs[language][key], LOCALES[language], FORMATS, { ignoreTag: true });
+    // A bare {at, date} would get Intl's numeric default (02/12/2026): give it the one date style.
+    const source = catalogs[language][key].replace(/\{\s*(\w+)\s*,\s*date\s*\}/g, '{$1, date, medium}');
+    format = new IntlMessageFormat(source, LOCALES[language], FORMATS, { ignoreTag: true });
     compiled.set(cacheKey, format);
   }
   return format;

@@ -54,6 +54,10 @@ describe('dates and amounts', () => {
     expect(formatDate('en', '2026-12-02')).toBe('2 Dec 2026');
     expect(formatDate('ar', '2026-12-02')).toBe('2 ديسمبر 2026');
     expect(formatDate('en', '2026-02-12T23:30:00.000Z')).toBe('12 Feb 2026');
+    // A message that names a date argument with no style writes it the same way.
+    expect(new IntlMessageFormat('{at, date}', 'en').format({ at: new Date('2026-12-02') })).not.toBe('2 Dec 2026');
+    expect(formatMessage('en', 'validation.dateExample', { at: '2026-12-02' })).toBe('For example 2 Dec 2026.');
+    expect(formatMessage('ar', 'validation.dateExample', { at: '2026-12-02' })).toBe('مثلًا 2 ديسمبر 2026.');
   });
 
   it('take a currency’s decimals from the currency: three for the dinars, none for the Iraqi dinar', () => {
