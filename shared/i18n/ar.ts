@@ -51,7 +51,6 @@ export const ar: Record<MessageKey, string> = {
   'ui.dismiss': 'إغلاق',
   'ui.name': 'الاسم',
   'ui.actions': 'إجراءات',
-  'ui.dateHint': 'مثلًا 2 ديسمبر 2026',
 
   // -- sync
   'sync.heading': 'المزامنة بين المواقع',

@@ -54,7 +54,6 @@ export const en = {
   'ui.dismiss': 'Dismiss',
   'ui.name': 'Name',
   'ui.actions': 'Actions',
-  'ui.dateHint': 'For example 2 Dec 2026',
 
   // -- sync: bundles, keys, trusted posts, conflicts
   'sync.heading': 'Sync between posts',
