@@ -63,7 +63,7 @@ export function App() {
           </a>
         </nav>
         <GlobalSearchBox />
-        <span className="post">{info ? t('ui.post', { name: info.postName }) : ''}</span>
+        <span className="post">{info ? t('ui.post', { name: `\u2068${info.postName}\u2069` }) : ''}</span>
         <button type="button" className="language" aria-label={t('ui.otherLanguageLabel')} onClick={() => setLanguage(language === 'ar' ? 'en' : 'ar')}>
           {t('ui.otherLanguage')}
         </button>

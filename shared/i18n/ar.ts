@@ -139,7 +139,7 @@ export const ar: Record<MessageKey, string> = {
   'documents.lang.en': 'الإنجليزية',
   'documents.lang.ar': 'العربية',
   'documents.lang.both': 'الإنجليزية والعربية',
-  'documents.layout': 'تخطيط النص ثنائي اللغة',
+  'documents.layout': 'عرض اللغتين',
   'documents.layout.sideBySide': 'جنبًا إلى جنب',
   'documents.layout.sequential': 'لغة بعد الأخرى',
   'documents.format': 'الصيغة',
