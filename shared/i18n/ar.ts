@@ -163,7 +163,7 @@ export const ar: Record<MessageKey, string> = {
   'documents.sign.hint': 'يحفظ هذه المسودة إصدارًا، ويسجل من وقّع ومتى مع بصمة SHA-256 لذلك الإصدار، ويقفل بنودها.',
   'documents.sign.needsAgreed': 'لا يمكن تسجيل توقيع إلا لمسودة متفق عليها (حالتها «{status}»).',
   'documents.sign.done': 'سُجّل التوقيع: الإصدار {version}.',
-  'documents.sign.record': 'وقّعه {name} في {at, date}: الإصدار {version}، بصمة SHA-256',
+  'documents.sign.record': 'وقّعه {name} في {at, date, medium}: الإصدار {version}، بصمة SHA-256',
   'documents.newVersion': 'بدء نسخة جديدة',
   'documents.newVersionHint': 'النص الموقّع مقفل. لتعديله ابدأ نسخة جديدة: مسودة جديدة منسوخة من هذه (مع البنود والموقّعين)، وتصبح هذه المسودة مستبدلة.',
   'documents.importLink': 'التحقق من ملف مذكرة تفاهم موقّع / استيراده',

@@ -166,7 +166,7 @@ export const en = {
   'documents.sign.hint': 'Saves this draft as a version, records who signed and when with the SHA-256 of that version, and locks its clauses.',
   'documents.sign.needsAgreed': 'Only an agreed draft can be recorded as signed (its status is “{status}”).',
   'documents.sign.done': 'Recorded as signed: version {version}.',
-  'documents.sign.record': 'Signed by {name} on {at, date}: version {version}, SHA-256',
+  'documents.sign.record': 'Signed by {name} on {at, date, medium}: version {version}, SHA-256',
   'documents.newVersion': 'Start a new version',
   'documents.newVersionHint': 'The signed text is locked. To amend it, start a new version: a new draft copied from this one (clauses and signatories included); this draft becomes superseded.',
   'documents.importLink': 'Verify / import a signed MOU file',
