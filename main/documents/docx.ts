@@ -16,7 +16,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { clauseTitle, DOCUMENT_LABELS, documentLanguages, sideLabel } from '../../shared/documents/labels';
+import { clauseTitle, documentLabel, documentLanguages, sideLabel, type DocumentLabel } from '../../shared/documents/labels';
 import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
 import { containsArabic } from '../../shared/documents/text';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
@@ -85,14 +85,13 @@ function markingParagraph(document: MouDocument): Paragraph {
 function front(document: MouDocument, languages: Lang[]): Paragraph[] {
   const out: Paragraph[] = [];
   for (const lang of languages) {
-    const labels = DOCUMENT_LABELS[lang];
-    out.push(paragraph([run(labels.memorandum, lang, { color: '444444' })], lang, { center: true, spacingAfter: 0 }));
+    out.push(paragraph([run(documentLabel(lang, 'memorandum'), lang, { color: '444444' })], lang, { center: true, spacingAfter: 0 }));
     out.push(paragraph([run(titleIn(document, lang), lang, { bold: true, size: SIZE.title })], lang, { center: true }));
-    out.push(paragraph([run(`${labels.version} ${document.versionLabel} — ${labels.date} ${ltr(document.date)}`, lang)], lang, { center: true }));
-    out.push(paragraph([run(`${labels.partner}: `, lang), run(document.partnerName, langOf(document.partnerName))], lang));
+    out.push(paragraph([run(`${documentLabel(lang, 'version')} ${document.versionLabel} — ${documentLabel(lang, 'date')} ${ltr(document.date)}`, lang)], lang, { center: true }));
+    out.push(paragraph([run(`${documentLabel(lang, 'partner')}: `, lang), run(document.partnerName, langOf(document.partnerName))], lang));
   }
   const headingLang = languages[0]!;
-  out.push(paragraph([run(languages.map((lang) => DOCUMENT_LABELS[lang].parties).join(' / '), headingLang, { bold: true, size: SIZE.heading })], headingLang));
+  out.push(paragraph([run(languages.map((lang) => documentLabel(lang, 'parties')).join(' / '), headingLang, { bold: true, size: SIZE.heading })], headingLang));
   // An Arabic document lists every party right to left, whatever script its name is in.
   document.parties.forEach((party, index) => out.push(paragraph([run(`${index + 1}. `, headingLang), run(party, langOf(party))], languages[0] === 'ar' ? 'ar' : langOf(party))));
   return out;
@@ -101,12 +100,11 @@ function front(document: MouDocument, languages: Lang[]): Paragraph[] {
 type TextChildren = (lang: Lang) => ParagraphChild[];
 
 function clauseParagraphs(clause: MouClause, lang: Lang, text: TextChildren, badge: (lang: Lang) => string): Paragraph[] {
-  const labels = DOCUMENT_LABELS[lang];
   const out = [
     paragraph([run(`${clauseTitle(clause, lang)}${badge(lang)}`, lang, { bold: true })], lang, { spacingAfter: 40 }),
     paragraph(text(lang), lang),
   ];
-  if (clause.references?.length) out.push(paragraph([run(`${labels.references}: ${clause.references.join('; ')}`, lang, { size: SIZE.small, color: '444444' })], lang));
+  if (clause.references?.length) out.push(paragraph([run(`${documentLabel(lang, 'references')}: ${clause.references.join('; ')}`, lang, { size: SIZE.small, color: '444444' })], lang));
   return out;
 }
 
@@ -119,14 +117,14 @@ function clausesBody(document: MouDocument, languages: Lang[], rows: { clause: M
       new TableCell({ children, width: { size: 50, type: WidthType.PERCENTAGE }, borders: { top: RULE, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER }, margins: { top: 80, bottom: 80, left: 100, right: 100 } });
     const header = new TableRow({
       tableHeader: true,
-      children: languages.map((lang) => cell([paragraph([run(DOCUMENT_LABELS[lang].clauses, lang, { bold: true, size: SIZE.heading })], lang)])),
+      children: languages.map((lang) => cell([paragraph([run(documentLabel(lang, 'clauses'), lang, { bold: true, size: SIZE.heading })], lang)])),
     });
     const body = rows.map(({ clause, text, badge }) => new TableRow({ cantSplit: false, children: languages.map((lang) => cell(clauseParagraphs(clause, lang, text, badge))) }));
     return [new Table({ rows: [header, ...body], width: { size: 100, type: WidthType.PERCENTAGE }, columnWidths: [4800, 4800] })];
   }
   const out: Paragraph[] = [];
   languages.forEach((lang, index) => {
-    out.push(new Paragraph({ children: [run(DOCUMENT_LABELS[lang].clauses, lang, { bold: true, size: SIZE.heading })], bidirectional: lang === 'ar', pageBreakBefore: index > 0, spacing: { before: 200, after: 120 } }));
+    out.push(new Paragraph({ children: [run(documentLabel(lang, 'clauses'), lang, { bold: true, size: SIZE.heading })], bidirectional: lang === 'ar', pageBreakBefore: index > 0, spacing: { before: 200, after: 120 } }));
     for (const row of rows) out.push(...clauseParagraphs(row.clause, lang, row.text, row.badge));
   });
   return out;
@@ -135,7 +133,7 @@ function clausesBody(document: MouDocument, languages: Lang[], rows: { clause: M
 function signatures(document: MouDocument, languages: Lang[]): Paragraph[] {
   if (document.signatories.length === 0) return [];
   const lang = languages[0]!;
-  const label = (key: keyof typeof DOCUMENT_LABELS.en) => languages.map((l) => DOCUMENT_LABELS[l][key]).join(' / ');
+  const label = (key: DocumentLabel) => languages.map((l) => documentLabel(l, key)).join(' / ');
   const out = [paragraph([run(label('signatures'), lang, { bold: true, size: SIZE.heading })], lang, { spacingAfter: 120 })];
   for (const signatory of document.signatories) {
     out.push(paragraph([run(languages.map((l) => sideLabel(signatory.side, l)).join(' / '), lang, { bold: true })], lang));
@@ -150,8 +148,7 @@ function signatures(document: MouDocument, languages: Lang[]): Paragraph[] {
 
 function build(document: MouDocument, children: (Paragraph | Table)[]): Document {
   const lang: Lang = document.language === 'ar' ? 'ar' : 'en';
-  const labels = DOCUMENT_LABELS[lang];
-  const footerText = `${titleIn(document, lang)} — ${labels.version} ${document.versionLabel} — ${ltr(document.date)} — ${labels.page} `;
+  const footerText = `${titleIn(document, lang)} — ${documentLabel(lang, 'version')} ${document.versionLabel} — ${ltr(document.date)} — ${documentLabel(lang, 'page')} `;
   return new Document({
     creator: 'Accord',
     title: document.title.en,
@@ -207,14 +204,14 @@ export async function renderRedlineDocx(before: MouDocument, after: MouDocument,
       const options = { id: nextId++, author: revision.author, date: revision.date, text, ...runOptions(lang, {}) };
       return op === 'insert' ? new InsertedTextRun(options) : new DeletedTextRun(options);
     });
-  const badge = (change: ClauseRedline) => (lang: Lang) => (change.change === 'unchanged' ? '' : ` (${DOCUMENT_LABELS[lang][change.change]})`);
+  const badge = (change: ClauseRedline) => (lang: Lang) => (change.change === 'unchanged' ? '' : ` (${documentLabel(lang, change.change)})`);
   const rows = redline.clauses.map((change) => {
     const clause = change.after ?? change.before!;
     const shown = change.numberChanged ? { ...clause, number: `${change.before!.number} → ${change.after!.number}` } : clause;
     return { clause: shown, text: (lang: Lang) => tracked(change[lang], lang), badge: badge(change) };
   });
   const heading = languages.map((lang) =>
-    paragraph([run(`${DOCUMENT_LABELS[lang].redline} ${before.versionLabel} (${ltr(before.date)}) → ${after.versionLabel} (${ltr(after.date)})`, lang, { bold: true })], lang, { center: true }),
+    paragraph([run(`${documentLabel(lang, 'redline')} ${before.versionLabel} (${ltr(before.date)}) → ${after.versionLabel} (${ltr(after.date)})`, lang, { bold: true })], lang, { center: true }),
   );
   const children = [...front(after, languages), ...heading, ...clausesBody(after, languages, rows)];
   return Packer.toBuffer(build(after, children));

@@ -1,4 +1,4 @@
-import { clauseTitle, DOCUMENT_LABELS, documentLanguages, sideLabel } from '../../shared/documents/labels';
+import { clauseTitle, documentLabel, documentLanguages, sideLabel, type DocumentLabel } from '../../shared/documents/labels';
 import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
 import { containsArabic } from '../../shared/documents/text';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
@@ -90,19 +90,17 @@ ${body}
 function front(document: MouDocument, languages: Lang[]): string {
   const parts: string[] = [];
   for (const lang of languages) {
-    const labels = DOCUMENT_LABELS[lang];
-    parts.push(`<div ${langAttributes(lang)}><p class="kind">${escapeHtml(labels.memorandum)}</p><h1>${escapeHtml(titleIn(document, lang))}</h1>`);
-    parts.push(`<p class="meta">${escapeHtml(labels.version)} ${autoText(document.versionLabel)} — ${escapeHtml(labels.date)} ${ltrDate(document.date)}</p>`);
-    parts.push(`<p>${escapeHtml(labels.partner)}: ${autoText(document.partnerName)}</p></div>`);
+    parts.push(`<div ${langAttributes(lang)}><p class="kind">${escapeHtml(documentLabel(lang, 'memorandum'))}</p><h1>${escapeHtml(titleIn(document, lang))}</h1>`);
+    parts.push(`<p class="meta">${escapeHtml(documentLabel(lang, 'version'))} ${autoText(document.versionLabel)} — ${escapeHtml(documentLabel(lang, 'date'))} ${ltrDate(document.date)}</p>`);
+    parts.push(`<p>${escapeHtml(documentLabel(lang, 'partner'))}: ${autoText(document.partnerName)}</p></div>`);
   }
-  const heading = languages.map((lang) => `<span ${langAttributes(lang)}>${escapeHtml(DOCUMENT_LABELS[lang].parties)}</span>`).join(' / ');
+  const heading = languages.map((lang) => `<span ${langAttributes(lang)}>${escapeHtml(documentLabel(lang, 'parties'))}</span>`).join(' / ');
   parts.push(`<h2>${heading}</h2><ol class="parties">${document.parties.map((party) => `<li>${autoText(party)}</li>`).join('')}</ol>`);
   return parts.join('\n');
 }
 
 function clauseBody(clause: MouClause, lang: Lang, text: string = escapeHtml(clause[lang]), badge = ''): string {
-  const labels = DOCUMENT_LABELS[lang];
-  const references = clause.references?.length ? `<span class="references">${escapeHtml(labels.references)}: ${clause.references.map(autoText).join('; ')}</span>` : '';
+  const references = clause.references?.length ? `<span class="references">${escapeHtml(documentLabel(lang, 'references'))}: ${clause.references.map(autoText).join('; ')}</span>` : '';
   return `<span class="clause-heading">${escapeHtml(clauseTitle(clause, lang))}${badge}</span><span class="clause-text">${text}</span>${references}`;
 }
 
@@ -112,7 +110,7 @@ function clausesSection(
   rows: { clause: MouClause; text: (lang: Lang) => string; badge: (lang: Lang) => string }[],
 ): string {
   if (document.language === 'both' && document.layout === 'side-by-side') {
-    const header = `<tr><th ${langAttributes('en')}>${escapeHtml(DOCUMENT_LABELS.en.clauses)}</th><th ${langAttributes('ar')}>${escapeHtml(DOCUMENT_LABELS.ar.clauses)}</th></tr>`;
+    const header = `<tr><th ${langAttributes('en')}>${escapeHtml(documentLabel('en', 'clauses'))}</th><th ${langAttributes('ar')}>${escapeHtml(documentLabel('ar', 'clauses'))}</th></tr>`;
     const body = rows
       .map(({ clause, text, badge }) => `<tr>${languages.map((lang) => `<td ${langAttributes(lang)}>${clauseBody(clause, lang, text(lang), badge(lang))}</td>`).join('')}</tr>`)
       .join('\n');
@@ -121,7 +119,7 @@ function clausesSection(
   return languages
     .map(
       (lang) =>
-        `<section class="sequential" ${langAttributes(lang)}><h2>${escapeHtml(DOCUMENT_LABELS[lang].clauses)}</h2>\n${rows
+        `<section class="sequential" ${langAttributes(lang)}><h2>${escapeHtml(documentLabel(lang, 'clauses'))}</h2>\n${rows
           .map(({ clause, text, badge }) => `<div class="clause">${clauseBody(clause, lang, text(lang), badge(lang))}</div>`)
           .join('\n')}</section>`,
     )
@@ -130,7 +128,7 @@ function clausesSection(
 
 function signatures(document: MouDocument, languages: Lang[]): string {
   if (document.signatories.length === 0) return '';
-  const label = (key: keyof typeof DOCUMENT_LABELS.en) => languages.map((lang) => `<span ${langAttributes(lang)}>${escapeHtml(DOCUMENT_LABELS[lang][key])}</span>`).join(' / ');
+  const label = (key: DocumentLabel) => languages.map((lang) => `<span ${langAttributes(lang)}>${escapeHtml(documentLabel(lang, key))}</span>`).join(' / ');
   const blocks = document.signatories
     .map(
       (signatory) => `<div class="signature">
@@ -148,7 +146,7 @@ function signatures(document: MouDocument, languages: Lang[]): string {
 
 function footer(document: MouDocument): string {
   const lang: Lang = document.language === 'ar' ? 'ar' : 'en';
-  return `<p class="footer" ${langAttributes(lang)}>${escapeHtml(titleIn(document, lang))} — ${escapeHtml(DOCUMENT_LABELS[lang].version)} ${autoText(document.versionLabel)} — ${ltrDate(document.date)}</p>`;
+  return `<p class="footer" ${langAttributes(lang)}>${escapeHtml(titleIn(document, lang))} — ${escapeHtml(documentLabel(lang, 'version'))} ${autoText(document.versionLabel)} — ${ltrDate(document.date)}</p>`;
 }
 
 export function renderMouHtml(document: MouDocument): string {
@@ -164,8 +162,7 @@ function segmentsHtml(segments: DiffSegment[]): string {
 
 function changeBadge(change: ClauseRedline, lang: Lang): string {
   if (change.change === 'unchanged') return '';
-  const labels = DOCUMENT_LABELS[lang];
-  return ` <span class="change change-${change.change}">${escapeHtml(labels[change.change])}</span>`;
+  return ` <span class="change change-${change.change}">${escapeHtml(documentLabel(lang, change.change))}</span>`;
 }
 
 /**
@@ -182,7 +179,7 @@ export function renderRedlineHtml(before: MouDocument, after: MouDocument): stri
     return { clause: shownNumber, text: (lang: Lang) => segmentsHtml(change[lang]), badge: (lang: Lang) => changeBadge(change, lang) };
   });
   const heading = languages
-    .map((lang) => `<p class="meta" ${langAttributes(lang)}>${escapeHtml(DOCUMENT_LABELS[lang].redline)} ${autoText(before.versionLabel)} (${ltrDate(before.date)}) → ${autoText(after.versionLabel)} (${ltrDate(after.date)})</p>`)
+    .map((lang) => `<p class="meta" ${langAttributes(lang)}>${escapeHtml(documentLabel(lang, 'redline'))} ${autoText(before.versionLabel)} (${ltrDate(before.date)}) → ${autoText(after.versionLabel)} (${ltrDate(after.date)})</p>`)
     .join('\n');
   const body = [front(after, languages), heading, clausesSection(after, languages, rows), footer(after)].join('\n');
   return shell(after, body, `${after.title.en} — ${before.versionLabel} → ${after.versionLabel}`);

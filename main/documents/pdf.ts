@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { clauseTitle, DOCUMENT_LABELS, documentLanguages, sideLabel } from '../../shared/documents/labels';
+import { clauseTitle, documentLabel, documentLanguages, pageOf, sideLabel, type DocumentLabel } from '../../shared/documents/labels';
 import { containsArabic } from '../../shared/documents/text';
 import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
@@ -119,7 +119,7 @@ class PdfWriter {
 }
 
 const clauseHeading = (clause: MouClause, lang: Lang) => clauseTitle(clause, lang);
-const referencesLine = (clause: MouClause, lang: Lang) => (clause.references?.length ? `${DOCUMENT_LABELS[lang].references}: ${clause.references.join('; ')}` : '');
+const referencesLine = (clause: MouClause, lang: Lang) => (clause.references?.length ? `${documentLabel(lang, 'references')}: ${clause.references.join('; ')}` : '');
 const titleIn = (document: MouDocument, lang: Lang) => (lang === 'ar' ? document.title.ar || document.title.en : document.title.en);
 
 /** A clause as one format shows it: its text (plain, or a redline's segments) and a badge after its heading. */
@@ -181,7 +181,7 @@ export async function renderMouPdf(document: MouDocument): Promise<Buffer> {
  */
 export async function renderRedlinePdf(before: MouDocument, after: MouDocument): Promise<Buffer> {
   const redline = redlineClauses(before.clauses, after.clauses);
-  const badge = (change: ClauseRedline) => (lang: Lang) => (change.change === 'unchanged' ? '' : ` (${DOCUMENT_LABELS[lang][change.change]})`);
+  const badge = (change: ClauseRedline) => (lang: Lang) => (change.change === 'unchanged' ? '' : ` (${documentLabel(lang, change.change)})`);
   const rows = redline.clauses.map((change): ClauseRow => {
     const clause = change.after ?? change.before!;
     const shown = change.numberChanged ? { ...clause, number: `${change.before!.number} → ${change.after!.number}` } : clause;
@@ -190,7 +190,7 @@ export async function renderRedlinePdf(before: MouDocument, after: MouDocument):
   return renderPdf(after, (writer, languages) => {
     writeFront(writer, after, languages);
     for (const lang of languages) {
-      const line = `${DOCUMENT_LABELS[lang].redline} ${isolateLtr(before.versionLabel)} (${isolateLtr(before.date)}) → ${isolateLtr(after.versionLabel)} (${isolateLtr(after.date)})`;
+      const line = `${documentLabel(lang, 'redline')} ${isolateLtr(before.versionLabel)} (${isolateLtr(before.date)}) → ${isolateLtr(after.versionLabel)} (${isolateLtr(after.date)})`;
       writer.paragraph(line, { size: SIZE.body, bold: true }, { align: 'center', rtl: lang === 'ar' });
     }
     writer.gap(8);
@@ -200,21 +200,19 @@ export async function renderRedlinePdf(before: MouDocument, after: MouDocument):
 
 function writeFront(writer: PdfWriter, document: MouDocument, languages: Lang[]): void {
   for (const lang of languages) {
-    writer.paragraph(DOCUMENT_LABELS[lang].memorandum, { size: SIZE.heading, color: '#444444' }, { align: 'center', rtl: lang === 'ar' });
+    writer.paragraph(documentLabel(lang, 'memorandum'), { size: SIZE.heading, color: '#444444' }, { align: 'center', rtl: lang === 'ar' });
     writer.paragraph(titleIn(document, lang), { size: SIZE.title, bold: true }, { align: 'center', rtl: lang === 'ar' });
     writer.gap(4);
   }
   for (const lang of languages) {
-    const labels = DOCUMENT_LABELS[lang];
-    writer.paragraph(`${labels.version} ${isolateLtr(document.versionLabel)} — ${labels.date} ${isolateLtr(document.date)}`, { size: SIZE.body }, { align: 'center', rtl: lang === 'ar' });
+    writer.paragraph(`${documentLabel(lang, 'version')} ${isolateLtr(document.versionLabel)} — ${documentLabel(lang, 'date')} ${isolateLtr(document.date)}`, { size: SIZE.body }, { align: 'center', rtl: lang === 'ar' });
   }
   writer.gap(10);
   for (const lang of languages) {
-    const labels = DOCUMENT_LABELS[lang];
-    writer.paragraph(`${labels.partner}: ${document.partnerName}`, { size: SIZE.body }, { rtl: lang === 'ar' });
+    writer.paragraph(`${documentLabel(lang, 'partner')}: ${document.partnerName}`, { size: SIZE.body }, { rtl: lang === 'ar' });
   }
   writer.gap(6);
-  writer.paragraph(languages.map((lang) => DOCUMENT_LABELS[lang].parties).join(' / '), { size: SIZE.heading, bold: true }, { rtl: languages[0] === 'ar' });
+  writer.paragraph(languages.map((lang) => documentLabel(lang, 'parties')).join(' / '), { size: SIZE.heading, bold: true }, { rtl: languages[0] === 'ar' });
   // An Arabic document lists every party right to left, whatever script its name is in.
   document.parties.forEach((party, index) => writer.paragraph(`${index + 1}. ${party}`, { size: SIZE.body }, languages[0] === 'ar' ? { rtl: true } : {}));
   writer.gap(10);
@@ -222,8 +220,8 @@ function writeFront(writer: PdfWriter, document: MouDocument, languages: Lang[])
 
 function writeClausesSideBySide(writer: PdfWriter, rows: ClauseRow[]): void {
   writer.columns([
-    { text: DOCUMENT_LABELS.en.clauses, rtl: false, style: { size: SIZE.heading, bold: true } },
-    { text: DOCUMENT_LABELS.ar.clauses, rtl: true, style: { size: SIZE.heading, bold: true } },
+    { text: documentLabel('en', 'clauses'), rtl: false, style: { size: SIZE.heading, bold: true } },
+    { text: documentLabel('ar', 'clauses'), rtl: true, style: { size: SIZE.heading, bold: true } },
   ]);
   for (const { clause, text, badge } of rows) {
     writer.gap(6);
@@ -250,7 +248,7 @@ function writeClausesSideBySide(writer: PdfWriter, rows: ClauseRow[]): void {
 
 function writeClausesIn(writer: PdfWriter, rows: ClauseRow[], lang: Lang): void {
   const rtl = lang === 'ar';
-  writer.paragraph(DOCUMENT_LABELS[lang].clauses, { size: SIZE.heading, bold: true }, { rtl });
+  writer.paragraph(documentLabel(lang, 'clauses'), { size: SIZE.heading, bold: true }, { rtl });
   for (const { clause, text, badge } of rows) {
     writer.gap(6);
     writer.ensure(SIZE.heading * LINE * 2);
@@ -264,7 +262,7 @@ function writeClausesIn(writer: PdfWriter, rows: ClauseRow[], lang: Lang): void 
 
 function writeSignatures(writer: PdfWriter, document: MouDocument, languages: Lang[]): void {
   if (document.signatories.length === 0) return;
-  const label = (key: keyof typeof DOCUMENT_LABELS.en) => languages.map((lang) => DOCUMENT_LABELS[lang][key]).join(' / ');
+  const label = (key: DocumentLabel) => languages.map((lang) => documentLabel(lang, key)).join(' / ');
   const rtl = languages[0] === 'ar';
   writer.ensure(SIZE.heading * LINE * 8);
   writer.paragraph(label('signatures'), { size: SIZE.heading, bold: true }, { rtl });
@@ -301,8 +299,7 @@ function stampEveryPage(doc: Doc, document: MouDocument): void {
     });
     doc.font(DOCUMENT_FONTS.regular).fontSize(SIZE.small).fillColor('#555555');
     const lang: Lang = document.language === 'ar' ? 'ar' : 'en';
-    const labels = DOCUMENT_LABELS[lang];
-    const footer = `${titleIn(document, lang)} — ${labels.version} ${isolateLtr(document.versionLabel)} — ${isolateLtr(document.date)} — ${labels.page} ${index - start + 1} ${labels.of} ${count}`;
+    const footer = `${titleIn(document, lang)} — ${documentLabel(lang, 'version')} ${isolateLtr(document.versionLabel)} — ${isolateLtr(document.date)} — ${pageOf(lang, index - start + 1, count)}`;
     for (const line of layoutParagraph(doc, footer, PAGE.width - MARGIN.left - MARGIN.right, lang === 'ar').slice(0, 1)) {
       drawLine(doc, line, MARGIN.left, PAGE.width - MARGIN.left - MARGIN.right, PAGE.height - 62, 'center');
     }

@@ -8,7 +8,7 @@ import { GlobalSearchBox } from './planning/SearchPage';
 import { UnsavedChangesDialog } from './planning/unsavedGuard';
 import { useRoute } from './router';
 import { SyncPage } from './sync/SyncPage';
-import { useDataStore, useUiStore } from './store';
+import { noticeText, useDataStore, useUiStore } from './store';
 import { DEFAULT_HANDLING_MARKING } from '../../shared/contract';
 
 function Page({ route }: { route: string[] }) {
@@ -31,7 +31,7 @@ function MarkingBanner({ position }: { position: 'top' | 'bottom' }) {
 
 export function App() {
   const route = useRoute();
-  const { legacyT: t, language } = useTranslation();
+  const { t, language } = useTranslation();
   const { info, refresh } = useDataStore();
   const { notice, dismissNotice, setLanguage } = useUiStore();
 
@@ -42,7 +42,7 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = language;
     document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
-    document.title = t('appName');
+    document.title = t('ui.appName');
   }, [language, t]);
 
   const section = route[0] === 'mou' ? 'mou' : route[0] === 'sync' ? 'sync' : isPlanningRoute(route) ? 'planning' : 'partners';
@@ -50,29 +50,29 @@ export function App() {
     <div className="app">
       <MarkingBanner position="top" />
       <header className="topbar">
-        <span className="brand">{t('appName')}</span>
-        <nav aria-label="Main">
+        <span className="brand">{t('ui.appName')}</span>
+        <nav aria-label={t('ui.nav.main')}>
           <a href="#/partners" aria-current={section === 'partners' ? 'page' : undefined}>
-            {t('navPartners')}
+            {t('ui.nav.partners')}
           </a>
           <a href="#/mou" aria-current={section === 'mou' ? 'page' : undefined}>
-            {t('navMou')}
+            {t('ui.nav.mou')}
           </a>
           <a href="#/sync" aria-current={section === 'sync' ? 'page' : undefined}>
-            {t('navSync')}
+            {t('ui.nav.sync')}
           </a>
         </nav>
         <GlobalSearchBox />
-        <span className="post">{info ? `${t('post')}: ${info.postName}` : ''}</span>
-        <button type="button" className="language" aria-label={t('languageLabel')} onClick={() => setLanguage(language === 'ar' ? 'en' : 'ar')}>
-          {t('language')}
+        <span className="post">{info ? t('ui.post', { name: `\u2068${info.postName}\u2069` }) : ''}</span>
+        <button type="button" className="language" aria-label={t('ui.otherLanguageLabel')} onClick={() => setLanguage(language === 'ar' ? 'en' : 'ar')}>
+          {t('ui.otherLanguage')}
         </button>
       </header>
       {notice && (
         <div className={`notice notice--${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
-          <span>{notice.text}</span>
+          <span>{noticeText(notice, language)}</span>
           <button type="button" onClick={dismissNotice}>
-            {t('dismiss')}
+            {t('ui.dismiss')}
           </button>
         </div>
       )}

@@ -2,15 +2,10 @@ import { formatDate, formatDateTime, formatMessage as formatCatalogMessage, form
 import { parseIssueMessage, type MessageKey, type MessageParams } from '../../shared/i18n/message';
 import { formatMessage, type Language } from '../../shared/messages';
 import { useUiStore } from './store';
-import { documentStrings } from './documents/documentStrings';
-import { syncStrings } from './sync/syncStrings';
 
 const strings = {
-  appName: { en: 'Accord', ar: 'أكورد' },
   navPartners: { en: 'Partner nations', ar: 'الدول الشريكة' },
   navMou: { en: 'MOU drafts', ar: 'مسودات مذكرات التفاهم' },
-  language: { en: 'العربية', ar: 'English' },
-  languageLabel: { en: 'Switch to Arabic', ar: 'التبديل إلى الإنجليزية' },
   loading: { en: 'Loading…', ar: 'جارٍ التحميل…' },
   newPartner: { en: 'New partner nation', ar: 'دولة شريكة جديدة' },
   partnerName: { en: 'Name', ar: 'الاسم' },
@@ -36,8 +31,6 @@ const strings = {
   confirmDeleteMou: { en: 'Delete the MOU draft “{0}”? This cannot be undone.', ar: 'حذف المسودة «{0}»؟ لا يمكن التراجع عن ذلك.' },
   saved: { en: 'Saved.', ar: 'تم الحفظ.' },
   deleted: { en: 'Deleted.', ar: 'تم الحذف.' },
-  dismiss: { en: 'Dismiss', ar: 'إغلاق' },
-  post: { en: 'Post', ar: 'الموقع' },
   'sector.police': { en: 'Police', ar: 'الشرطة' },
   'sector.judiciary': { en: 'Judiciary', ar: 'القضاء' },
   'sector.corrections': { en: 'Corrections', ar: 'الإصلاحيات' },
@@ -146,8 +139,8 @@ const strings = {
   unsavedTitle: { en: 'Leave without saving?', ar: 'المغادرة دون حفظ؟' },
   unsavedMessage: { en: 'This form has changes that are not saved. They will be lost if you leave.', ar: 'في هذا النموذج تغييرات غير محفوظة. ستضيع إذا غادرت.' },
   unsavedLeave: { en: 'Leave without saving', ar: 'المغادرة دون حفظ' },
-  ...syncStrings,
-  ...documentStrings,
+  // Still read by pages/MouListPage.tsx; the catalog has it as documents.importLink.
+  docImportLink: { en: 'Verify / import a signed MOU file', ar: 'التحقق من ملف مذكرة تفاهم موقّع / استيراده' },
 } as const satisfies Record<string, Record<Language, string>>;
 
 export type StringKey = keyof typeof strings;

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
-import type { Language } from '../../shared/messages';
-import { errorText, type AppErrorShape } from '../../shared/result';
+import { formatMessage } from '../../shared/i18n/format';
+import type { Language, Message } from '../../shared/i18n/message';
+import { ERROR_CODES, errorText, type AppErrorShape } from '../../shared/result';
 import type { MethodOutput } from '../../shared/contract';
 import { createClient, defaultTransport, type ApiClient } from './api/client';
 
@@ -17,25 +18,61 @@ export function connectApi(client: ApiClient = createClient(defaultTransport()))
 
 const LANGUAGE_KEY = 'accord.language';
 
+/**
+ * What the notice bar says, kept as data (an error envelope or a catalog
+ * message) and rendered in the reader's language when shown, so switching
+ * language re-renders it. A plain string is the legacy form (already
+ * translated text from pages that still use legacyT).
+ */
+export type NoticeContent = { error: AppErrorShape } | { message: Message } | { text: string };
+export type Notice = { kind: 'error' | 'info' } & NoticeContent;
+
+/** A notice's text in one language. */
+export function noticeText(notice: Notice, language: Language): string {
+  if ('error' in notice) return errorText(notice.error, language);
+  if ('message' in notice) return formatMessage(language, notice.message.key, notice.message.params);
+  return notice.text;
+}
+
+/** An error envelope as a job status or a thrown CallFailed carries it (its code typed as a plain string). */
+interface ErrorEnvelope {
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+}
+const KNOWN_CODES = new Set<string>(ERROR_CODES);
+const isAppError = <E extends ErrorEnvelope>(error: E): error is E & AppErrorShape => KNOWN_CODES.has(error.code);
+
+/** The envelope as the notice bar and errorText take it: one of ours by its code, else an internal error with its text. */
+export function toAppError(error: ErrorEnvelope): AppErrorShape {
+  return isAppError(error) ? error : { code: 'INTERNAL', message: error.message };
+}
+
+function storedLanguage(): Language {
+  const stored = localStorage.getItem(LANGUAGE_KEY);
+  return stored === 'ar' ? 'ar' : 'en';
+}
+
 interface UiState {
   language: Language;
   setLanguage(language: Language): void;
   /** The last error from the main side that no form field claimed. */
-  notice: { kind: 'error' | 'info'; text: string } | null;
-  showError(error: AppErrorShape): void;
-  showInfo(text: string): void;
+  notice: Notice | null;
+  /** A main-side error (rendered by errorText), or a catalog message that explains a failure. */
+  showError(error: AppErrorShape | Message): void;
+  showInfo(info: string | Message): void;
   dismissNotice(): void;
 }
 
 export const useUiStore = create<UiState>((set) => ({
-  language: (localStorage.getItem(LANGUAGE_KEY) as Language | null) ?? 'en',
+  language: storedLanguage(),
   setLanguage: (language) => {
     localStorage.setItem(LANGUAGE_KEY, language);
     set({ language });
   },
   notice: null,
-  showError: (error) => set((state) => ({ notice: { kind: 'error', text: errorText(error, state.language) } })),
-  showInfo: (text) => set({ notice: { kind: 'info', text } }),
+  showError: (error) => set({ notice: 'code' in error ? { kind: 'error', error } : { kind: 'error', message: error } }),
+  showInfo: (info) => set({ notice: typeof info === 'string' ? { kind: 'info', text: info } : { kind: 'info', message: info } }),
   dismissNotice: () => set({ notice: null }),
 }));
 

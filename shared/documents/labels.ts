@@ -1,68 +1,53 @@
+import { formatMessage } from '../i18n/format';
+import type { MessageKey } from '../i18n/message';
 import type { MouSignatory } from './types';
 
-/** The fixed words of a rendered MOU, in both languages (shared by the HTML, PDF and DOCX renderers). */
-export const DOCUMENT_LABELS = {
-  en: {
-    memorandum: 'Memorandum of Understanding',
-    partner: 'Partner nation',
-    parties: 'Parties',
-    clauses: 'Clauses',
-    clause: 'Clause',
-    references: 'References',
-    signatures: 'Signatures',
-    signature: 'Signature',
-    name: 'Name',
-    title: 'Title',
-    organisation: 'Organisation',
-    date: 'Date',
-    version: 'Version',
-    page: 'Page',
-    of: 'of',
-    forUs: 'For the United States of America',
-    forPartner: 'For the partner',
-    redline: 'Changes from version',
-    added: 'Added',
-    removed: 'Removed',
-    changed: 'Changed',
-  },
-  ar: {
-    memorandum: 'مذكرة تفاهم',
-    partner: 'الدولة الشريكة',
-    parties: 'الأطراف',
-    clauses: 'البنود',
-    clause: 'البند',
-    references: 'المراجع',
-    signatures: 'التوقيعات',
-    signature: 'التوقيع',
-    name: 'الاسم',
-    title: 'المنصب',
-    organisation: 'الجهة',
-    date: 'التاريخ',
-    version: 'الإصدار',
-    page: 'صفحة',
-    of: 'من',
-    forUs: 'عن الولايات المتحدة الأمريكية',
-    forPartner: 'عن الطرف الشريك',
-    redline: 'التغييرات عن الإصدار',
-    added: 'مضاف',
-    removed: 'محذوف',
-    changed: 'معدّل',
-  },
-} as const;
+type Lang = 'en' | 'ar';
 
-export type DocumentLabels = (typeof DOCUMENT_LABELS)['en'];
+/** The fixed words of a rendered MOU (shared by the HTML, PDF and DOCX renderers): catalog keys, rendered in the document's language. */
+const LABEL_KEYS = {
+  memorandum: 'documents.label.memorandum',
+  partner: 'documents.label.partner',
+  parties: 'documents.label.parties',
+  clauses: 'documents.label.clauses',
+  references: 'documents.label.references',
+  signatures: 'documents.label.signatures',
+  signature: 'documents.label.signature',
+  name: 'documents.label.name',
+  title: 'documents.label.title',
+  organisation: 'documents.label.organisation',
+  date: 'documents.label.date',
+  version: 'documents.label.version',
+  page: 'documents.label.page',
+  redline: 'documents.label.redline',
+  added: 'documents.label.added',
+  removed: 'documents.label.removed',
+  changed: 'documents.label.changed',
+} as const satisfies Record<string, MessageKey>;
 
-export function sideLabel(side: MouSignatory['side'], language: 'en' | 'ar'): string {
-  return side === 'us' ? DOCUMENT_LABELS[language].forUs : DOCUMENT_LABELS[language].forPartner;
+export type DocumentLabel = keyof typeof LABEL_KEYS;
+
+/** One fixed word of a rendered MOU in one language. */
+export function documentLabel(language: Lang, label: DocumentLabel): string {
+  return formatMessage(language, LABEL_KEYS[label]);
+}
+
+/** "Page 2 of 5" / "صفحة 2 من 5". */
+export function pageOf(language: Lang, page: number, pages: number): string {
+  return formatMessage(language, 'documents.label.pageOf', { page, pages });
+}
+
+export function sideLabel(side: MouSignatory['side'], language: Lang): string {
+  return formatMessage(language, side === 'us' ? 'documents.label.forUs' : 'documents.label.forPartner');
 }
 
 /** "Clause 3 — Training" / "البند 3 — التدريب": the number, then the heading when there is one. */
-export function clauseTitle(clause: { number: string; heading?: string }, language: 'en' | 'ar'): string {
-  const base = `${DOCUMENT_LABELS[language].clause} ${clause.number}`;
+export function clauseTitle(clause: { number: string; heading?: string }, language: Lang): string {
+  const base = formatMessage(language, 'documents.label.clause', { number: clause.number });
   return clause.heading?.trim() ? `${base} — ${clause.heading.trim()}` : base;
 }
 
 /** Which languages a document shows, in reading order. */
-export function documentLanguages(language: 'en' | 'ar' | 'both'): ('en' | 'ar')[] {
+export function documentLanguages(language: Lang | 'both'): Lang[] {
   return language === 'both' ? ['en', 'ar'] : [language];
 }

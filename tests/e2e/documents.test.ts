@@ -71,7 +71,7 @@ describe('MOU documents in the browser', () => {
     // Record the signature: the draft becomes signed and the signing shows its version hash.
     await panel.locator('#field-signedBy').fill('Jane Doe');
     await panel.getByRole('button', { name: 'Record as signed' }).click();
-    await expect.poll(() => page.getByTestId('mou-signings').textContent()).toMatch(/Signed by \u2068Jane Doe\u2069 on \u2068\d{4}-\d\d-\d\d\u2069: version 1, SHA-256 [0-9a-f]{64}/);
+    await expect.poll(() => page.getByTestId('mou-signings').textContent()).toMatch(/Signed by \u2068Jane Doe\u2069 on \d{1,2} [A-Z][a-z]{2,3} \d{4}: version 1, SHA-256 [0-9a-f]{64}/);
     await expect.poll(() => page.locator('[data-field="status"] dd').textContent()).toBe('Signed');
 
     // The signed file verifies (sent by this post) and loads as a new version.

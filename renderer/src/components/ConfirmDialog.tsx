@@ -11,7 +11,7 @@ interface ConfirmDialogProps {
 
 /** A modal confirmation: focus starts on Cancel, Escape cancels, nothing happens without a click on the action. */
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: ConfirmDialogProps) {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -32,7 +32,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
       <p>{message}</p>
       <div className="dialog__actions">
         <button type="button" autoFocus onClick={onCancel}>
-          {t('cancel')}
+          {t('ui.cancel')}
         </button>
         <button type="button" className="danger" onClick={onConfirm}>
           {confirmLabel}

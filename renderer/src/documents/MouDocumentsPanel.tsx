@@ -2,7 +2,9 @@ import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../shared/contract';
 import { DOCUMENT_LANGUAGES, DOCUMENT_LAYOUTS, type DocumentLanguage, type DocumentLayout } from '../../../shared/documents/types';
 import { Field } from '../components/Field';
-import { useTranslation, type StringKey } from '../i18n';
+import { carriedMessage } from '../forms';
+import { message, type MessageKey } from '../../../shared/i18n/message';
+import { useTranslation } from '../i18n';
 import { recordType } from '../../../shared/records/registry';
 import { afterChange, useCall } from '../planning/data';
 import { findField, optionLabel } from '../planning/labels';
@@ -27,14 +29,18 @@ function base64ToBytes(text: string): Uint8Array {
 /** Keeps a name or an ISO date in its own direction inside a sentence of the other script. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
+const LANGUAGE_KEYS: Record<DocumentLanguage, MessageKey> = { en: 'documents.lang.en', ar: 'documents.lang.ar', both: 'documents.lang.both' };
+const LAYOUT_KEYS: Record<DocumentLayout, MessageKey> = { 'side-by-side': 'documents.layout.sideBySide', sequential: 'documents.layout.sequential' };
+const FORMAT_KEYS: Record<ExportFormat, MessageKey> = { pdf: 'documents.format.pdf', docx: 'documents.format.docx', html: 'documents.format.html', signed: 'documents.format.signed' };
+
 /** The desktop app already saved it through its Save dialog; a browser downloads it. */
-function deliver(file: ExportedFile, t: (key: StringKey, ...args: string[]) => string): void {
+function deliver(file: ExportedFile): void {
   if (file.savedWithDialog) {
-    if (file.savedTo) useUiStore.getState().showInfo(t('docExported', file.savedTo));
+    if (file.savedTo) useUiStore.getState().showInfo(message('documents.exported', { file: isolate(file.savedTo) }));
     return;
   }
   saveFile(new Blob([base64ToBytes(file.data)] as BlobPart[], { type: file.mediaType }), file.fileName);
-  useUiStore.getState().showInfo(t('docExported', file.fileName));
+  useUiStore.getState().showInfo(message('documents.exported', { file: isolate(file.fileName) }));
 }
 
 /**
@@ -45,7 +51,7 @@ function deliver(file: ExportedFile, t: (key: StringKey, ...args: string[]) => s
  * the desktop window.
  */
 export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string; status: string; onChanged?: () => void }) {
-  const { legacyT: t, language, formatError } = useTranslation();
+  const { t, language, formatError } = useTranslation();
   const [versions, reloadVersions] = useCall('mou.versions.list', { mouId }, [mouId, status]);
   const [identity] = useCall('sync.identity', {}, []);
   const [signings, reloadSignings] = useCall('mou.signings.list', { mouId }, [mouId, status]);
@@ -65,7 +71,7 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
   const needsPassphrase = format === 'signed' && identity.status === 'ok' && identity.value.needsPassphrase;
   const versionName = (id: string) => {
     const found = saved.find((candidate) => candidate.id === id);
-    return found ? t('docVersionN', String(found.number), found.label) : t('docCurrent');
+    return found ? t('documents.versionN', { number: found.number, label: isolate(found.label) }) : t('documents.current');
   };
 
   async function exportNow() {
@@ -74,7 +80,7 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
     const result = await api.call('mou.documents.export', { mouId, version, lang, layout, format, passphrase: passphrase || undefined });
     setBusy(false);
     if (!result.ok) return useUiStore.getState().showError(result.error);
-    deliver(result.value, t);
+    deliver(result.value);
   }
 
   async function checkThenExport() {
@@ -91,7 +97,7 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
     const result = await api.call('mou.documents.redline', { mouId, from: fromId, to, format: redlineFormat, lang, layout });
     setBusy(false);
     if (!result.ok) return useUiStore.getState().showError(result.error);
-    deliver(result.value, t);
+    deliver(result.value);
   }
 
   /** Amending a signed MOU: a new draft copied from it opens; this one becomes superseded. */
@@ -106,7 +112,7 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
     const result = await api.call('mou.sign', { mouId, signedBy });
     if (!result.ok) {
       const issue = result.error.details?.issues?.[0];
-      if (issue && issue.path?.[0] === 'signedBy') return setSignError(formatError(issue.message));
+      if (issue && issue.path?.[0] === 'signedBy') return setSignError(formatError(carriedMessage(issue)));
       return useUiStore.getState().showError(result.error);
     }
     setSignedBy('');
@@ -115,12 +121,12 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
     reloadVersions();
     reloadSignings();
     onChanged?.();
-    useUiStore.getState().showInfo(t('docSigned', String(result.value.version.number)));
+    useUiStore.getState().showInfo(message('documents.sign.done', { version: result.value.version.number }));
   }
 
   const versionOptions = (
     <>
-      <option value="current">{t('docCurrent')}</option>
+      <option value="current">{t('documents.current')}</option>
       {saved.map((candidate) => (
         <option key={candidate.id} value={candidate.id}>
           {versionName(candidate.id)}
@@ -131,7 +137,7 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
 
   return (
     <section className="panel" aria-labelledby="documents-heading" data-testid="mou-documents">
-      <h2 id="documents-heading">{t('docHeading')}</h2>
+      <h2 id="documents-heading">{t('documents.heading')}</h2>
       <form
         className="inline-form"
         onSubmit={(event) => {
@@ -139,50 +145,50 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
           void checkThenExport();
         }}
       >
-        <Field name="docVersion" label={t('docVersion')}>
+        <Field name="docVersion" label={t('documents.version')}>
           <select value={version} onChange={(event) => setVersion(event.target.value)}>
             {versionOptions}
           </select>
         </Field>
-        <Field name="docLang" label={t('docLanguage')}>
+        <Field name="docLang" label={t('documents.languages')}>
           <select value={lang} onChange={(event) => setLang(event.target.value as DocumentLanguage)}>
             {DOCUMENT_LANGUAGES.map((value) => (
               <option key={value} value={value}>
-                {t(`docLang.${value}` as StringKey)}
+                {t(LANGUAGE_KEYS[value])}
               </option>
             ))}
           </select>
         </Field>
-        <Field name="docLayout" label={t('docLayout')}>
+        <Field name="docLayout" label={t('documents.layout')}>
           <select value={layout} disabled={lang !== 'both'} onChange={(event) => setLayout(event.target.value as DocumentLayout)}>
             {DOCUMENT_LAYOUTS.map((value) => (
               <option key={value} value={value}>
-                {t(`docLayout.${value}` as StringKey)}
+                {t(LAYOUT_KEYS[value])}
               </option>
             ))}
           </select>
         </Field>
-        <Field name="docFormat" label={t('docFormat')}>
+        <Field name="docFormat" label={t('documents.format')}>
           <select value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>
             {FORMATS.map((value) => (
               <option key={value} value={value}>
-                {t(`docFormat.${value}` as StringKey)}
+                {t(FORMAT_KEYS[value])}
               </option>
             ))}
           </select>
         </Field>
         {needsPassphrase && (
-          <Field name="docPassphrase" label={t('syncPassphrase')}>
+          <Field name="docPassphrase" label={t('sync.passphrase')}>
             <input type="password" autoComplete="current-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
           </Field>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {busy ? t('docExporting') : t('docExport')}
+          {busy ? t('documents.exporting') : t('documents.export')}
         </button>
       </form>
       {warnings && (
         <div className="warning-box" role="alert" data-testid="pre-export-warnings">
-          <h3>{t('docWarningsHeading')}</h3>
+          <h3>{t('documents.warningsHeading')}</h3>
           <ul>
             {warnings.map((warning, index) => (
               <li key={index} className="warning">
@@ -191,17 +197,17 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
             ))}
           </ul>
           <button type="button" className="primary" onClick={() => void exportNow()} disabled={busy}>
-            {t('docExportAnyway')}
+            {t('documents.exportAnyway')}
           </button>
           <button type="button" onClick={() => setWarnings(null)}>
-            {t('cancel')}
+            {t('ui.cancel')}
           </button>
         </div>
       )}
 
-      <h3>{t('docRedlineHeading')}</h3>
+      <h3>{t('documents.redline.heading')}</h3>
       {saved.length === 0 ? (
-        <p className="field__hint">{t('docRedlineNeedsVersions')}</p>
+        <p className="field__hint">{t('documents.redline.needsVersions')}</p>
       ) : (
         <form
           className="inline-form"
@@ -210,7 +216,7 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
             void exportRedline();
           }}
         >
-          <Field name="redlineFrom" label={t('docRedlineFrom')}>
+          <Field name="redlineFrom" label={t('documents.redline.from')}>
             <select value={from || saved[saved.length - 1]!.id} onChange={(event) => setFrom(event.target.value)}>
               {saved.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
@@ -219,32 +225,32 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
               ))}
             </select>
           </Field>
-          <Field name="redlineTo" label={t('docRedlineTo')}>
+          <Field name="redlineTo" label={t('documents.redline.to')}>
             <select value={to} onChange={(event) => setTo(event.target.value)}>
               {versionOptions}
             </select>
           </Field>
-          <Field name="redlineFormat" label={t('docFormat')}>
+          <Field name="redlineFormat" label={t('documents.format')}>
             <select value={redlineFormat} onChange={(event) => setRedlineFormat(event.target.value as 'pdf' | 'docx' | 'html')}>
               {(['pdf', 'docx', 'html'] as const).map((value) => (
                 <option key={value} value={value}>
-                  {t(`docFormat.${value}` as StringKey)}
+                  {t(FORMAT_KEYS[value])}
                 </option>
               ))}
             </select>
           </Field>
           <button type="submit" disabled={busy}>
-            {t('docRedlineExport')}
+            {t('documents.redline.export')}
           </button>
         </form>
       )}
 
-      <h3>{t('docSignHeading')}</h3>
+      <h3>{t('documents.sign.heading')}</h3>
       {signings.status === 'ok' && signings.value.length > 0 && (
         <ul data-testid="mou-signings">
           {signings.value.map((signing) => (
             <li key={signing.id}>
-              {t('docSigning', isolate(signing.signedBy), isolate(signing.signedAt.slice(0, 10)), String(signing.versionNumber), '')}
+              {t('documents.sign.record', { name: isolate(signing.signedBy), at: signing.signedAt, version: signing.versionNumber })}{' '}
               <code dir="ltr">{signing.versionSha256}</code>
             </li>
           ))}
@@ -258,20 +264,20 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
             void sign();
           }}
         >
-          <Field name="signedBy" label={t('docSignedBy')} error={signError} hint={t('docSignHint')}>
+          <Field name="signedBy" label={t('documents.sign.signedBy')} error={signError} hint={t('documents.sign.hint')}>
             <input type="text" dir="auto" value={signedBy} onChange={(event) => setSignedBy(event.target.value)} />
           </Field>
-          <button type="submit">{t('docSign')}</button>
+          <button type="submit">{t('documents.sign.button')}</button>
         </form>
       ) : status === 'signed' ? (
         <p className="field__hint">
-          {t('docNewVersionHint')}{' '}
+          {t('documents.newVersionHint')}{' '}
           <button type="button" onClick={() => void startNewVersion()}>
-            {t('docNewVersion')}
+            {t('documents.newVersion')}
           </button>
         </p>
       ) : (
-        status !== 'superseded' && <p className="field__hint">{t('docSignNeedsAgreed', optionLabel(findField(recordType('mouDrafts'), 'status')!, status, language))}</p>
+        status !== 'superseded' && <p className="field__hint">{t('documents.sign.needsAgreed', { status: optionLabel(findField(recordType('mouDrafts'), 'status')!, status, language) })}</p>
       )}
     </section>
   );

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
 import { Field } from '../components/Field';
+import { errorText, type AppErrorShape } from '../../../shared/result';
 import { useTranslation } from '../i18n';
 import { afterChange } from '../planning/data';
 import { recordPath } from '../planning/paths';
 import { CallFailed, uploadBundle } from '../sync/bundleTransfer';
-import { api } from '../store';
+import { api, toAppError } from '../store';
 
 type Verified = MethodOutput<'mou.signed.verify'>;
 type Imported = MethodOutput<'mou.signed.import'>;
@@ -17,12 +18,12 @@ type Imported = MethodOutput<'mou.signed.import'>;
  * ever adds a saved version (the draft as edited here is not touched).
  */
 export function SignedMouImportPage() {
-  const { legacyT: t } = useTranslation();
+  const { t, language, date, dateTime, number } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [uploadId, setUploadId] = useState<string | null>(null);
   const [verified, setVerified] = useState<Verified | null>(null);
   const [imported, setImported] = useState<Imported | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
@@ -31,7 +32,7 @@ export function SignedMouImportPage() {
     try {
       return await work();
     } catch (error) {
-      setFailure(t('docRefused', error instanceof Error ? error.message : String(error)));
+      setFailure(error instanceof CallFailed ? toAppError(error.error) : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
       return undefined;
     } finally {
       setBusy(false);
@@ -64,10 +65,10 @@ export function SignedMouImportPage() {
   return (
     <section aria-labelledby="signed-import-heading">
       <header className="page-header">
-        <h1 id="signed-import-heading">{t('docImportHeading')}</h1>
+        <h1 id="signed-import-heading">{t('documents.import.heading')}</h1>
       </header>
       <div className="panel">
-        <p>{t('docImportIntro')}</p>
+        <p>{t('documents.import.intro')}</p>
         <form
           className="inline-form"
           onSubmit={(event) => {
@@ -75,47 +76,47 @@ export function SignedMouImportPage() {
             void verify();
           }}
         >
-          <Field name="signedMouFile" label={t('docChooseSigned')}>
+          <Field name="signedMouFile" label={t('documents.import.file')}>
             <input type="file" accept=".zip,application/zip" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
           </Field>
           <button type="submit" className="primary" disabled={!file || busy}>
-            {t('docVerify')}
+            {t('documents.import.verify')}
           </button>
         </form>
         {failure && (
           <p className="notice notice--error" role="alert" data-testid="signed-mou-error">
-            {failure}
+            {t('documents.import.refused', { reason: errorText(failure, language) })}
           </p>
         )}
         {verified && (
           <div className="sync-preview" data-testid="signed-mou-verified">
-            <p>{t('docVerified')}</p>
+            <p>{t('documents.import.verified')}</p>
             <dl>
-              <dt>{t('docSender')}</dt>
+              <dt>{t('documents.import.sender')}</dt>
               <dd data-testid="signed-mou-sender">
                 {verified.sender.postName} <span dir="ltr">({verified.sender.postId})</span>
               </dd>
-              <dt>{t('syncFingerprint')}</dt>
+              <dt>{t('sync.fingerprint')}</dt>
               <dd>
                 <span className="fingerprint" dir="ltr">
                   {verified.fingerprint}
                 </span>
               </dd>
-              <dt>{t('docSignedAt')}</dt>
-              <dd dir="ltr">{verified.signedAt}</dd>
-              <dt>{t('docDraft')}</dt>
+              <dt>{t('documents.import.signedAt')}</dt>
+              <dd>{dateTime(verified.signedAt)}</dd>
+              <dt>{t('documents.import.draft')}</dt>
               <dd>
-                <bdi>{verified.draft.title}</bdi> — <bdi>{verified.draft.versionLabel}</bdi> (<span dir="ltr">{verified.draft.date}</span>)
+                <bdi>{verified.draft.title}</bdi> — <bdi>{verified.draft.versionLabel}</bdi> (<bdi>{date(verified.draft.date)}</bdi>)
               </dd>
-              <dt>{t('docComment')}</dt>
+              <dt>{t('documents.import.comment')}</dt>
               <dd dir="auto">{verified.comment}</dd>
             </dl>
             <table className="records" data-testid="signed-mou-parts">
-              <caption>{t('docParts')}</caption>
+              <caption>{t('documents.import.parts')}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('docPartName')}</th>
-                  <th scope="col">{t('docPartSize')}</th>
+                  <th scope="col">{t('documents.import.partName')}</th>
+                  <th scope="col">{t('documents.import.partSize')}</th>
                   <th scope="col">SHA-256</th>
                 </tr>
               </thead>
@@ -123,9 +124,9 @@ export function SignedMouImportPage() {
                 {verified.parts.map((part) => (
                   <tr key={part.name}>
                     <td dir="ltr">{part.name}</td>
-                    <td>{part.size}</td>
+                    <td>{number(part.size)}</td>
                     <td>
-                      <code dir="ltr">{part.sha256.slice(0, 16)}…</code> {t('docPartOk')}
+                      <code dir="ltr">{part.sha256.slice(0, 16)}…</code> {t('documents.import.partOk')}
                     </td>
                   </tr>
                 ))}
@@ -134,18 +135,18 @@ export function SignedMouImportPage() {
             {verified.draftHere ? (
               !imported && (
                 <button type="button" className="primary" disabled={busy} onClick={() => void importFile()}>
-                  {t('docImport')}
+                  {t('documents.import.button')}
                 </button>
               )
             ) : (
-              <p className="warning">{t('docDraftMissing')}</p>
+              <p className="warning">{t('documents.import.draftMissing')}</p>
             )}
           </div>
         )}
         {imported && (
           <p role="status" data-testid="signed-mou-imported">
-            {imported.alreadyPresent ? t('docAlreadyImported', String(imported.version.number)) : t('docImported', String(imported.version.number))}{' '}
-            <a href={`#${recordPath('mouDrafts', imported.draft.id)}`}>{t('docOpenDraft')}</a>
+            {t(imported.alreadyPresent ? 'documents.import.already' : 'documents.import.done', { version: imported.version.number })}{' '}
+            <a href={`#${recordPath('mouDrafts', imported.draft.id)}`}>{t('documents.import.openDraft')}</a>
           </p>
         )}
       </div>

@@ -1,18 +1,20 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Inspection, JobStatus } from '../../../shared/api/sync';
 import type { MethodOutput } from '../../../shared/contract';
-import type { AppErrorShape } from '../../../shared/result';
+import { formatMessage } from '../../../shared/i18n/format';
+import { message, type Language, type Message, type MessageKey } from '../../../shared/i18n/message';
+import { errorText, type AppErrorShape } from '../../../shared/result';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
-import { useTranslation, type StringKey } from '../i18n';
-import { api, useDataStore, useUiStore } from '../store';
+import { useTranslation } from '../i18n';
+import { api, toAppError, useDataStore, useUiStore } from '../store';
 import './sync.css';
 import { CallFailed, downloadExport, saveFile, uploadBundle, waitForJob, type ErrorLike } from './bundleTransfer';
 
 type Identity = MethodOutput<'sync.identity'>;
 type Peer = MethodOutput<'sync.peers.list'>[number];
 type Conflict = MethodOutput<'sync.conflicts.list'>[number];
-type T = ReturnType<typeof useTranslation>['legacyT'];
+type Trust = Inspection['trust'];
 
 interface ProgressState {
   phase: string;
@@ -20,26 +22,64 @@ interface ProgressState {
   total: number;
 }
 
-/** A main-side error in the reader's language where its reason is known. */
-function useErrorText() {
-  const { legacyT: t } = useTranslation();
-  return (error: ErrorLike) => {
-    const reason = typeof error.details?.reason === 'string' ? `syncReason.${error.details.reason}` : '';
-    return reason in REASON_KEYS ? t(reason as StringKey) : error.message;
-  };
-}
-const REASON_KEYS = Object.fromEntries(['signature', 'truncated', 'not-a-bundle', 'unknown', 'key-changed', 'revoked'].map((r) => [`syncReason.${r}`, true]));
+/** Refusals the Sync page explains in its own words, by the `details.reason` the main side sends. */
+type SyncReason = 'signature' | 'truncated' | 'not-a-bundle' | 'unknown' | 'key-changed' | 'revoked';
+const REASONS: Record<SyncReason, MessageKey> = {
+  signature: 'sync.reason.signature',
+  truncated: 'sync.reason.truncated',
+  'not-a-bundle': 'sync.reason.notABundle',
+  unknown: 'sync.reason.unknown',
+  'key-changed': 'sync.reason.keyChanged',
+  revoked: 'sync.reason.revoked',
+};
+const isReason = (value: unknown): value is SyncReason => typeof value === 'string' && Object.hasOwn(REASONS, value);
 
-function phaseLabel(t: T, phase: string): string {
-  const key = `syncPhase.${phase}`;
-  return PHASES.has(phase) ? t(key as StringKey) : phase;
+/**
+ * A failure as a person should read it: the catalog's words for a known
+ * refusal reason, else the error envelope itself (rendered by errorText).
+ */
+function failure(error: ErrorLike): AppErrorShape | Message {
+  const reason = error.details?.reason;
+  if (isReason(reason)) return message(REASONS[reason]);
+  return toAppError(error);
 }
-const PHASES = new Set(['starting', 'uploading', 'reading', 'compressing', 'verifying', 'decompressing', 'validating', 'previewing', 'applying', 'downloading', 'done']);
+
+function failureText(error: ErrorLike, language: Language): string {
+  const what = failure(error);
+  return 'code' in what ? errorText(what, language) : formatMessage(language, what.key, what.params);
+}
+
+const showFailure = (error: ErrorLike) => useUiStore.getState().showError(failure(error));
+
+type Phase = 'starting' | 'uploading' | 'reading' | 'compressing' | 'verifying' | 'decompressing' | 'validating' | 'previewing' | 'applying' | 'downloading' | 'done';
+const PHASES: Record<Phase, MessageKey> = {
+  starting: 'sync.phase.starting',
+  uploading: 'sync.phase.uploading',
+  reading: 'sync.phase.reading',
+  compressing: 'sync.phase.compressing',
+  verifying: 'sync.phase.verifying',
+  decompressing: 'sync.phase.decompressing',
+  validating: 'sync.phase.validating',
+  previewing: 'sync.phase.previewing',
+  applying: 'sync.phase.applying',
+  downloading: 'sync.phase.downloading',
+  done: 'sync.phase.done',
+};
+const isPhase = (value: string): value is Phase => Object.hasOwn(PHASES, value);
+const phaseKey = (phase: string): MessageKey => (isPhase(phase) ? PHASES[phase] : 'sync.phase.working');
+
+const TRUST: Record<Trust, MessageKey> = {
+  trusted: 'sync.trust.trusted',
+  self: 'sync.trust.self',
+  unknown: 'sync.trust.unknown',
+  revoked: 'sync.trust.revoked',
+  'key-changed': 'sync.trust.keyChanged',
+};
 
 function ProgressBar({ progress, testId }: { progress: ProgressState | null; testId: string }) {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   if (!progress) return null;
-  const label = t('syncWorking', phaseLabel(t, progress.phase));
+  const label = t('sync.working', { phase: message(phaseKey(progress.phase)) });
   return (
     <div className="sync-progress" role="status" data-testid={testId}>
       <progress max={progress.total || 1} value={progress.total ? progress.done : undefined} aria-label={label} />
@@ -49,7 +89,7 @@ function ProgressBar({ progress, testId }: { progress: ProgressState | null; tes
 }
 
 export function SyncPage() {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   const [identity, setIdentity] = useState<Identity | null>(null);
   const [peers, setPeers] = useState<Peer[]>([]);
   const [conflicts, setConflicts] = useState<Conflict[]>([]);
@@ -68,9 +108,9 @@ export function SyncPage() {
   return (
     <section aria-labelledby="sync-heading" className="sync">
       <header className="page-header">
-        <h1 id="sync-heading">{t('syncHeading')}</h1>
+        <h1 id="sync-heading">{t('sync.heading')}</h1>
       </header>
-      {!identity ? <p>{t('loading')}</p> : <IdentityPanel identity={identity} onChange={reload} />}
+      {!identity ? <p>{t('ui.loading')}</p> : <IdentityPanel identity={identity} onChange={reload} />}
       {identity?.hasKey && <ExportPanel identity={identity} peers={peers} onDone={reload} />}
       {identity?.hasKey && <ImportPanel onDone={reload} />}
       <ConflictsPanel conflicts={conflicts} peers={peers} identity={identity} onChange={reload} />
@@ -80,8 +120,7 @@ export function SyncPage() {
 }
 
 function IdentityPanel({ identity, onChange }: { identity: Identity; onChange: () => Promise<void> }) {
-  const { legacyT: t } = useTranslation();
-  const errorText = useErrorText();
+  const { t } = useTranslation();
   const [name, setName] = useState(identity.postName);
   const [passphrase, setPassphrase] = useState('');
   const [busy, setBusy] = useState(false);
@@ -90,8 +129,8 @@ function IdentityPanel({ identity, onChange }: { identity: Identity; onChange: (
     setBusy(true);
     const result = await api.call('sync.setup', { name, passphrase: passphrase || undefined });
     setBusy(false);
-    if (!result.ok) return useUiStore.getState().showError({ ...result.error, message: errorText(result.error) } as AppErrorShape);
-    useUiStore.getState().showInfo(t('saved'));
+    if (!result.ok) return showFailure(result.error);
+    useUiStore.getState().showInfo(message('ui.saved'));
     await useDataStore.getState().refresh();
     await onChange();
   }
@@ -109,8 +148,8 @@ function IdentityPanel({ identity, onChange }: { identity: Identity; onChange: (
 
   return (
     <section className="panel" aria-labelledby="sync-identity">
-      <h2 id="sync-identity">{t('syncIdentity')}</h2>
-      {!identity.hasKey && <p>{t('syncNoKey')}</p>}
+      <h2 id="sync-identity">{t('sync.identity.heading')}</h2>
+      {!identity.hasKey && <p>{t('sync.identity.noKey')}</p>}
       <form
         className="inline-form"
         onSubmit={(event) => {
@@ -118,34 +157,34 @@ function IdentityPanel({ identity, onChange }: { identity: Identity; onChange: (
           void setup();
         }}
       >
-        <Field name="postName" label={t('syncPostName')}>
+        <Field name="postName" label={t('sync.identity.postName')}>
           <input value={name} maxLength={200} onChange={(event) => setName(event.target.value)} />
         </Field>
         {!identity.hasKey && identity.needsPassphrase && (
-          <Field name="keyPassphrase" label={t('syncPassphrase')} hint={t('syncPassphraseHint')}>
+          <Field name="keyPassphrase" label={t('sync.passphrase')} hint={t('sync.identity.passphraseHint')}>
             <input type="password" autoComplete="new-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
           </Field>
         )}
         <button type="submit" className="primary" disabled={busy}>
-          {identity.hasKey ? t('syncSaveName') : t('syncCreateKey')}
+          {identity.hasKey ? t('sync.identity.saveName') : t('sync.identity.createKey')}
         </button>
       </form>
       {identity.hasKey && (
         <dl className="sync-identity">
-          <dt>{t('syncPostId')}</dt>
+          <dt>{t('sync.identity.postId')}</dt>
           <dd dir="ltr">{identity.postId}</dd>
-          <dt>{t('syncFingerprint')}</dt>
+          <dt>{t('sync.fingerprint')}</dt>
           <dd>
             <span className="fingerprint" dir="ltr" data-testid="own-fingerprint">
               {identity.fingerprint}
             </span>
-            <p className="field__hint">{t('syncFingerprintHint')}</p>
+            <p className="field__hint">{t('sync.identity.fingerprintHint')}</p>
           </dd>
         </dl>
       )}
       {identity.hasKey && (
         <button type="button" onClick={() => void exportKey()}>
-          {t('syncExportKey')}
+          {t('sync.identity.exportKey')}
         </button>
       )}
     </section>
@@ -153,8 +192,7 @@ function IdentityPanel({ identity, onChange }: { identity: Identity; onChange: (
 }
 
 function ExportPanel({ identity, peers, onDone }: { identity: Identity; peers: Peer[]; onDone: () => Promise<void> }) {
-  const { legacyT: t } = useTranslation();
-  const errorText = useErrorText();
+  const { t } = useTranslation();
   const [forPost, setForPost] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [progress, setProgress] = useState<ProgressState | null>(null);
@@ -172,7 +210,7 @@ function ExportPanel({ identity, peers, onDone }: { identity: Identity; peers: P
       await saveExport(identity, job.id, (done, total) => setProgress({ phase: 'downloading', done, total }));
       await onDone();
     } catch (error) {
-      if (error instanceof CallFailed) useUiStore.getState().showError({ ...error.error, message: errorText(error.error) } as AppErrorShape);
+      if (error instanceof CallFailed) showFailure(error.error);
       else throw error;
     } finally {
       setProgress(null);
@@ -181,7 +219,7 @@ function ExportPanel({ identity, peers, onDone }: { identity: Identity; peers: P
 
   return (
     <section className="panel" aria-labelledby="sync-export">
-      <h2 id="sync-export">{t('syncExport')}</h2>
+      <h2 id="sync-export">{t('sync.export.heading')}</h2>
       <form
         className="inline-form"
         onSubmit={(event) => {
@@ -189,33 +227,33 @@ function ExportPanel({ identity, peers, onDone }: { identity: Identity; peers: P
           void run();
         }}
       >
-        <Field name="exportFor" label={t('syncExportWhat')}>
+        <Field name="exportFor" label={t('sync.export.what')}>
           <select value={forPost} onChange={(event) => setForPost(event.target.value)}>
-            <option value="">{t('syncEverything')}</option>
+            <option value="">{t('sync.export.everything')}</option>
             {peers
               .filter((peer) => !peer.revokedAt)
               .map((peer) => (
                 <option key={peer.postId} value={peer.postId}>
-                  {t('syncChangesFor', peer.name)}
+                  {t('sync.export.changesFor', { post: peer.name })}
                 </option>
               ))}
           </select>
         </Field>
         {identity.needsPassphrase && (
-          <Field name="exportPassphrase" label={t('syncPassphrase')}>
+          <Field name="exportPassphrase" label={t('sync.passphrase')}>
             <input type="password" autoComplete="current-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
           </Field>
         )}
         <button type="submit" className="primary" disabled={progress !== null}>
-          {t('syncExportButton')}
+          {t('sync.export.button')}
         </button>
       </form>
       <ProgressBar progress={progress} testId="export-progress" />
       {finished?.file && (
         <p role="status" data-testid="export-result">
-          {t('syncExported', String(finished.file.changes), String(finished.file.size))}{' '}
+          {t('sync.export.ready', { changes: finished.file.changes, bytes: finished.file.size })}{' '}
           <button type="button" onClick={() => void saveExport(identity, finished.id, () => undefined).catch(() => undefined)}>
-            {t('syncDownload')}
+            {t('sync.export.download')}
           </button>
         </p>
       )}
@@ -231,13 +269,12 @@ async function saveExport(identity: Identity, jobId: string, onProgress: (done: 
 }
 
 function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
-  const { legacyT: t } = useTranslation();
-  const errorText = useErrorText();
+  const { t, language, dateTime, number } = useTranslation();
   const [file, setFile] = useState<File | null>(null);
   const [uploadId, setUploadId] = useState<string | null>(null);
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [progress, setProgress] = useState<ProgressState | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failed, setFailed] = useState<ErrorLike | null>(null);
   const [fileInputKey, setFileInputKey] = useState(0);
 
   function reset() {
@@ -248,11 +285,11 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
   }
 
   async function guarded(work: () => Promise<void>) {
-    setFailure(null);
+    setFailed(null);
     try {
       await work();
     } catch (error) {
-      if (error instanceof CallFailed) setFailure(errorText(error.error));
+      if (error instanceof CallFailed) setFailed(error.error);
       else throw error;
     } finally {
       setProgress(null);
@@ -293,7 +330,7 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
       const job = await waitForJob(started.value.jobId, (status) => setProgress(status));
       if (job.state === 'failed') throw new CallFailed(job.error!);
       const summary = job.report?.summary;
-      useUiStore.getState().showInfo(summary ? t('syncApplied', String(summary.applied), String(summary.conflicts)) : t('syncAlreadyImported'));
+      useUiStore.getState().showInfo(summary ? message('sync.import.applied', { applied: summary.applied, conflicts: summary.conflicts }) : message('sync.import.alreadyImported'));
       reset();
       await useDataStore.getState().refresh();
       await onDone();
@@ -303,7 +340,7 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
   const rows = inspection?.preview ? Object.entries(inspection.preview.tables).filter(([, c]) => c.new + c.changed + c.deleted + c.conflicting > 0) : [];
   return (
     <section className="panel" aria-labelledby="sync-import">
-      <h2 id="sync-import">{t('syncImport')}</h2>
+      <h2 id="sync-import">{t('sync.import.heading')}</h2>
       <form
         className="inline-form"
         onSubmit={(event) => {
@@ -311,31 +348,31 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
           void check();
         }}
       >
-        <Field name="bundleFile" label={t('syncChooseFile')}>
+        <Field name="bundleFile" label={t('sync.import.file')}>
           <input key={fileInputKey} type="file" accept=".accord-bundle,application/octet-stream" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
         </Field>
         <button type="submit" disabled={!file || progress !== null}>
-          {t('syncCheck')}
+          {t('sync.import.check')}
         </button>
       </form>
       <ProgressBar progress={progress} testId="import-progress" />
-      {failure && (
+      {failed && (
         <p className="notice notice--error" role="alert" data-testid="import-error">
-          {failure}
+          {failureText(failed, language)}
         </p>
       )}
       {inspection && (
         <div className="sync-preview" data-testid="import-preview">
           <dl>
-            <dt>{t('syncFrom')}</dt>
+            <dt>{t('sync.import.from')}</dt>
             <dd data-testid="preview-sender">
               {inspection.header.sender.name} <span dir="ltr">({inspection.header.sender.postId})</span>
             </dd>
-            <dt>{t('syncCreatedAt')}</dt>
-            <dd dir="ltr">{inspection.header.createdAt}</dd>
-            <dt>{t('syncSignature')}</dt>
-            <dd>{t('syncSignatureValid')}</dd>
-            <dt>{t('syncFingerprint')}</dt>
+            <dt>{t('sync.import.createdAt')}</dt>
+            <dd>{dateTime(inspection.header.createdAt)}</dd>
+            <dt>{t('sync.import.signature')}</dt>
+            <dd>{t('sync.import.signatureValid')}</dd>
+            <dt>{t('sync.fingerprint')}</dt>
             <dd>
               <span className="fingerprint" dir="ltr" data-testid="preview-fingerprint">
                 {inspection.fingerprint}
@@ -343,38 +380,38 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
             </dd>
           </dl>
           <p data-testid="preview-trust" className={trusted ? undefined : 'warning'}>
-            {t(`syncTrust.${inspection.trust}` as StringKey)}
+            {t(TRUST[inspection.trust])}
           </p>
           {inspection.trust === 'unknown' && (
             <button type="button" className="primary" onClick={() => void trust()}>
-              {t('syncTrustButton')}
+              {t('sync.import.trustButton')}
             </button>
           )}
-          {inspection.alreadyImported && <p>{t('syncAlreadyImported')}</p>}
-          {inspection.olderThanImported && <p>{t('syncOlder')}</p>}
-          {inspection.clockAhead && <p className="warning">{t('syncClockAhead')}</p>}
+          {inspection.alreadyImported && <p>{t('sync.import.alreadyImported')}</p>}
+          {inspection.olderThanImported && <p>{t('sync.import.older')}</p>}
+          {inspection.clockAhead && <p className="warning">{t('sync.import.clockAhead')}</p>}
           {trusted &&
             (rows.length === 0 ? (
-              <p>{t('syncNothingToApply')}</p>
+              <p>{t('sync.import.nothingToApply')}</p>
             ) : (
               <table className="records" data-testid="preview-table">
                 <thead>
                   <tr>
-                    <th scope="col">{t('syncRecordType')}</th>
-                    <th scope="col">{t('syncNew')}</th>
-                    <th scope="col">{t('syncChanged')}</th>
-                    <th scope="col">{t('syncDeleted')}</th>
-                    <th scope="col">{t('syncConflicting')}</th>
+                    <th scope="col">{t('sync.preview.recordType')}</th>
+                    <th scope="col">{t('sync.preview.new')}</th>
+                    <th scope="col">{t('sync.preview.changed')}</th>
+                    <th scope="col">{t('sync.preview.deleted')}</th>
+                    <th scope="col">{t('sync.preview.conflicting')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {rows.map(([table, counts]) => (
                     <tr key={table} data-testid={`preview-${table}`}>
                       <td dir="ltr">{table}</td>
-                      <td>{counts.new}</td>
-                      <td>{counts.changed}</td>
-                      <td>{counts.deleted}</td>
-                      <td>{counts.conflicting}</td>
+                      <td>{number(counts.new)}</td>
+                      <td>{number(counts.changed)}</td>
+                      <td>{number(counts.deleted)}</td>
+                      <td>{number(counts.conflicting)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -383,17 +420,17 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
           <div className="form-actions">
             {trusted && (
               <button type="button" className="primary" disabled={progress !== null} onClick={() => void apply()}>
-                {t('syncApply')}
+                {t('sync.import.apply')}
               </button>
             )}
             <button
               type="button"
               onClick={() => {
                 reset();
-                useUiStore.getState().showInfo(t('syncCancelled'));
+                useUiStore.getState().showInfo(message('sync.import.cancelled'));
               }}
             >
-              {t('cancel')}
+              {t('ui.cancel')}
             </button>
           </div>
         </div>
@@ -409,43 +446,43 @@ function formatValue(value: unknown): string {
 }
 
 function ConflictsPanel({ conflicts, peers, identity, onChange }: { conflicts: Conflict[]; peers: Peer[]; identity: Identity | null; onChange: () => Promise<void> }) {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   const postName = (postId: string) => (postId === identity?.postId ? identity.postName : peers.find((peer) => peer.postId === postId)?.name ?? postId);
 
   async function keep(id: string, which: 'winner' | 'loser') {
     const result = await api.call('sync.conflicts.resolve', { id, keep: which });
     if (!result.ok) return useUiStore.getState().showError(result.error);
-    useUiStore.getState().showInfo(t('syncKept'));
+    useUiStore.getState().showInfo(message('sync.conflicts.kept'));
     await useDataStore.getState().refresh();
     await onChange();
   }
 
   return (
     <section className="panel" aria-labelledby="sync-conflicts">
-      <h2 id="sync-conflicts">{t('syncConflicts')}</h2>
+      <h2 id="sync-conflicts">{t('sync.conflicts.heading')}</h2>
       {conflicts.length === 0 ? (
-        <p className="empty">{t('syncNoConflicts')}</p>
+        <p className="empty">{t('sync.conflicts.none')}</p>
       ) : (
         <ul className="conflicts" data-testid="conflicts">
           {conflicts.map((conflict) => (
             <li key={conflict.id}>
               <p>
                 <span dir="ltr">{conflict.table}</span> · {conflict.label ?? <span dir="ltr">{conflict.rowId}</span>} · <strong>{conflict.field}</strong>
-                {!conflict.rowExists && ` ${t('syncRecordGone')}`}
+                {!conflict.rowExists && ` ${t('sync.conflicts.recordGone')}`}
               </p>
               <div className="conflict-values">
                 <div>
-                  <p>{t('syncCurrentValue', postName(conflict.winnerPostId))}</p>
+                  <p>{t('sync.conflicts.current', { post: postName(conflict.winnerPostId) })}</p>
                   <blockquote>{formatValue(conflict.winnerValue)}</blockquote>
                   <button type="button" onClick={() => void keep(conflict.id, 'winner')}>
-                    {t('syncKeepThis')}
+                    {t('sync.conflicts.keep')}
                   </button>
                 </div>
                 <div>
-                  <p>{t('syncOtherValue', postName(conflict.loserPostId))}</p>
+                  <p>{t('sync.conflicts.other', { post: postName(conflict.loserPostId) })}</p>
                   <blockquote>{formatValue(conflict.loserValue)}</blockquote>
                   <button type="button" disabled={!conflict.rowExists} onClick={() => void keep(conflict.id, 'loser')}>
-                    {t('syncKeepThis')}
+                    {t('sync.conflicts.keep')}
                   </button>
                 </div>
               </div>
@@ -458,7 +495,7 @@ function ConflictsPanel({ conflicts, peers, identity, onChange }: { conflicts: C
 }
 
 function PeersPanel({ peers, onChange }: { peers: Peer[]; onChange: () => Promise<void> }) {
-  const { legacyT: t } = useTranslation();
+  const { t, date } = useTranslation();
   const [pending, setPending] = useState<Peer | null>(null);
 
   async function revoke() {
@@ -471,17 +508,17 @@ function PeersPanel({ peers, onChange }: { peers: Peer[]; onChange: () => Promis
 
   return (
     <section className="panel" aria-labelledby="sync-peers">
-      <h2 id="sync-peers">{t('syncTrustedPosts')}</h2>
+      <h2 id="sync-peers">{t('sync.peers.heading')}</h2>
       {peers.length === 0 ? (
-        <p className="empty">{t('syncNoPeers')}</p>
+        <p className="empty">{t('sync.peers.none')}</p>
       ) : (
         <table className="records" data-testid="peers-table">
           <thead>
             <tr>
-              <th scope="col">{t('partnerName')}</th>
-              <th scope="col">{t('syncFingerprint')}</th>
-              <th scope="col">{t('syncTrustedSince')}</th>
-              <th scope="col">{t('actions')}</th>
+              <th scope="col">{t('ui.name')}</th>
+              <th scope="col">{t('sync.fingerprint')}</th>
+              <th scope="col">{t('sync.peers.trustedSince')}</th>
+              <th scope="col">{t('ui.actions')}</th>
             </tr>
           </thead>
           <tbody>
@@ -491,13 +528,13 @@ function PeersPanel({ peers, onChange }: { peers: Peer[]; onChange: () => Promis
                 <td className="fingerprint" dir="ltr">
                   {peer.fingerprint}
                 </td>
-                <td dir="ltr">{peer.trustedAt.slice(0, 10)}</td>
+                <td>{date(peer.trustedAt)}</td>
                 <td>
                   {peer.revokedAt ? (
-                    t('syncRevoked')
+                    t('sync.peers.revoked')
                   ) : (
                     <button type="button" className="danger" onClick={() => setPending(peer)}>
-                      {t('syncRevoke')}
+                      {t('sync.peers.revoke')}
                     </button>
                   )}
                 </td>
@@ -507,7 +544,7 @@ function PeersPanel({ peers, onChange }: { peers: Peer[]; onChange: () => Promis
         </table>
       )}
       {pending && (
-        <ConfirmDialog title={t('syncRevoke')} message={t('syncConfirmRevoke', pending.name)} confirmLabel={t('syncRevoke')} onConfirm={() => void revoke()} onCancel={() => setPending(null)} />
+        <ConfirmDialog title={t('sync.peers.revoke')} message={t('sync.peers.confirmRevoke', { name: pending.name })} confirmLabel={t('sync.peers.revoke')} onConfirm={() => void revoke()} onCancel={() => setPending(null)} />
       )}
     </section>
   );
