@@ -1,11 +1,15 @@
 import { defineConfig } from 'vitest/config';
+import { CONDITION_TIMEOUT_MS, HANG_GUARD_MS } from './tests/waits';
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     globalSetup: ['tests/globalSetup.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 120_000,
+    // Hang guards only, never budgets a slow machine can miss (tests/waits.ts).
+    testTimeout: HANG_GUARD_MS,
+    hookTimeout: HANG_GUARD_MS,
+    // expect.poll waits for its condition (checked every 50 ms); the timeout only reports one that never holds.
+    expect: { poll: { timeout: CONDITION_TIMEOUT_MS, interval: 50 } },
     // better-sqlite3 and Chromium are happiest in forked processes.
     pool: 'forks',
     // Two cores: keep the browser tests from starving each other.

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { canonicalJson } from '../shared/canonicalJson';
-import { describeSyncedTables, fromStoredValue, quoteIdentifier } from './sync/columns';
+import { quoteIdentifier } from './statements';
+import { describeSyncedTables, fromStoredValue } from './sync/columns';
 
 /**
  * Every record of every synced table as one canonical JSON document (tables by

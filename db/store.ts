@@ -1,6 +1,7 @@
-import type { Database, Statement } from 'better-sqlite3';
-import { formatHlc, tickHlc, type HlcState } from '../shared/hlc';
+import type { Database } from 'better-sqlite3';
 import { uuidv7 } from '../shared/uuid';
+import { tickClock } from './clock';
+import { quoteIdentifier, statement } from './statements';
 import { fieldStamp } from './sync/stamps';
 import type { SyncedTable } from './syncedTables';
 
@@ -23,22 +24,11 @@ export class Store {
   readonly post: PostIdentity;
   /** The clock every stamp and timestamp comes from (tests pass a fixed one). */
   readonly now: () => number;
-  /** Prepared once per SQL text: bulk writes (seed, import) spend their time writing, not parsing. */
-  private readonly statements = new Map<string, Statement>();
 
   constructor(db: Database, options: { now?: () => number; defaultPostName?: string } = {}) {
     this.db = db;
     this.now = options.now ?? Date.now;
     this.post = ensurePostIdentity(db, options.defaultPostName ?? 'Unnamed post', this.now());
-  }
-
-  private prepare(sql: string): Statement {
-    let statement = this.statements.get(sql);
-    if (!statement) {
-      statement = this.db.prepare(sql);
-      this.statements.set(sql, statement);
-    }
-    return statement;
   }
 
   /** Runs `fn` in one transaction: all of its writes land, or none do. */
@@ -51,12 +41,8 @@ export class Store {
     const id = options.id ?? uuidv7(this.now());
     const at = new Date(this.now()).toISOString();
     const fields = Object.keys(table.columns);
-    // Quoted: a field may be named like an SQL keyword (resources.constraint).
-    const columns = fields.map((field) => `"${table.columns[field]!}"`);
-    this
-      .prepare(
-        `INSERT INTO "${table.name}" (id, ${columns.join(', ')}, created_at, updated_at) VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?)`,
-      )
+    const columns = fields.map((field) => quoteIdentifier(table.columns[field]!));
+    statement(this.db, `INSERT INTO ${quoteIdentifier(table.name)} (id, ${columns.join(', ')}, created_at, updated_at) VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?)`)
       .run(id, ...fields.map((field) => toColumnValue(table, field, values[field])), at, at);
     const changed = Object.fromEntries(fields.map((field) => [field, [null, values[field]] as const]));
     this.capture(table, id, 'create', changed, at);
@@ -70,8 +56,7 @@ export class Store {
     );
     if (changedFields.length === 0) return false;
     const at = new Date(this.now()).toISOString();
-    this
-      .prepare(`UPDATE "${table.name}" SET ${changedFields.map((f) => `"${table.columns[f]}" = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
+    statement(this.db, `UPDATE ${quoteIdentifier(table.name)} SET ${changedFields.map((f) => `${quoteIdentifier(table.columns[f]!)} = ?`).join(', ')}, updated_at = ? WHERE id = ?`)
       .run(...changedFields.map((field) => toColumnValue(table, field, values[field])), at, id);
     const changed = Object.fromEntries(changedFields.map((field) => [field, [before[field], values[field]] as const]));
     this.capture(table, id, 'update', changed, at);
@@ -80,36 +65,26 @@ export class Store {
 
   delete(table: SyncedTable, id: string, before: FieldValues): void {
     const at = new Date(this.now()).toISOString();
-    this.prepare(`DELETE FROM "${table.name}" WHERE id = ?`).run(id);
+    statement(this.db, `DELETE FROM ${quoteIdentifier(table.name)} WHERE id = ?`).run(id);
     const changed = Object.fromEntries(Object.keys(table.columns).map((field) => [field, [before[field], null] as const]));
     this.capture(table, id, 'delete', changed, at);
   }
 
   private capture(table: SyncedTable, rowId: string, action: 'create' | 'update' | 'delete', changed: Record<string, readonly [unknown, unknown]>, at: string): void {
-    const logChange = this.prepare(
+    const logChange = statement(
+      this.db,
       'INSERT INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     const entries: [string, unknown][] =
       action === 'delete' ? [['_deleted', true]] : Object.entries(changed).map(([field, [, next]]) => [table.columns[field as keyof typeof table.columns]!, next]);
     for (const [column, value] of entries) {
-      const hlc = this.nextStamp();
+      const hlc = tickClock(this.db, this.now());
       // The version this change replaces travels with it, so a concurrent edit elsewhere is detected.
       const previous = fieldStamp(this.db, table.name, rowId, column);
       logChange.run(table.name, rowId, column, JSON.stringify(value ?? null), hlc, this.post.id, previous?.hlc ?? null, previous?.postId ?? null);
     }
-    this
-      .prepare('INSERT INTO audit_log (at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?)')
+    statement(this.db, 'INSERT INTO audit_log (at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?)')
       .run(at, this.post.id, action, table.name, rowId, JSON.stringify(changed));
-  }
-
-  /** The next hybrid-logical-clock stamp, persisted so it never repeats across restarts. */
-  private nextStamp(): string {
-    const row = this.prepare('SELECT wall_ms AS wallMs, counter FROM clock WHERE id = 1').get() as HlcState | undefined;
-    const next = tickHlc(row ?? { wallMs: 0, counter: 0 }, this.now());
-    this
-      .prepare('INSERT INTO clock (id, wall_ms, counter) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET wall_ms = excluded.wall_ms, counter = excluded.counter')
-      .run(next.wallMs, next.counter);
-    return formatHlc(next);
   }
 }
 

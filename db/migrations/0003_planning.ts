@@ -1,4 +1,3 @@
-import { foldSearchSql } from '../../shared/records/searchText';
 import type { Migration } from './types';
 
 /**
@@ -19,7 +18,7 @@ import type { Migration } from './types';
  * anything else) keeps them right; they never travel between posts.
  */
 
-export interface FrozenTable {
+interface FrozenTable {
   type: string;
   table: string;
   /** The foundation created it (migration 0001): only triggers are added. */
@@ -194,6 +193,36 @@ const EXTRA_INDEXES = [
 
 const q = (identifier: string) => `"${identifier}"`;
 
+/*
+ * The search folding of the triggers, frozen as it was when this migration was
+ * written (a private copy of shared/records/searchText.ts's table at the time):
+ * a migration imports nothing that can change, or editing today's folding
+ * would silently change what this migration builds on a database being
+ * upgraded. Changing the folding is a new migration that rebuilds the triggers
+ * and the index; tests/unit/migrations/frozen.test.ts checks that the query
+ * side still folds the way these triggers do.
+ */
+const FOLDS: readonly (readonly [string, string])[] = [
+  ['\t', ' '],
+  ['\n', ' '],
+  ['\r', ' '],
+  ['\u0640', ''], // tatweel
+  ...['\u064B', '\u064C', '\u064D', '\u064E', '\u064F', '\u0650', '\u0651', '\u0652', '\u0670'].map((mark) => [mark, ''] as const), // harakat
+  ['\u0623', '\u0627'], // أ -> ا
+  ['\u0625', '\u0627'], // إ -> ا
+  ['\u0622', '\u0627'], // آ -> ا
+  ['\u0671', '\u0627'], // ٱ -> ا
+  ['\u0649', '\u064A'], // ى -> ي
+  ['\u0629', '\u0647'], // ة -> ه
+];
+
+/** The folding as an SQL expression over `expression`; the article "ال" at a word's start is dropped. */
+function foldSql(expression: string): string {
+  let sql = `COALESCE(${expression}, '')`;
+  for (const [from, to] of FOLDS) sql = `replace(${sql}, '${from}', '${to}')`;
+  return `replace(' ' || ${sql}, ' \u0627\u0644', ' ')`;
+}
+
 function createTable(table: FrozenTable): string {
   const columns = Object.entries(table.columns).map(([column, type]) => `  ${q(column)} ${type}`);
   return `CREATE TABLE ${q(table.table)} (\n  id TEXT PRIMARY KEY,\n${columns.join(',\n')},\n  created_at TEXT NOT NULL,\n  updated_at TEXT NOT NULL\n)`;
@@ -204,7 +233,7 @@ function searchBody(table: FrozenTable, row: 'new' | 'old'): string {
 }
 
 /** Triggers that keep search_index and record_links in step with one table. */
-export function derivedDataTriggers(table: FrozenTable): string[] {
+function derivedDataTriggers(table: FrozenTable): string[] {
   const t = table.table;
   const forget = (row: 'new' | 'old') => [
     `DELETE FROM search_index WHERE rowid = (SELECT doc FROM search_docs WHERE row_id = ${row}.id);`,
@@ -213,7 +242,7 @@ export function derivedDataTriggers(table: FrozenTable): string[] {
   ];
   const remember = [
     `INSERT INTO search_docs (type, row_id) VALUES ('${table.type}', new.id);`,
-    `INSERT INTO search_index (rowid, title, body) VALUES ((SELECT doc FROM search_docs WHERE row_id = new.id), ${foldSearchSql(`new.${q(table.title)}`)}, ${foldSearchSql(searchBody(table, 'new'))});`,
+    `INSERT INTO search_index (rowid, title, body) VALUES ((SELECT doc FROM search_docs WHERE row_id = new.id), ${foldSql(`new.${q(table.title)}`)}, ${foldSql(searchBody(table, 'new'))});`,
     ...table.links.map((link) => {
       const json = `CASE WHEN json_valid(new.${q(link.column)}) AND json_type(new.${q(link.column)}) = 'array' THEN new.${q(link.column)} ELSE '[]' END`;
       const target = link.key ? `json_extract(value, '$.${link.key}')` : 'value';

@@ -1,4 +1,3 @@
-import type { Database, Statement } from 'better-sqlite3';
 import type { RecordLink, RecordRow } from '../../shared/api/records';
 import { msg } from '../../shared/messages';
 import { recordType, recordTypes, type RecordTypeName } from '../../shared/records/registry';
@@ -6,6 +5,7 @@ import { foldSearchText, ftsQuery, searchWords } from '../../shared/records/sear
 import { columnName, type FieldSpec, type RecordTypeSpec } from '../../shared/records/spec';
 import { AppError, fieldError } from '../../shared/result';
 import type { FieldValues, Store } from '../store';
+import { quoteIdentifier as q, statement as prepare } from '../statements';
 import { syncedTables, type SyncedTable } from '../syncedTables';
 
 /**
@@ -15,8 +15,6 @@ import { syncedTables, type SyncedTable } from '../syncedTables';
  * (identifiers never come from input) and every write goes through Store.
  * The foundation's partners/MOU repositories delegate their writes here.
  */
-
-const q = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 /** MOU statuses whose clauses can no longer change: start a new version instead. */
 export const LOCKED_MOU_STATUSES: readonly string[] = ['signed', 'superseded'];
@@ -50,16 +48,6 @@ function info(type: string): TypeInfo {
     infos.set(type, found);
   }
   return found;
-}
-
-const statementCache = new WeakMap<Database, Map<string, Statement>>();
-/** A statement prepared once per connection, found by its SQL, or by a short key that names it (`build` makes the SQL). */
-function prepare(db: Database, sqlOrKey: string, build?: () => string): Statement {
-  let cache = statementCache.get(db);
-  if (!cache) statementCache.set(db, (cache = new Map()));
-  let statement = cache.get(sqlOrKey);
-  if (!statement) cache.set(sqlOrKey, (statement = db.prepare(build ? build() : sqlOrKey)));
-  return statement;
 }
 
 function parseJson(text: unknown): unknown {

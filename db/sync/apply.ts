@@ -1,9 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { compareStamps, parseHlc, receiveHlc, type HlcState } from '../../shared/hlc';
+import { compareStamps, parseHlc } from '../../shared/hlc';
 import { uuidv7 } from '../../shared/uuid';
+import { adoptRemoteStamp } from '../clock';
+import { quoteIdentifier, statement } from '../statements';
 import type { Store } from '../store';
 import { rowStamps, type Stamp } from './stamps';
-import { describeSyncedTables, quoteIdentifier, toStoredValue, TOMBSTONE_COLUMN, type SyncedTableInfo } from './columns';
+import { describeSyncedTables, toStoredValue, TOMBSTONE_COLUMN, type SyncedTableInfo } from './columns';
 
 /** One field change as it travels between posts: the new value, its stamp, and the stamp it replaced. */
 export interface Change {
@@ -57,7 +59,6 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
   const sql = statements(db);
   const summary: ApplySummary = { tables: {}, changes: changes.length, applied: 0, conflicts: 0, maxHlc: null, clockAheadMs: 0 };
   const tableSummary = (name: string): TableSummary => (summary.tables[name] ??= { new: 0, changed: 0, deleted: 0, conflicting: 0, unchanged: 0 });
-  const rowSqlCache = new Map<string, RowStatements>();
   // Winning values are gathered per row and written once per row at the end: one INSERT,
   // UPDATE or DELETE per record however many fields changed (and row triggers fire once).
   const rows = new Map<string, PendingRow>();
@@ -75,14 +76,13 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     const key = `${change.table}\u0000${change.rowId}`;
     let row = rows.get(key);
     if (!row) {
-      const rowSql = rowStatementsFor(db, rowSqlCache, tables.get(change.table)!);
       // Every stamp of the record in one query (before this import logs anything for it); kept current in memory as changes win.
       const clocks = rowStamps(db, change.table, change.rowId);
       row = {
         table: change.table,
         rowId: change.rowId,
         // Every record this post holds has logged changes (Store and imports both write them), so none means none.
-        existed: clocks.size > 0 && rowSql.exists.get(change.rowId) !== undefined,
+        existed: clocks.size > 0 && existsStatement(db, tables.get(change.table)!).get(change.rowId) !== undefined,
         tombstoned: clocks.has(TOMBSTONE_COLUMN),
         deleteNow: false,
         values: new Map(),
@@ -150,24 +150,23 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
   };
   for (const row of rows.values()) {
     const info = tables.get(row.table)!;
-    const rowSql = rowStatementsFor(db, rowSqlCache, info);
     const counts = tableSummary(row.table);
     let action: 'create' | 'update' | 'delete';
     if (row.deleteNow) {
       if (!row.existed) continue;
-      queue(rowSql.removeMany, row.rowId);
+      queue(removeStatement(db, info), row.rowId);
       counts.deleted += 1;
       action = 'delete';
     } else if (row.values.size === 0) {
       continue;
     } else if (row.existed) {
       const columns = [...row.values.keys()];
-      queue(updateStatement(db, rowSql, info, columns), [row.rowId, ...columns.map((c) => toStoredValue(info.columns.get(c)!, row.values.get(c))), isoOf(row.lastHlc)]);
+      queue(updateStatement(db, info, columns), [row.rowId, ...columns.map((c) => toStoredValue(info.columns.get(c)!, row.values.get(c))), isoOf(row.lastHlc)]);
       counts.changed += 1;
       action = 'update';
     } else {
       const values = [...info.columns.values()].map((c) => (row.values.has(c.column) ? toStoredValue(c, row.values.get(c.column)) : c.fallback));
-      queue(rowSql.insertMany, [row.rowId, ...values, isoOf(row.firstHlc ?? row.lastHlc), isoOf(row.lastHlc)]);
+      queue(insertStatement(db, info), [row.rowId, ...values, isoOf(row.firstHlc ?? row.lastHlc), isoOf(row.lastHlc)]);
       counts.new += 1;
       action = 'create';
     }
@@ -182,11 +181,8 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
 
   // Later local edits must sort after everything received.
   if (summary.maxHlc !== null) {
-    const remote = parseHlc(summary.maxHlc);
-    summary.clockAheadMs = Math.max(0, remote.wallMs - options.nowMs);
-    const last = (db.prepare('SELECT wall_ms AS wallMs, counter FROM clock WHERE id = 1').get() as HlcState | undefined) ?? { wallMs: 0, counter: 0 };
-    const next = receiveHlc(last, remote, options.nowMs);
-    db.prepare('INSERT INTO clock (id, wall_ms, counter) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET wall_ms = excluded.wall_ms, counter = excluded.counter').run(next.wallMs, next.counter);
+    summary.clockAheadMs = Math.max(0, parseHlc(summary.maxHlc).wallMs - options.nowMs);
+    adoptRemoteStamp(db, summary.maxHlc, options.nowMs);
   }
   return summary;
 }
@@ -214,63 +210,55 @@ interface PendingRow {
  */
 const WRITE_BATCH = 1_000;
 
-interface RowStatements {
-  /** Per set of changed columns: rows [id, ...those columns, updated_at]. */
-  updateMany: Map<string, Statement>;
-  /** Rows [id, ...every column, created_at, updated_at]. */
-  insertMany: Statement;
-  /** Ids. */
-  removeMany: Statement;
-  exists: Statement;
+/*
+ * Per table (keyed by its shape, so a migrated connection never reuses an old column list): rows go in as
+ * JSON arrays [id, ...every column, created_at, updated_at], updates as [id, ...the changed columns,
+ * updated_at] (one statement per set of changed columns), deletes as ids.
+ */
+function insertStatement(db: Database, info: SyncedTableInfo): Statement {
+  return statement(db, `apply.insert\u0000${info.key}`, () => {
+    const columns = [...info.columns.keys()].map(quoteIdentifier);
+    const values = ['id', ...columns, 'created_at', 'updated_at'].map((_, index) => `value ->> ${index}`);
+    return `INSERT INTO ${quoteIdentifier(info.table.name)} (id, ${columns.join(', ')}, created_at, updated_at) SELECT ${values.join(', ')} FROM json_each(?)`;
+  });
 }
 
-function updateStatement(db: Database, rowSql: RowStatements, info: SyncedTableInfo, columns: string[]): Statement {
-  const signature = columns.join('\u0000');
-  let statement = rowSql.updateMany.get(signature);
-  if (!statement) {
+function updateStatement(db: Database, info: SyncedTableInfo, columns: string[]): Statement {
+  return statement(db, `apply.update\u0000${info.key}\u0001${columns.join('\u0000')}`, () => {
     const name = quoteIdentifier(info.table.name);
     const assignments = [...columns.map(quoteIdentifier), 'updated_at'].map((column, index) => `${column} = j.value ->> ${index + 1}`);
-    statement = db.prepare(`UPDATE ${name} SET ${assignments.join(', ')} FROM json_each(?) AS j WHERE ${name}.id = j.value ->> 0`);
-    rowSql.updateMany.set(signature, statement);
-  }
-  return statement;
+    return `UPDATE ${name} SET ${assignments.join(', ')} FROM json_each(?) AS j WHERE ${name}.id = j.value ->> 0`;
+  });
+}
+
+function removeStatement(db: Database, info: SyncedTableInfo): Statement {
+  return statement(db, `apply.remove\u0000${info.key}`, () => `DELETE FROM ${quoteIdentifier(info.table.name)} WHERE id IN (SELECT value FROM json_each(?))`);
+}
+
+/** Plucked: keyed apart from its SQL, so no other caller receives it in that mode. */
+function existsStatement(db: Database, info: SyncedTableInfo): Statement {
+  return statement(db, `apply.exists\u0000${info.key}`, () => `SELECT 1 FROM ${quoteIdentifier(info.table.name)} WHERE id = ?`).pluck();
 }
 
 type Statements = ReturnType<typeof statements>;
 
 function statements(db: Database) {
   return {
-    readValue: db.prepare('SELECT value FROM field_changes WHERE table_name = ? AND row_id = ? AND column_name = ? AND hlc = ? AND post_id = ?'),
-    readPrev: db.prepare('SELECT prev_hlc AS hlc, prev_post_id AS postId FROM field_changes WHERE table_name = ? AND row_id = ? AND column_name = ? AND hlc = ? AND post_id = ?'),
-    logChange: db.prepare('INSERT OR IGNORE INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-    recordConflict: db.prepare(
+    readValue: statement(db, 'SELECT value FROM field_changes WHERE table_name = ? AND row_id = ? AND column_name = ? AND hlc = ? AND post_id = ?'),
+    readPrev: statement(db, 'SELECT prev_hlc AS hlc, prev_post_id AS postId FROM field_changes WHERE table_name = ? AND row_id = ? AND column_name = ? AND hlc = ? AND post_id = ?'),
+    logChange: statement(db, 'INSERT OR IGNORE INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    recordConflict: statement(
+      db,
       'INSERT OR IGNORE INTO sync_conflicts (id, table_name, row_id, column_name, winner_value, winner_hlc, winner_post_id, loser_value, loser_hlc, loser_post_id, detected_at, bundle_hash) ' +
         'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ),
-    anyOpenConflict: db.prepare("SELECT 1 FROM sync_conflicts WHERE status = 'open' LIMIT 1"),
-    settleConflict: db.prepare(
+    anyOpenConflict: statement(db, "SELECT 1 FROM sync_conflicts WHERE status = 'open' LIMIT 1"),
+    settleConflict: statement(
+      db,
       "UPDATE sync_conflicts SET status = 'kept_loser', resolved_at = ? WHERE status = 'open' AND table_name = ? AND row_id = ? AND column_name = ? AND winner_hlc = ? AND winner_post_id = ? AND loser_value = ?",
     ),
-    audit: db.prepare('INSERT INTO audit_log (at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?)'),
+    audit: statement(db, 'INSERT INTO audit_log (at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?)'),
   };
-}
-
-function rowStatementsFor(db: Database, cache: Map<string, RowStatements>, info: SyncedTableInfo): RowStatements {
-  let entry = cache.get(info.table.name);
-  if (!entry) {
-    const name = quoteIdentifier(info.table.name);
-    const columns = [...info.columns.keys()].map(quoteIdentifier);
-    entry = {
-      updateMany: new Map(),
-      insertMany: db.prepare(
-        `INSERT INTO ${name} (id, ${columns.join(', ')}, created_at, updated_at) SELECT ${['id', ...columns, 'created_at', 'updated_at'].map((_, index) => `value ->> ${index}`).join(', ')} FROM json_each(?)`,
-      ),
-      removeMany: db.prepare(`DELETE FROM ${name} WHERE id IN (SELECT value FROM json_each(?))`),
-      exists: db.prepare(`SELECT 1 FROM ${name} WHERE id = ?`).pluck(),
-    };
-    cache.set(info.table.name, entry);
-  }
-  return entry;
 }
 
 /**

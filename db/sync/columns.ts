@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { quoteIdentifier } from '../statements';
 import { syncedTables, type SyncedTable } from '../syncedTables';
 
 /** The pseudo-column a delete writes (see Store.delete). */
@@ -17,6 +18,8 @@ export interface SyncedColumn {
 export interface SyncedTableInfo {
   table: SyncedTable;
   columns: Map<string, SyncedColumn>;
+  /** Names this table's shape (name and columns) in statement keys (see db/statements.ts). */
+  key: string;
 }
 
 /**
@@ -56,7 +59,7 @@ function readDescriptions(db: Database): Map<string, SyncedTableInfo> {
       const kind = json ? 'json' : affinity(info.type);
       columns.set(column, { field, column, kind, nullable: info.notnull === 0, fallback: fallbackValue(kind, info.notnull === 0, info.dflt_value) });
     }
-    result.set(table.name, { table, columns });
+    result.set(table.name, { table, columns, key: [table.name, ...columns.keys()].join('\u0000') });
   }
   return result;
 }
@@ -78,10 +81,6 @@ function fallbackValue(kind: SyncedColumn['kind'], nullable: boolean, sqlDefault
   if (kind === 'integer' || kind === 'real') return 0;
   if (kind === 'json') return 'null';
   return '';
-}
-
-export function quoteIdentifier(name: string): string {
-  return `"${name.replace(/"/g, '""')}"`;
 }
 
 /** The value a synced column accepts, or an explanation of why not. */

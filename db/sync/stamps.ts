@@ -1,4 +1,5 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
+import { statement } from '../statements';
 
 /**
  * The stamp of the value a field holds now is the highest (hlc, post id) of its
@@ -12,29 +13,18 @@ export interface Stamp {
   postId: string;
 }
 
-const statements = new WeakMap<Database, { field: Statement; row: Statement }>();
-
-function prepared(db: Database) {
-  let found = statements.get(db);
-  if (!found) {
-    found = {
-      field: db.prepare('SELECT hlc, post_id AS postId FROM field_changes WHERE table_name = ? AND row_id = ? AND column_name = ? ORDER BY hlc DESC, post_id DESC LIMIT 1'),
-      row: db.prepare('SELECT column_name, hlc, post_id FROM field_changes WHERE table_name = ? AND row_id = ? ORDER BY column_name, hlc, post_id').raw(),
-    };
-    statements.set(db, found);
-  }
-  return found;
-}
+const FIELD_STAMP = 'SELECT hlc, post_id AS postId FROM field_changes WHERE table_name = ? AND row_id = ? AND column_name = ? ORDER BY hlc DESC, post_id DESC LIMIT 1';
+const ROW_STAMPS = 'SELECT column_name, hlc, post_id FROM field_changes WHERE table_name = ? AND row_id = ? ORDER BY column_name, hlc, post_id';
 
 /** The current stamp of one field, or undefined when it was never written. */
 export function fieldStamp(db: Database, table: string, rowId: string, column: string): Stamp | undefined {
-  return prepared(db).field.get(table, rowId, column) as Stamp | undefined;
+  return statement(db, FIELD_STAMP).get(table, rowId, column) as Stamp | undefined;
 }
 
 /** The current stamp of every field of a record that was ever written (a delete shows as the tombstone column). */
 export function rowStamps(db: Database, table: string, rowId: string): Map<string, Stamp> {
   const stamps = new Map<string, Stamp>();
-  // Ascending per column: the last row read for a column is its highest stamp.
-  for (const [column, hlc, postId] of prepared(db).row.all(table, rowId) as [string, string, string][]) stamps.set(column, { hlc, postId });
+  // Raw rows (keyed apart from the SQL, so no caller gets the statement in this mode); ascending per column: the last row read for a column is its highest stamp.
+  for (const [column, hlc, postId] of statement(db, 'stamps.row', () => ROW_STAMPS).raw().all(table, rowId) as [string, string, string][]) stamps.set(column, { hlc, postId });
   return stamps;
 }

@@ -3,7 +3,8 @@ import { AppError } from '../../shared/result';
 import type { Store } from '../store';
 import { syncedTables, type SyncedTable } from '../syncedTables';
 import type { Vector } from './changes';
-import { describeSyncedTables, fromStoredValue, quoteIdentifier } from './columns';
+import { quoteIdentifier } from '../statements';
+import { describeSyncedTables, fromStoredValue } from './columns';
 
 /** Sync bookkeeping that stays on this post: key, trusted posts, bundle log, peer vectors, conflicts. */
 

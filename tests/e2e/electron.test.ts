@@ -4,6 +4,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { electronSqliteBinding, findElectronRuntime } from '../../scripts/electronRuntime.mjs';
 import { existsSync } from 'node:fs';
 import { tempDirectory } from '../helpers';
+import { CONDITION_TIMEOUT_MS } from '../waits';
+import { conditionWaits } from './support';
 
 /**
  * The real desktop shell, through Playwright's Electron launcher. It runs only
@@ -28,7 +30,7 @@ describe.skipIf(Boolean(skipReason))(`Electron window${skipReason ? ` (skipped: 
   it('opens the app isolated and sandboxed, and saves through IPC', async () => {
     const app = await electron.launch({ executablePath: runtime.path!, args: [join(root, 'dist', 'electron', 'main.cjs'), '--db', join(dir.path, 'accord.sqlite')] });
     try {
-      const window = await app.firstWindow();
+      const window = conditionWaits(await app.firstWindow({ timeout: CONDITION_TIMEOUT_MS }));
       expect(window.url()).toBe('accord://app/index.html');
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await window.evaluate(() => Object.keys((window as unknown as { accord: object }).accord))).toEqual(['invoke']);

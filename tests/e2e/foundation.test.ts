@@ -19,7 +19,6 @@ beforeAll(async () => {
   accord = await startAccord(databasePath);
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage();
-  page.setDefaultTimeout(15_000); // a failing step names itself before the test's own timeout
   await page.goto(accord.url);
 });
 afterAll(async () => {

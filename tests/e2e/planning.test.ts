@@ -33,7 +33,6 @@ beforeAll(async () => {
   accord = await startAccord(databasePath);
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-  page.setDefaultTimeout(10_000);
   await page.goto(accord.url);
   await page.getByTestId('marking-top').waitFor();
 });

@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { CONDITION_TIMEOUT_MS } from '../waits';
 
 const root = join(__dirname, '..', '..');
 
@@ -49,8 +50,18 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  // Every page waits on conditions with the shared budget (tests/waits.ts), not Playwright's 30 s default.
+  const newPage = browser.newPage.bind(browser);
+  browser.newPage = async (...args) => conditionWaits(await newPage(...args));
   return {
     browser,
     close: () => browser.close(),
   };
+}
+
+/** A page (or Electron window) whose locator, action, download and navigation waits use the shared condition budget. */
+export function conditionWaits(page: Page): Page {
+  page.setDefaultTimeout(CONDITION_TIMEOUT_MS);
+  page.setDefaultNavigationTimeout(CONDITION_TIMEOUT_MS);
+  return page;
 }

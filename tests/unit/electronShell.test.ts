@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNEL } from '../../shared/contract';
 import { tempDirectory } from '../helpers';
+import { CONDITION_TIMEOUT_MS } from '../waits';
 
 /**
  * The real shell (main/electron/main.ts and preload.ts) run against a mocked
@@ -67,7 +68,7 @@ const dir = tempDirectory();
 beforeAll(async () => {
   process.env.TEST_USER_DATA = dir.path;
   await import('../../main/electron/main');
-  await vi.waitFor(() => expect(recorded.windows[0]?.loadedUrl).toBeDefined());
+  await vi.waitFor(() => expect(recorded.windows[0]?.loadedUrl).toBeDefined(), { timeout: CONDITION_TIMEOUT_MS });
 });
 afterAll(() => {
   recorded.appListeners.get('window-all-closed')?.();
