@@ -1,5 +1,6 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
 import type { AppErrorShape } from '../../shared/result';
+import { issueText } from '../../shared/validation';
 import { useUiStore } from './store';
 
 /**
@@ -10,7 +11,7 @@ export function reportSaveError<T extends FieldValues>(error: AppErrorShape, set
   // Field issues come with validation errors and with refused changes (an illegal status transition).
   const issues = error.code === 'VALIDATION' || error.code === 'CONFLICT' ? (error.details?.issues ?? []) : [];
   const placed = issues.map((issue) => ({ ...issue, field: issueField(issue.path) })).filter((issue) => fieldNames.includes(issue.field));
-  for (const issue of placed) setError(issue.field as Path<T>, { type: 'server', message: issue.message }, { shouldFocus: true });
+  for (const issue of placed) setError(issue.field as Path<T>, { type: 'server', message: issueText(issue) }, { shouldFocus: true });
   if (placed.length === 0) useUiStore.getState().showError(error);
 }
 
