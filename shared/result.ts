@@ -114,12 +114,13 @@ export class AppError extends Error {
 
 /**
  * @deprecated use fieldIssueError. A validation error on one field with a legacy
- * key ("recordNotFound") and English text; the issue also carries the key's
- * catalog message, so clients read every issue the same way.
+ * key ("recordNotFound") and English text; its issue is the key's catalog message,
+ * exactly as fieldIssueError writes it, so clients read every issue the same way.
  */
 export function fieldError(field: string, messageKey: string, message: string): AppError {
   const carried = legacyMessage(messageKey);
-  return new AppError('VALIDATION', message, { issues: [{ path: [field], ...(carried ? { key: carried.key, ...(carried.params ? { params: carried.params } : {}) } : {}), message: messageKey }] });
+  const issue = carried ? { path: [field], key: carried.key, ...(carried.params ? { params: carried.params } : {}), message: carried.key } : { path: [field], message: messageKey };
+  return new AppError('VALIDATION', message, { issues: [issue] });
 }
 
 /** A validation error on one field, as a catalog message (the new form of fieldError). */
