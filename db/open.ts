@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { message } from '../shared/i18n/message';
 import { AppError } from '../shared/result';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import type { Migration } from './migrations/types';
@@ -61,8 +62,7 @@ function assertNotFromTheFuture(db: Database.Database, registry: readonly Migrat
   if (current > latestKnown) {
     throw new AppError(
       'DB_TOO_NEW',
-      `This database was written by a newer version of Accord (schema ${current}; this version understands up to ${latestKnown}). ` +
-        'It has not been opened or changed. Install the newer Accord to use it.',
+      message('error.dbTooNew', { current, latest: latestKnown }),
       { schemaVersion: current, supportedVersion: latestKnown },
     );
   }

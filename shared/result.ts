@@ -1,5 +1,8 @@
+import { z } from 'zod';
+import { en } from './i18n/en';
 import { formatMessage } from './i18n/format';
-import type { Language, Message, MessageKey, MessageParams } from './i18n/message';
+import { legacyMessage } from './messages';
+import type { Language, Message, MessageKey, MessageParam, MessageParams } from './i18n/message';
 
 /**
  * Result envelopes. Errors cross IPC and HTTP as data, because a thrown
@@ -21,32 +24,53 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** A catalog key, checked against the English catalog (ar.ts has the same keys). */
+export const messageKeySchema = z.custom<MessageKey>((value) => typeof value === 'string' && Object.hasOwn(en, value), { message: 'not a catalog key' });
+const messageParamSchema: z.ZodType<MessageParam> = z.lazy(() => z.union([z.string(), z.number(), z.boolean(), z.null(), messageSchema]));
+export const messageParamsSchema: z.ZodType<MessageParams> = z.record(z.string(), messageParamSchema);
+/** A message as it travels (shared/i18n/message.ts): a catalog key and its arguments. */
+export const messageSchema: z.ZodType<Message> = z.object({ key: messageKeySchema, params: messageParamsSchema.optional() });
+
 /**
  * One problem with one input field, as a catalog message (shared/i18n).
- * `message` is the legacy key text ("tooLong:200") until every schema speaks
- * through issueMessage(); readers prefer `key`/`params`.
+ * `message` repeats the key for readers that only look at text; issues from a
+ * repository's legacy fieldError() still carry the old key text ("recordNotFound")
+ * there until db/repositories/records.ts moves to fieldIssueError().
  */
-export interface FieldIssue {
-  path: (string | number)[];
-  key?: MessageKey;
-  params?: MessageParams;
-  message: string;
-}
+export const fieldIssueSchema = z.object({
+  path: z.array(z.union([z.string(), z.number()])),
+  key: messageKeySchema.optional(),
+  params: messageParamsSchema.optional(),
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 
-export interface AppErrorShape {
-  code: ErrorCode;
+/**
+ * The error envelope every host returns ({ ok: false, error }): a code, the
+ * catalog message each client renders in its reader's language, the English
+ * text for logs, and details. Parse it wherever an envelope arrives from
+ * elsewhere (a sync worker, the loopback host).
+ */
+export const appErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
   /** What to tell the person: a catalog key and its arguments, rendered by each client in its reader's language. */
-  key?: MessageKey;
-  params?: MessageParams;
-  /** English, for logs, the CLI and any caller that does not localise. */
-  message: string;
-  /**
-   * `localized`: the same message in each UI language, where the server can
-   * compose it (record names and counts inside), so the Arabic screen does not
-   * show an English sentence.
-   */
-  details?: { issues?: FieldIssue[]; localized?: { en: string; ar: string }; [key: string]: unknown };
-}
+  key: messageKeySchema.optional(),
+  params: messageParamsSchema.optional(),
+  /** English, for logs and any caller that does not localise. */
+  message: z.string(),
+  details: z
+    .object({
+      issues: z.array(fieldIssueSchema).optional(),
+      /**
+       * @deprecated server-composed text in each language; no file converted to the catalog writes it.
+       * It goes when db/repositories/records.ts (deletes refused, illegal transitions) stops writing it.
+       */
+      localized: z.object({ en: z.string(), ar: z.string() }).optional(),
+    })
+    .catchall(z.unknown())
+    .optional(),
+});
+export type AppErrorShape = z.infer<typeof appErrorSchema>;
 
 /** The error's text in the reader's language: its catalog message (legacy: a server-composed text, else the English message). */
 export function errorText(error: AppErrorShape, language: Language): string {
@@ -88,9 +112,15 @@ export class AppError extends Error {
   }
 }
 
-/** A validation error on one field, e.g. a link to a record that does not exist. */
+/**
+ * @deprecated use fieldIssueError. A validation error on one field with a legacy
+ * key ("recordNotFound") and English text; its issue is the key's catalog message,
+ * exactly as fieldIssueError writes it, so clients read every issue the same way.
+ */
 export function fieldError(field: string, messageKey: string, message: string): AppError {
-  return new AppError('VALIDATION', message, { issues: [{ path: [field], message: messageKey }] });
+  const carried = legacyMessage(messageKey);
+  const issue = carried ? { path: [field], key: carried.key, ...(carried.params ? { params: carried.params } : {}), message: carried.key } : { path: [field], message: messageKey };
+  return new AppError('VALIDATION', message, { issues: [issue] });
 }
 
 /** A validation error on one field, as a catalog message (the new form of fieldError). */

@@ -1,11 +1,31 @@
 import type { z } from 'zod';
-import { isMessageKey, msg } from './messages';
+import { issueMessage } from './i18n/message';
+import { legacyMessage } from './messages';
 import type { FieldIssue } from './result';
 
-/** zod issues as field issues whose messages are always message keys. */
+/**
+ * zod issues as field issues carrying catalog messages: `{ path, key, params,
+ * message: key }`. A schema's message is an issueMessage() string (or, while
+ * files move over, a legacy key text, decoded to the same catalog message);
+ * zod's own English messages become validation.invalid.
+ */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
-    message: isMessageKey(issue.message) ? issue.message : msg('invalid'),
-  }));
+  return error.issues.map((issue) => {
+    const carried = legacyMessage(issue.message) ?? { key: 'validation.invalid' as const };
+    return {
+      path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
+      key: carried.key,
+      ...(carried.params ? { params: carried.params } : {}),
+      message: carried.key,
+    };
+  });
+}
+
+/**
+ * A field issue as one string for a form library that holds text (react-hook-form's
+ * `message`): its catalog message encoded as issueMessage() does, which the
+ * renderer's formatError renders with its arguments; a legacy issue's text as it is.
+ */
+export function issueText(issue: Pick<FieldIssue, 'key' | 'params' | 'message'>): string {
+  return issue.key ? issueMessage(issue.key, issue.params) : issue.message;
 }

@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { clauseSnapshot, type MouVersionInfo } from '../../shared/api/mouVersions';
 import { canonicalJson } from '../../shared/canonicalJson';
-import { msg } from '../../shared/messages';
+import { message } from '../../shared/i18n/message';
+import { toFieldIssues } from '../../shared/validation';
 import { recordType } from '../../shared/records/registry';
 import { inputSchema } from '../../shared/records/spec';
 import { AppError } from '../../shared/result';
@@ -53,10 +54,10 @@ export function signMouDraft(store: Store, mouId: string, signedBy: string): { s
     const draft = getRecord(store, 'mouDrafts', mouId);
     // updateRecord lets an unchanged status through; signing twice would record a second signing of the same text.
     if (draft.status === 'signed' || draft.status === 'superseded') {
-      throw new AppError('CONFLICT', `The MOU "${String(draft.title)}" is already ${String(draft.status)}. Start a new version to sign again.`, {
+      throw new AppError('CONFLICT', message('documents.alreadySigned', { title: String(draft.title), status: String(draft.status) }), {
         mouId,
         status: draft.status,
-        issues: [{ path: ['status'], message: msg('illegalTransition') }],
+        issues: [{ path: ['status'], key: 'validation.illegalTransition', message: 'validation.illegalTransition' }],
       });
     }
     const fields = Object.fromEntries(recordType('mouDrafts').fields.map((field) => [field.name, (draft as Record<string, unknown>)[field.name]]));
@@ -109,14 +110,14 @@ const receivedSnapshot = z
 export function addReceivedVersion(store: Store, mouId: string, snapshot: unknown, label: string): { version: MouVersionInfo; alreadyPresent: boolean } {
   const parsed = receivedSnapshot.safeParse(snapshot);
   if (!parsed.success) {
-    throw new AppError('BUNDLE_REJECTED', 'Part "snapshot.json" is signed but is not an MOU version this version of Accord reads; nothing was imported.', {
+    throw new AppError('BUNDLE_REJECTED', message('documents.snapshotInvalid', { part: 'snapshot.json' }), {
       reason: 'snapshot-invalid',
       part: 'snapshot.json',
-      issues: parsed.error.issues.slice(0, 10).map((issue) => ({ path: issue.path.map(String), message: issue.message })),
+      issues: toFieldIssues(parsed.error).slice(0, 10),
     });
   }
   if (!findRecord(store, 'mouDrafts', mouId)) {
-    throw new AppError('NOT_FOUND', `This post does not hold MOU draft ${mouId} yet: import a sync bundle from the sending post first, then this file. Nothing was imported.`, { mouId });
+    throw new AppError('NOT_FOUND', message('documents.draftNotHere', { mouId }), { mouId });
   }
   const received = parsed.data as Snapshot;
   const hash = snapshotSha256(received);
@@ -153,13 +154,7 @@ export function startNewMouVersion(store: Store, mouId: string): { id: string } 
     const draft = getRecord(store, 'mouDrafts', mouId);
     if (draft.status !== 'signed') {
       const status = String(draft.status);
-      throw new AppError('CONFLICT', `"${String(draft.title)}" is not signed (${status}): edit it directly instead of starting a new version.`, {
-        status,
-        localized: {
-          en: `“${String(draft.title)}” is not signed: edit it directly instead of starting a new version.`,
-          ar: `«${String(draft.title)}» غير موقعة: عدّلها مباشرة بدلًا من بدء نسخة جديدة.`,
-        },
-      });
+      throw new AppError('CONFLICT', message('documents.notSigned', { title: String(draft.title) }), { status });
     }
     const fields = fieldValues('mouDrafts', draft);
     const newId = insertRecord(store, 'mouDrafts', { ...fields, status: 'draft' });

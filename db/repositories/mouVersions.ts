@@ -2,6 +2,7 @@ import type { ClauseComparison, ClauseSnapshot, MouVersionInfo } from '../../sha
 import { redlineClauses, type ClauseRedline } from '../../shared/documents/redline';
 import type { MouClause } from '../../shared/documents/types';
 import { recordType } from '../../shared/records/registry';
+import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 import type { Store } from '../store';
 import { syncedTables } from '../syncedTables';
@@ -92,7 +93,7 @@ export function loadVersion(store: Store, mouId: string, ref: string): { info: M
     };
   }
   const row = store.db.prepare(`${SELECT_VERSION} WHERE id = ? AND mou_id = ?`).get(ref, mouId) as VersionRow | undefined;
-  if (!row) throw new AppError('NOT_FOUND', `No saved version ${ref} of this MOU draft.`, { id: ref, mouId });
+  if (!row) throw new AppError('NOT_FOUND', message('documents.versionNotFound', { ref }), { id: ref, mouId });
   return { info: info(row, postNameResolver(store)), snapshot: JSON.parse(row.snapshot) as Snapshot };
 }
 

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 import type { Store } from '../store';
 import { syncedTables, type SyncedTable } from '../syncedTables';
@@ -50,7 +51,7 @@ export function trustPost(db: Database, post: Omit<TrustedPost, 'trustedAt' | 'r
   const existing = findTrustedPost(db, post.postId);
   // A new key for a known post is accepted only after its old key was revoked (a deliberate rotation).
   if (existing && existing.publicKey !== post.publicKey && existing.revokedAt === null) {
-    throw new AppError('CONFLICT', `Post ${existing.name} is already trusted with a different key (fingerprint ${existing.fingerprint}). Revoke it first if its key really changed.`, { reason: 'key-changed' });
+    throw new AppError('CONFLICT', message('sync.trust.alreadyTrustedOtherKey', { name: existing.name, fingerprint: existing.fingerprint }), { reason: 'key-changed' });
   }
   if (existing && existing.revokedAt === null) return existing;
   db.prepare(
@@ -62,7 +63,7 @@ export function trustPost(db: Database, post: Omit<TrustedPost, 'trustedAt' | 'r
 
 export function revokePost(db: Database, postId: string, nowIso: string): TrustedPost {
   const existing = findTrustedPost(db, postId);
-  if (!existing) throw new AppError('NOT_FOUND', `No trusted post with id ${postId}.`, { postId });
+  if (!existing) throw new AppError('NOT_FOUND', message('sync.trust.unknownPost', { postId }), { postId });
   db.prepare('UPDATE sync_trusted_posts SET revoked_at = ? WHERE post_id = ? AND revoked_at IS NULL').run(nowIso, postId);
   return findTrustedPost(db, postId)!;
 }
@@ -165,12 +166,12 @@ export function listConflicts(db: Database, status: 'open' | 'all' = 'open'): Co
 export function resolveConflict(store: Store, conflictId: string, keep: 'winner' | 'loser'): ConflictRecord {
   return store.transaction(() => {
     const conflict = listConflicts(store.db, 'all').find((c) => c.id === conflictId);
-    if (!conflict) throw new AppError('NOT_FOUND', `No conflict with id ${conflictId}.`, { id: conflictId });
-    if (conflict.status !== 'open') throw new AppError('CONFLICT', 'This conflict has already been settled.', { status: conflict.status });
+    if (!conflict) throw new AppError('NOT_FOUND', message('sync.conflict.notFound', { id: conflictId }), { id: conflictId });
+    if (conflict.status !== 'open') throw new AppError('CONFLICT', message('sync.conflict.settled'), { status: conflict.status });
     if (keep === 'loser') {
       const table = (Object.values(syncedTables) as SyncedTable[]).find((t) => t.name === conflict.table);
       const info = describeSyncedTables(store.db).get(conflict.table);
-      if (!table || !info || !conflict.rowExists) throw new AppError('CONFLICT', 'The record was deleted, so its earlier value cannot be restored.');
+      if (!table || !info || !conflict.rowExists) throw new AppError('CONFLICT', message('sync.conflict.recordDeleted'));
       const select = [...info.columns.values()];
       const stored = store.db.prepare(`SELECT ${select.map((c) => quoteIdentifier(c.column)).join(', ')} FROM ${quoteIdentifier(table.name)} WHERE id = ?`).get(conflict.rowId) as Record<string, unknown>;
       const before = Object.fromEntries(select.map((c) => [c.field, fromStoredValue(c, stored[c.column])]));

@@ -3,6 +3,7 @@ import { loadVersion } from '../../db/repositories/mouVersions';
 import { addReceivedVersion } from '../../db/repositories/mouSignings';
 import { findRecord } from '../../db/repositories/records';
 import type { PreExportWarning } from '../../shared/documents/checks';
+import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 import { mouDocumentFromSnapshot } from '../../shared/documents/fromSnapshot';
 import type { DocumentLanguage, DocumentLayout, MouDocument } from '../../shared/documents/types';
@@ -126,7 +127,7 @@ export function summariseVerified(verified: VerifiedMouPackage) {
 export function importSignedMou(store: Store, bytes: Buffer) {
   const verified = verifySignedMou(store, bytes);
   if (verified.snapshot === undefined) {
-    throw new AppError('BUNDLE_REJECTED', 'Part "snapshot.json" is missing: this signed file carries no version to import. Nothing was imported.', { reason: 'missing-part', part: 'snapshot.json' });
+    throw new AppError('BUNDLE_REJECTED', message('documents.snapshotMissing', { part: 'snapshot.json' }), { reason: 'missing-part', part: 'snapshot.json' });
   }
   const label = `Signed file from ${verified.signer.postName}: ${verified.manifest.draft.versionLabel}`;
   const { version, alreadyPresent } = addReceivedVersion(store, verified.manifest.draft.id, verified.snapshot, label);

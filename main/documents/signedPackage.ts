@@ -3,7 +3,9 @@ import { closeSync, mkdirSync, openSync, readFileSync, realpathSync, statSync, w
 import { join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { mouDocumentSchema, type MouDocument } from '../../shared/documents/types';
+import { message, type Message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
+import { toFieldIssues } from '../../shared/validation';
 import { readStoredZip, writeStoredZip, type ArchiveRegion, type StoredEntry } from './storedZip';
 
 /**
@@ -111,9 +113,12 @@ export interface VerifiedMouPackage {
  * altered, malformed or oversized, UNTRUSTED_SENDER (exit 5) for a signer
  * this post does not trust or a key that is not the trusted one.
  */
-function refuse(reason: string, message: string, details: Record<string, unknown> = {}, code: 'BUNDLE_REJECTED' | 'UNTRUSTED_SENDER' = 'BUNDLE_REJECTED'): AppError {
-  return new AppError(code, message, { reason, ...details });
+function refuse(reason: string, what: Message, details: Record<string, unknown> = {}, code: 'BUNDLE_REJECTED' | 'UNTRUSTED_SENDER' = 'BUNDLE_REJECTED'): AppError {
+  return new AppError(code, what, { reason, ...details });
 }
+
+/** The archive regions of storedZip.ts as the containerAltered message selects them. */
+const REGION_NAMES: Record<string, string> = { 'local header': 'localHeader', data: 'data', 'central directory record': 'centralRecord', 'end-of-archive record': 'endRecord' };
 
 const sha256 = (data: Uint8Array) => createHash('sha256').update(data).digest('hex');
 
@@ -123,7 +128,7 @@ export function rawPublicKey(input: PublicKeyInput): Buffer {
 }
 
 function rawOf(key: KeyObject): Buffer {
-  if (key.asymmetricKeyType !== 'ed25519') throw refuse('key-format', 'The key is not an Ed25519 key.');
+  if (key.asymmetricKeyType !== 'ed25519') throw refuse('key-format', message('documents.signed.keyNotEd25519'));
   return key.export({ format: 'der', type: 'spki' }).subarray(-32);
 }
 
@@ -132,7 +137,7 @@ const ED25519_SPKI_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
 function toKeyObject(input: PublicKeyInput): KeyObject {
   if (typeof input === 'string') return createPublicKey(input);
   if (input instanceof Uint8Array) {
-    if (input.length !== 32) throw refuse('key-format', 'An Ed25519 public key is 32 bytes.');
+    if (input.length !== 32) throw refuse('key-format', message('documents.signed.keyLength'));
     return createPublicKey({ key: Buffer.concat([ED25519_SPKI_PREFIX, input]), format: 'der', type: 'spki' });
   }
   return input;
@@ -164,18 +169,19 @@ export function createSignedMouPackage(contents: SignedMouContents, signer: Pack
 
 /** A part name must be a plain file name in the package's one folder. */
 export function checkPartName(name: string): void {
-  const unsafe = (why: string) => refuse('unsafe-path', `Part "${name.replace(/\0/g, '\\0')}" ${why}; nothing was imported or written.`, { part: name });
-  if (name.includes('\0')) throw unsafe('has a NUL byte in its name');
-  if (name.includes('\\')) throw unsafe('has a backslash in its name');
-  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw unsafe('has an absolute path');
-  if (name.split('/').includes('..')) throw unsafe('has a path that escapes the folder');
-  if (name.includes('/')) throw unsafe('is inside a folder');
-  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) || name.endsWith('.')) throw unsafe('is not a plain file name');
+  const unsafe = (problem: 'nul' | 'backslash' | 'absolute' | 'escapes' | 'folder' | 'notPlain') =>
+    refuse('unsafe-path', message('documents.signed.unsafePath', { part: name.replace(/\0/g, '\\0'), problem }), { part: name });
+  if (name.includes('\0')) throw unsafe('nul');
+  if (name.includes('\\')) throw unsafe('backslash');
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) throw unsafe('absolute');
+  if (name.split('/').includes('..')) throw unsafe('escapes');
+  if (name.includes('/')) throw unsafe('folder');
+  if (!/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(name) || name.endsWith('.')) throw unsafe('notPlain');
 }
 
 export function verifySignedMouPackage(bytes: Buffer, trust: TrustLookup): VerifiedMouPackage {
   if (bytes.length > SIGNED_MOU_LIMITS.fileBytes) {
-    throw refuse('too-large', `The file is ${bytes.length} bytes; a signed MOU file is at most ${SIGNED_MOU_LIMITS.fileBytes}.`, { size: bytes.length });
+    throw refuse('too-large', message('documents.signed.tooLarge', { size: bytes.length, max: SIGNED_MOU_LIMITS.fileBytes }), { size: bytes.length });
   }
   const entries = readStoredZip(bytes, {
     maxEntries: SIGNED_MOU_LIMITS.parts + 2,
@@ -185,57 +191,56 @@ export function verifySignedMouPackage(bytes: Buffer, trust: TrustLookup): Verif
   const byName = new Map<string, Uint8Array>();
   for (const { name, data } of entries) {
     checkPartName(name);
-    if (byName.has(name)) throw refuse('duplicate-part', `Part "${name}" appears twice.`, { part: name });
+    if (byName.has(name)) throw refuse('duplicate-part', message('documents.signed.duplicatePart', { part: name }), { part: name });
     byName.set(name, data);
   }
   const manifestBytes = byName.get(MANIFEST);
-  if (!manifestBytes) throw refuse('missing-part', `Part "${MANIFEST}" is missing: this file cannot be verified.`, { part: MANIFEST });
+  if (!manifestBytes) throw refuse('missing-part', message('documents.signed.manifestMissing', { part: MANIFEST }), { part: MANIFEST });
   const signature = byName.get(SIGNATURE);
-  if (!signature) throw refuse('missing-part', `Part "${SIGNATURE}" (the signature) is missing: this file cannot be verified.`, { part: SIGNATURE });
+  if (!signature) throw refuse('missing-part', message('documents.signed.signatureMissing', { part: SIGNATURE }), { part: SIGNATURE });
 
   const manifest = parseManifest(manifestBytes);
   const trusted = trust(manifest.signer.postId);
   if (trusted === undefined) {
-    throw refuse('unknown', `The file says it was signed by post "${manifest.signer.postName}" (${manifest.signer.postId}), which this post does not trust.`, { part: MANIFEST, postId: manifest.signer.postId }, 'UNTRUSTED_SENDER');
+    throw refuse('unknown', message('documents.signed.untrusted', { postName: manifest.signer.postName, postId: manifest.signer.postId }), { part: MANIFEST, postId: manifest.signer.postId }, 'UNTRUSTED_SENDER');
   }
   const trustedKey = toKeyObject(trusted);
   if (rawOf(trustedKey).toString('hex') !== manifest.signer.publicKey) {
-    throw refuse('key-changed', `The file was signed with a key that is not the one this post trusts for "${manifest.signer.postName}" (${manifest.signer.postId}).`, { part: MANIFEST, postId: manifest.signer.postId }, 'UNTRUSTED_SENDER');
+    throw refuse('key-changed', message('documents.signed.keyChanged', { postName: manifest.signer.postName, postId: manifest.signer.postId }), { part: MANIFEST, postId: manifest.signer.postId }, 'UNTRUSTED_SENDER');
   }
   if (signature.length !== 64 || !verifySignature(null, manifestBytes, trustedKey, signature)) {
-    throw refuse('signature', `The signature (${SIGNATURE}) does not match ${MANIFEST}: the manifest or its signature was altered.`, { part: MANIFEST, parts: [MANIFEST, SIGNATURE] });
+    throw refuse('signature', message('documents.signed.badSignature', { signature: SIGNATURE, manifest: MANIFEST }), { part: MANIFEST, parts: [MANIFEST, SIGNATURE] });
   }
 
   const listed = new Set(manifest.parts.map((part) => part.name));
   for (const name of byName.keys()) {
-    if (name !== MANIFEST && name !== SIGNATURE && !listed.has(name)) throw refuse('extra-part', `Part "${name}" is not listed in the signed manifest: it was added after signing.`, { part: name });
+    if (name !== MANIFEST && name !== SIGNATURE && !listed.has(name)) throw refuse('extra-part', message('documents.signed.extraPart', { part: name }), { part: name });
   }
   const parts: VerifiedMouPackage['parts'] = [];
   const seen = new Set<string>();
   for (const part of manifest.parts) {
     checkPartName(part.name);
     if (part.name === MANIFEST || part.name === SIGNATURE || seen.has(part.name)) {
-      throw refuse('manifest-invalid', `The signed manifest lists part "${part.name}" twice or as a part it cannot hold.`, { part: MANIFEST });
+      throw refuse('manifest-invalid', message('documents.signed.listedTwice', { part: part.name }), { part: MANIFEST });
     }
     seen.add(part.name);
     const data = byName.get(part.name);
-    if (!data) throw refuse('missing-part', `Part "${part.name}" is listed in the signed manifest but missing from the file.`, { part: part.name });
-    if (data.length !== part.size || sha256(data) !== part.sha256) throw refuse('part-altered', `Part "${part.name}" does not match its signed SHA-256: it was altered.`, { part: part.name });
+    if (!data) throw refuse('missing-part', message('documents.signed.listedMissing', { part: part.name }), { part: part.name });
+    if (data.length !== part.size || sha256(data) !== part.sha256) throw refuse('part-altered', message('documents.signed.partAltered', { part: part.name }), { part: part.name });
     parts.push({ ...part, data });
   }
-  if (!listed.has(DRAFT)) throw refuse('missing-part', `Part "${DRAFT}" is missing: the file carries no draft to import.`, { part: DRAFT });
+  if (!listed.has(DRAFT)) throw refuse('missing-part', message('documents.signed.draftMissing', { part: DRAFT }), { part: DRAFT });
 
   // Every byte outside the parts must be the writer's own: rebuild and compare.
   const rebuilt = writeStoredZip(entries.map(({ name, data }) => ({ name, data })));
   if (!rebuilt.bytes.equals(bytes)) {
     const region = firstDifference(bytes, rebuilt.bytes, rebuilt.regions);
-    const where = region?.entry ? `the ${region.kind} of part "${region.entry}"` : `the ${region?.kind ?? 'archive structure'}`;
-    throw refuse('container-altered', `The file was altered outside the signed parts, in ${where}.`, { part: region?.entry ?? null, region: region?.kind ?? null });
+    throw refuse('container-altered', message('documents.signed.containerAltered', { region: REGION_NAMES[region?.kind ?? ''] ?? 'structure', inPart: region?.entry ? 'yes' : 'no', part: region?.entry ?? '' }), { part: region?.entry ?? null, region: region?.kind ?? null });
   }
 
   const document = parseDraft(byName.get(DRAFT)!);
   if (document.draftId !== manifest.draft.id || document.versionLabel !== manifest.draft.versionLabel) {
-    throw refuse('draft-mismatch', `Part "${DRAFT}" is not the draft the manifest names.`, { part: DRAFT });
+    throw refuse('draft-mismatch', message('documents.signed.draftMismatch', { part: DRAFT }), { part: DRAFT });
   }
   const snapshotBytes = byName.get(SNAPSHOT);
   let snapshot: unknown;
@@ -243,7 +248,7 @@ export function verifySignedMouPackage(bytes: Buffer, trust: TrustLookup): Verif
     try {
       snapshot = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(snapshotBytes));
     } catch {
-      throw refuse('draft-invalid', `Part "${SNAPSHOT}" is signed but is not valid JSON.`, { part: SNAPSHOT });
+      throw refuse('draft-invalid', message('documents.signed.snapshotNotJson', { part: SNAPSHOT }), { part: SNAPSHOT });
     }
   }
   return { signer: manifest.signer, signedAt: manifest.signedAt, comment: manifest.comment, document, ...(snapshot === undefined ? {} : { snapshot }), manifest, parts };
@@ -256,7 +261,7 @@ export function verifySignedMouPackage(bytes: Buffer, trust: TrustLookup): Verif
 export function verifySignedMouFile(path: string, trust: TrustLookup): VerifiedMouPackage {
   const { size } = statSync(path);
   if (size > SIGNED_MOU_LIMITS.fileBytes) {
-    throw refuse('too-large', `The file is ${size} bytes; a signed MOU file is at most ${SIGNED_MOU_LIMITS.fileBytes}.`, { size });
+    throw refuse('too-large', message('documents.signed.tooLarge', { size, max: SIGNED_MOU_LIMITS.fileBytes }), { size });
   }
   return verifySignedMouPackage(readFileSync(path), trust);
 }
@@ -266,11 +271,11 @@ function parseManifest(bytes: Uint8Array): SignedMouManifest {
   try {
     json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
   } catch {
-    throw refuse('manifest-invalid', `Part "${MANIFEST}" is not valid JSON: it was altered or is not an Accord file.`, { part: MANIFEST });
+    throw refuse('manifest-invalid', message('documents.signed.manifestNotJson', { part: MANIFEST }), { part: MANIFEST });
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {
-    throw refuse('manifest-invalid', `Part "${MANIFEST}" is not a signed MOU manifest this version of Accord reads.`, { part: MANIFEST, issues: parsed.error.issues.map((issue) => ({ path: issue.path.map(String), message: issue.message })) });
+    throw refuse('manifest-invalid', message('documents.signed.manifestUnreadable', { part: MANIFEST }), { part: MANIFEST, issues: toFieldIssues(parsed.error) });
   }
   return parsed.data;
 }
@@ -279,7 +284,7 @@ function parseDraft(bytes: Uint8Array): MouDocument {
   try {
     return mouDocumentSchema.parse(JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)));
   } catch {
-    throw refuse('draft-invalid', `Part "${DRAFT}" is signed but is not a draft this version of Accord reads.`, { part: DRAFT });
+    throw refuse('draft-invalid', message('documents.signed.draftUnreadable', { part: DRAFT }), { part: DRAFT });
   }
 }
 
@@ -302,7 +307,7 @@ export function extractVerifiedParts(verified: VerifiedMouPackage, directory: st
   return verified.parts.map(({ name, data }) => {
     checkPartName(name);
     const target = resolve(join(root, name));
-    if (!target.startsWith(root + sep)) throw refuse('unsafe-path', `Part "${name}" would be written outside ${root}.`, { part: name });
+    if (!target.startsWith(root + sep)) throw refuse('unsafe-path', message('documents.signed.outsideFolder', { part: name, folder: root }), { part: name });
     const fd = openSync(target, 'wx');
     try {
       writeSync(fd, data);

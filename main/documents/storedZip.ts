@@ -1,4 +1,5 @@
 import { crc32 } from 'node:zlib';
+import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 
 /**
@@ -100,8 +101,11 @@ export interface ReadLimits {
   maxEntryBytes: number;
 }
 
-function malformed(what: string): AppError {
-  return new AppError('BUNDLE_REJECTED', `This is not a signed MOU file, or its structure was altered: ${what}.`, { reason: 'malformed' });
+type Malformation = 'tooShort' | 'noEnd' | 'multiDisk' | 'directoryEnd' | 'recordMissing' | 'recordOverrun' | 'nameNotUtf8' | 'compressed' | 'extraFields' | 'misplaced' | 'noLocalHeader' | 'headerDisagrees' | 'headerOtherName' | 'gap';
+
+/** A structural refusal: documents.signed.malformed selects its sentence by `problem`, with the part's name or index. */
+function malformed(problem: Malformation, where: { part?: string; index?: number } = {}): AppError {
+  return new AppError('BUNDLE_REJECTED', message('documents.signed.malformed', { problem, part: where.part ?? '', index: where.index ?? 0 }), { reason: 'malformed' });
 }
 
 /**
@@ -111,23 +115,23 @@ function malformed(what: string): AppError {
  * the caller checks them (see signedPackage.ts).
  */
 export function readStoredZip(bytes: Buffer, limits: ReadLimits): StoredEntry[] {
-  if (bytes.length < 22) throw malformed('too short');
+  if (bytes.length < 22) throw malformed('tooShort');
   const endAt = bytes.length - 22;
-  if (bytes.readUInt32LE(endAt) !== END_OF_CENTRAL) throw malformed('no end-of-archive record where it belongs (a comment or trailing bytes?)');
+  if (bytes.readUInt32LE(endAt) !== END_OF_CENTRAL) throw malformed('noEnd');
   const count = bytes.readUInt16LE(endAt + 10);
-  if (bytes.readUInt16LE(endAt + 4) !== 0 || bytes.readUInt16LE(endAt + 6) !== 0 || bytes.readUInt16LE(endAt + 8) !== count) throw malformed('multi-disk archive');
+  if (bytes.readUInt16LE(endAt + 4) !== 0 || bytes.readUInt16LE(endAt + 6) !== 0 || bytes.readUInt16LE(endAt + 8) !== count) throw malformed('multiDisk');
   if (count > limits.maxEntries) {
-    throw new AppError('BUNDLE_REJECTED', `The file holds ${count} parts; a signed MOU file holds at most ${limits.maxEntries}.`, { reason: 'too-many-parts', count });
+    throw new AppError('BUNDLE_REJECTED', message('documents.signed.tooManyParts', { count, max: limits.maxEntries }), { reason: 'too-many-parts', count });
   }
   const centralSize = bytes.readUInt32LE(endAt + 12);
   const centralStart = bytes.readUInt32LE(endAt + 16);
-  if (centralStart + centralSize !== endAt) throw malformed('the directory does not end where the end-of-archive record begins');
+  if (centralStart + centralSize !== endAt) throw malformed('directoryEnd');
   const entries: StoredEntry[] = [];
   let at = centralStart;
   let expectedLocal = 0;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (let index = 0; index < count; index++) {
-    if (at + 46 > endAt || bytes.readUInt32LE(at) !== CENTRAL_HEADER) throw malformed(`directory record ${index + 1} is missing`);
+    if (at + 46 > endAt || bytes.readUInt32LE(at) !== CENTRAL_HEADER) throw malformed('recordMissing', { index: index + 1 });
     const method = bytes.readUInt16LE(at + 10);
     const compressed = bytes.readUInt32LE(at + 20);
     const size = bytes.readUInt32LE(at + 24);
@@ -135,28 +139,28 @@ export function readStoredZip(bytes: Buffer, limits: ReadLimits): StoredEntry[] 
     const extraLength = bytes.readUInt16LE(at + 30);
     const commentLength = bytes.readUInt16LE(at + 32);
     const localAt = bytes.readUInt32LE(at + 42);
-    if (at + 46 + nameLength > endAt) throw malformed(`directory record ${index + 1} runs past the directory`);
+    if (at + 46 + nameLength > endAt) throw malformed('recordOverrun', { index: index + 1 });
     let name: string;
     try {
       name = decoder.decode(bytes.subarray(at + 46, at + 46 + nameLength));
     } catch {
-      throw malformed(`the name of part ${index + 1} is not valid UTF-8`);
+      throw malformed('nameNotUtf8', { index: index + 1 });
     }
-    if (method !== 0 || compressed !== size) throw malformed(`part "${name}" is compressed (signed MOU files store parts uncompressed)`);
-    if (extraLength !== 0 || commentLength !== 0) throw malformed(`part "${name}" carries extra fields or a comment`);
+    if (method !== 0 || compressed !== size) throw malformed('compressed', { part: name });
+    if (extraLength !== 0 || commentLength !== 0) throw malformed('extraFields', { part: name });
     const cap = limits.maxBytesByName?.[name] ?? limits.maxEntryBytes;
     if (size > cap) {
-      throw new AppError('BUNDLE_REJECTED', `Part "${name}" is ${size} bytes; at most ${cap} are allowed.`, { reason: 'part-too-large', part: name, size, limit: cap });
+      throw new AppError('BUNDLE_REJECTED', message('documents.signed.partTooLarge', { part: name, size, max: cap }), { reason: 'part-too-large', part: name, size, limit: cap });
     }
-    if (localAt !== expectedLocal) throw malformed(`part "${name}" is not where the directory says`);
+    if (localAt !== expectedLocal) throw malformed('misplaced', { part: name });
     const dataAt = localAt + 30 + nameLength;
-    if (dataAt + size > centralStart || bytes.readUInt32LE(localAt) !== LOCAL_HEADER) throw malformed(`part "${name}" has no valid local header`);
-    if (bytes.readUInt16LE(localAt + 26) !== nameLength || bytes.readUInt16LE(localAt + 28) !== 0) throw malformed(`the local header of part "${name}" disagrees with the directory`);
-    if (!bytes.subarray(localAt + 30, dataAt).equals(bytes.subarray(at + 46, at + 46 + nameLength))) throw malformed(`the local header of part "${name}" names another file`);
+    if (dataAt + size > centralStart || bytes.readUInt32LE(localAt) !== LOCAL_HEADER) throw malformed('noLocalHeader', { part: name });
+    if (bytes.readUInt16LE(localAt + 26) !== nameLength || bytes.readUInt16LE(localAt + 28) !== 0) throw malformed('headerDisagrees', { part: name });
+    if (!bytes.subarray(localAt + 30, dataAt).equals(bytes.subarray(at + 46, at + 46 + nameLength))) throw malformed('headerOtherName', { part: name });
     entries.push({ name, data: bytes.subarray(dataAt, dataAt + size) });
     expectedLocal = dataAt + size;
     at += 46 + nameLength;
   }
-  if (expectedLocal !== centralStart || at !== endAt) throw malformed('there are bytes between the parts and the directory');
+  if (expectedLocal !== centralStart || at !== endAt) throw malformed('gap');
   return entries;
 }

@@ -1,6 +1,6 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import { issueMessage } from '../../shared/i18n/message';
-import type { AppErrorShape, FieldIssue } from '../../shared/result';
+import type { AppErrorShape } from '../../shared/result';
+import { issueText } from '../../shared/validation';
 import { useUiStore } from './store';
 
 /**
@@ -11,13 +11,8 @@ export function reportSaveError<T extends FieldValues>(error: AppErrorShape, set
   // Field issues come with validation errors and with refused changes (an illegal status transition).
   const issues = error.code === 'VALIDATION' || error.code === 'CONFLICT' ? (error.details?.issues ?? []) : [];
   const placed = issues.map((issue) => ({ ...issue, field: issueField(issue.path) })).filter((issue) => fieldNames.includes(issue.field));
-  for (const issue of placed) setError(issue.field as Path<T>, { type: 'server', message: carriedMessage(issue) }, { shouldFocus: true });
+  for (const issue of placed) setError(issue.field as Path<T>, { type: 'server', message: issueText(issue) }, { shouldFocus: true });
   if (placed.length === 0) useUiStore.getState().showError(error);
-}
-
-/** The issue's message as a form holds it: its catalog key and params (encoded; issueText renders them), or the legacy key text. */
-export function carriedMessage(issue: FieldIssue): string {
-  return issue.key ? issueMessage(issue.key, issue.params) : issue.message;
 }
 
 /** The form field an issue is about: the generic records API nests values under "values" ({ type, values }). */

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { DOCUMENT_LANGUAGES, DOCUMENT_LAYOUTS } from '../documents/types';
 import { recordId } from '../domain/common';
-import { msg } from '../messages';
+import { issueMessage } from '../i18n/message';
+import { messageKeySchema, messageParamsSchema } from '../result';
 import { mouVersionInfo } from './mouVersions';
 import type { MethodGroup } from './types';
 
@@ -22,13 +23,18 @@ const documentChoice = {
   layout: z.enum(DOCUMENT_LAYOUTS).default('side-by-side'),
 };
 
+/** A pre-export check's warning (shared/documents/checks.ts), rendered by each client: formatMessage(lang, w.key, w.params). */
 export const preExportWarning = z.object({
+  /** Display number of the clause, or null for the document title. */
   clauseNumber: z.string().nullable(),
-  /** A message key with its arguments (shared/messages.ts): shown in the reader's language. */
-  message: z.string(),
+  /** A documents.check.… catalog key and its arguments ({ clause, onlyInEnglish, onlyInArabic }). */
+  key: messageKeySchema,
+  params: messageParamsSchema,
+  /** Values found only in the English text / only in the Arabic text (numbers or ISO dates). */
   onlyInEnglish: z.array(z.string()).optional(),
   onlyInArabic: z.array(z.string()).optional(),
 });
+export type PreExportWarning = z.infer<typeof preExportWarning>;
 
 const exportedFile = z.object({
   fileName: z.string(),
@@ -83,7 +89,7 @@ export const documentsMethods = {
     output: exportedFile,
   },
   'mou.sign': {
-    input: z.object({ mouId: recordId, signedBy: z.string().trim().min(1, msg('required')).max(200, msg('tooLong', 200)) }),
+    input: z.object({ mouId: recordId, signedBy: z.string().trim().min(1, issueMessage('validation.required')).max(200, issueMessage('validation.tooLong', { max: 200 })) }),
     output: z.object({ signing, version: mouVersionInfo }),
   },
   /** Amend a signed MOU: a new draft copied from it; the signed one becomes superseded. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordId } from '../domain/common';
-import { msg } from '../messages';
+import { issueMessage } from '../i18n/message';
 import type { MethodGroup } from './types';
 
 /**
@@ -55,7 +55,7 @@ const versionRef = z.union([z.literal('current'), recordId]);
 
 export const mouVersionsMethods = {
   'mou.versions.save': {
-    input: z.object({ mouId: recordId, label: z.string().trim().max(100, msg('tooLong', 100)).default('') }),
+    input: z.object({ mouId: recordId, label: z.string().trim().max(100, issueMessage('validation.tooLong', { max: 100 })).default('') }),
     output: mouVersionInfo,
   },
   'mou.versions.list': {

@@ -1,4 +1,4 @@
-import { msg } from '../messages';
+import type { PreExportWarning } from '../api/documents';
 import type { MouClause, MouDocument } from './types';
 import { hasText, normaliseDigits } from './text';
 
@@ -9,20 +9,17 @@ import { hasText, normaliseDigits } from './text';
  * signed). They warn; the officer decides whether to export anyway.
  */
 
-export interface PreExportWarning {
-  /** Display number of the clause, or null for the document title. */
-  clauseNumber: string | null;
-  /** A message key (shared/messages.ts) with its arguments. */
-  message: string;
-  /** Values found only in the English text / only in the Arabic text (numbers or ISO dates). */
-  onlyInEnglish?: string[];
-  onlyInArabic?: string[];
-}
+/**
+ * One warning: the clause it is about (null for the title), a catalog message
+ * (documents.check.…) the reader's client renders, and the values found only on
+ * one side (numbers or ISO dates). Its type is the contract's schema (shared/api/documents.ts).
+ */
+export type { PreExportWarning } from '../api/documents';
 
 export function preExportChecks(document: MouDocument): PreExportWarning[] {
   const warnings: PreExportWarning[] = [];
-  if (document.language === 'both' && !hasText(document.title.ar)) warnings.push({ clauseNumber: null, message: msg('mouTitleOnlyEnglish') });
-  if (document.language === 'ar' && !hasText(document.title.ar)) warnings.push({ clauseNumber: null, message: msg('mouTitleMissingArabic') });
+  if (document.language === 'both' && !hasText(document.title.ar)) warnings.push({ clauseNumber: null, key: 'documents.check.titleOnlyEnglish', params: {} });
+  if (document.language === 'ar' && !hasText(document.title.ar)) warnings.push({ clauseNumber: null, key: 'documents.check.titleMissingArabic', params: {} });
   for (const clause of document.clauses) warnings.push(...checkClause(clause, document.language));
   return warnings;
 }
@@ -31,21 +28,22 @@ function checkClause(clause: MouClause, language: MouDocument['language']): PreE
   const english = hasText(clause.en);
   const arabic = hasText(clause.ar);
   const clauseNumber = clause.number;
-  if (language === 'en') return english ? [] : [{ clauseNumber, message: msg('mouClauseMissingEnglish', clauseNumber) }];
-  if (language === 'ar') return arabic ? [] : [{ clauseNumber, message: msg('mouClauseMissingArabic', clauseNumber) }];
-  if (english && !arabic) return [{ clauseNumber, message: msg('mouClauseOnlyEnglish', clauseNumber) }];
-  if (arabic && !english) return [{ clauseNumber, message: msg('mouClauseOnlyArabic', clauseNumber) }];
-  if (!english && !arabic) return [{ clauseNumber, message: msg('mouClauseEmpty', clauseNumber) }];
+  const params = { clause: clauseNumber };
+  if (language === 'en') return english ? [] : [{ clauseNumber, key: 'documents.check.clauseMissingEnglish', params }];
+  if (language === 'ar') return arabic ? [] : [{ clauseNumber, key: 'documents.check.clauseMissingArabic', params }];
+  if (english && !arabic) return [{ clauseNumber, key: 'documents.check.clauseOnlyEnglish', params }];
+  if (arabic && !english) return [{ clauseNumber, key: 'documents.check.clauseOnlyArabic', params }];
+  if (!english && !arabic) return [{ clauseNumber, key: 'documents.check.clauseEmpty', params }];
   const warnings: PreExportWarning[] = [];
   const en = extractFacts(clause.en);
   const ar = extractFacts(clause.ar);
   const dateDifference = compareDates(en.dates, ar.dates);
   if (dateDifference) {
-    warnings.push({ clauseNumber, message: msg('mouClauseDatesDiffer', clauseNumber, listOrDash(dateDifference.onlyInEnglish), listOrDash(dateDifference.onlyInArabic)), ...dateDifference });
+    warnings.push({ clauseNumber, key: 'documents.check.clauseDatesDiffer', params: differenceParams(clauseNumber, dateDifference), ...dateDifference });
   }
   const numberDifference = multisetDifference(en.numbers, ar.numbers);
   if (numberDifference) {
-    warnings.push({ clauseNumber, message: msg('mouClauseNumbersDiffer', clauseNumber, listOrDash(numberDifference.onlyInEnglish), listOrDash(numberDifference.onlyInArabic)), ...numberDifference });
+    warnings.push({ clauseNumber, key: 'documents.check.clauseNumbersDiffer', params: differenceParams(clauseNumber, numberDifference), ...numberDifference });
   }
   return warnings;
 }
@@ -143,3 +141,8 @@ function compareDates(english: string[][], arabic: string[][]): { onlyInEnglish:
 }
 
 const listOrDash = (values: string[]) => (values.length ? values.join(' ') : '—');
+
+/** The message's arguments: the clause number and each side's values as one list ("90 30"; a dash when none). */
+function differenceParams(clause: string, difference: { onlyInEnglish: string[]; onlyInArabic: string[] }) {
+  return { clause, onlyInEnglish: listOrDash(difference.onlyInEnglish), onlyInArabic: listOrDash(difference.onlyInArabic) };
+}

@@ -80,7 +80,7 @@ describe('foundation workflow in the browser', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => fieldError('title').textContent()).toBe('This field is required.');
     expect(await fieldError('partnerId').textContent()).toBe('Choose a partner nation.');
-    expect(await fieldError('summary').textContent()).toBe('Use at most 4000 characters.');
+    expect(await fieldError('summary').textContent()).toBe('Use at most 4,000 characters.');
 
     await field('title').fill('Border security cooperation');
     await field('partnerId').selectOption({ label: 'Tunisia' });

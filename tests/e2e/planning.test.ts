@@ -250,7 +250,7 @@ describe('the officer planning path in the browser', () => {
     await field('currency').fill('USD');
     await field('constraint').fill('Congressional notification takes 15 days.');
     await save();
-    await expect.poll(() => fieldError('approvedMinor').textContent()).toBe('Enter an amount with at most two decimals (e.g. 1250000.00).');
+    await expect.poll(() => fieldError('approvedMinor').textContent()).toBe('Enter an amount with at most 2 decimals (e.g. 1250000.00).');
     await field('approvedMinor').fill('2000000');
     await save();
     await expect.poll(() => fieldError('approvedMinor').textContent()).toBe('The approved amount cannot exceed the requested amount.');

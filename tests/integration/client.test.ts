@@ -32,7 +32,7 @@ describe('renderer API client', () => {
     const created = await client.call('partners.create', { name: `Oman ${Math.random()}` });
     expect(created.ok).toBe(true);
     const invalid = await client.call('mou.create', { title: '', partnerId: '', sector: 'police', status: 'draft', parties: [], summary: '' });
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: expect.arrayContaining([{ path: ['title'], message: 'required' }]) } } });
+    expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: expect.arrayContaining([{ path: ['title'], key: 'validation.required', message: 'validation.required' }]) } } });
   });
 
   it('turns a transport failure into an error envelope instead of throwing', async () => {

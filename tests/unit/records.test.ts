@@ -4,6 +4,23 @@ import type { MouDraft } from '../../shared/domain/mou';
 import type { Partner } from '../../shared/domain/partner';
 import { uuidv7 } from '../../shared/uuid';
 import { callOk, openTestApp, snapshotDatabase, tempDirectory } from '../helpers';
+import { formatMessage } from '../../shared/i18n/format';
+import type { MessageKey, MessageParams } from '../../shared/i18n/message';
+import type { FieldIssue } from '../../shared/result';
+
+/** A field issue as the gate returns it: a catalog key and its arguments (message repeats the key). */
+function issue(path: (string | number)[], key: MessageKey, params?: MessageParams): FieldIssue {
+  return { path, key, ...(params ? { params } : {}), message: key };
+}
+
+/** Every issue's message reads as a sentence in English and in Arabic. */
+function expectRenderedInBothLanguages(issues: FieldIssue[] | undefined): void {
+  for (const { key, params } of issues ?? []) {
+    if (!key) continue;
+    expect(formatMessage('en', key, params)).toMatch(/^[A-Z].*\.$/);
+    expect(formatMessage('ar', key, params)).toMatch(/[\u0600-\u06ff]/);
+  }
+}
 
 let dir: ReturnType<typeof tempDirectory>;
 let app: AccordApp;
@@ -85,12 +102,12 @@ describe('bad input changes nothing', () => {
   });
 
   const cases: [string, string, (partnerId: string) => unknown, string, unknown][] = [
-    ['an empty title', 'mou.create', (p) => ({ ...draftValues(p), title: '  ' }), 'VALIDATION', [{ path: ['title'], message: 'required' }]],
-    ['an over-long title', 'mou.create', (p) => ({ ...draftValues(p), title: 'x'.repeat(201) }), 'VALIDATION', [{ path: ['title'], message: 'tooLong:200' }]],
-    ['an unknown partner', 'mou.create', () => draftValues(uuidv7()), 'VALIDATION', [{ path: ['partnerId'], message: 'partnerNotFound' }]],
-    ['a status that does not exist', 'mou.create', (p) => ({ ...draftValues(p), status: 'ratified' }), 'VALIDATION', [{ path: ['status'], message: 'invalidChoice' }]],
+    ['an empty title', 'mou.create', (p) => ({ ...draftValues(p), title: '  ' }), 'VALIDATION', [issue(['title'], 'validation.required')]],
+    ['an over-long title', 'mou.create', (p) => ({ ...draftValues(p), title: 'x'.repeat(201) }), 'VALIDATION', [issue(['title'], 'validation.tooLong', { max: 200 })]],
+    ['an unknown partner', 'mou.create', () => draftValues(uuidv7()), 'VALIDATION', [issue(['partnerId'], 'validation.partnerNotFound')]],
+    ['a status that does not exist', 'mou.create', (p) => ({ ...draftValues(p), status: 'ratified' }), 'VALIDATION', [issue(['status'], 'validation.invalidChoice')]],
     ['a value of the wrong kind', 'mou.create', (p) => ({ ...draftValues(p), parties: 'everyone' }), 'VALIDATION', undefined],
-    ['a duplicate partner name', 'partners.create', () => ({ name: 'tunisia' }), 'VALIDATION', [{ path: ['name'], message: 'duplicateName' }]],
+    ['a duplicate partner name', 'partners.create', () => ({ name: 'tunisia' }), 'VALIDATION', [issue(['name'], 'validation.duplicateName')]],
     ['an id that is not a UUID', 'partners.get', () => ({ id: "1' OR 1=1 --" }), 'VALIDATION', undefined],
     ['a record that does not exist', 'mou.update', (p) => ({ id: uuidv7(), values: draftValues(p) }), 'NOT_FOUND', undefined],
     ['a method that does not exist', 'partners.drop', () => ({}), 'UNKNOWN_METHOD', undefined],
@@ -105,6 +122,7 @@ describe('bad input changes nothing', () => {
     expect(result.error.code).toBe(code);
     expect(result.error.message.length).toBeGreaterThan(10);
     if (issues) expect(result.error.details?.issues).toEqual(issues);
+    expectRenderedInBothLanguages(result.error.details?.issues);
     expect(snapshotDatabase(app)).toBe(before);
   });
 

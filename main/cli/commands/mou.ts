@@ -3,7 +3,7 @@ import { listMouVersions } from '../../../db/repositories/mouVersions';
 import { listMouSignings, signMouDraft } from '../../../db/repositories/mouSignings';
 import { selectRecords } from '../../../db/repositories/records';
 import { DOCUMENT_LANGUAGES, DOCUMENT_LAYOUTS, type DocumentLanguage, type DocumentLayout } from '../../../shared/documents/types';
-import { formatMessage } from '../../../shared/messages';
+import { formatMessage } from '../../../shared/i18n/format';
 import { AppError } from '../../../shared/result';
 import { SIGNED_MOU_LIMITS } from '../../documents/signedPackage';
 import { exportMouDocument, exportMouRedline, importSignedMou } from '../../documents/service';
@@ -98,7 +98,7 @@ export const mouCommand: Command = {
         const version = versionRef(app, target, values.version);
         const key = format === 'signed' ? { protection: passphraseProtection, passphrase: await passphraseFor(app, 'Signing an MOU file') } : undefined;
         const result = await exportMouDocument(store, handlingMarking, target, { version, ...documentOptions(values) }, format, key);
-        for (const warning of result.warnings) console.error(`warning: ${formatMessage(warning.message, 'en')}`);
+        for (const warning of result.warnings) console.error(`warning: ${formatMessage('en', warning.key, warning.params)}`);
         writeFileAtomically(out, result.bytes);
         console.log(`Wrote ${out}: ${format}, ${result.bytes.length} bytes${result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''}.`);
         return EXIT.ok;

@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { MethodInput, MethodOutput } from '../../../shared/contract';
 import { DOCUMENT_LANGUAGES, DOCUMENT_LAYOUTS, type DocumentLanguage, type DocumentLayout } from '../../../shared/documents/types';
+import { formatMessage } from '../../../shared/i18n/format';
+import { issueText } from '../../../shared/validation';
 import { Field } from '../components/Field';
-import { carriedMessage } from '../forms';
 import { message, type MessageKey } from '../../../shared/i18n/message';
 import { useTranslation } from '../i18n';
 import { recordType } from '../../../shared/records/registry';
@@ -112,7 +113,7 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
     const result = await api.call('mou.sign', { mouId, signedBy });
     if (!result.ok) {
       const issue = result.error.details?.issues?.[0];
-      if (issue && issue.path?.[0] === 'signedBy') return setSignError(formatError(carriedMessage(issue)));
+      if (issue && issue.path?.[0] === 'signedBy') return setSignError(formatError(issueText(issue)));
       return useUiStore.getState().showError(result.error);
     }
     setSignedBy('');
@@ -192,7 +193,7 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
           <ul>
             {warnings.map((warning, index) => (
               <li key={index} className="warning">
-                {formatError(warning.message)}
+                {formatMessage(language, warning.key, warning.params)}
               </li>
             ))}
           </ul>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
 import { recordType } from '../../../shared/records/registry';
+import { issueText } from '../../../shared/validation';
 import { useTranslation } from '../i18n';
 import { api, useUiStore } from '../store';
 import { useCall } from './data';
@@ -24,7 +25,7 @@ export function MouVersions({ mouId }: { mouId: string }) {
     const result = await api.call('mou.versions.save', { mouId, label });
     if (!result.ok) {
       const issue = result.error.details?.issues?.[0];
-      if (issue) setLabelError(issue.message);
+      if (issue) setLabelError(issueText(issue));
       else useUiStore.getState().showError(result.error);
       return;
     }

@@ -7,7 +7,9 @@ import { readStoredZip, writeStoredZip, type StoredEntry } from '../../../main/d
 import { snapshotSha256 } from '../../../db/repositories/mouSignings';
 import { loadVersion } from '../../../db/repositories/mouVersions';
 import { BUNDLE_CHUNK_BYTES } from '../../../shared/api/sync';
-import { formatMessage } from '../../../shared/messages';
+import type { PreExportWarning } from '../../../shared/api/documents';
+import { formatMessage } from '../../../shared/i18n/format';
+import { errorText } from '../../../shared/result';
 import { exportBundle, importBundle, trustSenderOf } from '../../../main/sync/service';
 import { passphraseProtection } from '../../../main/sync/keys';
 import { callOk, openTestApp, snapshotDatabase, tempDirectory } from '../../helpers';
@@ -25,7 +27,7 @@ interface ExportedFile {
   fileName: string;
   size: number;
   data: string;
-  warnings: { clauseNumber: string | null; message: string }[];
+  warnings: PreExportWarning[];
 }
 
 async function upload(app: AccordApp, bytes: Buffer): Promise<string> {
@@ -59,7 +61,10 @@ describe('MOU documents through the API', () => {
   it('warns before export where the two texts differ, only for the languages exported', async () => {
     const both = await callOk<ExportedFile['warnings']>(a, 'mou.documents.checks', { mouId, lang: 'both' });
     expect(both.map((warning) => warning.clauseNumber)).toContain('2');
-    expect(formatMessage(both.find((warning) => warning.clauseNumber === '2')!.message, 'ar')).toContain('الأرقام مختلفة');
+    const clause2 = both.find((warning) => warning.clauseNumber === '2')!;
+    expect(clause2).toMatchObject({ key: 'documents.check.clauseNumbersDiffer', params: { clause: '2' } });
+    expect(formatMessage('en', clause2.key, clause2.params)).toMatch(/^Clause 2: the numbers differ/);
+    expect(formatMessage('ar', clause2.key, clause2.params)).toMatch(/^البند 2: الأرقام مختلفة/);
     expect(await callOk(a, 'mou.documents.checks', { mouId, lang: 'en' })).toEqual([]);
   });
 
@@ -67,7 +72,12 @@ describe('MOU documents through the API', () => {
     const signed = await createBilingualMou(a, { agreed: true, partnerName: 'Egypt' });
     const notYet = await createBilingualMou(a, { partnerName: 'Libya' });
     const before = snapshotDatabase(a);
-    expect(await a.call('mou.newVersion', { mouId: notYet.mouId })).toMatchObject({ ok: false, error: { code: 'CONFLICT', details: { localized: { ar: expect.stringContaining('غير موقعة') } } } });
+    const refused = await a.call('mou.newVersion', { mouId: notYet.mouId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'documents.notSigned', params: { title: expect.any(String) } } });
+    if (!refused.ok) {
+      expect(errorText(refused.error, 'en')).toMatch(/^".+" is not signed: edit it directly instead of starting a new version\.$/);
+      expect(errorText(refused.error, 'ar')).toMatch(/^«.+» غير موقعة: عدّلها مباشرة بدلًا من بدء نسخة جديدة\.$/);
+    }
     expect(snapshotDatabase(a)).toBe(before);
 
     await callOk(a, 'mou.sign', { mouId: signed.mouId, signedBy: 'Jane Doe' });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { preExportChecks, extractFacts } from '../../../shared/documents/checks';
 import { normaliseDigits } from '../../../shared/documents/text';
-import { formatMessage } from '../../../shared/messages';
+import { formatMessage } from '../../../shared/i18n/format';
 import { sampleMou } from './fixtures';
 
 describe('pre-export checks', () => {
@@ -18,13 +18,22 @@ describe('pre-export checks', () => {
     document.clauses[0]!.ar = '  ';
     document.clauses[2]!.en = '';
     const warnings = preExportChecks(document);
-    expect(warnings.map((w) => w.message)).toEqual(['mouClauseOnlyEnglish:1', 'mouClauseOnlyArabic:3']);
-    expect(formatMessage(warnings[0]!.message, 'en')).toBe('Clause 1 has English text but no Arabic text.');
-    expect(formatMessage(warnings[1]!.message, 'ar')).toContain('البند 3');
+    expect(warnings.map(({ key, params }) => ({ key, params }))).toEqual([
+      { key: 'documents.check.clauseOnlyEnglish', params: { clause: '1' } },
+      { key: 'documents.check.clauseOnlyArabic', params: { clause: '3' } },
+    ]);
+    expect(formatMessage('en', warnings[0]!.key, warnings[0]!.params)).toBe('Clause 1 has English text but no Arabic text.');
+    expect(formatMessage('ar', warnings[0]!.key, warnings[0]!.params)).toBe('البند 1 له نص إنجليزي دون نص عربي.');
+    expect(formatMessage('en', warnings[1]!.key, warnings[1]!.params)).toBe('Clause 3 has Arabic text but no English text.');
+    expect(formatMessage('ar', warnings[1]!.key, warnings[1]!.params)).toBe('البند 3 له نص عربي دون نص إنجليزي.');
   });
 
   it('warns about a missing Arabic title only when Arabic is exported', () => {
-    expect(preExportChecks(sampleMou({ title: { en: 'MOU' } })).map((w) => w.message)).toEqual(['mouTitleOnlyEnglish']);
+    const [title, ...rest] = preExportChecks(sampleMou({ title: { en: 'MOU' } }));
+    expect(rest).toEqual([]);
+    expect(title).toEqual({ clauseNumber: null, key: 'documents.check.titleOnlyEnglish', params: {} });
+    expect(formatMessage('en', title!.key, title!.params)).toBe('The title has no Arabic text.');
+    expect(formatMessage('ar', title!.key, title!.params)).toBe('لا يوجد نص عربي للعنوان.');
     expect(preExportChecks(sampleMou({ title: { en: 'MOU' }, language: 'en' }))).toEqual([]);
   });
 
@@ -33,7 +42,7 @@ describe('pre-export checks', () => {
     document.clauses[1]!.ar = '';
     expect(preExportChecks(document)).toEqual([]);
     document.clauses[1]!.en = '';
-    expect(preExportChecks(document).map((w) => w.message)).toEqual(['mouClauseMissingEnglish:2']);
+    expect(preExportChecks(document)).toEqual([{ clauseNumber: '2', key: 'documents.check.clauseMissingEnglish', params: { clause: '2' } }]);
   });
 
   it('warns when a number differs between the English and Arabic text, listing the values', () => {
@@ -42,7 +51,9 @@ describe('pre-export checks', () => {
     const [warning, ...rest] = preExportChecks(document);
     expect(rest).toEqual([]);
     expect(warning).toMatchObject({ clauseNumber: '2', onlyInEnglish: ['4'], onlyInArabic: ['6'] });
-    expect(formatMessage(warning!.message, 'en')).toBe('Clause 2: the numbers differ between the English and Arabic text (only in English: 4; only in Arabic: 6).');
+    expect(warning).toMatchObject({ key: 'documents.check.clauseNumbersDiffer', params: { clause: '2', onlyInEnglish: '4', onlyInArabic: '6' } });
+    expect(formatMessage('en', warning!.key, warning!.params)).toBe('Clause 2: the numbers differ between the English and Arabic text (only in English: 4; only in Arabic: 6).');
+    expect(formatMessage('ar', warning!.key, warning!.params)).toBe('البند 2: الأرقام مختلفة بين النص الإنجليزي والنص العربي (في الإنجليزي فقط: 4؛ في العربي فقط: 6).');
   });
 
   it('warns when a date differs, whatever way each language writes it', () => {
@@ -50,7 +61,14 @@ describe('pre-export checks', () => {
     document.clauses[1]!.ar = 'يجتمع فريق العمل ٤ مرات على الأقل في السنة، ابتداءً من ١ آذار ٢٠٢٧.';
     const warnings = preExportChecks(document);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatchObject({ clauseNumber: '2', message: 'mouClauseDatesDiffer:2,2026-03-01,2027-03-01', onlyInEnglish: ['2026-03-01'], onlyInArabic: ['2027-03-01'] });
+    expect(warnings[0]).toEqual({
+      clauseNumber: '2',
+      key: 'documents.check.clauseDatesDiffer',
+      params: { clause: '2', onlyInEnglish: '2026-03-01', onlyInArabic: '2027-03-01' },
+      onlyInEnglish: ['2026-03-01'],
+      onlyInArabic: ['2027-03-01'],
+    });
+    expect(formatMessage('ar', warnings[0]!.key, warnings[0]!.params)).toBe('البند 2: التواريخ مختلفة بين النص الإنجليزي والنص العربي (في الإنجليزي فقط: 2026-03-01؛ في العربي فقط: 2027-03-01).');
   });
 
   it('reads the same date in ISO, slashed, English and Arabic (Levantine, Maghreb) forms as equal', () => {

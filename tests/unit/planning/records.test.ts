@@ -5,6 +5,23 @@ import { RECORD_TYPE_NAMES, recordType, recordTypes } from '../../../shared/reco
 import { uuidv7 } from '../../../shared/uuid';
 import { callOk, snapshotDatabase, useFreshApp } from '../../helpers';
 import { buildModel, create, editable, update } from './fixtures';
+import { formatMessage } from '../../../shared/i18n/format';
+import type { MessageKey, MessageParams } from '../../../shared/i18n/message';
+import type { FieldIssue } from '../../../shared/result';
+
+/** A field issue as the gate returns it: a catalog key and its arguments (message repeats the key). */
+function issue(path: (string | number)[], key: MessageKey, params?: MessageParams): FieldIssue {
+  return { path, key, ...(params ? { params } : {}), message: key };
+}
+
+/** Every issue's message reads as a sentence in English and in Arabic. */
+function expectRenderedInBothLanguages(issues: FieldIssue[] | undefined): void {
+  for (const { key, params } of issues ?? []) {
+    if (!key) continue;
+    expect(formatMessage('en', key, params)).toMatch(/^[A-Z].*\.$/);
+    expect(formatMessage('ar', key, params)).toMatch(/[\u0600-\u06ff]/);
+  }
+}
 
 let app: AccordApp;
 useFreshApp((opened) => (app = opened));
@@ -209,21 +226,21 @@ describe('bad input: a typed error, and nothing saved', () => {
   });
 
   const cases: [string, (m: Model) => [string, unknown], string, unknown][] = [
-    ['a value of the wrong kind', (m) => ['records.create', { type: 'resources', values: { ...editable('resources', m.resource), fiscalYear: 'next year' } }], 'VALIDATION', [{ path: ['values', 'fiscalYear'], message: 'invalidNumber' }]],
-    ['money with a fraction', (m) => ['records.create', { type: 'resources', values: { ...editable('resources', m.resource), requestedMinor: 10.5 } }], 'VALIDATION', [{ path: ['values', 'requestedMinor'], message: 'invalidNumber' }]],
+    ['a value of the wrong kind', (m) => ['records.create', { type: 'resources', values: { ...editable('resources', m.resource), fiscalYear: 'next year' } }], 'VALIDATION', [issue(['values', 'fiscalYear'], 'validation.invalidNumber')]],
+    ['money with a fraction', (m) => ['records.create', { type: 'resources', values: { ...editable('resources', m.resource), requestedMinor: 10.5 } }], 'VALIDATION', [issue(['values', 'requestedMinor'], 'validation.invalidNumber')]],
     ['a field the type does not have', (m) => ['records.create', { type: 'people', values: { ...editable('people', m.officer), salary: 1 } }], 'VALIDATION', undefined],
-    ['a link to a record that does not exist', () => ['records.create', { type: 'benchmarks', values: { title: 'X', projectId: uuidv7() } }], 'VALIDATION', [{ path: ['projectId'], message: 'recordNotFound' }]],
-    ['a link in a list to a record that does not exist', (m) => ['records.create', { type: 'mouClauses', values: { mouId: m.mou.id, position: 2, heading: 'X', checkInIds: [m.checkIn.id, uuidv7()] } }], 'VALIDATION', [{ path: ['checkInIds'], message: 'recordNotFound' }]],
-    ['an attendee who does not exist', (m) => ['records.update', { type: 'meetings', id: m.meeting.id, values: { ...editable('meetings', m.meeting), attendees: [{ personId: uuidv7(), role: '' }] } }], 'VALIDATION', [{ path: ['attendees'], message: 'recordNotFound' }]],
+    ['a link to a record that does not exist', () => ['records.create', { type: 'benchmarks', values: { title: 'X', projectId: uuidv7() } }], 'VALIDATION', [issue(['projectId'], 'validation.recordNotFound')]],
+    ['a link in a list to a record that does not exist', (m) => ['records.create', { type: 'mouClauses', values: { mouId: m.mou.id, position: 2, heading: 'X', checkInIds: [m.checkIn.id, uuidv7()] } }], 'VALIDATION', [issue(['checkInIds'], 'validation.recordNotFound')]],
+    ['an attendee who does not exist', (m) => ['records.update', { type: 'meetings', id: m.meeting.id, values: { ...editable('meetings', m.meeting), attendees: [{ personId: uuidv7(), role: '' }] } }], 'VALIDATION', [issue(['attendees'], 'validation.recordNotFound')]],
     ['an illegal status transition', (m) => ['records.update', { type: 'mouDrafts', id: m.mou.id, values: { ...editable('mouDrafts', m.mou), status: 'signed' } }], 'CONFLICT', [{ path: ['status'], message: 'illegalTransition' }]],
-    ['a target date before its baseline date', (m) => ['records.update', { type: 'benchmarks', id: m.benchmark.id, values: { ...editable('benchmarks', m.benchmark), targetDate: '2025-12-31' } }], 'VALIDATION', [{ path: ['values', 'targetDate'], message: 'targetBeforeBaseline' }]],
-    ['an end date before its start date', (m) => ['records.update', { type: 'projects', id: m.project.id, values: { ...editable('projects', m.project), endDate: '2025-01-01' } }], 'VALIDATION', [{ path: ['values', 'endDate'], message: 'endBeforeStart' }]],
-    ['an agreement without date and name', (m) => ['records.update', { type: 'sectorPriorities', id: m.sectorPriority.id, values: { ...editable('sectorPriorities', m.sectorPriority), agreedOn: '' } }], 'VALIDATION', [{ path: ['values', 'agreedOn'], message: 'agreementNeedsDate' }]],
-    ['approved over requested', (m) => ['records.update', { type: 'resources', id: m.resource.id, values: { ...editable('resources', m.resource), approvedMinor: 300_000_00 } }], 'VALIDATION', [{ path: ['values', 'approvedMinor'], message: 'approvedOverRequested' }]],
-    ['a measured value for a benchmark not assessed there', (m) => ['records.update', { type: 'checkIns', id: m.checkIn.id, values: { ...editable('checkIns', m.checkIn), benchmarkIds: [], measuredValues: [{ benchmarkId: m.benchmark.id, value: '120' }] } }], 'VALIDATION', [{ path: ['values', 'measuredValues'], message: 'measuredNotAssessed' }]],
-    ['a date that does not exist', (m) => ['records.update', { type: 'checkIns', id: m.checkIn.id, values: { ...editable('checkIns', m.checkIn), dueDate: '2026-02-30' } }], 'VALIDATION', [{ path: ['values', 'dueDate'], message: 'invalidDate' }]],
-    ['a duplicate partner name', () => ['records.create', { type: 'partners', values: { name: 'TUNISIA' } }], 'VALIDATION', [{ path: ['name'], message: 'duplicateName' }]],
-    ['a malformed country code', () => ['records.create', { type: 'partners', values: { name: 'Jordan', isoCode: 'J1' } }], 'VALIDATION', [{ path: ['values', 'isoCode'], message: 'invalidCode' }]],
+    ['a target date before its baseline date', (m) => ['records.update', { type: 'benchmarks', id: m.benchmark.id, values: { ...editable('benchmarks', m.benchmark), targetDate: '2025-12-31' } }], 'VALIDATION', [issue(['values', 'targetDate'], 'validation.targetBeforeBaseline')]],
+    ['an end date before its start date', (m) => ['records.update', { type: 'projects', id: m.project.id, values: { ...editable('projects', m.project), endDate: '2025-01-01' } }], 'VALIDATION', [issue(['values', 'endDate'], 'validation.endBeforeStart')]],
+    ['an agreement without date and name', (m) => ['records.update', { type: 'sectorPriorities', id: m.sectorPriority.id, values: { ...editable('sectorPriorities', m.sectorPriority), agreedOn: '' } }], 'VALIDATION', [issue(['values', 'agreedOn'], 'validation.agreementNeedsDate')]],
+    ['approved over requested', (m) => ['records.update', { type: 'resources', id: m.resource.id, values: { ...editable('resources', m.resource), approvedMinor: 300_000_00 } }], 'VALIDATION', [issue(['values', 'approvedMinor'], 'validation.approvedOverRequested')]],
+    ['a measured value for a benchmark not assessed there', (m) => ['records.update', { type: 'checkIns', id: m.checkIn.id, values: { ...editable('checkIns', m.checkIn), benchmarkIds: [], measuredValues: [{ benchmarkId: m.benchmark.id, value: '120' }] } }], 'VALIDATION', [issue(['values', 'measuredValues'], 'validation.measuredNotAssessed')]],
+    ['a date that does not exist', (m) => ['records.update', { type: 'checkIns', id: m.checkIn.id, values: { ...editable('checkIns', m.checkIn), dueDate: '2026-02-30' } }], 'VALIDATION', [issue(['values', 'dueDate'], 'validation.invalidDate')]],
+    ['a duplicate partner name', () => ['records.create', { type: 'partners', values: { name: 'TUNISIA' } }], 'VALIDATION', [issue(['name'], 'validation.duplicateName')]],
+    ['a malformed country code', () => ['records.create', { type: 'partners', values: { name: 'Jordan', isoCode: 'J1' } }], 'VALIDATION', [issue(['values', 'isoCode'], 'validation.invalidCode')]],
     ['a record type that does not exist', () => ['records.create', { type: 'weapons', values: {} }], 'VALIDATION', undefined],
     ['editing a record that does not exist', (m) => ['records.update', { type: 'projects', id: uuidv7(), values: editable('projects', m.project) }], 'NOT_FOUND', undefined],
     ['a filter on a field the type does not have', () => ['records.list', { type: 'projects', filter: { budget: 1 } }], 'VALIDATION', [{ path: ['filter', 'budget'], message: 'invalid' }]],
@@ -239,6 +256,7 @@ describe('bad input: a typed error, and nothing saved', () => {
     expect(result.error.code).toBe(code);
     expect(result.error.message.length).toBeGreaterThan(10);
     if (issues) expect(result.error.details?.issues).toEqual(issues);
+    expectRenderedInBothLanguages(result.error.details?.issues);
     expect(snapshotDatabase(app)).toBe(before);
   });
 });

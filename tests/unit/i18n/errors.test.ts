@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { AccordApp } from '../../../main/app';
+import { en } from '../../../shared/i18n/en';
+import { formatMessage } from '../../../shared/i18n/format';
+import { issueMessage, type MessageKey } from '../../../shared/i18n/message';
+import { formatMessage as legacyFormat, legacyMessage, msg } from '../../../shared/messages';
+import { appErrorSchema, AppError, errorText, type AppErrorShape } from '../../../shared/result';
+import { toFieldIssues } from '../../../shared/validation';
+import { openTestApp, tempDirectory } from '../../helpers';
+
+const dir = tempDirectory();
+let app: AccordApp;
+beforeAll(() => {
+  app = openTestApp(`${dir.path}/errors.sqlite`);
+});
+afterAll(() => {
+  app.close();
+  dir.remove();
+});
+
+/** The envelope as a host carries it: JSON over IPC or HTTP, parsed with the contract's schema on arrival. */
+async function refusal(method: string, input: unknown): Promise<AppErrorShape> {
+  const result = await app.call(method, input);
+  expect(result.ok).toBe(false);
+  if (result.ok) throw new Error('expected a refusal');
+  return appErrorSchema.parse(JSON.parse(JSON.stringify(result.error)));
+}
+
+describe('an AppError crosses the gate as { code, key, params }', () => {
+  it('a repository refusal keeps its catalog key and named arguments, and renders in English and Arabic', async () => {
+    const error = await refusal('sync.conflicts.resolve', { id: 'c-404', keep: 'winner' });
+    expect(error).toMatchObject({ code: 'NOT_FOUND', key: 'sync.conflict.notFound', params: { id: 'c-404' }, details: { id: 'c-404' } });
+    expect(error.details).not.toHaveProperty('localized');
+    expect(errorText(error, 'en')).toBe('No conflict with id c-404.');
+    expect(errorText(error, 'ar')).toBe('لا يوجد تعارض بالمعرّف c-404.');
+    // `message` is the English text, for logs.
+    expect(error.message).toBe('No conflict with id c-404.');
+  });
+
+  it('an unknown method is error.unknownMethod with the method named', async () => {
+    const error = await refusal('partners.drop', {});
+    expect(error).toMatchObject({ code: 'UNKNOWN_METHOD', key: 'error.unknownMethod', params: { method: 'partners.drop' } });
+    expect(errorText(error, 'en')).toBe('Unknown method: partners.drop.');
+    expect(errorText(error, 'ar')).toBe('طريقة غير معروفة: partners.drop.');
+  });
+
+  it('invalid input is error.invalidInput around the first issue’s own message; every issue carries key and params', async () => {
+    const error = await refusal('mou.versions.save', { mouId: '0190a0a0-0000-7000-8000-000000000000', label: 'x'.repeat(101) });
+    expect(error).toMatchObject({
+      code: 'VALIDATION',
+      key: 'error.invalidInput',
+      params: { issues: { key: 'validation.tooLong', params: { max: 100 } } },
+      details: { issues: [{ path: ['label'], key: 'validation.tooLong', params: { max: 100 }, message: 'validation.tooLong' }] },
+    });
+    expect(errorText(error, 'en')).toBe('The request was not valid: Use at most 100 characters.');
+    expect(errorText(error, 'ar')).toBe('الطلب غير صالح: استخدم 100 حرف على الأكثر.');
+    // The English log line names the field.
+    expect(error.message).toBe('Invalid input for mou.versions.save: label: Use at most 100 characters.');
+  });
+
+  it('the envelope schema refuses a key the catalog does not have', () => {
+    expect(appErrorSchema.safeParse({ code: 'INTERNAL', key: 'error.nope', message: 'x' }).success).toBe(false);
+    expect(appErrorSchema.safeParse(new AppError('INTERNAL', { key: 'error.internal' }).toShape()).success).toBe(true);
+  });
+});
+
+describe('the legacy message shim', () => {
+  it('renders a legacy key exactly as the catalog renders its key, in both languages', () => {
+    const pairs: [string, MessageKey, Record<string, number | string>?][] = [
+      [msg('tooLong', 200), 'validation.tooLong', { max: 200 }],
+      [msg('tooMany', 2), 'validation.tooMany', { max: 2 }],
+      [msg('tooSmall', 0), 'validation.tooSmall', { min: 0 }],
+      [msg('tooLarge', 1000), 'validation.tooLarge', { max: 1000 }],
+      [msg('required'), 'validation.required'],
+      [msg('recordLocked'), 'validation.recordLocked'],
+      [msg('invalidAmount'), 'validation.invalidAmount', { decimals: 2, example: '1250000.00' }],
+    ];
+    for (const [legacy, key, params] of pairs) {
+      expect(legacyMessage(legacy)).toEqual(params ? { key, params } : { key });
+      for (const language of ['en', 'ar'] as const) expect(legacyFormat(legacy, language)).toBe(formatMessage(language, key, params));
+    }
+    expect(legacyFormat(msg('tooLong', 200), 'ar')).toBe('استخدم 200 حرف على الأكثر.');
+  });
+
+  it('maps every legacy key onto a catalog key and holds no text of its own', () => {
+    for (const legacy of ['required', 'invalid', 'invalidChoice', 'invalidCode', 'partnerRequired', 'partnerNotFound', 'duplicateName', 'invalidDate', 'invalidNumber', 'recordNotFound', 'illegalTransition', 'noResourceManager']) {
+      const decoded = legacyMessage(legacy)!;
+      expect(decoded.key in en).toBe(true);
+      expect(legacyFormat(legacy, 'ar')).toBe(formatMessage('ar', decoded.key));
+    }
+    expect(legacyFormat('Something specific went wrong', 'ar')).toBe('Something specific went wrong');
+  });
+
+  it('toFieldIssues decodes both forms into the same issue, and zod’s own English into validation.invalid', () => {
+    const schema = z.object({
+      legacy: z.string().max(3, msg('tooLong', 3)),
+      catalog: z.string().max(3, issueMessage('validation.tooLong', { max: 3 })),
+      plain: z.number(),
+    });
+    const issues = toFieldIssues(schema.safeParse({ legacy: 'abcd', catalog: 'abcd', plain: 'x' }).error!);
+    expect(issues).toEqual([
+      { path: ['legacy'], key: 'validation.tooLong', params: { max: 3 }, message: 'validation.tooLong' },
+      { path: ['catalog'], key: 'validation.tooLong', params: { max: 3 }, message: 'validation.tooLong' },
+      { path: ['plain'], key: 'validation.invalid', message: 'validation.invalid' },
+    ]);
+  });
+});
