@@ -1,5 +1,4 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IPC_CHANNEL } from '../../shared/contract';
@@ -33,8 +32,6 @@ protocol.registerSchemesAsPrivileged([
 const appRoot = join(__dirname, '..', '..');
 const rendererDirectory = join(appRoot, 'dist', 'renderer');
 const preloadScript = join(appRoot, 'dist', 'electron', 'preload.cjs');
-/** better-sqlite3 built for Electron's ABI, kept beside the Node build (see README). */
-const electronSqliteBinding = join(appRoot, 'native', 'electron', 'better_sqlite3.node');
 
 let accord: AccordApp | undefined;
 
@@ -60,7 +57,6 @@ async function start(): Promise<void> {
   try {
     accord = openApp({
       databasePath: resolveDatabasePath({ flag: databasePathFromArgs(process.argv), dataDirectory: app.getPath('userData') }),
-      nativeBinding: existsSync(electronSqliteBinding) ? electronSqliteBinding : undefined,
       handlingMarking: process.env.ACCORD_MARKING,
     });
     accord.context.keyProtection = safeStorageProtection() ?? undefined;
