@@ -84,7 +84,7 @@ export const ar: Record<MessageKey, string> = {
   'platform.serve.mode': 'أكورد {version}، وضع المتصفح: {why}.',
   'platform.serve.modeDirect': 'أكورد {version}، وضع المتصفح.',
   'platform.serve.database': 'قاعدة البيانات: {path}',
-  'platform.serve.address': 'افتح:     {url}',
+  'platform.serve.address': 'افتح {url} في المتصفح.',
   'platform.serve.stop': 'للإيقاف: اضغط Ctrl+C (تُغلق قاعدة البيانات بشكل سليم).',
   'platform.serve.portTaken': 'المنفذ {port} مشغول؛ يُستخدم {actual} مؤقتًا.',
 };

@@ -87,8 +87,8 @@ export const en = {
   'platform.serve.mode': 'Accord {version}, browser mode: {why}.',
   'platform.serve.modeDirect': 'Accord {version}, browser mode.',
   'platform.serve.database': 'Database: {path}',
-  'platform.serve.address': 'Open:     {url}',
-  'platform.serve.stop': 'Stop:     press Ctrl+C (the database is closed cleanly).',
+  'platform.serve.address': 'Open {url} in a browser.',
+  'platform.serve.stop': 'Stop: press Ctrl+C (the database is closed cleanly).',
   'platform.serve.portTaken': 'Port {port} was taken; using {actual} for now.',
 } as const satisfies Record<string, string>;
 
