@@ -1,6 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { openableFiles } from '../openedFiles';
 import { IPC_CHANNEL } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import { openApp, type AccordApp } from '../app';
@@ -34,6 +35,17 @@ const rendererDirectory = join(appRoot, 'dist', 'renderer');
 const preloadScript = join(appRoot, 'dist', 'electron', 'preload.cjs');
 
 let accord: AccordApp | undefined;
+let mainWindow: BrowserWindow | undefined;
+/** Bundles and signed MOU files the OS asked this app to open, oldest first; the window takes them (platform.openedFile). */
+const openedFiles: string[] = [];
+
+/** A file double-clicked or dropped on the app icon: queued for the window's import preview, and the window brought forward. */
+function openFiles(paths: string[]): void {
+  openedFiles.push(...paths);
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
 
 function databasePathFromArgs(argv: string[]): string | undefined {
   const index = argv.indexOf('--db');
@@ -70,6 +82,7 @@ async function start(): Promise<void> {
       }
     }
     accord.context.saveFile = saveWithDialog;
+    accord.context.takeOpenedFile = () => openedFiles.shift() ?? null;
   } catch (error) {
     const message = error instanceof AppError ? error.message : `Accord could not open its database: ${String(error)}`;
     dialog.showErrorBox('Accord cannot start', message);
@@ -87,16 +100,31 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, (url) => shell.openExternal(url)));
 
   const window = new BrowserWindow(mainWindowOptions(preloadScript));
+  mainWindow = window;
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_ENTRY_URL);
 }
+
+// One app per user session: a second start (or a double-clicked file) hands its files to the running one
+// instead of opening a second window on the same database.
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
+app.on('second-instance', (_event, argv: string[]) => openFiles(openableFiles(argv)));
+// macOS delivers files through open-file, possibly before the app is ready.
+app.on('open-file', (event: { preventDefault(): void }, path: string) => {
+  event.preventDefault();
+  openFiles(openableFiles([path]));
+});
+openedFiles.push(...openableFiles(process.argv.slice(1)));
 
 app.on('window-all-closed', () => {
   accord?.close();
   app.quit();
 });
 
-start().catch((error: unknown) => {
-  dialog.showErrorBox('Accord cannot start', String(error));
-  app.exit(1);
-});
+if (primary) {
+  start().catch((error: unknown) => {
+    dialog.showErrorBox('Accord cannot start', String(error));
+    app.exit(1);
+  });
+}

@@ -1,4 +1,9 @@
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { MAX_BUNDLE_BYTES } from '../../shared/api/sync';
+import { AppError } from '../../shared/result';
+import { message } from '../../shared/i18n/message';
+import { openedFileKind } from '../openedFiles';
 import type { platformMethods } from '../../shared/api/platform';
 import { backupDatabase, checkBackupFile, restoreDatabase } from '../../db/backup';
 import type { HandlersFor } from './types';
@@ -32,5 +37,13 @@ export const platformHandlers: HandlersFor<typeof platformMethods> = {
     store.post.id = restored.postId;
     store.post.name = restored.postName;
     return { path: restored.path, schemaVersion: restored.schemaVersion, postName: restored.postName, previousCopy: restored.previousCopy };
+  },
+  'platform.openedFile': (_input, context) => {
+    const path = context.takeOpenedFile?.() ?? null;
+    if (path === null) return null;
+    const kind = openedFileKind(path);
+    if (kind === null) return null;
+    if (statSync(path).size > MAX_BUNDLE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', message('platform.openedTooLarge', { path }));
+    return { kind, name: basename(path), data: readFileSync(path).toString('base64') };
   },
 };

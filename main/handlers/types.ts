@@ -12,6 +12,8 @@ export interface HandlerContext {
   keyProtection?: KeyProtection;
   /** Desktop only: asks where to save a file with the native dialog and writes it (null when cancelled). */
   saveFile?: (suggestedName: string, bytes: Buffer) => Promise<string | null>;
+  /** Desktop only: the next bundle or signed MOU file the OS asked the app to open (a double-click), or null. */
+  takeOpenedFile?: () => string | null;
 }
 
 /**

@@ -32,4 +32,9 @@ export const platformMethods = {
       previousCopy: z.string().nullable(),
     }),
   },
+  /** Desktop: the next file the OS asked Accord to open (a double-clicked bundle or signed MOU file), for the import preview; null when none waits. */
+  'platform.openedFile': {
+    input: z.object({}),
+    output: z.object({ kind: z.enum(['bundle', 'signedMou']), name: z.string(), data: z.string() }).nullable(),
+  },
 } as const satisfies MethodGroup;

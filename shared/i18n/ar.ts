@@ -51,6 +51,7 @@ export const ar: Record<MessageKey, string> = {
   'platform.restoreCorrupt': '{path} تالف (وجد فحص السلامة: {detail}). لم يُستبدل شيء.',
   'platform.restoreNotAccord': '{path} قاعدة بيانات، لكنها ليست قاعدة بيانات أكورد. لم يُستبدل شيء.',
   'platform.restoreTooNew': 'كُتب {path} بإصدار أحدث من أكورد (المخطط {version}؛ هذا الإصدار يفهم حتى {supported}). لم يُستبدل شيء: ثبّت الإصدار الأحدث لاستعادته.',
+  'platform.openedTooLarge': '{path} أكبر من أي حزمة يكتبها أكورد؛ لم يُفتح.',
   'platform.restoreSelf': 'هذا الملف هو قاعدة البيانات المفتوحة نفسها.',
   'platform.welcome.title': 'مرحبًا بك في أكورد',
   'platform.welcome.intro': 'أولًا، سمِّ هذا الموقع. ترى المواقع الأخرى هذا الاسم على كل حزمة يرسلها إليها، فاذكر السفارة والمكتب.',

@@ -54,6 +54,7 @@ export const en = {
   'platform.restoreCorrupt': '{path} is damaged (the integrity check found: {detail}). Nothing was replaced.',
   'platform.restoreNotAccord': '{path} is a database, but not an Accord database. Nothing was replaced.',
   'platform.restoreTooNew': '{path} was written by a newer Accord (schema {version}; this one understands up to {supported}). Nothing was replaced: install the newer Accord to restore it.',
+  'platform.openedTooLarge': '{path} is larger than any bundle Accord writes; it was not opened.',
   'platform.restoreSelf': 'That file is the open database itself.',
   'platform.welcome.title': 'Welcome to Accord',
   'platform.welcome.intro': 'First, name this post. Other posts see this name on every bundle it sends them, so use the embassy and the office.',
