@@ -5,8 +5,6 @@ import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import type { Migration } from './migrations/types';
 
 export interface OpenOptions {
-  /** A prebuilt better-sqlite3 addon for another runtime (Electron's ABI). */
-  nativeBinding?: string;
   /** Migrations to run; tests pass a prefix of the registry to build older databases. */
   migrations?: readonly Migration[];
 }
@@ -22,7 +20,7 @@ export interface OpenOptions {
  * - busy_timeout: the CLI and the app may briefly share a file.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
-  const db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = new Database(path);
   try {
     // Before anything that writes (switching to WAL rewrites the header): a newer file stays untouched.
     assertNotFromTheFuture(db, options.migrations ?? migrations);

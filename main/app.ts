@@ -12,7 +12,6 @@ export const APP_VERSION = typeof __ACCORD_VERSION__ === 'string' ? __ACCORD_VER
 
 export interface AppOptions {
   databasePath: string;
-  nativeBinding?: string;
   /** Overrides the stored handling marking (ACCORD_MARKING, --marking). */
   handlingMarking?: string;
   now?: () => number;
@@ -27,7 +26,7 @@ export interface AccordApp {
 /** Opens the database and builds the context every host shares. */
 export function openApp(options: AppOptions): AccordApp {
   mkdirSync(dirname(options.databasePath), { recursive: true });
-  const db = openDatabase(options.databasePath, { nativeBinding: options.nativeBinding });
+  const db = openDatabase(options.databasePath);
   const store = new Store(db, { now: options.now });
   const storedMarking = (db.prepare("SELECT value FROM settings WHERE key = 'handling_marking'").get() as { value: string } | undefined)?.value;
   const context: HandlerContext = {
@@ -35,7 +34,6 @@ export function openApp(options: AppOptions): AccordApp {
     appVersion: APP_VERSION,
     handlingMarking: options.handlingMarking?.trim() || storedMarking || DEFAULT_HANDLING_MARKING,
     databasePath: options.databasePath,
-    nativeBinding: options.nativeBinding,
   };
   return {
     context,

@@ -1,2 +1,3 @@
-export function buildMain(): Promise<void>;
-export function buildRenderer(): Promise<void>;
+export const EXTERNAL: string[];
+export function buildMain(options?: { quiet?: boolean }): Promise<void>;
+export function buildRenderer(options?: { quiet?: boolean }): Promise<void>;

@@ -1,6 +1,7 @@
 // Builds everything `npm start` and the CLI run: the main-side bundles (esbuild)
-// and, unless --main-only, the renderer (Vite).
-//   node scripts/build.mjs [--main-only] [--quiet]
+// and, unless --main-only, the renderer (Vite). Quiet (warnings and errors
+// only) unless --verbose.
+//   node scripts/build.mjs [--main-only] [--verbose]
 import { build as esbuild } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -8,24 +9,24 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = new Set(process.argv.slice(2));
-const quiet = args.has('--quiet');
-const log = (line) => quiet || console.log(line);
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/** What the bundles leave out: the runtime itself, the native module, and pdfkit (it reads its font data from its own folder). */
+export const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit'];
 
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node24',
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
   absWorkingDir: root,
   define: { __ACCORD_VERSION__: JSON.stringify(version) },
-  // Native and runtime-provided modules stay outside the bundle; pdfkit reads its font data from its own folder, so it breaks when bundled.
-  external: ['electron', 'better-sqlite3', 'pdfkit'],
+  external: EXTERNAL,
 };
 
-export async function buildMain() {
+export async function buildMain({ quiet = true } = {}) {
   await Promise.all([
     esbuild({ ...common, entryPoints: ['main/cli/index.ts'], outfile: 'dist/main/cli.cjs' }),
     // Bundle previews and imports run on this worker thread (main/sync/inWorker.ts finds it).
@@ -34,16 +35,17 @@ export async function buildMain() {
     // A sandboxed preload cannot require local files: it must be one self-contained file.
     esbuild({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),
   ]);
-  log('built dist/main and dist/electron');
+  if (!quiet) console.log('built dist/main and dist/electron');
 }
 
-export async function buildRenderer() {
+export async function buildRenderer({ quiet = true } = {}) {
   const { build } = await import('vite');
-  await build({ configFile: join(root, 'vite.config.mts'), root: join(root, 'renderer'), logLevel: quiet ? 'warn' : 'info' });
-  log('built dist/renderer');
+  await build({ configFile: join(root, 'vite.config.mts'), root: join(root, 'renderer'), logLevel: quiet ? 'error' : 'info' });
+  if (!quiet) console.log('built dist/renderer');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  await buildMain();
-  if (!args.has('--main-only')) await buildRenderer();
+  const quiet = !args.has('--verbose');
+  await buildMain({ quiet });
+  if (!args.has('--main-only')) await buildRenderer({ quiet });
 }

@@ -1,2 +1,1 @@
 export function findElectronRuntime(env?: NodeJS.ProcessEnv): { path: string | null; reason?: string };
-export function electronSqliteBinding(root: string): string;

@@ -30,5 +30,3 @@ export function findElectronRuntime(env = process.env) {
   const candidate = join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   return existsSync(candidate) ? { path: candidate } : { path: null, reason: `the Electron runtime is missing at ${candidate}` };
 }
-
-export const electronSqliteBinding = (root) => join(root, 'native', 'electron', 'better_sqlite3.node');

@@ -1,15 +1,19 @@
-// `npm start`: the desktop window where an Electron runtime exists; otherwise
-// the same app on loopback, with one line saying why and where to open it.
+// `npm start`: builds (quietly; --verbose shows the build), then opens the
+// desktop window where an Electron runtime exists; otherwise the same app on
+// loopback, whose start-up block says why, which database and where to open it.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { electronSqliteBinding, findElectronRuntime } from './electronRuntime.mjs';
+import { buildMain, buildRenderer } from './build.mjs';
+import { findElectronRuntime } from './electronRuntime.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const passThrough = process.argv.slice(2);
+const verbose = process.argv.includes('--verbose');
+const passThrough = process.argv.slice(2).filter((arg) => arg !== '--verbose');
+await buildMain({ quiet: !verbose });
+await buildRenderer({ quiet: !verbose });
 const headless = process.env.CI || passThrough.includes('--no-open') || (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY);
 
 /** Electron's own installer, only where it can plausibly reach its download host. */
@@ -30,10 +34,7 @@ if (!runtime.path && !process.env.ELECTRON_OVERRIDE_DIST_PATH) {
   tryElectronInstaller();
   runtime = findElectronRuntime();
 }
-let why = runtime.reason;
-if (runtime.path && !existsSync(electronSqliteBinding(root))) {
-  why = 'better-sqlite3 has no Electron build yet (run "npm run build:electron-sqlite" on a connected machine)';
-}
+const why = runtime.reason;
 
 if (runtime.path && !why && !headless) {
   const child = spawn(runtime.path, [join(root, 'dist', 'electron', 'main.cjs'), ...passThrough], { stdio: 'inherit' });

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { coreMethods } from './api/core';
 import { documentsMethods } from './api/documents';
 import { mouVersionsMethods } from './api/mouVersions';
+import { platformMethods } from './api/platform';
 import { recordsMethods } from './api/records';
 import { syncMethods } from './api/sync';
 import type { MethodGroup } from './api/types';
@@ -18,6 +19,7 @@ export const contract = {
   ...mouVersionsMethods,
   ...syncMethods,
   ...documentsMethods,
+  ...platformMethods,
 } as const satisfies MethodGroup;
 
 export type Contract = typeof contract;

@@ -2,11 +2,13 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/result';
 import { APP_VERSION } from '../app';
 import { EXIT, UsageError, type Command, type OptionValues } from './command';
+import { backupCommand } from './commands/backup';
 import { dumpCommand } from './commands/dump';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { keysCommand } from './commands/keys';
 import { mouCommand } from './commands/mou';
+import { restoreCommand } from './commands/restore';
 import { seedCommand } from './commands/seed';
 import { serveCommand } from './commands/serve';
 import { verifyCommand } from './commands/verify';
@@ -23,6 +25,8 @@ const commands: Record<string, Command> = {
   keys: keysCommand,
   mou: mouCommand,
   seed: seedCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
 };
 
 

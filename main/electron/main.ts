@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { openableFiles } from '../openedFiles';
 import { IPC_CHANNEL } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import { openApp, type AccordApp } from '../app';
@@ -33,10 +33,19 @@ protocol.registerSchemesAsPrivileged([
 const appRoot = join(__dirname, '..', '..');
 const rendererDirectory = join(appRoot, 'dist', 'renderer');
 const preloadScript = join(appRoot, 'dist', 'electron', 'preload.cjs');
-/** better-sqlite3 built for Electron's ABI, kept beside the Node build (see README). */
-const electronSqliteBinding = join(appRoot, 'native', 'electron', 'better_sqlite3.node');
 
 let accord: AccordApp | undefined;
+let mainWindow: BrowserWindow | undefined;
+/** Bundles and signed MOU files the OS asked this app to open, oldest first; the window takes them (platform.openedFile). */
+const openedFiles: string[] = [];
+
+/** A file double-clicked or dropped on the app icon: queued for the window's import preview, and the window brought forward. */
+function openFiles(paths: string[]): void {
+  openedFiles.push(...paths);
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
 
 function databasePathFromArgs(argv: string[]): string | undefined {
   const index = argv.indexOf('--db');
@@ -60,7 +69,6 @@ async function start(): Promise<void> {
   try {
     accord = openApp({
       databasePath: resolveDatabasePath({ flag: databasePathFromArgs(process.argv), dataDirectory: app.getPath('userData') }),
-      nativeBinding: existsSync(electronSqliteBinding) ? electronSqliteBinding : undefined,
       handlingMarking: process.env.ACCORD_MARKING,
     });
     accord.context.keyProtection = safeStorageProtection() ?? undefined;
@@ -74,6 +82,7 @@ async function start(): Promise<void> {
       }
     }
     accord.context.saveFile = saveWithDialog;
+    accord.context.takeOpenedFile = () => openedFiles.shift() ?? null;
   } catch (error) {
     const message = error instanceof AppError ? error.message : `Accord could not open its database: ${String(error)}`;
     dialog.showErrorBox('Accord cannot start', message);
@@ -91,16 +100,31 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, (url) => shell.openExternal(url)));
 
   const window = new BrowserWindow(mainWindowOptions(preloadScript));
+  mainWindow = window;
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_ENTRY_URL);
 }
+
+// One app per user session: a second start (or a double-clicked file) hands its files to the running one
+// instead of opening a second window on the same database.
+const primary = app.requestSingleInstanceLock();
+if (!primary) app.quit();
+app.on('second-instance', (_event, argv: string[]) => openFiles(openableFiles(argv)));
+// macOS delivers files through open-file, possibly before the app is ready.
+app.on('open-file', (event: { preventDefault(): void }, path: string) => {
+  event.preventDefault();
+  openFiles(openableFiles([path]));
+});
+openedFiles.push(...openableFiles(process.argv.slice(1)));
 
 app.on('window-all-closed', () => {
   accord?.close();
   app.quit();
 });
 
-start().catch((error: unknown) => {
-  dialog.showErrorBox('Accord cannot start', String(error));
-  app.exit(1);
-});
+if (primary) {
+  start().catch((error: unknown) => {
+    dialog.showErrorBox('Accord cannot start', String(error));
+    app.exit(1);
+  });
+}

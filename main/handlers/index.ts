@@ -2,6 +2,7 @@ import type { Contract } from '../../shared/contract';
 import { coreHandlers } from './core';
 import { documentsHandlers } from './documents';
 import { mouVersionsHandlers } from './mouVersions';
+import { platformHandlers } from './platform';
 import { recordsHandlers } from './records';
 import { syncHandlers } from './sync';
 import type { HandlersFor } from './types';
@@ -18,4 +19,5 @@ export const handlers: HandlersFor<Contract> = {
   ...mouVersionsHandlers,
   ...syncHandlers,
   ...documentsHandlers,
+  ...platformHandlers,
 };

@@ -8,12 +8,12 @@ export interface HandlerContext {
   appVersion: string;
   handlingMarking: string;
   databasePath: string;
-  /** better-sqlite3's native module for this runtime (Electron's build in the desktop app); other connections to the file use it too. */
-  nativeBinding?: string;
   /** How this post's signing key is sealed; a passphrase unless the desktop shell sets safeStorage. */
   keyProtection?: KeyProtection;
   /** Desktop only: asks where to save a file with the native dialog and writes it (null when cancelled). */
   saveFile?: (suggestedName: string, bytes: Buffer) => Promise<string | null>;
+  /** Desktop only: the next bundle or signed MOU file the OS asked the app to open (a double-click), or null. */
+  takeOpenedFile?: () => string | null;
 }
 
 /**

@@ -9,7 +9,6 @@ import { importBundle, inspectBundle, type ImportReport, type Inspection, type P
 export interface WorkerRequest {
   kind: 'import' | 'inspect';
   databasePath: string;
-  nativeBinding?: string;
   bytes: Uint8Array;
   nowMs: number;
 }
@@ -69,11 +68,10 @@ export function runOnWorker(request: WorkerRequest, onProgress: Progress): Promi
 interface OffThreadTarget {
   store: Store;
   databasePath: string;
-  nativeBinding?: string;
 }
 
 function request(target: OffThreadTarget, kind: WorkerRequest['kind'], bytes: Buffer): WorkerRequest {
-  return { kind, databasePath: target.databasePath, nativeBinding: target.nativeBinding, bytes, nowMs: target.store.now() };
+  return { kind, databasePath: target.databasePath, bytes, nowMs: target.store.now() };
 }
 
 /** A file-backed database is shared with the worker through the file; an in-memory one cannot be. */

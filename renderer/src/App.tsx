@@ -3,6 +3,7 @@ import { SignedMouImportPage } from './documents/SignedMouImportPage';
 import { useTranslation } from './i18n';
 import { MouListPage } from './pages/MouListPage';
 import { PartnersPage } from './pages/PartnersPage';
+import { BackupButton, FirstStart, OpenedFiles } from './platform';
 import { isPlanningRoute, PlanningNav, PlanningPage } from './planning/PlanningPage';
 import { GlobalSearchBox } from './planning/SearchPage';
 import { UnsavedChangesDialog } from './planning/unsavedGuard';
@@ -64,6 +65,7 @@ export function App() {
         </nav>
         <GlobalSearchBox />
         <span className="post">{info ? t('ui.post', { name: `\u2068${info.postName}\u2069` }) : ''}</span>
+        <BackupButton />
         <button type="button" className="language" aria-label={t('ui.otherLanguageLabel')} onClick={() => setLanguage(language === 'ar' ? 'en' : 'ar')}>
           {t('ui.otherLanguage')}
         </button>
@@ -83,6 +85,8 @@ export function App() {
         </main>
       </div>
       <UnsavedChangesDialog />
+      <FirstStart />
+      <OpenedFiles />
       <MarkingBanner position="bottom" />
     </div>
   );

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { openTestApp } from '../helpers';
 import { CONDITION_TIMEOUT_MS } from '../waits';
 
 const root = join(__dirname, '..', '..');
@@ -14,8 +15,17 @@ export interface RunningAccord {
   stop(): Promise<void>;
 }
 
-/** Starts the real `accord serve` on a database and waits for the address it prints. */
-export async function startAccord(databasePath: string, extraArgs: string[] = []): Promise<RunningAccord> {
+/**
+ * Starts the real `accord serve` on a database and waits for the address it prints.
+ * The post is named first ("Test post", if nobody named it) so the first-start screen
+ * stays out of the way; `{ firstStart: true }` keeps it (tests/e2e/firstStart.test.ts).
+ */
+export async function startAccord(databasePath: string, extraArgs: string[] = [], options: { firstStart?: boolean } = {}): Promise<RunningAccord> {
+  if (!options.firstStart) {
+    const app = openTestApp(databasePath);
+    app.context.store.db.prepare("UPDATE post_identity SET name = 'Test post' WHERE name = 'Unnamed post'").run();
+    app.close();
+  }
   const child: ChildProcess = spawn(process.execPath, [join(root, 'bin', 'accord.cjs'), 'serve', '--db', databasePath, '--no-open', ...extraArgs], {
     env: { ...process.env, ACCORD_DB: '' },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -1,4 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDirectory } from '../helpers';
@@ -25,28 +26,39 @@ describe('accord CLI', () => {
     expect(run('serve', '--port', 'eighty').status).toBe(2);
   });
 
-  it('serve prints one line with the loopback address and token, then serves until stopped', async () => {
-    const child = spawn(process.execPath, [bin, 'serve', '--db', join(dir.path, 'served.sqlite'), '--no-open', '--why', 'no Electron runtime here'], { env: { ...process.env, ACCORD_DB: '' } });
-    const line = await new Promise<string>((resolve, reject) => {
+  it('serve prints one short block (mode, database, address, how to stop), then serves until stopped', async () => {
+    const databasePath = join(dir.path, 'served.sqlite');
+    const child = spawn(process.execPath, [bin, 'serve', '--db', databasePath, '--no-open', '--why', 'no Electron runtime here'], { env: { ...process.env, ACCORD_DB: '' } });
+    const block = await new Promise<string>((resolve, reject) => {
       let out = '';
       child.stdout.on('data', (chunk: Buffer) => {
         out += chunk.toString();
-        if (out.includes('\n')) resolve(out.trim());
+        if (out.includes('Stop:')) resolve(out.trim());
       });
       child.on('exit', (code) => reject(new Error(`serve exited early with ${code}`)));
     });
-    expect(line).toMatch(/^Accord is running in browser mode \(no Electron runtime here\)\. Open http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64}$/);
-    const url = new URL(line.slice(line.indexOf('http')));
+    const lines = block.split('\n');
+    expect(lines[0]).toMatch(/^Accord \S+, browser mode: no Electron runtime here\.$/);
+    expect(lines[1]).toBe(`Database: ${databasePath}`);
+    expect(lines[2]).toMatch(/^Open http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64} in a browser\.$/);
+    expect(lines[lines.length - 1]).toMatch(/^Stop: +press Ctrl\+C/);
+    expect(lines.length).toBeLessThanOrEqual(5);
+    const url = new URL(lines[2]!.split(' ')[1]!);
+    // The same database gets the same port on every start (while it is free).
+    const { stablePort } = await import('../../main/cli/commands/serve');
+    expect(Number(url.port)).toBe(stablePort(databasePath));
     const response = await fetch(new URL('/api/app.info', url), {
       method: 'POST',
       headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' },
       body: '{}',
     });
     const body = await response.json();
-    expect(body).toMatchObject({ ok: true, value: { databasePath: join(dir.path, 'served.sqlite'), handlingMarking: 'UNCLASSIFIED' } });
+    expect(body).toMatchObject({ ok: true, value: { databasePath, handlingMarking: 'UNCLASSIFIED' } });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    child.kill('SIGTERM');
+    child.kill('SIGINT');
     expect(await exited).toBe(0);
+    // Closed cleanly: the write-ahead log was checkpointed and removed.
+    expect(existsSync(`${databasePath}-wal`)).toBe(false);
   });
 
   it('refuses a database from a newer Accord with its own exit code', async () => {

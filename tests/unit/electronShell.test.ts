@@ -50,6 +50,7 @@ vi.mock('electron', () => {
       whenReady: () => Promise.resolve(),
       getPath: () => process.env.TEST_USER_DATA,
       on: (event: string, listener: any) => recorded.appListeners.set(event, listener),
+      requestSingleInstanceLock: () => true,
       quit: () => undefined,
       exit: () => undefined,
     },

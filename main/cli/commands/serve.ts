@@ -1,28 +1,69 @@
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { formatMessage } from '../../../shared/i18n/format';
 import { AppError } from '../../../shared/result';
-import { startWebHost } from '../../web/server';
+import { APP_VERSION } from '../../app';
+import { startWebHost, type WebHost } from '../../web/server';
 import { databaseOption, EXIT, openAppFromOptions, UsageError, type Command } from '../command';
+
+/** Ports Accord picks from: above the registered services most machines run, below the OS's ephemeral range. */
+const STABLE_PORTS = { first: 41000, count: 8000 };
+
+/** The same port every time for the same database file (a bookmark keeps working), different for another file. */
+export function stablePort(databasePath: string): number {
+  const digest = createHash('sha256').update(resolve(databasePath)).digest();
+  return STABLE_PORTS.first + (digest.readUInt32BE(0) % STABLE_PORTS.count);
+}
+
+/** The start-up block: the mode, the database, the address, how to stop. */
+export function startupBanner(options: { why?: string; databasePath: string; url: string; portNote?: string }): string {
+  const lines = [
+    options.why ? formatMessage('en', 'platform.serve.mode', { version: APP_VERSION, why: options.why }) : formatMessage('en', 'platform.serve.modeDirect', { version: APP_VERSION }),
+    formatMessage('en', 'platform.serve.database', { path: options.databasePath }),
+    formatMessage('en', 'platform.serve.address', { url: options.url }),
+    ...(options.portNote ? [options.portNote] : []),
+    formatMessage('en', 'platform.serve.stop'),
+  ];
+  return lines.join('\n');
+}
 
 export const serveCommand: Command = {
   summary: 'Serve Accord on 127.0.0.1 and print the address to open in a browser.',
   usage: 'accord serve [--db PATH] [--port N] [--no-open] [--marking TEXT]',
+  // Without --port, the port is the same on every start for the same database (unless another program holds it).
   options: { ...databaseOption, port: { type: 'string' }, 'no-open': { type: 'boolean' }, marking: { type: 'string' }, why: { type: 'string' } },
   async run(values) {
-    const port = values.port === undefined ? 0 : Number(values.port);
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
+    const asked = values.port === undefined ? undefined : Number(values.port);
+    if (asked !== undefined && (!Number.isInteger(asked) || asked < 0 || asked > 65535)) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
     const staticDir = rendererDirectory();
     const app = openAppFromOptions(values);
-    const host = await startWebHost({ call: app.call, staticDir, port });
-    const why = values.why ? ` (${values.why})` : '';
-    console.log(`Accord is running in browser mode${why}. Open ${host.url}`);
+    const { databasePath } = app.context;
+    let host: WebHost;
+    let portNote: string | undefined;
+    if (asked !== undefined) {
+      host = await startWebHost({ call: app.call, staticDir, port: asked });
+    } else {
+      const port = stablePort(databasePath);
+      try {
+        host = await startWebHost({ call: app.call, staticDir, port });
+      } catch (error) {
+        if (!(error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')) throw error;
+        host = await startWebHost({ call: app.call, staticDir, port: 0 });
+        portNote = formatMessage('en', 'platform.serve.portTaken', { port: String(port), actual: String(host.port) });
+      }
+    }
+    console.log(startupBanner({ why: values.why as string | undefined, databasePath, url: host.url, portNote }));
     if (!values['no-open'] && canOpenBrowser()) openInBrowser(host.url);
     await new Promise<void>((resolvePromise) => {
       const stop = () => resolvePromise();
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     });
+    // A second Ctrl+C while closing must not kill the process before the database is closed (that leaves -wal/-shm behind);
+    // open event streams and keep-alive connections are cut so closing does not wait on the browser.
+    host.server.closeAllConnections();
     await host.close();
     app.close();
     return EXIT.ok;

@@ -1,0 +1,3 @@
+export { BackupButton } from './BackupButton';
+export { FirstStart } from './FirstStart';
+export { OpenedFiles } from './OpenedFiles';

@@ -1,0 +1,1 @@
+export function localElectronDist(env?: NodeJS.ProcessEnv): { dir: string | null; reason?: string };
