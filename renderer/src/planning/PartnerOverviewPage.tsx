@@ -14,7 +14,7 @@ const RATINGS = ['on_track', 'at_risk', 'off_track', 'not_rated'] as const;
 
 /** For one partner: check-in points coming and overdue, benchmark status, open actions, and resourcing readiness. */
 export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
-  const { t, language } = useTranslation();
+  const { t, language, date } = useTranslation();
   const [state] = useCall('overview.partner', { partnerId }, [partnerId]);
   if (state.status !== 'ok') return <CallPending state={state} />;
   const overview = state.value;
@@ -48,7 +48,7 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
           <h2 id="actions-heading">
             {t('records.ui.openActionItems')} ({overview.openActionItems.length})
           </h2>
-          <RowList rows={overview.openActionItems} type="actionItems" extra={(row) => (row.dueDate ? String(row.dueDate) : '')} />
+          <RowList rows={overview.openActionItems} type="actionItems" extra={(row) => date(String(row.dueDate ?? ''))} />
         </section>
         <section className="panel overview-wide" aria-labelledby="readiness-heading" data-testid="readiness">
           <h2 id="readiness-heading">{t('records.ui.resourcingReadiness')}</h2>
@@ -58,7 +58,7 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
             <ul className="plain-list">
               {overview.readiness.map(({ deadline, lateCheckIns }) => (
                 <li key={deadline.id} className={lateCheckIns.length ? 'readiness readiness--late' : 'readiness'}>
-                  <a href={`#${recordPath('budgetDeadlines', deadline.id)}`}>{deadline.title}</a> ({String(deadline.date)}):{' '}
+                  <a href={`#${recordPath('budgetDeadlines', deadline.id)}`}>{deadline.title}</a> ({date(String(deadline.date))}):{' '}
                   {lateCheckIns.length === 0 ? (
                     t('records.ui.allInTime')
                   ) : (
@@ -68,7 +68,7 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
                         items={lateCheckIns}
                         render={(row) => (
                           <li key={row.id}>
-                            <a href={`#${recordPath('checkIns', row.id)}`}>{row.title}</a> <span className="field__hint">{String(row.dueDate ?? '')}</span>
+                            <a href={`#${recordPath('checkIns', row.id)}`}>{row.title}</a> <span className="field__hint">{date(String(row.dueDate ?? ''))}</span>
                           </li>
                         )}
                       />
@@ -82,7 +82,7 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
         {overview.meetingsWithoutResourceManager.length > 0 && (
           <section className="panel overview-wide" aria-labelledby="rm-heading">
             <h2 id="rm-heading">{t('records.ui.meetingsWithoutRm')}</h2>
-            <RowList rows={overview.meetingsWithoutResourceManager} type="meetings" extra={(row) => String(row.date ?? '')} />
+            <RowList rows={overview.meetingsWithoutResourceManager} type="meetings" extra={(row) => date(String(row.date ?? ''))} />
           </section>
         )}
       </div>
@@ -91,7 +91,7 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
 }
 
 function CheckInList({ heading, rows, testId, tone }: { heading: string; rows: Row[]; testId: string; tone?: 'danger' }) {
-  const { t } = useTranslation();
+  const { t, date } = useTranslation();
   return (
     <section className={tone ? `panel panel--${tone}` : 'panel'} aria-label={heading} data-testid={testId}>
       <h2>
@@ -104,7 +104,7 @@ function CheckInList({ heading, rows, testId, tone }: { heading: string; rows: R
           items={rows}
           render={(row) => (
             <li key={row.id}>
-              <a href={`#${recordPath('checkIns', row.id)}`}>{row.title}</a> <span className="field__hint">{String(row.dueDate ?? '')}</span>{' '}
+              <a href={`#${recordPath('checkIns', row.id)}`}>{row.title}</a> <span className="field__hint">{date(String(row.dueDate ?? ''))}</span>{' '}
               <a className="cite" href={`#${assessPath(row.id)}`}>
                 {t('records.ui.recordAssessment')}
               </a>
