@@ -90,7 +90,11 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
           {t(column.header)}
         </th>
       ))}
-      {view.rowActions && <th scope="col">{t('records.list.actions')}</th>}
+      {view.rowActions && (
+        <th scope="col" className="col--actions">
+          {t('records.list.actions')}
+        </th>
+      )}
     </tr>
   );
 
