@@ -1,19 +1,11 @@
-import type { RecordRow } from '../../shared/api/records';
+import type { MethodOutput } from '../../shared/contract';
 import type { Store } from '../store';
-import { getRecord, MEETING_WITHOUT_RESOURCE_MANAGER, selectRecords } from './records';
+import { declaredWarning, getRecord, selectRecords, warningCondition } from './records';
 
 /** How far ahead "upcoming" check-in points reach. */
 export const UPCOMING_DAYS = 60;
 
-export interface PartnerOverview {
-  partner: RecordRow;
-  upcomingCheckIns: RecordRow[];
-  overdueCheckIns: RecordRow[];
-  benchmarkStatus: { on_track: number; at_risk: number; off_track: number; not_rated: number };
-  openActionItems: RecordRow[];
-  readiness: { deadline: RecordRow; lateCheckIns: RecordRow[] }[];
-  meetingsWithoutResourceManager: RecordRow[];
-}
+export type PartnerOverview = MethodOutput<'overview.partner'>;
 
 function addDays(isoDate: string, days: number): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
@@ -68,6 +60,8 @@ export function partnerOverview(store: Store, partnerId: string, today: string):
     ]),
   }));
 
-  const meetingsWithoutResourceManager = selectRecords(store, 'meetings', `t.partner_id = ? AND ${MEETING_WITHOUT_RESOURCE_MANAGER}`, 't.date DESC, t.id', [partnerId]);
+  // The meetings showing the registry's warning (db/repositories/records/read.ts builds its condition).
+  const noResourceManager = warningCondition('meetings', declaredWarning('meetings', 'validation.noResourceManager'));
+  const meetingsWithoutResourceManager = selectRecords(store, 'meetings', `t.partner_id = ? AND ${noResourceManager.sql}`, 't.date DESC, t.id', [partnerId, ...noResourceManager.params]);
   return { partner, upcomingCheckIns, overdueCheckIns, benchmarkStatus, openActionItems, readiness, meetingsWithoutResourceManager };
 }

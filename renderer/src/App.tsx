@@ -1,9 +1,8 @@
 import { useEffect } from 'react';
 import { SignedMouImportPage } from './documents/SignedMouImportPage';
 import { useTranslation } from './i18n';
-import { MouListPage } from './pages/MouListPage';
-import { PartnersPage } from './pages/PartnersPage';
 import { BackupButton, FirstStart, OpenedFiles } from './platform';
+import { recordPath } from './planning/paths';
 import { isPlanningRoute, PlanningNav, PlanningPage } from './planning/PlanningPage';
 import { GlobalSearchBox } from './planning/SearchPage';
 import { UnsavedChangesDialog } from './planning/unsavedGuard';
@@ -16,8 +15,9 @@ function Page({ route }: { route: string[] }) {
   const [section, id] = route;
   if (isPlanningRoute(route)) return <PlanningPage route={route} />;
   if (section === 'sync') return <SyncPage />;
-  if (section === 'mou') return id === 'import' ? <SignedMouImportPage /> : <MouListPage />;
-  return <PartnersPage />;
+  // The foundation's addresses (#/partners, #/mou) still open the generic lists.
+  if (section === 'mou') return id === 'import' ? <SignedMouImportPage /> : <PlanningPage route={['records', 'mouDrafts']} />;
+  return <PlanningPage route={['records', 'partners']} />;
 }
 
 /** The handling marking sits at the top and bottom of every screen. */
@@ -46,17 +46,18 @@ export function App() {
     document.title = t('ui.appName');
   }, [language, t]);
 
-  const section = route[0] === 'mou' ? 'mou' : route[0] === 'sync' ? 'sync' : isPlanningRoute(route) ? 'planning' : 'partners';
+  const listed = route[0] === 'records' ? route[1]?.split('?')[0] : undefined;
+  const section = route[0] === 'mou' || listed === 'mouDrafts' ? 'mou' : route[0] === 'sync' ? 'sync' : listed === 'partners' || !isPlanningRoute(route) ? 'partners' : 'planning';
   return (
     <div className="app">
       <MarkingBanner position="top" />
       <header className="topbar">
         <span className="brand">{t('ui.appName')}</span>
         <nav aria-label={t('ui.nav.main')}>
-          <a href="#/partners" aria-current={section === 'partners' ? 'page' : undefined}>
+          <a href={`#${recordPath('partners')}`} aria-current={section === 'partners' ? 'page' : undefined}>
             {t('ui.nav.partners')}
           </a>
-          <a href="#/mou" aria-current={section === 'mou' ? 'page' : undefined}>
+          <a href={`#${recordPath('mouDrafts')}`} aria-current={section === 'mou' ? 'page' : undefined}>
             {t('ui.nav.mou')}
           </a>
           <a href="#/sync" aria-current={section === 'sync' ? 'page' : undefined}>

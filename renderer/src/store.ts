@@ -5,8 +5,6 @@ import { ERROR_CODES, errorText, type AppErrorShape } from '../../shared/result'
 import type { MethodOutput } from '../../shared/contract';
 import { createClient, defaultTransport, type ApiClient } from './api/client';
 
-type Partner = MethodOutput<'partners.list'>[number];
-type MouDraft = MethodOutput<'mou.list'>[number];
 type AppInfo = MethodOutput<'app.info'>;
 
 export let api: ApiClient = createClient(async () => ({ ok: false, error: { code: 'INTERNAL', message: 'Not connected.' } }));
@@ -78,26 +76,22 @@ export const useUiStore = create<UiState>((set) => ({
 
 interface DataState {
   info: AppInfo | null;
-  partners: Partner[];
-  mouDrafts: MouDraft[];
   loaded: boolean;
+  /** Reloads what describes the app itself (post, handling marking): at start, and after a sync import or key change. */
   refresh(): Promise<void>;
 }
 
-/** The records the pages show, reloaded from the main side after every change. */
+/**
+ * The app's own description. Records are not held here: each page asks for
+ * what it shows, and a save invalidates only the record types it changed
+ * (planning/data.ts afterChange).
+ */
 export const useDataStore = create<DataState>((set) => ({
   info: null,
-  partners: [],
-  mouDrafts: [],
   loaded: false,
   refresh: async () => {
-    const [info, partners, mouDrafts] = await Promise.all([api.call('app.info', {}), api.call('partners.list', {}), api.call('mou.list', {})]);
-    for (const result of [info, partners, mouDrafts]) if (!result.ok) useUiStore.getState().showError(result.error);
-    set({
-      info: info.ok ? info.value : null,
-      partners: partners.ok ? partners.value : [],
-      mouDrafts: mouDrafts.ok ? mouDrafts.value : [],
-      loaded: true,
-    });
+    const info = await api.call('app.info', {});
+    if (!info.ok) useUiStore.getState().showError(info.error);
+    set({ info: info.ok ? info.value : null, loaded: true });
   },
 }));

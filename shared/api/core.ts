@@ -1,10 +1,7 @@
 import { z } from 'zod';
-import { recordId } from '../domain/common';
-import { mouDraftInput, mouDraftRecord } from '../domain/mou';
-import { partnerInput, partnerRecord } from '../domain/partner';
 import type { MethodGroup } from './types';
 
-/** The foundation's methods: the app itself, partner nations, MOU drafts. */
+/** The app itself. Partner nations and MOU drafts are registry record types (records.*), like every other. */
 export const coreMethods = {
   'app.info': {
     input: z.object({}),
@@ -16,45 +13,5 @@ export const coreMethods = {
       handlingMarking: z.string(),
       databasePath: z.string(),
     }),
-  },
-  'partners.list': {
-    input: z.object({}),
-    output: z.array(partnerRecord),
-  },
-  'partners.get': {
-    input: z.object({ id: recordId }),
-    output: partnerRecord,
-  },
-  'partners.create': {
-    input: partnerInput,
-    output: partnerRecord,
-  },
-  'partners.update': {
-    input: z.object({ id: recordId, values: partnerInput }),
-    output: partnerRecord,
-  },
-  'partners.delete': {
-    input: z.object({ id: recordId }),
-    output: z.object({ id: z.string() }),
-  },
-  'mou.list': {
-    input: z.object({ partnerId: recordId.optional() }),
-    output: z.array(mouDraftRecord),
-  },
-  'mou.get': {
-    input: z.object({ id: recordId }),
-    output: mouDraftRecord,
-  },
-  'mou.create': {
-    input: mouDraftInput,
-    output: mouDraftRecord,
-  },
-  'mou.update': {
-    input: z.object({ id: recordId, values: mouDraftInput }),
-    output: mouDraftRecord,
-  },
-  'mou.delete': {
-    input: z.object({ id: recordId }),
-    output: z.object({ id: z.string() }),
   },
 } as const satisfies MethodGroup;

@@ -51,6 +51,7 @@ export const auditEntry = z.object({
   /** The change arrived in a sync bundle (its SHA-256); postId/postName are then the post that sent it. */
   importedFromBundle: z.string().optional(),
 });
+export type AuditEntry = z.infer<typeof auditEntry>;
 
 export const recordsMethods = {
   'records.list': {
@@ -61,6 +62,8 @@ export const recordsMethods = {
       /** Equality filters on fields, e.g. { partnerId: '…', status: 'active' }. */
       filter: z.record(z.string().max(60), fieldFilterValue).default({}),
       sort: z.object({ field: z.string().max(60), direction: z.enum(['asc', 'desc']).default('asc') }).optional(),
+      /** Count, per row, the records of `type` whose ref `field` points at it (a partner's MOU drafts), as row.counts["type.field"]. */
+      countIn: z.array(z.object({ type: recordTypeName, field: z.string().max(60) })).max(5).default([]),
       limit: z.number().int().min(1).max(50_000).default(500),
       offset: z.number().int().min(0).default(0),
     }),
@@ -74,7 +77,7 @@ export const recordsMethods = {
       linksOut: z.array(recordLink),
       /** Records that point at this one: a benchmark shows the clauses and check-in points citing it. */
       linksIn: z.array(recordLink),
-      /** Message keys to show on the detail page, e.g. a meeting that decides resources with no resource manager. */
+      /** Catalog messages (encoded as issueMessage) the detail page shows: the registry's warnings, e.g. a meeting that decides resources with no resource manager. */
       warnings: z.array(z.string()).optional(),
     }),
   },

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { msg } from '../messages';
+import { issueMessage, type MessageKey } from '../i18n/message';
 import { recordId } from '../domain/common';
 
 /**
@@ -11,37 +11,43 @@ import { recordId } from '../domain/common';
  * migration.
  */
 
-export type Bilingual = { en: string; ar: string };
-
 interface FieldBase {
-  /** camelCase; the SQL column is its snake_case form. */
+  /** camelCase; the SQL column is its snake_case form. Its label is the catalog key records.field.<type>.<name>. */
   name: string;
-  label: Bilingual;
   required?: boolean;
   /** Shown in list views. */
   list?: boolean;
   /** Included in global search. */
   searchable?: boolean;
-  help?: Bilingual;
-  /**
-   * The zod schema this field validates with, when a foundation schema already
-   * defines it (partners, MOU drafts): one rule, used by both the old and the
-   * generic API. Absent: derived from the kind.
-   */
-  schema?: z.ZodType;
 }
 
 export type FieldSpec =
-  | (FieldBase & { kind: 'text'; max: number; unique?: boolean })
+  | (FieldBase & {
+      kind: 'text';
+      max: number;
+      unique?: boolean;
+      /** Stored in capitals (country and currency codes). */
+      upperCase?: boolean;
+      /** A non-empty value must match (it then bounds the length instead of max). */
+      pattern?: { regex: RegExp; message: string };
+    })
   | (FieldBase & { kind: 'longText'; max: number; dir?: 'rtl' | 'ltr' })
-  | (FieldBase & { kind: 'enum'; options: readonly string[]; optionLabels: Record<string, Bilingual>; default?: string })
+  /** Option labels: records.option.<optionSet>.<value>, or records.option.<type>.<field>.<value> without a shared set. */
+  | (FieldBase & { kind: 'enum'; options: readonly string[]; optionSet?: string; default?: string })
   | (FieldBase & { kind: 'date' }) // ISO yyyy-mm-dd
   | (FieldBase & { kind: 'boolean' })
   | (FieldBase & { kind: 'integer'; min?: number; max?: number })
   /** Integer minor units (cents); the currency lives in another field. */
   | (FieldBase & { kind: 'money' })
   /** A link to one record of `to`. */
-  | (FieldBase & { kind: 'ref'; to: string; /** Message key when the linked record does not exist (default recordNotFound). */ notFoundMessage?: string })
+  | (FieldBase & {
+      kind: 'ref';
+      to: string;
+      /** Message when the link is empty (default required). */
+      requiredMessage?: string;
+      /** Message when the linked record does not exist (default validation.recordNotFound). */
+      notFoundMessage?: MessageKey;
+    })
   /** Links to several records of `to`, stored as a JSON array of ids. */
   | (FieldBase & { kind: 'refList'; to: string; max?: number })
   /** Structured data validated by its own schema, stored as JSON. */
@@ -62,12 +68,21 @@ export interface CrossFieldRule {
   holds(values: Record<string, unknown>): boolean;
 }
 
+/**
+ * A warning a record's page shows: the record has `when`, and none of the records linked through `noneLinked.field`
+ * (a ref, refList or JSON item link) has `noneLinked.where`.
+ */
+export interface RecordWarning {
+  message: MessageKey;
+  when: { field: string; equals: string | number | boolean };
+  noneLinked: { field: string; where: { field: string; equals: string | number | boolean } };
+}
+
 export interface RecordTypeSpec {
-  /** API and route name, camelCase plural: 'benchmarks'. */
+  /** API and route name, camelCase plural: 'benchmarks'. Labels: records.type.<name>.one / .many. */
   name: string;
   /** SQL table. */
   table: string;
-  label: { one: Bilingual; many: Bilingual };
   /** The field that names a record in lists, links and search results. */
   titleField: string;
   fields: readonly FieldSpec[];
@@ -76,6 +91,14 @@ export interface RecordTypeSpec {
   transitions?: { field: string; allowed: Record<string, readonly string[]> };
   /** Deleting is refused while records of these types point at this one (through a ref or a refList field). */
   restrictDeleteBy?: readonly { type: string; field: string }[];
+  /**
+   * While `field` holds one of `values`, the record is locked: only the `editable` fields may change. `message` says so
+   * (params: title, and status, the locking value).
+   */
+  lock?: { field: string; values: readonly string[]; editable?: readonly string[]; message: MessageKey };
+  /** A ref field: this record is locked (no create, edit or delete) while the record it points at is locked. */
+  lockedBy?: string;
+  warnings?: readonly RecordWarning[];
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -87,38 +110,43 @@ function isRealDate(text: string): boolean {
 
 /** The zod schema for one field's input value. Optional fields accept '' / null / absent. */
 export function fieldSchema(field: FieldSpec): z.ZodType {
-  if (field.schema) return field.schema;
   switch (field.kind) {
     case 'text':
     case 'longText': {
-      const base = z.string({ error: msg('invalid') }).trim().max(field.max, msg('tooLong', field.max));
-      return field.required ? base.min(1, msg('required')) : base.default('');
+      if (field.kind === 'text' && field.pattern) {
+        const { regex, message } = field.pattern;
+        const text = z.string({ error: issueMessage('validation.invalid') }).trim();
+        const checked = (field.upperCase ? text.toUpperCase() : text).refine((value) => value === '' || regex.test(value), message);
+        return field.required ? checked.refine((value) => value !== '', issueMessage('validation.required')) : checked.default('');
+      }
+      const base = z.string({ error: issueMessage('validation.invalid') }).trim().max(field.max, issueMessage('validation.tooLong', { max: field.max }));
+      return field.required ? base.min(1, issueMessage('validation.required')) : base.default('');
     }
     case 'enum': {
-      const base = z.enum(field.options as [string, ...string[]], { error: msg('invalidChoice') });
+      const base = z.enum(field.options as [string, ...string[]], { error: issueMessage('validation.invalidChoice') });
       return field.default !== undefined ? base.default(field.default) : base;
     }
     case 'date': {
       const base = z
-        .string({ error: msg('invalidDate') })
+        .string({ error: issueMessage('validation.invalidDate') })
         .trim()
-        .refine((text) => text === '' || (ISO_DATE.test(text) && isRealDate(text)), msg('invalidDate'));
-      return field.required ? base.refine((text) => text !== '', msg('required')) : base.default('');
+        .refine((text) => text === '' || (ISO_DATE.test(text) && isRealDate(text)), issueMessage('validation.invalidDate'));
+      return field.required ? base.refine((text) => text !== '', issueMessage('validation.required')) : base.default('');
     }
     case 'boolean':
-      return z.boolean({ error: msg('invalid') }).default(false);
+      return z.boolean({ error: issueMessage('validation.invalid') }).default(false);
     case 'integer': {
-      let base = z.number({ error: msg('invalidNumber') }).int(msg('invalidNumber'));
-      if (field.min !== undefined) base = base.min(field.min, msg('tooSmall', field.min));
-      if (field.max !== undefined) base = base.max(field.max, msg('tooLarge', field.max));
+      let base = z.number({ error: issueMessage('validation.invalidNumber') }).int(issueMessage('validation.invalidNumber'));
+      if (field.min !== undefined) base = base.min(field.min, issueMessage('validation.tooSmall', { min: field.min }));
+      if (field.max !== undefined) base = base.max(field.max, issueMessage('validation.tooLarge', { max: field.max }));
       return field.required ? base : base.nullable().default(null);
     }
     case 'money': {
-      const base = z.number({ error: msg('invalidNumber') }).int(msg('invalidNumber')).min(0, msg('tooSmall', 0)).max(Number.MAX_SAFE_INTEGER, msg('invalidNumber'));
+      const base = z.number({ error: issueMessage('validation.invalidNumber') }).int(issueMessage('validation.invalidNumber')).min(0, issueMessage('validation.tooSmall', { min: 0 })).max(Number.MAX_SAFE_INTEGER, issueMessage('validation.invalidNumber'));
       return field.required ? base : base.nullable().default(null);
     }
     case 'ref': {
-      const empty = msg('required');
+      const empty = field.requiredMessage ?? issueMessage('validation.required');
       return field.required
         ? z.string({ error: empty }).min(1, empty).pipe(recordId)
         : z.union([z.literal(''), z.null(), recordId]).transform((value) => value || null).default(null);
@@ -126,7 +154,7 @@ export function fieldSchema(field: FieldSpec): z.ZodType {
     case 'refList':
       return z
         .array(recordId)
-        .max(field.max ?? 200, msg('tooMany', field.max ?? 200))
+        .max(field.max ?? 200, issueMessage('validation.tooMany', { max: field.max ?? 200 }))
         .transform((ids) => [...new Set(ids)])
         .default([]);
     case 'json':

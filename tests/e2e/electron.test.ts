@@ -31,7 +31,7 @@ describe.skipIf(Boolean(skipReason))(`Electron window${skipReason ? ` (skipped: 
       expect(window.url()).toBe('accord://app/index.html');
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await window.evaluate(() => Object.keys((window as unknown as { accord: object }).accord))).toEqual(['invoke']);
-      await window.getByRole('button', { name: 'New partner nation' }).click();
+      await window.getByRole('link', { name: 'New Partner nation' }).click();
       await window.locator('#field-name').fill('Tunisia');
       await window.getByRole('button', { name: 'Save' }).click();
       await expect.poll(() => window.locator('[data-testid=partners-table]').textContent()).toContain('Tunisia');

@@ -37,7 +37,7 @@ async function expectSavedRecordPage(title: string) {
 }
 
 async function createPartner(name: string, isoCode: string) {
-  await page.getByRole('button', { name: 'New partner nation' }).click();
+  await page.getByRole('link', { name: 'New Partner nation' }).click();
   await field('name').fill(name);
   await field('isoCode').fill(isoCode);
   await page.getByRole('button', { name: 'Save' }).click();
@@ -54,7 +54,7 @@ describe('foundation workflow in the browser', () => {
   });
 
   it('creates a partner nation, refusing a blank name at the field', async () => {
-    await page.getByRole('button', { name: 'New partner nation' }).click();
+    await page.getByRole('link', { name: 'New Partner nation' }).click();
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => fieldError('name').textContent()).toBe('This field is required.');
     await page.getByRole('link', { name: 'Cancel' }).click();
@@ -63,19 +63,19 @@ describe('foundation workflow in the browser', () => {
   });
 
   it('shows a main-side error at its field (duplicate name) and saves nothing', async () => {
-    await page.getByRole('button', { name: 'New partner nation' }).click();
+    await page.getByRole('link', { name: 'New Partner nation' }).click();
     await field('name').fill('tunisia');
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => fieldError('name').textContent()).toBe('A record with this name already exists.');
     // The refused name is still typed in: leaving asks first.
     await page.getByRole('link', { name: 'Cancel' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Leave without saving' }).click();
-    await expect.poll(() => page.locator('[data-testid=partners-table] tbody tr').count()).toBe(2);
+    await expect.poll(() => page.locator('[data-testid=partners-table] tbody tr.vrow').count()).toBe(2);
   });
 
   it('creates an MOU draft, refusing an empty title, a missing partner and over-long text', async () => {
     await mainNav('MOU drafts').click();
-    await page.getByRole('button', { name: 'New MOU draft' }).click();
+    await page.getByRole('link', { name: 'New MOU draft' }).click();
     await field('summary').fill('x'.repeat(4001));
     await page.getByRole('button', { name: 'Save' }).click();
     await expect.poll(() => fieldError('title').textContent()).toBe('This field is required.');
@@ -120,7 +120,7 @@ describe('foundation workflow in the browser', () => {
   it('keeps everything after a restart', async () => {
     await accord.stop();
     accord = await startAccord(databasePath);
-    await page.goto(accord.url.replace('/?', '/?') + '#/mou');
+    await page.goto(accord.url.replace('/?', '/?') + '#/records/mouDrafts');
     await expect.poll(() => page.locator('[data-testid=mou-table]').textContent()).toContain('Border security MOU');
   });
 
@@ -136,7 +136,7 @@ describe('foundation workflow in the browser', () => {
   it('works in Arabic, right to left, with Arabic field messages', async () => {
     await page.getByRole('button', { name: 'Switch to Arabic' }).click();
     await expect.poll(() => page.evaluate(() => document.documentElement.dir)).toBe('rtl');
-    await page.getByRole('button', { name: 'مسودة مذكرة تفاهم جديدة' }).click();
+    await page.getByRole('link', { name: 'إضافة مسودة مذكرة تفاهم' }).click();
     await page.getByRole('button', { name: 'حفظ' }).click();
     await expect.poll(() => fieldError('title').textContent()).toBe('هذا الحقل مطلوب.');
     await page.screenshot({ path: join(__dirname, '..', '..', 'dist', 'screenshot-ar.png') });

@@ -25,7 +25,7 @@ let closeBrowser: () => Promise<void>;
 beforeAll(async () => {
   for (const [post, partner] of [[posts[0]!, 'Tunisia'], [posts[1]!, 'Morocco']] as const) {
     const app = openTestApp(post.db);
-    await callOk(app, 'partners.create', { name: partner, isoCode: '' });
+    await callOk(app, 'records.create', { type: 'partners', values: { name: partner, isoCode: '' } });
     app.close();
     post.accord = await startAccord(post.db);
   }
@@ -127,9 +127,9 @@ describe('sync through the UI', () => {
     await expect.poll(() => tunis.page.getByTestId('import-error').textContent()).toMatch(/altered after it was signed/);
 
     // Both posts edit the same field before exchanging: the conflict is listed with both values, either can be kept.
-    const morocco = await api<{ id: string; name: string }[]>(tunis.accord.url, 'partners.list', {}).then((list) => list.find((p) => p.name === 'Morocco')!);
-    await api(tunis.accord.url, 'partners.update', { id: morocco.id, values: { name: 'Morocco', notes: 'Tunis: MoI meeting moved to June' } });
-    await api(rabat.accord.url, 'partners.update', { id: morocco.id, values: { name: 'Morocco', notes: 'Rabat: MoI meeting on 3 May' } });
+    const morocco = await api<{ rows: { id: string; name: string }[] }>(tunis.accord.url, 'records.list', { type: 'partners' }).then((list) => list.rows.find((p) => p.name === 'Morocco')!);
+    await api(tunis.accord.url, 'records.update', { type: 'partners', id: morocco.id, values: { name: 'Morocco', notes: 'Tunis: MoI meeting moved to June' } });
+    await api(rabat.accord.url, 'records.update', { type: 'partners', id: morocco.id, values: { name: 'Morocco', notes: 'Rabat: MoI meeting on 3 May' } });
     const fromTunis = join(dir.path, 'tunis-2.accord-bundle');
     await exportBundle(tunis.page, rabat.name, fromTunis);
     await importBundle(rabat.page, fromTunis, tunisFingerprint, { table: 'partners', count: 0 });

@@ -29,16 +29,19 @@ describe('renderer API client', () => {
     ['the Electron bridge', () => ipcTransport({ invoke: (method, input) => app.call(method, input) })],
   ])('over %s: values, typed errors and field issues arrive intact', async (_name, transport) => {
     const client = createClient(transport());
-    const created = await client.call('partners.create', { name: `Oman ${Math.random()}` });
+    const created = await client.call('records.create', { type: 'partners', values: { name: `Oman ${Math.random()}` } });
     expect(created.ok).toBe(true);
-    const invalid = await client.call('mou.create', { title: '', partnerId: '', sector: 'police', status: 'draft', parties: [], summary: '' });
-    expect(invalid).toMatchObject({ ok: false, error: { code: 'VALIDATION', details: { issues: expect.arrayContaining([{ path: ['title'], key: 'validation.required', message: 'validation.required' }]) } } });
+    const invalid = await client.call('records.create', { type: 'mouDrafts', values: { title: '', partnerId: '', sector: 'police', status: 'draft', parties: [], summary: '' } });
+    expect(invalid).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', details: { issues: expect.arrayContaining([expect.objectContaining({ path: ['values', 'title'], key: 'validation.required' })]) } },
+    });
   });
 
   it('turns a transport failure into an error envelope instead of throwing', async () => {
     const client = createClient(httpTransport('wrong-token', fetchFromPage));
-    expect(await client.call('partners.list', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    expect(await client.call('records.list', { type: 'partners' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
     const unreachable = createClient(() => Promise.reject(new Error('socket hang up')));
-    expect(await unreachable.call('partners.list', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('socket hang up') } });
+    expect(await unreachable.call('records.list', { type: 'partners' })).toMatchObject({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('socket hang up') } });
   });
 });

@@ -65,7 +65,7 @@ describe('loopback web host', () => {
   });
 
   it('answers a valid call', async () => {
-    const response = await api('partners.create', { name: 'Tunisia' });
+    const response = await api('records.create', { type: 'partners', values: { name: 'Tunisia' } });
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toMatchObject({ ok: true, value: { name: 'Tunisia' } });
   });
@@ -78,17 +78,17 @@ describe('loopback web host', () => {
   });
 
   const refused: [string, () => Promise<RawResponse>, number, string][] = [
-    ['no token', () => api('partners.create', { name: 'No token' }, { Authorization: '' }), 401, 'UNAUTHORIZED'],
-    ['a wrong token', () => api('partners.create', { name: 'Wrong token' }, { Authorization: `Bearer ${'0'.repeat(64)}` }), 401, 'UNAUTHORIZED'],
-    ['a token of another length', () => api('partners.create', { name: 'Short token' }, { Authorization: 'Bearer abc' }), 401, 'UNAUTHORIZED'],
-    ['a foreign Host (DNS rebinding)', () => api('partners.create', { name: 'Rebound' }, { Host: `attacker.example:${host.port}` }), 403, 'FORBIDDEN'],
-    ['a foreign Origin', () => api('partners.create', { name: 'Cross origin' }, { Origin: 'http://attacker.example' }), 403, 'FORBIDDEN'],
-    ['an Origin on another port', () => api('partners.create', { name: 'Other port' }, { Origin: 'http://127.0.0.1:1' }), 403, 'FORBIDDEN'],
-    ['a body over the limit', () => api('partners.create', { name: 'Big', notes: 'x'.repeat(MAX) }), 413, 'PAYLOAD_TOO_LARGE'],
-    ['a body that is not JSON', () => api('partners.create', '{"name": "Broken'), 400, 'VALIDATION'],
-    ['a body failing the schema', () => api('partners.create', { name: 42 }), 200, 'VALIDATION'],
-    ['a form post (not JSON)', () => api('partners.create', 'name=Form', { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'VALIDATION'],
-    ['GET on the API', () => send({ path: '/api/partners.list', headers: { Authorization: `Bearer ${host.token}` } }), 405, 'FORBIDDEN'],
+    ['no token', () => api('records.create', { type: 'partners', values: { name: 'No token' } }, { Authorization: '' }), 401, 'UNAUTHORIZED'],
+    ['a wrong token', () => api('records.create', { type: 'partners', values: { name: 'Wrong token' } }, { Authorization: `Bearer ${'0'.repeat(64)}` }), 401, 'UNAUTHORIZED'],
+    ['a token of another length', () => api('records.create', { type: 'partners', values: { name: 'Short token' } }, { Authorization: 'Bearer abc' }), 401, 'UNAUTHORIZED'],
+    ['a foreign Host (DNS rebinding)', () => api('records.create', { type: 'partners', values: { name: 'Rebound' } }, { Host: `attacker.example:${host.port}` }), 403, 'FORBIDDEN'],
+    ['a foreign Origin', () => api('records.create', { type: 'partners', values: { name: 'Cross origin' } }, { Origin: 'http://attacker.example' }), 403, 'FORBIDDEN'],
+    ['an Origin on another port', () => api('records.create', { type: 'partners', values: { name: 'Other port' } }, { Origin: 'http://127.0.0.1:1' }), 403, 'FORBIDDEN'],
+    ['a body over the limit', () => api('records.create', { type: 'partners', values: { name: 'Big', notes: 'x'.repeat(MAX) } }), 413, 'PAYLOAD_TOO_LARGE'],
+    ['a body that is not JSON', () => api('records.create', '{"type": "partners", "values": {"name": "Broken'), 400, 'VALIDATION'],
+    ['a body failing the schema', () => api('records.create', { type: 'partners', values: { name: 42 } }), 200, 'VALIDATION'],
+    ['a form post (not JSON)', () => api('records.create', 'type=partners&name=Form', { 'Content-Type': 'application/x-www-form-urlencoded' }), 415, 'VALIDATION'],
+    ['GET on the API', () => send({ path: '/api/records.list', headers: { Authorization: `Bearer ${host.token}` } }), 405, 'FORBIDDEN'],
     ['an unknown method', () => api('partners.truncate', {}), 200, 'UNKNOWN_METHOD'],
   ];
 
@@ -104,7 +104,7 @@ describe('loopback web host', () => {
     const before = snapshotDatabase(app);
     const response = await new Promise<RawResponse>((resolve, reject) => {
       const req = request(
-        { host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/partners.create', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}`, 'Transfer-Encoding': 'chunked' } },
+        { host: '127.0.0.1', port: host.port, method: 'POST', path: '/api/records.create', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${host.token}`, 'Transfer-Encoding': 'chunked' } },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -112,9 +112,9 @@ describe('loopback web host', () => {
         },
       );
       req.on('error', reject);
-      req.write('{"name":"');
+      req.write('{"type":"partners","values":{"name":"');
       req.write('y'.repeat(MAX * 2));
-      req.end('"}');
+      req.end('"}}');
     });
     expect(response.status).toBe(413);
     expect(snapshotDatabase(app)).toBe(before);

@@ -14,7 +14,7 @@ const at = (name: string) => join(dir.path, name);
 
 async function seed(db: string, partner: string) {
   const app = openTestApp(db);
-  const created = await callOk<{ id: string }>(app, 'partners.create', { name: partner, isoCode: '' });
+  const created = await callOk<{ id: string }>(app, 'records.create', { type: 'partners', values: { name: partner, isoCode: '' } });
   app.close();
   return created.id;
 }
@@ -52,7 +52,7 @@ describe('accord export / import / verify / keys', () => {
 
     // Both sides edit, then exchange deltas.
     const appB = openTestApp(b);
-    await callOk(appB, 'partners.update', { id: shared, values: { name: 'Kingdom of Morocco', isoCode: 'MA' } });
+    await callOk(appB, 'records.update', { type: 'partners', id: shared, values: { name: 'Kingdom of Morocco', isoCode: 'MA' } });
     appB.close();
     expect(accord('export', '--out', at('b1.bundle'), '--db', b).status).toBe(0);
     expect(accord('import', at('b1.bundle'), '--yes', '--db', a).status).toBe(0);

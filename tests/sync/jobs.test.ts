@@ -74,7 +74,7 @@ describe('sync over the API', () => {
 
     const preview = await untilDone(rabat, (await callOk<{ jobId: string }>(rabat, 'sync.inspect.start', { uploadId })).jobId);
     expect(preview.final.inspection!.preview!.tables.partners).toMatchObject({ new: 4000, changed: 0, deleted: 0, conflicting: 0 });
-    expect(await callOk<unknown[]>(rabat, 'partners.list', {})).toHaveLength(0); // a preview changes nothing
+    expect((await callOk<{ rows: unknown[] }>(rabat, 'records.list', { type: 'partners' })).rows).toHaveLength(0); // a preview changes nothing
 
     const importJob = await callOk<{ jobId: string }>(rabat, 'sync.import.start', { uploadId });
     const info = await callOk<{ postName: string }>(rabat, 'app.info', {}); // answered while the job runs
@@ -83,13 +83,13 @@ describe('sync over the API', () => {
     // reads, which see all of the import or none of it (the worker may commit before its last report arrives).
     const answeredMidway: number[] = [];
     const imported = await untilDone(rabat, importJob.jobId, async (status) => {
-      if (status.phase === 'applying' && status.done > 0 && status.done < status.total) answeredMidway.push((await callOk<unknown[]>(rabat, 'partners.list', {})).length);
+      if (status.phase === 'applying' && status.done > 0 && status.done < status.total) answeredMidway.push((await callOk<{ total: number }>(rabat, 'records.list', { type: 'partners', limit: 1 })).total);
     });
     expect(imported.final.state).toBe('done');
     expect(answeredMidway.length).toBeGreaterThan(0);
     expect(answeredMidway.filter((count) => count !== 0 && count !== 4000)).toEqual([]);
     expect(imported.final.report).toMatchObject({ status: 'applied', sender: { name: 'Embassy Tunis, ODC' } });
-    expect(await callOk<unknown[]>(rabat, 'partners.list', {})).toHaveLength(4000);
+    expect((await callOk<{ total: number }>(rabat, 'records.list', { type: 'partners', limit: 1 })).total).toBe(4000);
     expect(await callOk(rabat, 'sync.peers.list', {})).toMatchObject([{ name: 'Embassy Tunis, ODC', fingerprint: setup.fingerprint, revokedAt: null }]);
     tunis.close();
     rabat.close();
@@ -102,7 +102,7 @@ describe('sync over the API', () => {
     const importer = new Database(path);
     importer.exec('BEGIN IMMEDIATE');
     app.context.store.db.pragma('busy_timeout = 20'); // the app waits up to 5 s; the test need not
-    const refused = await app.call('partners.create', { name: 'Tunisia', isoCode: 'TN' });
+    const refused = await app.call('records.create', { type: 'partners', values: { name: 'Tunisia', isoCode: 'TN' } });
     expect(refused).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'error.busy', details: { reason: 'busy' } } });
     if (refused.ok) return;
     expect(refused.error.details).not.toHaveProperty('localized');
@@ -110,9 +110,9 @@ describe('sync over the API', () => {
     expect(errorText(refused.error, 'ar')).toBe('مهمة أخرى (استيراد حزمة) تكتب في قاعدة البيانات؛ لم يُحفظ شيء. حاول مرة أخرى بعد قليل.');
     importer.exec('ROLLBACK');
     importer.close();
-    expect(await callOk<unknown[]>(app, 'partners.list', {})).toHaveLength(0);
-    await callOk(app, 'partners.create', { name: 'Tunisia', isoCode: 'TN' });
-    expect(await callOk<unknown[]>(app, 'partners.list', {})).toHaveLength(1);
+    expect((await callOk<{ rows: unknown[] }>(app, 'records.list', { type: 'partners' })).rows).toHaveLength(0);
+    await callOk(app, 'records.create', { type: 'partners', values: { name: 'Tunisia', isoCode: 'TN' } });
+    expect((await callOk<{ rows: unknown[] }>(app, 'records.list', { type: 'partners' })).rows).toHaveLength(1);
     app.close();
   });
 });

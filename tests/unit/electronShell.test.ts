@@ -164,7 +164,7 @@ describe('IPC gate', () => {
   const handler = () => recorded.ipcHandlers.get(IPC_CHANNEL)!;
 
   it('answers calls from the app frame', async () => {
-    const result = (await handler()({ senderFrame: { url: 'accord://app/index.html' } }, 'partners.create', { name: 'Tunisia' })) as any;
+    const result = (await handler()({ senderFrame: { url: 'accord://app/index.html' } }, 'records.create', { type: 'partners', values: { name: 'Tunisia' } })) as any;
     expect(result).toMatchObject({ ok: true, value: { name: 'Tunisia' } });
   });
 
@@ -174,14 +174,14 @@ describe('IPC gate', () => {
     ['a look-alike scheme host', 'accord://app.evil/index.html'],
     ['no frame at all', undefined],
   ])('refuses a sender frame from %s before running anything', async (_name, url) => {
-    const result = (await handler()({ senderFrame: url ? { url } : null }, 'partners.create', { name: 'Intruder' })) as any;
+    const result = (await handler()({ senderFrame: url ? { url } : null }, 'records.create', { type: 'partners', values: { name: 'Intruder' } })) as any;
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const list = (await handler()({ senderFrame: { url: 'accord://app/index.html' } }, 'partners.list', {})) as any;
-    expect(list.value.map((p: { name: string }) => p.name)).not.toContain('Intruder');
+    const list = (await handler()({ senderFrame: { url: 'accord://app/index.html' } }, 'records.list', { type: 'partners' })) as any;
+    expect(list.value.rows.map((p: { name: string }) => p.name)).not.toContain('Intruder');
   });
 
   it('validates IPC input at the same gate as every other host', async () => {
-    const result = (await handler()({ senderFrame: { url: 'accord://app/' } }, 'partners.create', { name: '' })) as any;
+    const result = (await handler()({ senderFrame: { url: 'accord://app/' } }, 'records.create', { type: 'partners', values: { name: '' } })) as any;
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
   });
 
@@ -197,7 +197,7 @@ describe('preload bridge', () => {
     expect([...recorded.exposed.keys()]).toEqual(['accord']);
     const bridge = recorded.exposed.get('accord');
     expect(Object.keys(bridge)).toEqual(['invoke']);
-    bridge.invoke('partners.list', {});
-    expect(recorded.rendererInvocations).toEqual([[IPC_CHANNEL, 'partners.list', {}]]);
+    bridge.invoke('records.list', { type: 'partners' });
+    expect(recorded.rendererInvocations).toEqual([[IPC_CHANNEL, 'records.list', { type: 'partners' }]]);
   });
 });

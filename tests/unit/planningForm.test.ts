@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { recordType } from '../../shared/records/registry';
 import { inputSchema } from '../../shared/records/spec';
 import { toApiValues, toFormValues } from '../../renderer/src/planning/convert';
-import { formatMoney, minorToMajorText, parseMajorUnits } from '../../renderer/src/planning/money';
+import { formatMoney } from '../../shared/i18n/format';
+import { minorToMajorText, parseMajorUnits } from '../../renderer/src/planning/money';
 
 /** The planning forms' conversion between what inputs hold and what the API stores. */
 describe('money in major units, stored as integer minor units', () => {
@@ -23,7 +24,8 @@ describe('money in major units, stored as integer minor units', () => {
     expect(minorToMajorText(29)).toBe('0.29');
     expect(minorToMajorText(125_000_050)).toBe('1250000.50');
     expect(minorToMajorText(null)).toBe('');
-    expect(formatMoney(125_000_050, 'USD', 'en')).toBe('1,250,000.50 USD');
+    // Read in the currency's own decimals (shared/i18n formatMoney, what the list and detail pages show).
+    expect(formatMoney('en', 125_000_050, 'USD')).toBe('USD\u00a01,250,000.50');
   });
 });
 

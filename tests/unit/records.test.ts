@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AccordApp } from '../../main/app';
-import type { MouDraft } from '../../shared/domain/mou';
-import type { Partner } from '../../shared/domain/partner';
+import type { RecordRow } from '../../shared/api/records';
+import { errorText } from '../../shared/result';
 import { uuidv7 } from '../../shared/uuid';
 import { callOk, openTestApp, snapshotDatabase, tempDirectory } from '../helpers';
 import { formatMessage } from '../../shared/i18n/format';
@@ -42,21 +42,29 @@ const draftValues = (partnerId: string) => ({
   summary: 'Joint patrol training.',
 });
 
+type Partner = RecordRow;
+type MouDraft = RecordRow;
+/** The generic API's calls for the two foundation types. */
+const create = (type: 'partners' | 'mouDrafts', values: unknown) => ['records.create', { type, values }] as const;
+const partnerValues = (values: Record<string, unknown>) => ({ isoCode: '', notes: '', ...values });
+
 describe('partners and MOU drafts through the dispatch gate', () => {
   it('creates, edits and deletes, and survives a restart', async () => {
-    const partner = await callOk<Partner>(app, 'partners.create', { name: 'Tunisia', isoCode: 'tn' });
-    const draft = await callOk<MouDraft>(app, 'mou.create', draftValues(partner.id));
-    expect(draft).toMatchObject({ partnerName: 'Tunisia', status: 'draft', parties: ['Ministry of Interior', 'U.S. Embassy Tunis'] });
-    const edited = await callOk<MouDraft>(app, 'mou.update', { id: draft.id, values: { ...draftValues(partner.id), title: 'Border security MOU', status: 'in_negotiation' } });
+    const partner = await callOk<Partner>(app, ...create('partners', { name: 'Tunisia', isoCode: 'tn' }));
+    const draft = await callOk<MouDraft>(app, ...create('mouDrafts', draftValues(partner.id)));
+    expect(draft).toMatchObject({ partnerId: partner.id, status: 'draft', parties: ['Ministry of Interior', 'U.S. Embassy Tunis'] });
+    const edited = await callOk<MouDraft>(app, 'records.update', { type: 'mouDrafts', id: draft.id, values: { ...draftValues(partner.id), title: 'Border security MOU', status: 'in_negotiation' } });
     expect(edited.title).toBe('Border security MOU');
 
     app.close();
     app = openTestApp(`${dir.path}/accord.sqlite`);
-    expect((await callOk<MouDraft[]>(app, 'mou.list', {})).map((d) => d.title)).toEqual(['Border security MOU']);
-    expect((await callOk<Partner[]>(app, 'partners.list', {}))[0]).toMatchObject({ name: 'Tunisia', isoCode: 'TN', mouCount: 1 });
+    const drafts = () => callOk<{ rows: MouDraft[] }>(app, 'records.list', { type: 'mouDrafts' }).then((list) => list.rows);
+    expect((await drafts()).map((d) => d.title)).toEqual(['Border security MOU']);
+    const partners = await callOk<{ rows: Partner[] }>(app, 'records.list', { type: 'partners', countIn: [{ type: 'mouDrafts', field: 'partnerId' }] });
+    expect(partners.rows[0]).toMatchObject({ name: 'Tunisia', isoCode: 'TN', counts: { 'mouDrafts.partnerId': 1 } });
 
-    await callOk(app, 'mou.delete', { id: draft.id });
-    expect(await callOk<MouDraft[]>(app, 'mou.list', {})).toEqual([]);
+    await callOk(app, 'records.delete', { type: 'mouDrafts', id: draft.id });
+    expect(await drafts()).toEqual([]);
   });
 
   it('keeps the same post identity across restarts', async () => {
@@ -67,8 +75,8 @@ describe('partners and MOU drafts through the dispatch gate', () => {
   });
 
   it('records every field change with a clock stamp and an audit entry', async () => {
-    const partner = await callOk<Partner>(app, 'partners.create', { name: 'Jordan', isoCode: 'JO' });
-    await callOk(app, 'partners.update', { id: partner.id, values: { name: 'Jordan', isoCode: 'JO', notes: 'Amman' } });
+    const partner = await callOk<Partner>(app, ...create('partners', { name: 'Jordan', isoCode: 'JO' }));
+    await callOk(app, 'records.update', { type: 'partners', id: partner.id, values: { name: 'Jordan', isoCode: 'JO', notes: 'Amman' } });
     const db = app.context.store.db;
     const changes = db.prepare('SELECT column_name AS col, value, hlc, prev_hlc AS prev FROM field_changes WHERE row_id = ? ORDER BY hlc').all(partner.id) as { col: string; value: string; hlc: string; prev: string | null }[];
     expect(changes.map((c) => c.col)).toEqual(['name', 'iso_code', 'notes', 'notes']);
@@ -81,16 +89,16 @@ describe('partners and MOU drafts through the dispatch gate', () => {
   });
 
   it('writes a tombstone on delete', async () => {
-    const partner = await callOk<Partner>(app, 'partners.create', { name: 'Morocco' });
-    await callOk(app, 'partners.delete', { id: partner.id });
+    const partner = await callOk<Partner>(app, ...create('partners', { name: 'Morocco' }));
+    await callOk(app, 'records.delete', { type: 'partners', id: partner.id });
     const tombstone = app.context.store.db.prepare("SELECT value FROM field_changes WHERE row_id = ? AND column_name = '_deleted'").get(partner.id);
     expect(tombstone).toEqual({ value: 'true' });
   });
 
   it('does not record an edit that changes nothing', async () => {
-    const partner = await callOk<Partner>(app, 'partners.create', { name: 'Egypt' });
+    const partner = await callOk<Partner>(app, ...create('partners', { name: 'Egypt' }));
     const before = snapshotDatabase(app);
-    await callOk(app, 'partners.update', { id: partner.id, values: { name: 'Egypt', isoCode: '', notes: '' } });
+    await callOk(app, 'records.update', { type: 'partners', id: partner.id, values: partnerValues({ name: 'Egypt' }) });
     expect(snapshotDatabase(app)).toBe(before);
   });
 });
@@ -98,20 +106,21 @@ describe('partners and MOU drafts through the dispatch gate', () => {
 describe('bad input changes nothing', () => {
   let partner: Partner;
   beforeEach(async () => {
-    partner = await callOk<Partner>(app, 'partners.create', { name: 'Tunisia' });
+    partner = await callOk<Partner>(app, ...create('partners', { name: 'Tunisia' }));
   });
 
+  const mou = (values: unknown) => ({ type: 'mouDrafts', values });
   const cases: [string, string, (partnerId: string) => unknown, string, unknown][] = [
-    ['an empty title', 'mou.create', (p) => ({ ...draftValues(p), title: '  ' }), 'VALIDATION', [issue(['title'], 'validation.required')]],
-    ['an over-long title', 'mou.create', (p) => ({ ...draftValues(p), title: 'x'.repeat(201) }), 'VALIDATION', [issue(['title'], 'validation.tooLong', { max: 200 })]],
-    ['an unknown partner', 'mou.create', () => draftValues(uuidv7()), 'VALIDATION', [issue(['partnerId'], 'validation.partnerNotFound')]],
-    ['a status that does not exist', 'mou.create', (p) => ({ ...draftValues(p), status: 'ratified' }), 'VALIDATION', [issue(['status'], 'validation.invalidChoice')]],
-    ['a value of the wrong kind', 'mou.create', (p) => ({ ...draftValues(p), parties: 'everyone' }), 'VALIDATION', undefined],
-    ['a duplicate partner name', 'partners.create', () => ({ name: 'tunisia' }), 'VALIDATION', [issue(['name'], 'validation.duplicateName')]],
-    ['an id that is not a UUID', 'partners.get', () => ({ id: "1' OR 1=1 --" }), 'VALIDATION', undefined],
-    ['a record that does not exist', 'mou.update', (p) => ({ id: uuidv7(), values: draftValues(p) }), 'NOT_FOUND', undefined],
+    ['an empty title', 'records.create', (p) => mou({ ...draftValues(p), title: '  ' }), 'VALIDATION', [issue(['values', 'title'], 'validation.required')]],
+    ['an over-long title', 'records.create', (p) => mou({ ...draftValues(p), title: 'x'.repeat(201) }), 'VALIDATION', [issue(['values', 'title'], 'validation.tooLong', { max: 200 })]],
+    ['an unknown partner', 'records.create', () => mou(draftValues(uuidv7())), 'VALIDATION', [issue(['partnerId'], 'validation.partnerNotFound')]],
+    ['a status that does not exist', 'records.create', (p) => mou({ ...draftValues(p), status: 'ratified' }), 'VALIDATION', [issue(['values', 'status'], 'validation.invalidChoice')]],
+    ['a value of the wrong kind', 'records.create', (p) => mou({ ...draftValues(p), parties: 'everyone' }), 'VALIDATION', undefined],
+    ['a duplicate partner name', 'records.create', () => ({ type: 'partners', values: { name: 'tunisia' } }), 'VALIDATION', [issue(['name'], 'validation.duplicateName')]],
+    ['an id that is not a UUID', 'records.get', () => ({ type: 'partners', id: "1' OR 1=1 --" }), 'VALIDATION', undefined],
+    ['a record that does not exist', 'records.update', (p) => ({ type: 'mouDrafts', id: uuidv7(), values: draftValues(p) }), 'NOT_FOUND', undefined],
     ['a method that does not exist', 'partners.drop', () => ({}), 'UNKNOWN_METHOD', undefined],
-    ['no input at all for a create', 'partners.create', () => null, 'VALIDATION', undefined],
+    ['no input at all for a create', 'records.create', () => null, 'VALIDATION', undefined],
   ];
 
   it.each(cases)('%s: a typed error, and the database as it was', async (_name, method, input, code, issues) => {
@@ -127,31 +136,31 @@ describe('bad input changes nothing', () => {
   });
 
   it('refuses to delete a partner that still has drafts, and says why', async () => {
-    await callOk(app, 'mou.create', draftValues(partner.id));
+    await callOk(app, ...create('mouDrafts', draftValues(partner.id)));
     const before = snapshotDatabase(app);
-    const result = await app.call('partners.delete', { id: partner.id });
+    const result = await app.call('records.delete', { type: 'partners', id: partner.id });
     expect(result).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(!result.ok && result.error.message).toMatch(/1 MOU draft/);
     expect(snapshotDatabase(app)).toBe(before);
   });
 
   it('says why a delete or a status change was refused in Arabic as well as English', async () => {
-    const draft = await callOk<MouDraft>(app, 'mou.create', draftValues(partner.id));
-    const refusedDelete = await app.call('partners.delete', { id: partner.id });
-    expect(!refusedDelete.ok && refusedDelete.error.details?.localized).toEqual({
-      en: expect.stringContaining('still has 1 MOU draft'),
-      ar: expect.stringContaining('مسودات مذكرات التفاهم: 1'),
-    });
-    const illegal = await app.call('mou.update', { id: draft.id, values: { ...draftValues(partner.id), status: 'signed' } });
-    expect(illegal).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    expect(!illegal.ok && illegal.error.details?.localized?.ar).toBe('مسودة مذكرة تفاهم: لا يمكن الانتقال من «مسودة» إلى «موقعة».');
+    const draft = await callOk<MouDraft>(app, ...create('mouDrafts', draftValues(partner.id)));
+    const refusedDelete = await app.call('records.delete', { type: 'partners', id: partner.id });
+    expect(refusedDelete.ok).toBe(false);
+    if (refusedDelete.ok) return;
+    expect(errorText(refusedDelete.error, 'en')).toContain('still has 1 MOU draft');
+    expect(errorText(refusedDelete.error, 'ar')).toContain('مسودات مذكرات التفاهم: 1');
+    const illegal = await app.call('records.update', { type: 'mouDrafts', id: draft.id, values: { ...draftValues(partner.id), status: 'signed' } });
+    expect(illegal).toMatchObject({ ok: false, error: { code: 'CONFLICT', key: 'records.illegalTransition' } });
+    expect(!illegal.ok && errorText(illegal.error, 'ar')).toBe('مسودة مذكرة تفاهم: لا يمكن الانتقال من «مسودة» إلى «موقعة».');
   });
 
   it('reports an unexpected failure as INTERNAL without leaking it, and rolls back', async () => {
     const before = snapshotDatabase(app);
     app.context.store.db.exec('CREATE TRIGGER explode BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, \'disk says no\'); END');
     const beforeWithTrigger = snapshotDatabase(app);
-    const result = await app.call('mou.create', draftValues(partner.id));
+    const result = await app.call(...create('mouDrafts', draftValues(partner.id)));
     expect(result).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
     expect(!result.ok && result.error.message).not.toMatch(/disk says no/);
     expect(snapshotDatabase(app)).toBe(beforeWithTrigger);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compareStamps, formatHlc, parseHlc, receiveHlc, tickHlc } from '../../shared/hlc';
 import { formatMessage, msg } from '../../shared/messages';
-import { mouDraftInput } from '../../shared/domain/mou';
-import { partnerInput } from '../../shared/domain/partner';
+import { parseIssueMessage } from '../../shared/i18n/message';
+import { recordType } from '../../shared/records/registry';
+import { inputSchema } from '../../shared/records/spec';
 import { UUID_PATTERN, uuidv7 } from '../../shared/uuid';
 
 describe('uuidv7', () => {
@@ -55,21 +56,25 @@ describe('validation messages', () => {
   });
 });
 
-describe('domain schemas', () => {
-  it('rejects an empty or over-long partner name with message keys', () => {
+describe('partner and MOU draft rules (declared in the registry)', () => {
+  const partnerInput = inputSchema(recordType('partners'));
+  const mouDraftInput = inputSchema(recordType('mouDrafts'));
+  /** An issue's catalog message, as key and params. */
+  const carried = (message: string | undefined) => parseIssueMessage(message ?? '');
+  it('rejects an empty or over-long partner name with catalog messages', () => {
     const empty = partnerInput.safeParse({ name: '   ' });
     expect(empty.success).toBe(false);
-    expect(empty.error?.issues[0]?.message).toBe('required');
+    expect(carried(empty.error?.issues[0]?.message)).toEqual({ key: 'validation.required' });
     const long = partnerInput.safeParse({ name: 'x'.repeat(121) });
-    expect(long.error?.issues[0]?.message).toBe('tooLong:120');
+    expect(carried(long.error?.issues[0]?.message)).toEqual({ key: 'validation.tooLong', params: { max: 120 } });
   });
   it('normalises a country code and refuses a malformed one', () => {
-    expect(partnerInput.parse({ name: 'Tunisia', isoCode: ' tn ' }).isoCode).toBe('TN');
-    expect(partnerInput.safeParse({ name: 'Tunisia', isoCode: 'T1' }).error?.issues[0]?.message).toBe('invalidCode');
+    expect((partnerInput.parse({ name: 'Tunisia', isoCode: ' tn ' }) as { isoCode: string }).isoCode).toBe('TN');
+    expect(carried(partnerInput.safeParse({ name: 'Tunisia', isoCode: 'T1' }).error?.issues[0]?.message)).toEqual({ key: 'validation.invalidCode' });
   });
   it('requires a partner on an MOU draft and bounds every text', () => {
     const result = mouDraftInput.safeParse({ title: '', partnerId: '', sector: 'police', summary: 'x'.repeat(4001) });
-    const byField = Object.fromEntries(result.error!.issues.map((issue) => [issue.path[0], issue.message]));
-    expect(byField).toEqual({ title: 'required', partnerId: 'partnerRequired', summary: 'tooLong:4000' });
+    const byField = Object.fromEntries(result.error!.issues.map((issue) => [issue.path[0], carried(issue.message)?.key]));
+    expect(byField).toEqual({ title: 'validation.required', partnerId: 'validation.partnerRequired', summary: 'validation.tooLong' });
   });
 });

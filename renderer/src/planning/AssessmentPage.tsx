@@ -10,7 +10,7 @@ const NO_PRESETS = {};
 
 /** The joint assessment at a check-in point: a value per benchmark, the rating, evidence, and the partner's acknowledgement. */
 export function AssessmentPage({ checkInId }: { checkInId: string }) {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   const spec = recordType('checkIns');
   const [state] = useCall('records.get', { type: 'checkIns', id: checkInId }, [checkInId]);
   const record = state.status === 'ok' ? state.value.record : undefined;
@@ -27,8 +27,8 @@ export function AssessmentPage({ checkInId }: { checkInId: string }) {
       presets={NO_PRESETS}
       only={ASSESSMENT_FIELDS}
       overrides={overrides}
-      heading={t('assessmentAt', state.value.record.title)}
-      intro={<p className="field__hint">{t('assessmentIntro', String(state.value.record.dueDate ?? ''))}</p>}
+      heading={t('records.ui.assessmentAt', { title: state.value.record.title })}
+      intro={<p className="field__hint">{t('records.ui.assessmentIntro', { due: String(state.value.record.dueDate ?? '') })}</p>}
     />
   );
 }

@@ -1,7 +1,7 @@
 import type { RecordTypeSpec } from '../../../shared/records/spec';
 import { useTranslation } from '../i18n';
 import { useCall } from './data';
-import { displayValue, findField } from './labels';
+import { displayValue, fieldLabel, findField } from './labels';
 import { CallPending } from './CallPending';
 
 /** Who changed what, when, at which post: one line per write, each changed field from -> to. */
@@ -9,9 +9,9 @@ const isEmpty = (value: unknown) => value === null || value === undefined || val
 
 /** `linkTitle` names linked records (the detail page knows the current links; others come from the loaded titles). */
 export function AuditTrail({ spec, id, version, linkTitle }: { spec: RecordTypeSpec; id: string; version: string; linkTitle(type: string, id: string): string }) {
-  const { legacyT: t, language } = useTranslation();
+  const { t, language, dateTime } = useTranslation();
   const [state] = useCall('records.audit', { type: spec.name as never, id }, [spec.name, id, version]);
-  const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
+  const yesNo = (value: boolean) => (value ? t('records.ui.yes') : t('records.ui.no'));
   const show = (fieldName: string, value: unknown) => {
     const field = findField(spec, fieldName);
     if (isEmpty(value)) return '—';
@@ -21,29 +21,29 @@ export function AuditTrail({ spec, id, version, linkTitle }: { spec: RecordTypeS
   };
   return (
     <section aria-labelledby="audit-heading" className="panel" data-testid="audit-trail">
-      <h2 id="audit-heading">{t('auditTrail')}</h2>
+      <h2 id="audit-heading">{t('records.ui.auditTrail')}</h2>
       {state.status !== 'ok' ? (
         <CallPending state={state} />
       ) : state.value.length === 0 ? (
-        <p className="empty">{t('noAudit')}</p>
+        <p className="empty">{t('records.ui.noAudit')}</p>
       ) : (
         <ol className="audit">
           {state.value.map((entry) => (
             <li key={entry.id} className="audit__entry">
               <p className="audit__head">
-                <time dateTime={entry.at}>{new Date(entry.at).toLocaleString(language === 'ar' ? 'ar-u-nu-latn' : 'en-GB')}</time>
+                <time dateTime={entry.at}>{dateTime(entry.at)}</time>
                 {' · '}
-                <span>{t(`audit.${entry.action}`)}</span>
+                <span>{t(`records.ui.audit.${entry.action}`)}</span>
                 {' · '}
-                <span>{t('atPost', entry.postName || entry.postId)}</span>
+                <span>{t('records.ui.atPost', { post: entry.postName || entry.postId })}</span>
               </p>
               {Object.keys(entry.changes).length > 0 && (
                 <table className="audit__changes">
                   <thead>
                     <tr>
-                      <th scope="col">{t('field')}</th>
-                      <th scope="col">{t('before')}</th>
-                      <th scope="col">{t('after')}</th>
+                      <th scope="col">{t('records.ui.field')}</th>
+                      <th scope="col">{t('records.ui.before')}</th>
+                      <th scope="col">{t('records.ui.after')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -51,7 +51,7 @@ export function AuditTrail({ spec, id, version, linkTitle }: { spec: RecordTypeS
                       .filter(([, [before, after]]) => !(isEmpty(before) && isEmpty(after)))
                       .map(([fieldName, [before, after]]) => (
                       <tr key={fieldName}>
-                        <th scope="row">{findField(spec, fieldName)?.label[language] ?? fieldName}</th>
+                        <th scope="row">{fieldLabel(spec, fieldName, language)}</th>
                         <td dir="auto">{show(fieldName, before)}</td>
                         <td dir="auto">{show(fieldName, after)}</td>
                       </tr>

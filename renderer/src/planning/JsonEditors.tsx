@@ -1,14 +1,14 @@
-import { useMemo, type ReactElement } from 'react';
+import { useMemo } from 'react';
 import { msg } from '../../../shared/messages';
 import { useTranslation } from '../i18n';
 import { useCall } from './data';
 
 /**
- * Editors for the structured (json) fields of the planning model, keyed by
- * "recordType.field". Each edits the array the API stores.
+ * Editors for the structured (json) fields of the planning model; the view map
+ * (views.tsx) says which field uses which. Each edits the array the API stores.
  */
 
-interface EditorProps<T> {
+export interface EditorProps<T> {
   id: string;
   value: T[];
   onChange(value: T[]): void;
@@ -24,26 +24,26 @@ type Measured = { benchmarkId: string; value: string };
 type PeriodicTarget = { date: string; value: string };
 
 export function PartiesEditor({ id, value, onChange }: EditorProps<string>) {
-  const { legacyT: t } = useTranslation();
-  return <textarea id={id} rows={3} dir="auto" value={value.join('\n')} placeholder={t('onePerLine')} onChange={(event) => onChange(event.target.value.split('\n'))} />;
+  const { t } = useTranslation();
+  return <textarea id={id} rows={3} dir="auto" value={value.join('\n')} placeholder={t('records.ui.onePerLine')} onChange={(event) => onChange(event.target.value.split('\n'))} />;
 }
 
 export function PeriodicTargetsEditor({ id, value, onChange }: EditorProps<PeriodicTarget>) {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   const update = (index: number, patch: Partial<PeriodicTarget>) => onChange(value.map((row, at) => (at === index ? { ...row, ...patch } : row)));
   return (
     <div className="rows-editor" id={id} tabIndex={-1}>
       {value.map((row, index) => (
         <div className="rows-editor__row" key={index}>
-          <input type="date" aria-label={t('targetDateN', String(index + 1))} value={row.date} onChange={(event) => update(index, { date: event.target.value })} />
-          <input type="text" aria-label={t('targetValueN', String(index + 1))} value={row.value} onChange={(event) => update(index, { value: event.target.value })} />
+          <input type="date" aria-label={t('records.ui.targetDateN', { n: index + 1 })} value={row.date} onChange={(event) => update(index, { date: event.target.value })} />
+          <input type="text" aria-label={t('records.ui.targetValueN', { n: index + 1 })} value={row.value} onChange={(event) => update(index, { value: event.target.value })} />
           <button type="button" onClick={() => onChange(value.filter((_, at) => at !== index))}>
-            {t('remove')}
+            {t('records.ui.remove')}
           </button>
         </div>
       ))}
       <button type="button" onClick={() => onChange([...value, { date: '', value: '' }])}>
-        {t('addTarget')}
+        {t('records.ui.addTarget')}
       </button>
     </div>
   );
@@ -51,9 +51,9 @@ export function PeriodicTargetsEditor({ id, value, onChange }: EditorProps<Perio
 
 /** One measured value per benchmark the check-in point assesses. */
 export function MeasuredValuesEditor({ id, value, onChange, form, titleOf }: EditorProps<Measured>) {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   const benchmarkIds = Array.isArray(form.benchmarkIds) ? (form.benchmarkIds as string[]) : [];
-  if (benchmarkIds.length === 0) return <p className="field__hint" id={id}>{t('chooseBenchmarksFirst')}</p>;
+  if (benchmarkIds.length === 0) return <p className="field__hint" id={id}>{t('records.ui.chooseBenchmarksFirst')}</p>;
   const valueOf = (benchmarkId: string) => value.find((entry) => entry.benchmarkId === benchmarkId)?.value ?? '';
   const set = (benchmarkId: string, text: string) => onChange([...value.filter((entry) => entry.benchmarkId !== benchmarkId), { benchmarkId, value: text }]);
   return (
@@ -62,7 +62,7 @@ export function MeasuredValuesEditor({ id, value, onChange, form, titleOf }: Edi
         const inputId = `measured-${benchmarkId}`;
         return (
           <div className="rows-editor__row" key={benchmarkId}>
-            <label htmlFor={inputId}>{t('measuredFor', titleOf('benchmarks', benchmarkId))}</label>
+            <label htmlFor={inputId}>{t('records.ui.measuredFor', { name: titleOf('benchmarks', benchmarkId) })}</label>
             <input id={inputId} type="text" value={valueOf(benchmarkId)} onChange={(event) => set(benchmarkId, event.target.value)} />
           </div>
         );
@@ -95,7 +95,7 @@ function ResourceManagerWarning() {
 }
 
 export function AttendeesEditor({ id, value, onChange, form }: EditorProps<Attendee>) {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   const people = usePeople();
   const update = (index: number, patch: Partial<Attendee>) => onChange(value.map((row, at) => (at === index ? { ...row, ...patch } : row)));
   const warn = useMemo(() => lacksResourceManager(form.decidesResources, value, people), [form.decidesResources, value, people]);
@@ -105,34 +105,27 @@ export function AttendeesEditor({ id, value, onChange, form }: EditorProps<Atten
         const person = people.find((candidate) => candidate.id === row.personId);
         return (
           <div className="rows-editor__row" key={index}>
-            <select aria-label={t('attendeeN', String(index + 1))} value={row.personId} onChange={(event) => update(index, { personId: event.target.value })}>
-              <option value="">{t('choose')}</option>
+            <select aria-label={t('records.ui.attendeeN', { n: index + 1 })} value={row.personId} onChange={(event) => update(index, { personId: event.target.value })}>
+              <option value="">{t('records.ui.choose')}</option>
               {people.map((candidate) => (
                 <option key={candidate.id} value={candidate.id}>
                   {candidate.title}
-                  {candidate.isResourceManager ? ` (${t('resourceManager')})` : ''}
+                  {candidate.isResourceManager ? ` (${t('records.ui.resourceManager')})` : ''}
                 </option>
               ))}
             </select>
-            <input type="text" aria-label={t('attendeeRoleN', String(index + 1))} placeholder={t('roleInMeeting')} value={row.role} onChange={(event) => update(index, { role: event.target.value })} />
-            {person?.isResourceManager === true && <span className="badge">{t('resourceManager')}</span>}
+            <input type="text" aria-label={t('records.ui.attendeeRoleN', { n: index + 1 })} placeholder={t('records.ui.roleInMeeting')} value={row.role} onChange={(event) => update(index, { role: event.target.value })} />
+            {person?.isResourceManager === true && <span className="badge">{t('records.ui.resourceManager')}</span>}
             <button type="button" onClick={() => onChange(value.filter((_, at) => at !== index))}>
-              {t('remove')}
+              {t('records.ui.remove')}
             </button>
           </div>
         );
       })}
       <button type="button" onClick={() => onChange([...value, { personId: '', role: '' }])}>
-        {t('addAttendee')}
+        {t('records.ui.addAttendee')}
       </button>
       {warn && <ResourceManagerWarning />}
     </div>
   );
 }
-
-export const jsonEditors: Record<string, (props: EditorProps<never>) => ReactElement> = {
-  'mouDrafts.parties': PartiesEditor as never,
-  'benchmarks.periodicTargets': PeriodicTargetsEditor as never,
-  'checkIns.measuredValues': MeasuredValuesEditor as never,
-  'meetings.attendees': AttendeesEditor as never,
-};

@@ -7,21 +7,21 @@ import { CallPending } from './CallPending';
 
 /** An MOU draft's clauses in their numbered order, English beside Arabic, with what each cites. */
 export function MouClauses({ mouId }: { mouId: string }) {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   const [state] = useCall('records.list', { type: 'mouClauses', filter: { mouId }, sort: { field: 'position', direction: 'asc' }, limit: 2000 }, [mouId]);
   const titleOf = useTitles(['checkIns', 'objectives']);
   return (
     <section className="panel" aria-labelledby="clauses-heading" data-testid="mou-clauses">
       <header className="page-header">
-        <h2 id="clauses-heading">{t('clauses')}</h2>
+        <h2 id="clauses-heading">{t('records.ui.clauses')}</h2>
         <a className="button" href={`#${recordPath('mouClauses', 'new')}?mouId=${mouId}`}>
-          {t('addClause')}
+          {t('records.ui.addClause')}
         </a>
       </header>
       {state.status !== 'ok' ? (
         <CallPending state={state} />
       ) : state.value.rows.length === 0 ? (
-        <p className="empty">{t('noClauses')}</p>
+        <p className="empty">{t('records.ui.noClauses')}</p>
       ) : (
         <ol className="clauses">
           {state.value.rows.map((clause) => {
@@ -31,7 +31,7 @@ export function MouClauses({ mouId }: { mouId: string }) {
               <li key={clause.id} className="clause">
                 <h3>
                   <a href={`#${recordPath('mouClauses', clause.id)}`}>
-                    {t('clauseNumber', String(clause.position))} {String(clause.heading)}
+                    {t('records.ui.clauseNumber', { n: Number(clause.position) })} {String(clause.heading)}
                   </a>
                 </h3>
                 <div className="clause__texts">
@@ -44,7 +44,7 @@ export function MouClauses({ mouId }: { mouId: string }) {
                 </div>
                 {(benchmarkIds.length > 0 || checkInIds.length > 0) && (
                   <p className="field__hint">
-                    {t('cites', String(benchmarkIds.length), String(checkInIds.length))}{' '}
+                    {t('records.ui.cites', { benchmarks: benchmarkIds.length, checkIns: checkInIds.length })}{' '}
                     {checkInIds.map((id) => (
                       <a key={id} className="cite" href={`#${recordPath('checkIns', id)}`}>
                         {titleOf('checkIns', id)}
@@ -63,15 +63,15 @@ export function MouClauses({ mouId }: { mouId: string }) {
 
 /** Who signs an MOU draft, in signing order, with their side. */
 export function MouSignatories({ mouId }: { mouId: string }) {
-  const { legacyT: t, language } = useTranslation();
+  const { t, language } = useTranslation();
   const [state] = useCall('records.list', { type: 'mouSignatories', filter: { mouId }, sort: { field: 'signingOrder', direction: 'asc' }, limit: 200 }, [mouId]);
   const side = findField(recordType('mouSignatories'), 'side')!;
   return (
     <section className="panel" aria-labelledby="signatories-heading" data-testid="mou-signatories">
       <header className="page-header">
-        <h2 id="signatories-heading">{t('signatories')}</h2>
+        <h2 id="signatories-heading">{t('records.ui.signatories')}</h2>
         <a className="button" href={`#${recordPath('mouSignatories', 'new')}?mouId=${mouId}`}>
-          {t('addSignatory')}
+          {t('records.ui.addSignatory')}
         </a>
       </header>
       {state.status === 'ok' && state.value.rows.length > 0 ? (
@@ -86,7 +86,7 @@ export function MouSignatories({ mouId }: { mouId: string }) {
           ))}
         </ol>
       ) : (
-        <p className="field__hint">{state.status === 'loading' ? t('loading') : t('noSignatories')}</p>
+        <p className="field__hint">{state.status === 'loading' ? t('records.ui.loading') : t('records.ui.noSignatories')}</p>
       )}
     </section>
   );

@@ -5,14 +5,14 @@ import { issueText } from '../../../shared/validation';
 import { useTranslation } from '../i18n';
 import { api, useUiStore } from '../store';
 import { useCall } from './data';
-import { findField } from './labels';
+import { fieldLabel } from './labels';
 
 type Comparison = MethodOutput<'mou.versions.compare'>;
 type Segment = Comparison['clauses'][number]['en'][number];
 
 /** Saved versions of an MOU draft, and a clause-by-clause comparison of any two (or one with the draft as it is now). */
 export function MouVersions({ mouId }: { mouId: string }) {
-  const { legacyT: t, language, formatError } = useTranslation();
+  const { t, language, formatError } = useTranslation();
   const [versions, reload] = useCall('mou.versions.list', { mouId }, [mouId]);
   const [label, setLabel] = useState('');
   const [labelError, setLabelError] = useState<string | undefined>();
@@ -31,7 +31,7 @@ export function MouVersions({ mouId }: { mouId: string }) {
     }
     setLabel('');
     setLabelError(undefined);
-    useUiStore.getState().showInfo(t('versionSaved', String(result.value.number)));
+    useUiStore.getState().showInfo(t('records.ui.versionSaved', { n: result.value.number }));
     reload();
   }
 
@@ -42,12 +42,12 @@ export function MouVersions({ mouId }: { mouId: string }) {
     setComparison(result.value);
   }
 
-  const versionName = (version: { number: number; label: string }) => (version.number === 0 ? t('currentDraft') : `${t('versionN', String(version.number))}${version.label ? ` — ${version.label}` : ''}`);
+  const versionName = (version: { number: number; label: string }) => (version.number === 0 ? t('records.ui.currentDraft') : `${t('records.ui.versionN', { n: version.number })}${version.label ? ` — ${version.label}` : ''}`);
   const mouSpec = recordType('mouDrafts');
 
   return (
     <section className="panel" aria-labelledby="versions-heading" data-testid="mou-versions">
-      <h2 id="versions-heading">{t('versions')}</h2>
+      <h2 id="versions-heading">{t('records.ui.versions')}</h2>
       <form
         className="inline-form"
         onSubmit={(event) => {
@@ -55,9 +55,9 @@ export function MouVersions({ mouId }: { mouId: string }) {
           void saveVersion();
         }}
       >
-        <label htmlFor="version-label">{t('versionLabel')}</label>
+        <label htmlFor="version-label">{t('records.ui.versionLabel')}</label>
         <input id="version-label" type="text" dir="auto" value={label} onChange={(event) => setLabel(event.target.value)} aria-invalid={labelError ? true : undefined} aria-describedby={labelError ? 'version-label-error' : undefined} />
-        <button type="submit">{t('saveVersion')}</button>
+        <button type="submit">{t('records.ui.saveVersion')}</button>
         {labelError && (
           <p className="field__error" id="version-label-error" role="alert">
             {formatError(labelError)}
@@ -65,7 +65,7 @@ export function MouVersions({ mouId }: { mouId: string }) {
         )}
       </form>
       {list.length === 0 ? (
-        <p className="field__hint">{t('noVersions')}</p>
+        <p className="field__hint">{t('records.ui.noVersions')}</p>
       ) : (
         <>
           <ol className="plain-list" data-testid="version-list">
@@ -76,7 +76,7 @@ export function MouVersions({ mouId }: { mouId: string }) {
             ))}
           </ol>
           <div className="inline-form">
-            <label htmlFor="compare-from">{t('compareFrom')}</label>
+            <label htmlFor="compare-from">{t('records.ui.compareFrom')}</label>
             <select id="compare-from" value={from || list[list.length - 1]!.id} onChange={(event) => setFrom(event.target.value)}>
               {list.map((version) => (
                 <option key={version.id} value={version.id}>
@@ -84,9 +84,9 @@ export function MouVersions({ mouId }: { mouId: string }) {
                 </option>
               ))}
             </select>
-            <label htmlFor="compare-to">{t('compareTo')}</label>
+            <label htmlFor="compare-to">{t('records.ui.compareTo')}</label>
             <select id="compare-to" value={to} onChange={(event) => setTo(event.target.value)}>
-              <option value="current">{t('currentDraft')}</option>
+              <option value="current">{t('records.ui.currentDraft')}</option>
               {list.map((version) => (
                 <option key={version.id} value={version.id}>
                   {versionName(version)}
@@ -94,7 +94,7 @@ export function MouVersions({ mouId }: { mouId: string }) {
               ))}
             </select>
             <button type="button" onClick={() => void compare()}>
-              {t('compare')}
+              {t('records.ui.compare')}
             </button>
           </div>
         </>
@@ -108,7 +108,7 @@ export function MouVersions({ mouId }: { mouId: string }) {
             <ul className="plain-list">
               {Object.entries(comparison.draftChanges).map(([fieldName, [before, after]]) => (
                 <li key={fieldName}>
-                  {findField(mouSpec, fieldName)?.label[language] ?? fieldName}: <del>{show(before)}</del> → <ins>{show(after)}</ins>
+                  {fieldLabel(mouSpec, fieldName, language)}: <del>{show(before)}</del> → <ins>{show(after)}</ins>
                 </li>
               ))}
             </ul>
@@ -119,9 +119,9 @@ export function MouVersions({ mouId }: { mouId: string }) {
               return (
                 <li key={clause.clauseId} className={`clause clause--${clause.change}`}>
                   <h4>
-                    {t('clauseNumber', String(shown.position))} {shown.heading} <span className={`status status--${clause.change}`}>{t(`change.${clause.change}`)}</span>
-                    {clause.numberChanged && clause.before && <span className="field__hint"> ({t('wasNumber', String(clause.before.position))})</span>}
-                    {clause.referencesChanged && <span className="field__hint"> ({t('citationsChanged')})</span>}
+                    {t('records.ui.clauseNumber', { n: shown.position })} {shown.heading} <span className={`status status--${clause.change}`}>{t(`records.ui.change.${clause.change}`)}</span>
+                    {clause.numberChanged && clause.before && <span className="field__hint"> ({t('records.ui.wasNumber', { n: clause.before.position })})</span>}
+                    {clause.referencesChanged && <span className="field__hint"> ({t('records.ui.citationsChanged')})</span>}
                   </h4>
                   <div className="clause__texts">
                     <p lang="en" dir="ltr" className="clause__text">

@@ -14,7 +14,7 @@ const RATINGS = ['on_track', 'at_risk', 'off_track', 'not_rated'] as const;
 
 /** For one partner: check-in points coming and overdue, benchmark status, open actions, and resourcing readiness. */
 export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
-  const { legacyT: t, language } = useTranslation();
+  const { t, language, date } = useTranslation();
   const [state] = useCall('overview.partner', { partnerId }, [partnerId]);
   if (state.status !== 'ok') return <CallPending state={state} />;
   const overview = state.value;
@@ -23,16 +23,16 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
     <article aria-labelledby="overview-heading" data-testid="partner-overview">
       <header className="page-header">
         <div>
-          <p className="eyebrow">{t('partnerOverview')}</p>
+          <p className="eyebrow">{t('records.ui.partnerOverview')}</p>
           <h1 id="overview-heading">{overview.partner.title}</h1>
         </div>
         <a className="button" href={`#${recordPath('partners', overview.partner.id)}`}>
-          {t('details')}
+          {t('records.ui.details')}
         </a>
       </header>
       <div className="overview-grid">
         <section className="panel" aria-labelledby="status-heading" data-testid="benchmark-status">
-          <h2 id="status-heading">{t('benchmarkStatus')}</h2>
+          <h2 id="status-heading">{t('records.ui.benchmarkStatus')}</h2>
           <ul className="tiles">
             {RATINGS.map((rating) => (
               <li key={rating} className={`tile tile--${rating}`} data-testid={`rating-${rating}`}>
@@ -42,33 +42,33 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
             ))}
           </ul>
         </section>
-        <CheckInList heading={t('overdueCheckIns')} rows={overview.overdueCheckIns} testId="overdue-checkins" tone="danger" />
-        <CheckInList heading={t('upcomingCheckIns')} rows={overview.upcomingCheckIns} testId="upcoming-checkins" />
+        <CheckInList heading={t('records.ui.overdueCheckIns')} rows={overview.overdueCheckIns} testId="overdue-checkins" tone="danger" />
+        <CheckInList heading={t('records.ui.upcomingCheckIns')} rows={overview.upcomingCheckIns} testId="upcoming-checkins" />
         <section className="panel" aria-labelledby="actions-heading" data-testid="open-actions">
           <h2 id="actions-heading">
-            {t('openActionItems')} ({overview.openActionItems.length})
+            {t('records.ui.openActionItems')} ({overview.openActionItems.length})
           </h2>
-          <RowList rows={overview.openActionItems} type="actionItems" extra={(row) => (row.dueDate ? String(row.dueDate) : '')} />
+          <RowList rows={overview.openActionItems} type="actionItems" extra={(row) => date(String(row.dueDate ?? ''))} />
         </section>
         <section className="panel overview-wide" aria-labelledby="readiness-heading" data-testid="readiness">
-          <h2 id="readiness-heading">{t('resourcingReadiness')}</h2>
+          <h2 id="readiness-heading">{t('records.ui.resourcingReadiness')}</h2>
           {overview.readiness.length === 0 ? (
-            <p className="field__hint">{t('noDeadlines')}</p>
+            <p className="field__hint">{t('records.ui.noDeadlines')}</p>
           ) : (
             <ul className="plain-list">
               {overview.readiness.map(({ deadline, lateCheckIns }) => (
                 <li key={deadline.id} className={lateCheckIns.length ? 'readiness readiness--late' : 'readiness'}>
-                  <a href={`#${recordPath('budgetDeadlines', deadline.id)}`}>{deadline.title}</a> ({String(deadline.date)}):{' '}
+                  <a href={`#${recordPath('budgetDeadlines', deadline.id)}`}>{deadline.title}</a> ({date(String(deadline.date))}):{' '}
                   {lateCheckIns.length === 0 ? (
-                    t('allInTime')
+                    t('records.ui.allInTime')
                   ) : (
                     <>
-                      {t('lateFor', String(lateCheckIns.length))}
+                      {t('records.ui.lateFor', { n: lateCheckIns.length })}
                       <CappedList
                         items={lateCheckIns}
                         render={(row) => (
                           <li key={row.id}>
-                            <a href={`#${recordPath('checkIns', row.id)}`}>{row.title}</a> <span className="field__hint">{String(row.dueDate ?? '')}</span>
+                            <a href={`#${recordPath('checkIns', row.id)}`}>{row.title}</a> <span className="field__hint">{date(String(row.dueDate ?? ''))}</span>
                           </li>
                         )}
                       />
@@ -81,8 +81,8 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
         </section>
         {overview.meetingsWithoutResourceManager.length > 0 && (
           <section className="panel overview-wide" aria-labelledby="rm-heading">
-            <h2 id="rm-heading">{t('meetingsWithoutRm')}</h2>
-            <RowList rows={overview.meetingsWithoutResourceManager} type="meetings" extra={(row) => String(row.date ?? '')} />
+            <h2 id="rm-heading">{t('records.ui.meetingsWithoutRm')}</h2>
+            <RowList rows={overview.meetingsWithoutResourceManager} type="meetings" extra={(row) => date(String(row.date ?? ''))} />
           </section>
         )}
       </div>
@@ -91,22 +91,22 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
 }
 
 function CheckInList({ heading, rows, testId, tone }: { heading: string; rows: Row[]; testId: string; tone?: 'danger' }) {
-  const { legacyT: t } = useTranslation();
+  const { t, date } = useTranslation();
   return (
     <section className={tone ? `panel panel--${tone}` : 'panel'} aria-label={heading} data-testid={testId}>
       <h2>
         {heading} ({rows.length})
       </h2>
       {rows.length === 0 ? (
-        <p className="field__hint">{t('none')}</p>
+        <p className="field__hint">{t('records.ui.none')}</p>
       ) : (
         <CappedList
           items={rows}
           render={(row) => (
             <li key={row.id}>
-              <a href={`#${recordPath('checkIns', row.id)}`}>{row.title}</a> <span className="field__hint">{String(row.dueDate ?? '')}</span>{' '}
+              <a href={`#${recordPath('checkIns', row.id)}`}>{row.title}</a> <span className="field__hint">{date(String(row.dueDate ?? ''))}</span>{' '}
               <a className="cite" href={`#${assessPath(row.id)}`}>
-                {t('recordAssessment')}
+                {t('records.ui.recordAssessment')}
               </a>
             </li>
           )}
@@ -117,8 +117,8 @@ function CheckInList({ heading, rows, testId, tone }: { heading: string; rows: R
 }
 
 function RowList({ rows, type, extra }: { rows: Row[]; type: string; extra(row: Row): string }) {
-  const { legacyT: t } = useTranslation();
-  if (rows.length === 0) return <p className="field__hint">{t('none')}</p>;
+  const { t } = useTranslation();
+  if (rows.length === 0) return <p className="field__hint">{t('records.ui.none')}</p>;
   return (
     <CappedList
       items={rows}
@@ -138,13 +138,13 @@ function RowList({ rows, type, extra }: { rows: Row[]; type: string; extra(row: 
 const SHOWN = 8;
 
 function CappedList<T>({ items, render }: { items: readonly T[]; render(item: T): ReactNode }) {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   return (
     <>
       <ul className="plain-list">{items.slice(0, SHOWN).map(render)}</ul>
       {items.length > SHOWN && (
         <details className="more">
-          <summary>{t('showAllN', String(items.length))}</summary>
+          <summary>{t('records.ui.showAllN', { n: items.length })}</summary>
           <ul className="plain-list">{items.slice(SHOWN).map(render)}</ul>
         </details>
       )}

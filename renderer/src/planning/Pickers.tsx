@@ -40,7 +40,7 @@ function useMatches(to: string, query: string, limit: number, scope: Record<stri
 
 /** One linked record: a select, with a search box in front of it when the type has too many records to list. */
 export function RefPicker({ to, value, onChange, onBlur, required, currentTitle, scope, ...aria }: AriaProps & { to: string; value: string; onChange(value: string): void; onBlur(): void; required?: boolean; currentTitle?: string; scope?: Record<string, string> }) {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const { matches, all, big, tooMany } = useMatches(to, query, 50, scope);
   const options = big ? matches : all;
@@ -48,7 +48,7 @@ export function RefPicker({ to, value, onChange, onBlur, required, currentTitle,
   const showCurrent = value && !options.some((option) => option.id === value);
   const select = (
     <select {...aria} id={searchable ? `${aria.id}-select` : aria.id} value={value} onChange={(event) => onChange(event.target.value)} onBlur={onBlur}>
-      <option value="">{required ? t('choose') : t('none')}</option>
+      <option value="">{required ? t('records.ui.choose') : t('records.ui.none')}</option>
       {showCurrent && <option value={value}>{currentTitle ?? value}</option>}
       {options.map((option) => (
         <option key={option.id} value={option.id}>
@@ -60,7 +60,7 @@ export function RefPicker({ to, value, onChange, onBlur, required, currentTitle,
   if (!searchable) return select;
   return (
     <div className="picker">
-      <input type="search" id={aria.id} placeholder={t('typeToSearch')} value={query} onChange={(event) => setQuery(event.target.value)} aria-describedby={aria['aria-describedby']} />
+      <input type="search" id={aria.id} placeholder={t('records.ui.typeToSearch')} value={query} onChange={(event) => setQuery(event.target.value)} aria-describedby={aria['aria-describedby']} />
       {select}
     </div>
   );
@@ -68,7 +68,7 @@ export function RefPicker({ to, value, onChange, onBlur, required, currentTitle,
 
 /** Several linked records: chips for the chosen ones, a search box, and checkboxes for the matches. */
 export function RefMultiPicker({ to, label, value, onChange, onBlur, titles, scope, ...aria }: AriaProps & { to: string; label: string; value: string[]; onChange(value: string[]): void; onBlur(): void; titles?: Record<string, string>; scope?: Record<string, string> }) {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const { matches, all } = useMatches(to, query, 100, scope);
   const titleOf = (id: string) => titles?.[id] ?? all.find((row) => row.id === id)?.title ?? matches.find((row) => row.id === id)?.title ?? id;
@@ -76,21 +76,21 @@ export function RefMultiPicker({ to, label, value, onChange, onBlur, titles, sco
   return (
     <div className="multi" onBlur={onBlur}>
       {value.length > 0 && (
-        <ul className="chips" aria-label={t('chosen')}>
+        <ul className="chips" aria-label={t('records.ui.chosen')}>
           {value.map((id) => (
             <li key={id} className="chip">
               <span>{titleOf(id)}</span>
-              <button type="button" className="chip__remove" aria-label={t('removeItem', titleOf(id))} onClick={() => toggle(id, false)}>
+              <button type="button" className="chip__remove" aria-label={t('records.ui.removeItem', { name: titleOf(id) })} onClick={() => toggle(id, false)}>
                 ×
               </button>
             </li>
           ))}
         </ul>
       )}
-      <input type="search" {...aria} placeholder={t('typeToSearch')} value={query} onChange={(event) => setQuery(event.target.value)} />
+      <input type="search" {...aria} placeholder={t('records.ui.typeToSearch')} value={query} onChange={(event) => setQuery(event.target.value)} />
       <div className="multi__options" role="group" aria-label={label}>
         {matches.length === 0 ? (
-          <p className="field__hint">{t('noMatches')}</p>
+          <p className="field__hint">{t('records.ui.noMatches')}</p>
         ) : (
           matches.map((option) => (
             <label key={option.id} className="multi__option">

@@ -28,7 +28,7 @@ function splitRoute(route: readonly string[]): { segments: string[]; query: URLS
 }
 
 export function PlanningPage({ route }: { route: readonly string[] }) {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   const { segments, query } = splitRoute(route);
   useInfoNoticeFades(route.join('/'));
   const [section, first, second, third] = segments;
@@ -44,7 +44,7 @@ export function PlanningPage({ route }: { route: readonly string[] }) {
   }
   return (
     <p className="empty" role="alert">
-      {t('pageNotFound')}
+      {t('records.ui.pageNotFound')}
     </p>
   );
 }
@@ -57,13 +57,13 @@ export function PlanningPage({ route }: { route: readonly string[] }) {
 const NAV_TYPES = ['sectorPriorities', 'stakeholders', 'people', 'objectives', 'projects', 'benchmarks', 'checkIns', 'mouClauses', 'mouSignatories', 'meetings', 'actionItems', 'resources', 'budgetDeadlines'];
 
 export function PlanningNav({ route }: { route: readonly string[] }) {
-  const { legacyT: t, language } = useTranslation();
+  const { t, language } = useTranslation();
   const { segments } = splitRoute(route);
   const current = segments[0] === 'records' ? segments[1] : undefined;
   const types = ALL_TYPES.filter((spec) => NAV_TYPES.includes(spec.name));
   return (
-    <nav className="sidebar" aria-label={t('planningNav')}>
-      <h2 className="sidebar__heading">{t('planningNav')}</h2>
+    <nav className="sidebar" aria-label={t('records.ui.planningNav')}>
+      <h2 className="sidebar__heading">{t('records.ui.planningNav')}</h2>
       <ul>
         {types.map((spec) => (
           <li key={spec.name}>
@@ -74,7 +74,7 @@ export function PlanningNav({ route }: { route: readonly string[] }) {
         ))}
         <li>
           <a href={`#${searchPath('')}`} aria-current={segments[0] === 'search' ? 'page' : undefined}>
-            {t('searchEverything')}
+            {t('records.ui.searchEverything')}
           </a>
         </li>
       </ul>

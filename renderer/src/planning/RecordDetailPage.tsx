@@ -3,16 +3,14 @@ import type { MethodOutput } from '../../../shared/contract';
 import type { FieldSpec, RecordTypeSpec } from '../../../shared/records/spec';
 import { recordType } from '../../../shared/records/registry';
 import { ConfirmDialog } from '../components/ConfirmDialog';
-import { MouDocumentsPanel } from '../documents/MouDocumentsPanel';
 import { useTranslation } from '../i18n';
 import { api, useUiStore } from '../store';
 import { AuditTrail } from './AuditTrail';
 import { afterChange, useCall, useTitles } from './data';
-import { usePeople } from './JsonEditors';
-import { ALL_TYPES, displayValue, typeLabel } from './labels';
-import { MouClauses, MouSignatories } from './MouClauses';
-import { MouVersions } from './MouVersions';
-import { assessPath, listPath, overviewPath, recordPath } from './paths';
+import { PlainListValue } from './JsonValues';
+import { ALL_TYPES, displayValue, fieldLabel, typeLabel } from './labels';
+import { listPath, recordPath } from './paths';
+import { viewOf } from './views';
 import { navigateSaved } from './unsavedGuard';
 import { CallPending } from './CallPending';
 
@@ -31,21 +29,22 @@ export function RecordDetailPage({ spec, id }: { spec: RecordTypeSpec; id: strin
 }
 
 function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: Loaded; reload: () => void }) {
-  const { legacyT: t, language, formatError } = useTranslation();
+  const { t, language, formatError } = useTranslation();
   const { record, linksOut, linksIn } = loaded;
   const [confirming, setConfirming] = useState(false);
   // Titles of linked records that are no longer linked (earlier values in the audit trail) come from the loaded lists.
-  const titleOf = useTitles(spec.fields.flatMap((field) => (field.kind === 'ref' || field.kind === 'refList' ? [field.to] : spec.name === 'meetings' ? ['people'] : [])));
+  const view = viewOf(spec.name);
+  const titleOf = useTitles([...spec.fields.flatMap((field) => (field.kind === 'ref' || field.kind === 'refList' ? [field.to] : [])), ...(view.titleTypes ?? [])]);
   const linkTitle = (type: string, linkId: string) => linksOut.find((link) => link.id === linkId)?.title ?? titleOf(type, linkId);
-  const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
+  const yesNo = (value: boolean) => (value ? t('records.ui.yes') : t('records.ui.no'));
   const one = typeLabel(spec, 'one', language);
 
   async function remove() {
     setConfirming(false);
     const result = await api.call('records.delete', { type: spec.name as never, id: record.id });
     if (!result.ok) return useUiStore.getState().showError(result.error);
-    afterChange();
-    useUiStore.getState().showInfo(t('deleted'));
+    afterChange(spec.name);
+    useUiStore.getState().showInfo(t('records.ui.deleted'));
     navigateSaved(listPath(spec.name));
   }
 
@@ -64,7 +63,10 @@ function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: 
       ) : (
         '—'
       );
-    if (field.kind === 'json') return <JsonValue spec={spec} field={field} record={record} linkTitle={linkTitle} />;
+    if (field.kind === 'json') {
+      const Value = view.json?.[field.name]?.value ?? PlainListValue;
+      return <Value value={Array.isArray(raw) ? (raw as Record<string, string>[]) : []} linkTitle={linkTitle} />;
+    }
     if (field.kind === 'longText') return raw ? <p className="longtext" dir={field.dir ?? 'auto'}>{String(raw)}</p> : '—';
     return displayValue(field, record, language, titleOf, yesNo) || '—';
   }
@@ -77,25 +79,16 @@ function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: 
             <a href={`#${listPath(spec.name)}`}>{typeLabel(spec, 'many', language)}</a>
           </p>
           <h1 id="detail-heading" dir="auto">
-            {record.title || t('untitled')}
+            {record.title || t('records.ui.untitled')}
           </h1>
         </div>
         <div className="row-actions">
-          {spec.name === 'partners' && (
-            <a className="button" href={`#${overviewPath(record.id)}`}>
-              {t('partnerOverview')}
-            </a>
-          )}
-          {spec.name === 'checkIns' && (
-            <a className="button primary" href={`#${assessPath(record.id)}`}>
-              {t('recordAssessment')}
-            </a>
-          )}
+          {view.detailActions?.(record)}
           <a className="button" href={`#${recordPath(spec.name, record.id, 'edit')}`}>
-            {t('edit')}
+            {t('records.ui.edit')}
           </a>
           <button type="button" className="danger" onClick={() => setConfirming(true)}>
-            {t('delete')}
+            {t('records.ui.delete')}
           </button>
         </div>
       </header>
@@ -111,34 +104,31 @@ function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: 
       <dl className="fields panel">
         {spec.fields.map((field) => (
           <div key={field.name} className="fields__row" data-field={field.name}>
-            <dt>{field.label[language]}</dt>
+            <dt>{fieldLabel(spec, field.name, language)}</dt>
             <dd>{value(field)}</dd>
           </div>
         ))}
       </dl>
-      {spec.name === 'mouDrafts' && <MouClauses mouId={record.id} />}
-      {spec.name === 'mouDrafts' && <MouSignatories mouId={record.id} />}
-      {spec.name === 'mouDrafts' && <MouVersions mouId={record.id} />}
-      {spec.name === 'mouDrafts' && <MouDocumentsPanel mouId={record.id} status={String(record.status)} onChanged={reload} />}
-      <LinksPanel heading={t('linksOut')} links={linksOut} testId="links-out" ownerOf={() => spec.name} />
-      <LinksPanel heading={t('linksIn')} links={linksIn} testId="links-in" ownerOf={(link) => link.type} />
+      {view.panels?.({ record, reload })}
+      <LinksPanel heading={t('records.ui.linksOut')} links={linksOut} testId="links-out" ownerOf={() => spec.name} />
+      <LinksPanel heading={t('records.ui.linksIn')} links={linksIn} testId="links-in" ownerOf={(link) => link.type} />
       <AddChildren type={spec.name} id={record.id} />
       <AuditTrail spec={spec} id={record.id} version={record.updatedAt} linkTitle={linkTitle} />
-      {confirming && <ConfirmDialog title={t('confirmDeleteTitle')} message={t('confirmDeleteRecord', one, record.title)} confirmLabel={t('delete')} onConfirm={remove} onCancel={() => setConfirming(false)} />}
+      {confirming && <ConfirmDialog title={t('records.ui.confirmDeleteTitle')} message={t('records.ui.confirmDeleteRecord', { type: one, title: record.title })} confirmLabel={t('records.ui.delete')} onConfirm={remove} onCancel={() => setConfirming(false)} />}
     </article>
   );
 }
 
 /** Links grouped by record type, each with the field that makes the link. */
 function LinksPanel({ heading, links, testId, ownerOf }: { heading: string; links: readonly Link[]; testId: string; ownerOf(link: Link): string }) {
-  const { legacyT: t, language } = useTranslation();
+  const { t, language } = useTranslation();
   const groups = new Map<string, Link[]>();
   for (const link of links) groups.set(link.type, [...(groups.get(link.type) ?? []), link]);
   return (
     <section className="panel" data-testid={testId} aria-label={heading}>
       <h2>{heading}</h2>
       {groups.size === 0 ? (
-        <p className="field__hint">{t('noLinks')}</p>
+        <p className="field__hint">{t('records.ui.noLinks')}</p>
       ) : (
         [...groups].map(([type, group]) => {
           const spec = recordType(type);
@@ -151,7 +141,7 @@ function LinksPanel({ heading, links, testId, ownerOf }: { heading: string; link
                 {group.map((link) => (
                   <li key={`${link.id}-${link.field}`}>
                     <a href={`#${recordPath(type, link.id)}`} dir="auto">
-                      {link.title || t('untitled')}
+                      {link.title || t('records.ui.untitled')}
                     </a>{' '}
                     <span className="field__hint">({fieldLabel(ownerOf(link), link.field, language)})</span>
                   </li>
@@ -165,87 +155,22 @@ function LinksPanel({ heading, links, testId, ownerOf }: { heading: string; link
   );
 }
 
-/** The label of the field that makes a link, looked up on the record type that holds it. */
-function fieldLabel(ownerType: string, fieldName: string, language: 'en' | 'ar'): string {
-  return recordType(ownerType).fields.find((field) => field.name === fieldName)?.label[language] ?? fieldName;
-}
-
 function AddChildren({ type, id }: { type: string; id: string }) {
-  const { legacyT: t, language } = useTranslation();
+  const { t, language } = useTranslation();
   const children = childTypes(type);
   if (children.length === 0) return null;
   return (
-    <nav className="panel add-children" aria-label={t('addLinked')}>
-      <h2>{t('addLinked')}</h2>
+    <nav className="panel add-children" aria-label={t('records.ui.addLinked')}>
+      <h2>{t('records.ui.addLinked')}</h2>
       <ul className="inline-list">
         {children.map(({ spec, field }) => (
           <li key={`${spec.name}-${field.name}`}>
             <a className="button" href={`#${recordPath(spec.name, 'new')}?${field.name}=${id}`}>
-              {t('addRecord', typeLabel(spec, 'one', language))}
+              {t('records.ui.addRecord', { type: typeLabel(spec, 'one', language) })}
             </a>
           </li>
         ))}
       </ul>
     </nav>
-  );
-}
-
-/** The structured fields, read-only. */
-function JsonValue({ spec, field, record, linkTitle }: { spec: RecordTypeSpec; field: FieldSpec; record: Record<string, unknown>; linkTitle(type: string, id: string): string }) {
-  const { legacyT: t } = useTranslation();
-  const people = usePeople();
-  const raw = Array.isArray(record[field.name]) ? (record[field.name] as Record<string, string>[]) : [];
-  const key = `${spec.name}.${field.name}`;
-  if (key === 'meetings.attendees') {
-    return (
-      <>
-        {raw.length === 0 ? (
-          '—'
-        ) : (
-          <ul className="inline-list" data-testid="attendees">
-            {raw.map((attendee, index) => {
-              const person = people.find((candidate) => candidate.id === attendee.personId);
-              return (
-                <li key={index}>
-                  <a href={`#${recordPath('people', String(attendee.personId))}`}>{person?.title ?? linkTitle('people', String(attendee.personId))}</a>
-                  {attendee.role ? ` — ${attendee.role}` : ''}
-                  {person?.isResourceManager === true && <span className="badge">{t('resourceManager')}</span>}
-                </li>
-              );
-            })}
-          </ul>
-        )}
-      </>
-    );
-  }
-  if (raw.length === 0) return '—';
-  if (key === 'checkIns.measuredValues')
-    return (
-      <ul className="plain-list">
-        {raw.map((entry) => (
-          <li key={entry.benchmarkId}>
-            <a href={`#${recordPath('benchmarks', String(entry.benchmarkId))}`}>{linkTitle('benchmarks', String(entry.benchmarkId))}</a>: <strong>{entry.value}</strong>
-          </li>
-        ))}
-      </ul>
-    );
-  if (key === 'benchmarks.periodicTargets')
-    return (
-      <ul className="plain-list">
-        {raw.map((entry, index) => (
-          <li key={index}>
-            {entry.date}: {entry.value}
-          </li>
-        ))}
-      </ul>
-    );
-  return (
-    <ul className="plain-list">
-      {raw.map((entry, index) => (
-        <li key={index} dir="auto">
-          {typeof entry === 'string' ? entry : JSON.stringify(entry)}
-        </li>
-      ))}
-    </ul>
   );
 }

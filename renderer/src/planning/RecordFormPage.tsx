@@ -9,12 +9,12 @@ import { useTranslation } from '../i18n';
 import { api, useUiStore } from '../store';
 import { toApiValues, toFormValues, type FormValues } from './convert';
 import { afterChange, useCall, useTitles } from './data';
-import { jsonEditors } from './JsonEditors';
-import { ALL_TYPES, optionLabel, typeLabel } from './labels';
+import { ALL_TYPES, fieldLabel, optionLabel, typeLabel } from './labels';
 import { listPath, recordPath } from './paths';
 import { RefMultiPicker, RefPicker } from './Pickers';
 import { navigateSaved, useUnsavedGuard } from './unsavedGuard';
 import { CallPending } from './CallPending';
+import { viewOf } from './views';
 
 type Loaded = MethodOutput<'records.get'>;
 
@@ -52,7 +52,7 @@ interface RecordFormProps {
 }
 
 export function RecordForm({ spec, loaded, presets, only, overrides, heading, intro }: RecordFormProps) {
-  const { legacyT: t, language, formatError } = useTranslation();
+  const { t, language, formatError } = useTranslation();
   const record = loaded?.record;
   const resolver = useMemo(() => planningResolver(spec), [spec]);
   const defaultValues = useMemo(() => ({ ...toFormValues(spec, record, presets), ...overrides }), [spec, record, presets, overrides]);
@@ -73,8 +73,8 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
   const onSubmit = handleSubmit(async (values) => {
     const result = record ? await api.call('records.update', { type: spec.name as never, id: record.id, values }) : await api.call('records.create', { type: spec.name as never, values });
     if (!result.ok) return reportSaveError(result.error, setError, spec.fields.map((field) => field.name));
-    afterChange();
-    useUiStore.getState().showInfo(t('saved'));
+    afterChange(spec.name);
+    useUiStore.getState().showInfo(t('records.ui.saved'));
     navigateSaved(recordPath(spec.name, result.value.id));
   });
 
@@ -120,7 +120,7 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
         const options = transitions && current ? [current, ...(transitions[current] ?? [])] : field.options;
         return (
           <select {...common} {...register(field.name)}>
-            {(field.required && field.default === undefined) || !options.includes(String(formNow[field.name])) ? <option value="">{t('choose')}</option> : null}
+            {(field.required && field.default === undefined) || !options.includes(String(formNow[field.name])) ? <option value="">{t('records.ui.choose')}</option> : null}
             {options.map((option) => (
               <option key={option} value={option}>
                 {optionLabel(field, option, language)}
@@ -145,12 +145,12 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
             control={control}
             name={field.name}
             render={(controlled, aria) => (
-              <RefMultiPicker {...aria} to={field.to} scope={scopeOf(field)} label={field.label[language]} value={(controlled.value as string[]) ?? []} onChange={controlled.onChange} onBlur={controlled.onBlur} titles={linkTitles} />
+              <RefMultiPicker {...aria} to={field.to} scope={scopeOf(field)} label={fieldLabel(spec, field.name, language)} value={(controlled.value as string[]) ?? []} onChange={controlled.onChange} onBlur={controlled.onBlur} titles={linkTitles} />
             )}
           />
         );
       case 'json': {
-        const Editor = jsonEditors[`${spec.name}.${field.name}`];
+        const Editor = viewOf(spec.name).json?.[field.name]?.editor;
         return (
           <Controlled
             control={control}
@@ -170,26 +170,26 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
 
   return (
     <section aria-labelledby="record-form-heading">
-      <h1 id="record-form-heading">{heading ?? (record ? t('editRecord', one, record.title) : t('newRecord', one))}</h1>
+      <h1 id="record-form-heading">{heading ?? (record ? t('records.ui.editRecord', { type: one, title: record.title }) : t('records.ui.newRecord', { type: one }))}</h1>
       {intro}
       <form onSubmit={onSubmit} noValidate className="form form--wide" data-testid="record-form">
         {shown.map((field) => (
           <Field
             key={field.name}
             name={field.name}
-            label={field.label[language] + (field.required ? ' *' : '')}
+            label={fieldLabel(spec, field.name, language) + (field.required ? ' *' : '')}
             error={formatError(firstErrorMessage(errors[field.name]))}
-            hint={field.kind === 'money' ? t('amountHint') : field.help?.[language]}
+            hint={field.kind === 'money' ? t('records.ui.amountHint') : undefined}
           >
             {input(field)}
           </Field>
         ))}
         <div className="form__actions">
           <button type="submit" className="primary" disabled={isSubmitting}>
-            {isSubmitting ? t('saving') : t('save')}
+            {isSubmitting ? t('records.ui.saving') : t('records.ui.save')}
           </button>
           <a className="button" href={`#${cancelTo}`}>
-            {t('cancel')}
+            {t('records.ui.cancel')}
           </a>
         </div>
       </form>

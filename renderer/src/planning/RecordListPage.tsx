@@ -1,9 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
+import type { RecordRow } from '../../../shared/api/records';
 import type { FieldSpec, RecordTypeSpec } from '../../../shared/records/spec';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useTranslation } from '../i18n';
-import { useCall, useChoices, useTitles } from './data';
-import { displayValue, optionLabel, typeLabel } from './labels';
+import { navigate } from '../router';
+import { api, useUiStore } from '../store';
+import { afterChange, useCall, useChoices, useTitles, useTypeVersion } from './data';
+import { displayValue, fieldLabel, optionLabel, typeLabel } from './labels';
 import { recordPath } from './paths';
+import { viewOf } from './views';
 import { VirtualRows } from './VirtualRows';
 import { CallPending } from './CallPending';
 
@@ -17,7 +22,9 @@ const filterable = (field: FieldSpec) => field.kind === 'enum' || field.kind ===
 
 /** The list of one record type: sortable columns, filters for enum, link and yes/no fields, a search box. */
 export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; virtualize: boolean }) {
-  const { legacyT: t, language } = useTranslation();
+  const { t, language } = useTranslation();
+  const view = viewOf(spec.name);
+  const extraColumns = view.columns ?? [];
   const columns = spec.fields.filter((field) => field.list || field.name === spec.titleField);
   const titleColumn = columns.find((field) => field.name === spec.titleField) ?? columns[0]!;
   const otherColumns = columns.filter((field) => field !== titleColumn);
@@ -32,10 +39,22 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
     return () => window.clearTimeout(timer);
   }, [searchText]);
 
-  const input = useMemo(() => ({ type: spec.name as never, search, filter, sort, limit: LIST_LIMIT }), [spec.name, search, filter, sort]);
-  const [state] = useCall('records.list', input, [input]);
+  const countIn = useMemo(() => extraColumns.flatMap((column) => (column.countIn ? [column.countIn] : [])), [extraColumns]);
+  const input = useMemo(() => ({ type: spec.name as never, search, filter, sort, countIn, limit: LIST_LIMIT }), [spec.name, search, filter, sort, countIn]);
+  const version = useTypeVersion(spec.name);
+  const [state] = useCall('records.list', input, [input, version]);
+  const [pendingDelete, setPendingDelete] = useState<RecordRow | null>(null);
+
+  async function confirmDelete() {
+    if (!pendingDelete) return;
+    const result = await api.call('records.delete', { type: spec.name as never, id: pendingDelete.id });
+    setPendingDelete(null);
+    if (!result.ok) return useUiStore.getState().showError(result.error);
+    useUiStore.getState().showInfo(t('records.ui.deleted'));
+    afterChange(spec.name);
+  }
   const titleOf = useTitles(spec.fields.flatMap((field) => (field.kind === 'ref' ? [field.to] : [])));
-  const yesNo = (value: boolean) => (value ? t('yes') : t('no'));
+  const yesNo = (value: boolean) => (value ? t('records.ui.yes') : t('records.ui.no'));
 
   function toggleSort(field: string) {
     setSort((current) => (current?.field !== field ? { field, direction: 'asc' } : current.direction === 'asc' ? { field, direction: 'desc' } : undefined));
@@ -58,7 +77,7 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
         return (
           <th key={field.name} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
             <button type="button" className="sort" onClick={() => toggleSort(field.name)}>
-              {field.label[language]}
+              {fieldLabel(spec, field.name, language)}
               <span aria-hidden="true" className="sort__mark">
                 {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : ''}
               </span>
@@ -66,6 +85,16 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
           </th>
         );
       })}
+      {extraColumns.map((column) => (
+        <th key={column.key} scope="col">
+          {t(column.header)}
+        </th>
+      ))}
+      {view.rowActions && (
+        <th scope="col" className="col--actions">
+          {t('records.list.actions')}
+        </th>
+      )}
     </tr>
   );
 
@@ -74,65 +103,89 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
       <header className="page-header">
         <h1 id="list-heading">{heading}</h1>
         <a className="button primary" href={`#${recordPath(spec.name, 'new')}`}>
-          {t('newRecord', typeLabel(spec, 'one', language))}
+          {t('records.ui.newRecord', { type: typeLabel(spec, 'one', language) })}
         </a>
+        {view.listLinks?.()}
       </header>
       <div className="toolbar" role="search">
         <label className="toolbar__item">
-          <span>{t('searchIn', heading)}</span>
+          <span>{t('records.ui.searchIn', { types: heading })}</span>
           <input type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} data-testid="list-search" />
         </label>
         {filterFields.map((field) => (
-          <FilterSelect key={field.name} field={field} value={filter[field.name]} onChange={(value) => setFilterValue(field.name, value)} />
+          <FilterSelect key={field.name} owner={spec} field={field} value={filter[field.name]} onChange={(value) => setFilterValue(field.name, value)} />
         ))}
       </div>
       {state.status !== 'ok' ? (
         <CallPending state={state} />
       ) : state.value.total === 0 ? (
-        <p className="empty">{search || Object.keys(filter).length ? t('noMatches') : t('noRecordsYet', heading)}</p>
+        <p className="empty">{search || Object.keys(filter).length ? t('records.ui.noMatches') : view.empty ? t(view.empty) : t('records.ui.noRecordsYet', { types: heading })}</p>
       ) : (
         <>
           <p className="count" aria-live="polite" data-testid="list-count">
-            {state.value.rows.length < state.value.total ? t('showingOf', String(state.value.rows.length), String(state.value.total)) : t('recordCount', String(state.value.total))}
+            {state.value.rows.length < state.value.total ? t('records.ui.showingOf', { shown: state.value.rows.length, total: state.value.total }) : t('records.ui.recordCount', { n: state.value.total })}
           </p>
           <VirtualRows
             rows={state.value.rows}
-            columnCount={columns.length}
+            columnCount={columns.length + extraColumns.length + (view.rowActions ? 1 : 0)}
             virtualize={virtualize}
             header={header}
             caption={heading}
-            testId={`${spec.name}-list`}
+            testId={view.listTestId ?? `${spec.name}-list`}
             renderRow={(row, index) => (
               <tr key={row.id} className="vrow" aria-rowindex={index + 2}>
                 {/* dir=auto: an English title in the Arabic list (or the reverse) is cut off at its own end. */}
                 <td dir="auto">
-                  <a href={`#${recordPath(spec.name, row.id)}`}>{row.title || t('untitled')}</a>
+                  <a href={`#${recordPath(spec.name, row.id)}`}>{row.title || t('records.ui.untitled')}</a>
                 </td>
                 {otherColumns.map((field) => (
                   <td key={field.name} className={`cell--${field.kind}`} dir="auto">
                     {field.kind === 'enum' ? <span className={`status status--${String(row[field.name])}`}>{optionLabel(field, row[field.name], language)}</span> : displayValue(field, row, language, titleOf, yesNo)}
                   </td>
                 ))}
+                {extraColumns.map((column) => (
+                  <td key={column.key}>{column.cell(row)}</td>
+                ))}
+                {view.rowActions && (
+                  <td className="row-actions">
+                    {view.rowLinks?.(row)}
+                    <button type="button" onClick={() => navigate(recordPath(spec.name, row.id, 'edit'))} aria-label={t('records.list.editOf', { title: row.title })}>
+                      {t('records.ui.edit')}
+                    </button>
+                    <button type="button" className="danger" onClick={() => setPendingDelete(row)} aria-label={t('records.list.deleteOf', { title: row.title })}>
+                      {t('records.ui.delete')}
+                    </button>
+                  </td>
+                )}
               </tr>
             )}
           />
         </>
       )}
+      {pendingDelete && (
+        <ConfirmDialog
+          title={t('records.ui.confirmDeleteTitle')}
+          message={t('records.ui.confirmDeleteRecord', { type: typeLabel(spec, 'one', language), title: pendingDelete.title })}
+          confirmLabel={t('records.ui.delete')}
+          onConfirm={confirmDelete}
+          onCancel={() => setPendingDelete(null)}
+        />
+      )}
     </section>
   );
 }
 
-function FilterSelect({ field, value, onChange }: { field: FieldSpec; value: string | boolean | undefined; onChange(value: string | boolean | undefined): void }) {
-  const { legacyT: t, language } = useTranslation();
+function FilterSelect({ owner, field, value, onChange }: { owner: RecordTypeSpec; field: FieldSpec; value: string | boolean | undefined; onChange(value: string | boolean | undefined): void }) {
+  const { t, language } = useTranslation();
   const choices = useChoices(field.kind === 'ref' ? field.to : '');
   const id = `filter-${field.name}`;
   let options: { value: string; label: string }[] = [];
   if (field.kind === 'enum') options = field.options.map((option) => ({ value: option, label: optionLabel(field, option, language) }));
-  else if (field.kind === 'boolean') options = [{ value: 'true', label: t('yes') }, { value: 'false', label: t('no') }];
+  else if (field.kind === 'boolean') options = [{ value: 'true', label: t('records.ui.yes') }, { value: 'false', label: t('records.ui.no') }];
   else if (field.kind === 'ref') options = choices.rows.map((row) => ({ value: row.id, label: row.title }));
   return (
     <label className="toolbar__item" htmlFor={id}>
-      <span>{field.label[language]}</span>
+      <span>{fieldLabel(owner, field.name, language)}</span>
       <select
         id={id}
         value={value === undefined ? '' : String(value)}
@@ -141,7 +194,7 @@ function FilterSelect({ field, value, onChange }: { field: FieldSpec; value: str
           onChange(field.kind === 'boolean' ? (raw === '' ? undefined : raw === 'true') : raw || undefined);
         }}
       >
-        <option value="">{t('any')}</option>
+        <option value="">{t('records.ui.any')}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}

@@ -9,17 +9,17 @@ import { CallPending } from './CallPending';
 
 /** Results across every record type, grouped by type, each linking to its record. */
 export function SearchPage({ query }: { query: string }) {
-  const { legacyT: t, language } = useTranslation();
+  const { t, language } = useTranslation();
   const [state] = useCall('search.global', query.trim() ? { query, limit: 200 } : null, [query]);
   const groups = new Map<string, { id: string; title: string; snippet: string }[]>();
   if (state.status === 'ok') for (const hit of state.value) groups.set(hit.type, [...(groups.get(hit.type) ?? []), hit]);
   return (
     <section aria-labelledby="search-heading" data-testid="search-results">
-      <h1 id="search-heading">{query ? t('resultsFor', query) : t('searchEverything')}</h1>
+      <h1 id="search-heading">{query ? t('records.ui.resultsFor', { query }) : t('records.ui.searchEverything')}</h1>
       {!query.trim() ? null : state.status !== 'ok' ? (
         <CallPending state={state} />
       ) : state.value.length === 0 ? (
-        <p className="empty">{t('noMatches')}</p>
+        <p className="empty">{t('records.ui.noMatches')}</p>
       ) : (
         [...groups].map(([type, hits]) => (
           <section key={type} className="panel" aria-label={typeLabel(recordType(type), 'many', language)}>
@@ -30,7 +30,7 @@ export function SearchPage({ query }: { query: string }) {
               {hits.map((hit) => (
                 <li key={hit.id} className="hit">
                   <a href={`#${recordPath(type, hit.id)}`} dir="auto">
-                    {hit.title || t('untitled')}
+                    {hit.title || t('records.ui.untitled')}
                   </a>
                   {hit.snippet && (
                     <p className="hit__snippet" dir="auto">
@@ -49,7 +49,7 @@ export function SearchPage({ query }: { query: string }) {
 
 /** The search box in the top bar; "/" or Ctrl+K (Cmd+K) puts the cursor in it from anywhere. */
 export function GlobalSearchBox() {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   const [text, setText] = useState('');
   const inputRef = useRef<HTMLInputElement>(null);
   useEffect(() => {
@@ -74,7 +74,7 @@ export function GlobalSearchBox() {
         if (text.trim()) navigate(searchPath(text.trim()));
       }}
     >
-      <input ref={inputRef} type="search" aria-label={t('searchEverything')} aria-keyshortcuts="/ Control+K" placeholder={t('searchPlaceholder')} value={text} onChange={(event) => setText(event.target.value)} data-testid="global-search" />
+      <input ref={inputRef} type="search" aria-label={t('records.ui.searchEverything')} aria-keyshortcuts="/ Control+K" placeholder={t('records.ui.searchPlaceholder')} value={text} onChange={(event) => setText(event.target.value)} data-testid="global-search" />
     </form>
   );
 }

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { create } from 'zustand';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/result';
-import { api, useDataStore } from '../store';
+import { api } from '../store';
 
 /** How many records of one type a link picker loads at once; bigger types are searched instead. */
 export const PICKER_LIMIT = 1000;
@@ -16,11 +16,13 @@ interface ChoicesState {
   /** Record type -> its records' ids and titles (up to PICKER_LIMIT), for link pickers and titles. */
   byType: Record<string, { rows: Choice[]; total: number } | 'loading'>;
   load(type: string): void;
-  /** After any save or delete: titles may have changed. */
-  invalidate(): void;
+  /** After a save or delete: the titles of these types (all, when none is named) may have changed. */
+  invalidate(types?: readonly string[]): void;
+  /** Bumped per type on every change, so a page listing that type asks again. */
+  versions: Record<string, number>;
 }
 
-export const useChoicesStore = create<ChoicesState>((set, get) => ({
+export const useChoicesStore = create<ChoicesState & { everything: number }>((set, get) => ({
   byType: {},
   load: (type) => {
     if (get().byType[type]) return;
@@ -30,7 +32,19 @@ export const useChoicesStore = create<ChoicesState>((set, get) => ({
       set((state) => ({ byType: { ...state.byType, [type]: entry } }));
     });
   },
-  invalidate: () => set({ byType: {} }),
+  invalidate: (types) =>
+    set((state) => {
+      if (!types || types.length === 0) return { byType: {}, everything: state.everything + 1 };
+      const byType = { ...state.byType };
+      const versions = { ...state.versions };
+      for (const type of types) {
+        delete byType[type];
+        versions[type] = (versions[type] ?? 0) + 1;
+      }
+      return { byType, versions };
+    }),
+  versions: {},
+  everything: 0,
 }));
 
 /** The records of a type, for a picker: loads them once and keeps them until something changes. */
@@ -79,8 +93,15 @@ export function useCall<M extends MethodName>(method: M, input: MethodInput<M> |
   return [state, () => setTick((value) => value + 1)];
 }
 
-/** After a save or delete: link pickers and titles reload, and so do the foundation pages' partners and MOU drafts. */
-export function afterChange(): void {
-  useChoicesStore.getState().invalidate();
-  void useDataStore.getState().refresh();
+/**
+ * After a save or delete: the pickers, titles and lists of the types changed reload, nothing else (a record's title
+ * shows wherever it is linked, so its own type is what a save changes). With no type named (an import), all reload.
+ */
+export function afterChange(...types: string[]): void {
+  useChoicesStore.getState().invalidate(types);
+}
+
+/** A number that changes whenever records of `type` change here: a dependency for calls that list them. */
+export function useTypeVersion(type: string): number {
+  return useChoicesStore((state) => (state.versions[type] ?? 0) + state.everything);
 }

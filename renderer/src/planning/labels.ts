@@ -1,22 +1,29 @@
-import type { Language } from '../../../shared/messages';
-import { recordTypes } from '../../../shared/records/registry';
-import type { Bilingual, FieldSpec, RecordTypeSpec } from '../../../shared/records/spec';
-import { formatMoney } from './money';
+import { formatDate, formatMessage, formatMoney } from '../../../shared/i18n/format';
+import type { Language } from '../../../shared/i18n/message';
+import { fieldLabelKey, optionLabelKey, typeLabelKey } from '../../../shared/records/labels';
+import { recordType, recordTypes } from '../../../shared/records/registry';
+import type { FieldSpec, RecordTypeSpec } from '../../../shared/records/spec';
 
-/** Every label the planning pages show comes from the registry, in both languages. */
+/** Every label the planning pages show comes from the catalog, under the keys the registry's names imply. */
 
 export const ALL_TYPES: readonly RecordTypeSpec[] = recordTypes;
 
-export const pick = (text: Bilingual, language: Language): string => text[language];
-
 export function typeLabel(spec: RecordTypeSpec, number: 'one' | 'many', language: Language): string {
-  return spec.label[number][language];
+  return formatMessage(language, typeLabelKey(spec.name, number));
 }
 
-export function optionLabel(field: FieldSpec, value: unknown, language: Language): string {
-  if (field.kind !== 'enum') return String(value ?? '');
-  const label = field.optionLabels[String(value)];
-  return label ? label[language] : String(value ?? '');
+/** The owning type of a field object, found once per field. */
+const owners = new Map<FieldSpec, string>();
+for (const spec of recordTypes as readonly RecordTypeSpec[]) for (const field of spec.fields) owners.set(field, spec.name);
+
+export function fieldLabel(spec: RecordTypeSpec | string, field: string, language: Language): string {
+  const type = typeof spec === 'string' ? spec : spec.name;
+  return recordType(type).fields.some((candidate) => candidate.name === field) ? formatMessage(language, fieldLabelKey(type, field)) : field;
+}
+
+export function optionLabel(field: FieldSpec, value: unknown, language: Language, type = owners.get(field)): string {
+  if (field.kind !== 'enum' || !type || !field.options.includes(String(value))) return String(value ?? '');
+  return formatMessage(language, optionLabelKey(type, field, String(value)));
 }
 
 export function findField(spec: RecordTypeSpec, name: string): FieldSpec | undefined {
@@ -38,7 +45,9 @@ export function displayValue(
     case 'boolean':
       return yesNo(Boolean(value));
     case 'money':
-      return formatMoney(value as number | null, typeof row.currency === 'string' ? row.currency : undefined, language);
+      return formatMoney(language, value as number | null, typeof row.currency === 'string' ? row.currency : undefined);
+    case 'date':
+      return typeof value === 'string' ? formatDate(language, value) : '';
     case 'integer':
       return value === null || value === undefined ? '' : String(value);
     case 'ref':

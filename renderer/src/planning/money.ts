@@ -27,10 +27,3 @@ export function minorToMajorText(minor: number | null | undefined): string {
   const whole = Math.floor(minor / 100);
   return `${whole}.${String(minor % 100).padStart(2, '0')}`;
 }
-
-/** 125000050, "USD" -> "1,250,000.50 USD" (for reading). */
-export function formatMoney(minor: number | null | undefined, currency: string | undefined, language: 'en' | 'ar'): string {
-  if (minor === null || minor === undefined) return '';
-  const whole = Math.floor(minor / 100).toLocaleString(language === 'ar' ? 'ar-u-nu-latn' : 'en-US');
-  return `${whole}.${String(minor % 100).padStart(2, '0')}${currency ? ` ${currency}` : ''}`;
-}

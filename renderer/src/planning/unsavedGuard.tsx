@@ -69,8 +69,8 @@ export function navigateSaved(path: string): void {
 }
 
 export function UnsavedChangesDialog() {
-  const { legacyT: t } = useTranslation();
+  const { t } = useTranslation();
   const { pending, stay, leave } = useGuardStore();
   if (pending === null) return null;
-  return <ConfirmDialog title={t('unsavedTitle')} message={t('unsavedMessage')} confirmLabel={t('unsavedLeave')} onConfirm={leave} onCancel={stay} />;
+  return <ConfirmDialog title={t('records.ui.unsavedTitle')} message={t('records.ui.unsavedMessage')} confirmLabel={t('records.ui.unsavedLeave')} onConfirm={leave} onCancel={stay} />;
 }

@@ -1,0 +1,68 @@
+import type { RecordTypeName } from '../../../shared/records/registry';
+import { recordType } from '../../../shared/records/registry';
+import { foldSearchText, ftsQuery, searchWords } from '../../../shared/records/searchText';
+import { columnName, type FieldSpec } from '../../../shared/records/spec';
+import type { Store } from '../../store';
+import { quoteIdentifier as q, statement as prepare } from '../../statements';
+
+/** Global search over every record type: the FTS index, then each hit's title and a snippet of its own text. */
+
+const projections = new Map<string, { sql: string; textFields: FieldSpec[] }>();
+/** A search result needs only the title and the searchable text: no JSON to decode. */
+function resultProjection(type: string): { sql: string; textFields: FieldSpec[] } {
+  let projection = projections.get(type);
+  if (!projection) {
+    const spec = recordType(type);
+    const textFields = spec.fields.filter((field) => field.searchable && field.name !== spec.titleField);
+    const columns = ['id', `${q(columnName(spec.titleField))} AS title`, ...textFields.map((field) => `${q(columnName(field.name))} AS ${q(field.name)}`)];
+    projection = { sql: `SELECT ${columns.join(', ')} FROM ${q(spec.table)} WHERE id IN (SELECT value FROM json_each(?))`, textFields };
+    projections.set(type, projection);
+  }
+  return projection;
+}
+
+/** Global search over every record type (FTS5, Arabic folded), best matches first. */
+export function searchAll(store: Store, text: string, limit: number): { type: RecordTypeName; id: string; title: string; snippet: string }[] {
+  const match = ftsQuery(text);
+  if (!match) return [];
+  // A literal LIMIT, as in listRecords.
+  const hits = prepare(
+    store.db,
+    `SELECT d.type, d.row_id AS id FROM search_index s JOIN search_docs d ON d.doc = s.rowid WHERE search_index MATCH ? ORDER BY bm25(search_index, 4.0, 1.0) LIMIT ${Math.trunc(limit)}`,
+  ).all(match) as { type: RecordTypeName; id: string }[];
+  const words = searchWords(text);
+  // One read per record type for all of its hits, not one per hit.
+  const rows = new Map<string, Record<string, unknown>>();
+  for (const type of new Set(hits.map((hit) => hit.type))) {
+    const ids = hits.filter((hit) => hit.type === type).map((hit) => hit.id);
+    for (const row of prepare(store.db, resultProjection(type).sql).all(JSON.stringify(ids)) as Record<string, unknown>[]) rows.set(String(row.id), row);
+  }
+  return hits.flatMap((hit) => {
+    const row = rows.get(hit.id);
+    if (!row) return [];
+    return [{ type: hit.type, id: hit.id, title: String(row.title ?? ''), snippet: snippetOf(resultProjection(hit.type).textFields, row, words) }];
+  });
+}
+
+/** A few words around the first match in a searchable field, in the record's own text (not the folded index). */
+function snippetOf(fields: readonly FieldSpec[], record: Record<string, unknown>, words: string[]): string {
+  for (const field of fields) {
+    const text = String(record[field.name] ?? '');
+    const folded = foldSearchText(text).toLowerCase();
+    if (!words.some((word) => folded.includes(word))) continue;
+    // Folding keeps every whitespace character where it was (it only drops marks and the article inside words), so the
+    // text and its folded form split on single whitespace into the same words: fold once, not once per word.
+    const tokens = text.split(/\s/);
+    const foldedTokens = folded.slice(1).split(/\s/);
+    const at = foldedTokens.findIndex((token) => words.some((word) => token.includes(word)));
+    if (at < 0 || tokens.length !== foldedTokens.length) continue;
+    const before = tokens.slice(0, at).filter(Boolean);
+    const after = tokens.slice(at).filter(Boolean);
+    const start = Math.max(0, before.length - 8);
+    const end = Math.min(after.length, 12);
+    return `${start > 0 ? '… ' : ''}${[...before.slice(start), ...after.slice(0, end)].join(' ')}${end < after.length ? ' …' : ''}`;
+  }
+  const first = fields.map((field) => String(record[field.name] ?? '')).find(Boolean) ?? '';
+  return first.length > 160 ? `${first.slice(0, 160)} …` : first;
+}
+
