@@ -123,9 +123,14 @@ export function fieldError(field: string, messageKey: string, message: string): 
   return new AppError('VALIDATION', message, { issues: [issue] });
 }
 
-/** A validation error on one field, as a catalog message (the new form of fieldError). */
+/** One field's issue as every client reads it: its catalog key and arguments (`message` repeats the key for older readers). */
+export function fieldIssue(field: string, what: Message): FieldIssue {
+  return { path: [field], key: what.key, ...(what.params ? { params: what.params } : {}), message: what.key };
+}
+
+/** A validation error on one field, as a catalog message. */
 export function fieldIssueError(field: string, what: Message): AppError {
-  return new AppError('VALIDATION', what, { issues: [{ path: [field], key: what.key, ...(what.params ? { params: what.params } : {}), message: what.key }] });
+  return new AppError('VALIDATION', what, { issues: [fieldIssue(field, what)] });
 }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });

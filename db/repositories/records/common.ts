@@ -1,9 +1,9 @@
 import type { RecordRow } from '../../../shared/api/records';
-import { issueMessage, message, type MessageKey, type MessageParams } from '../../../shared/i18n/message';
+import { message, type MessageKey, type MessageParams } from '../../../shared/i18n/message';
 import { recordType } from '../../../shared/records/registry';
 import { typeLabelKey } from '../../../shared/records/labels';
 import { columnName, type FieldSpec, type RecordTypeSpec } from '../../../shared/records/spec';
-import { AppError, type ErrorCode } from '../../../shared/result';
+import { AppError, fieldIssue, type ErrorCode } from '../../../shared/result';
 import type { FieldValues } from '../../store';
 import { quoteIdentifier as q } from '../../statements';
 import { syncedTables, type SyncedTable } from '../../syncedTables';
@@ -96,6 +96,6 @@ export const typeName = (type: string, number: 'one' | 'many' = 'one') => messag
 export function fieldRefusal(code: ErrorCode, field: string, key: MessageKey, params?: MessageParams, details: Record<string, unknown> = {}, text: { key: MessageKey; params?: MessageParams } = { key, params }): AppError {
   return new AppError(code, message(text.key, text.params), {
     ...details,
-    issues: [{ path: [field], key, ...(params ? { params } : {}), message: issueMessage(key, params) }],
+    issues: [fieldIssue(field, message(key, params))],
   });
 }
