@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { en } from './i18n/en';
 import { formatMessage } from './i18n/format';
-import { legacyMessage } from './messages';
 import type { Language, Message, MessageKey, MessageParam, MessageParams } from './i18n/message';
 
 /**
@@ -33,9 +32,7 @@ export const messageSchema: z.ZodType<Message> = z.object({ key: messageKeySchem
 
 /**
  * One problem with one input field, as a catalog message (shared/i18n).
- * `message` repeats the key for readers that only look at text; issues from a
- * repository's legacy fieldError() still carry the old key text ("recordNotFound")
- * there until db/repositories/records.ts moves to fieldIssueError().
+ * `message` repeats the key for readers that only look at text.
  */
 export const fieldIssueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
@@ -110,17 +107,6 @@ export class AppError extends Error {
       ...(this.details ? { details: this.details } : {}),
     };
   }
-}
-
-/**
- * @deprecated use fieldIssueError. A validation error on one field with a legacy
- * key ("recordNotFound") and English text; its issue is the key's catalog message,
- * exactly as fieldIssueError writes it, so clients read every issue the same way.
- */
-export function fieldError(field: string, messageKey: string, message: string): AppError {
-  const carried = legacyMessage(messageKey);
-  const issue = carried ? { path: [field], key: carried.key, ...(carried.params ? { params: carried.params } : {}), message: carried.key } : { path: [field], message: messageKey };
-  return new AppError('VALIDATION', message, { issues: [issue] });
 }
 
 /** One field's issue as every client reads it: its catalog key and arguments (`message` repeats the key for older readers). */

@@ -1,17 +1,15 @@
 import type { z } from 'zod';
-import { issueMessage } from './i18n/message';
-import { legacyMessage } from './messages';
+import { issueMessage, parseIssueMessage } from './i18n/message';
 import type { FieldIssue } from './result';
 
 /**
  * zod issues as field issues carrying catalog messages: `{ path, key, params,
- * message: key }`. A schema's message is an issueMessage() string (or, while
- * files move over, a legacy key text, decoded to the same catalog message);
- * zod's own English messages become validation.invalid.
+ * message: key }`. A schema's message is an issueMessage() string; zod's own
+ * English messages become validation.invalid.
  */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {
-    const carried = legacyMessage(issue.message) ?? { key: 'validation.invalid' as const };
+    const carried = parseIssueMessage(issue.message) ?? { key: 'validation.invalid' as const };
     return {
       path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
       key: carried.key,

@@ -1,12 +1,11 @@
 import { formatDate, formatDateTime, formatMessage, formatMoney, formatNumber } from '../../shared/i18n/format';
-import type { Language, MessageKey, MessageParams } from '../../shared/i18n/message';
-import { legacyMessage } from '../../shared/messages';
+import { parseIssueMessage, type Language, type MessageKey, type MessageParams } from '../../shared/i18n/message';
 import { useUiStore } from './store';
 
 /** A field error as react-hook-form holds it (a catalog message carried as JSON), in one language. */
 export function issueText(language: Language, text: string | undefined): string | undefined {
   if (!text) return undefined;
-  const carried = legacyMessage(text);
+  const carried = parseIssueMessage(text);
   return carried ? formatMessage(language, carried.key, carried.params) : text;
 }
 

@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { msg } from '../../../shared/messages';
 import { useTranslation } from '../i18n';
 import { useCall } from './data';
 
@@ -86,10 +85,10 @@ function lacksResourceManager(decidesResources: unknown, attendees: readonly Att
 
 /** The same words the detail page shows from the main side, live while the attendees are edited. */
 function ResourceManagerWarning() {
-  const { formatError } = useTranslation();
+  const { t } = useTranslation();
   return (
     <p className="warning" role="alert" data-testid="resource-manager-warning">
-      {formatError(msg('noResourceManager'))}
+      {t('validation.noResourceManager')}
     </p>
   );
 }

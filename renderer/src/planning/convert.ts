@@ -1,5 +1,5 @@
 import type { FieldSpec, RecordTypeSpec } from '../../../shared/records/spec';
-import { msg } from '../../../shared/messages';
+import { issueMessage } from '../../../shared/i18n/message';
 import { asciiDigits, minorToMajorText, parseMajorUnits } from './money';
 
 /**
@@ -54,18 +54,18 @@ export function toApiValues(spec: RecordTypeSpec, form: FormValues): { values: F
       case 'integer': {
         const text = asciiDigits(String(raw ?? '')).trim();
         if (text === '') {
-          if (field.required) problems[field.name] = msg('required');
+          if (field.required) problems[field.name] = issueMessage('validation.required');
           values[field.name] = null;
         } else if (/^-?\d+$/.test(text)) values[field.name] = Number(text);
         else {
-          problems[field.name] = msg('invalidNumber');
+          problems[field.name] = issueMessage('validation.invalidNumber');
           values[field.name] = null;
         }
         break;
       }
       case 'money': {
         const minor = parseMajorUnits(String(raw ?? ''));
-        if (minor === undefined) problems[field.name] = msg('invalidAmount');
+        if (minor === undefined) problems[field.name] = issueMessage('validation.invalidAmount', { decimals: 2, example: '1250000.00' });
         values[field.name] = minor ?? null;
         break;
       }

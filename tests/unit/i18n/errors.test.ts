@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { AccordApp } from '../../../main/app';
-import { en } from '../../../shared/i18n/en';
 import { formatMessage } from '../../../shared/i18n/format';
-import { issueMessage, type MessageKey } from '../../../shared/i18n/message';
-import { formatMessage as legacyFormat, legacyMessage, msg } from '../../../shared/messages';
+import { issueMessage } from '../../../shared/i18n/message';
 import { appErrorSchema, AppError, errorText, type AppErrorShape } from '../../../shared/result';
 import { toFieldIssues } from '../../../shared/validation';
 import { openTestApp, tempDirectory } from '../../helpers';
@@ -65,44 +63,17 @@ describe('an AppError crosses the gate as { code, key, params }', () => {
   });
 });
 
-describe('the legacy message shim', () => {
-  it('renders a legacy key exactly as the catalog renders its key, in both languages', () => {
-    const pairs: [string, MessageKey, Record<string, number | string>?][] = [
-      [msg('tooLong', 200), 'validation.tooLong', { max: 200 }],
-      [msg('tooMany', 2), 'validation.tooMany', { max: 2 }],
-      [msg('tooSmall', 0), 'validation.tooSmall', { min: 0 }],
-      [msg('tooLarge', 1000), 'validation.tooLarge', { max: 1000 }],
-      [msg('required'), 'validation.required'],
-      [msg('recordLocked'), 'validation.recordLocked'],
-      [msg('invalidAmount'), 'validation.invalidAmount', { decimals: 2, example: '1250000.00' }],
-    ];
-    for (const [legacy, key, params] of pairs) {
-      expect(legacyMessage(legacy)).toEqual(params ? { key, params } : { key });
-      for (const language of ['en', 'ar'] as const) expect(legacyFormat(legacy, language)).toBe(formatMessage(language, key, params));
-    }
-    expect(legacyFormat(msg('tooLong', 200), 'ar')).toBe('استخدم 200 حرف على الأكثر.');
-  });
-
-  it('maps every legacy key onto a catalog key and holds no text of its own', () => {
-    for (const legacy of ['required', 'invalid', 'invalidChoice', 'invalidCode', 'partnerRequired', 'partnerNotFound', 'duplicateName', 'invalidDate', 'invalidNumber', 'recordNotFound', 'illegalTransition', 'noResourceManager']) {
-      const decoded = legacyMessage(legacy)!;
-      expect(decoded.key in en).toBe(true);
-      expect(legacyFormat(legacy, 'ar')).toBe(formatMessage('ar', decoded.key));
-    }
-    expect(legacyFormat('Something specific went wrong', 'ar')).toBe('Something specific went wrong');
-  });
-
-  it('toFieldIssues decodes both forms into the same issue, and zod’s own English into validation.invalid', () => {
+describe('field issues', () => {
+  it('toFieldIssues carries a schema’s catalog message, and turns zod’s own English into validation.invalid', () => {
     const schema = z.object({
-      legacy: z.string().max(3, msg('tooLong', 3)),
       catalog: z.string().max(3, issueMessage('validation.tooLong', { max: 3 })),
       plain: z.number(),
     });
-    const issues = toFieldIssues(schema.safeParse({ legacy: 'abcd', catalog: 'abcd', plain: 'x' }).error!);
+    const issues = toFieldIssues(schema.safeParse({ catalog: 'abcd', plain: 'x' }).error!);
     expect(issues).toEqual([
-      { path: ['legacy'], key: 'validation.tooLong', params: { max: 3 }, message: 'validation.tooLong' },
       { path: ['catalog'], key: 'validation.tooLong', params: { max: 3 }, message: 'validation.tooLong' },
       { path: ['plain'], key: 'validation.invalid', message: 'validation.invalid' },
     ]);
+    expect(formatMessage('ar', issues[0]!.key!, issues[0]!.params)).toBe('استخدم 3 أحرف على الأكثر.');
   });
 });
