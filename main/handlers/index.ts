@@ -3,6 +3,7 @@ import { coreHandlers } from './core';
 import { documentsHandlers } from './documents';
 import { mouVersionsHandlers } from './mouVersions';
 import { recordsHandlers } from './records';
+import { seedHandlers } from './seed';
 import { syncHandlers } from './sync';
 import type { HandlersFor } from './types';
 
@@ -18,4 +19,5 @@ export const handlers: HandlersFor<Contract> = {
   ...mouVersionsHandlers,
   ...syncHandlers,
   ...documentsHandlers,
+  ...seedHandlers,
 };

@@ -6,7 +6,6 @@ import { createSignedMouPackage, signerFromSync, trustFromSync, verifySignedMouP
 import { readStoredZip, writeStoredZip, type StoredEntry } from '../../../main/documents/storedZip';
 import { snapshotSha256 } from '../../../db/repositories/mouSignings';
 import { loadVersion } from '../../../db/repositories/mouVersions';
-import { BUNDLE_CHUNK_BYTES } from '../../../shared/api/sync';
 import { formatMessage } from '../../../shared/messages';
 import { exportBundle, importBundle, trustSenderOf } from '../../../main/sync/service';
 import { passphraseProtection } from '../../../main/sync/keys';
@@ -24,16 +23,12 @@ let signedFile: Buffer;
 interface ExportedFile {
   fileName: string;
   size: number;
-  data: string;
+  bytes: Uint8Array;
   warnings: { clauseNumber: string | null; message: string }[];
 }
 
 async function upload(app: AccordApp, bytes: Buffer): Promise<string> {
-  const { uploadId } = await callOk<{ uploadId: string }>(app, 'sync.upload.begin', { size: bytes.length });
-  for (let offset = 0; offset < bytes.length; offset += BUNDLE_CHUNK_BYTES) {
-    await callOk(app, 'sync.upload.chunk', { uploadId, offset, data: bytes.subarray(offset, offset + BUNDLE_CHUNK_BYTES).toString('base64') });
-  }
-  return uploadId;
+  return (await callOk<{ uploadId: string }>(app, 'sync.upload', { bytes })).uploadId;
 }
 
 const entriesOf = (bytes: Buffer) => readStoredZip(bytes, { maxEntries: 100, maxEntryBytes: 100 * 1024 * 1024 }).map(({ name, data }) => ({ name, data: Buffer.from(data) }));
@@ -47,7 +42,7 @@ beforeAll(async () => {
   const bundle = await exportBundle(a.context.store, null, { protection: passphraseProtection, passphrase });
   trustSenderOf(b.context.store, bundle.bytes);
   await importBundle(b.context.store, bundle.bytes);
-  signedFile = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'signed', passphrase })).data, 'base64');
+  signedFile = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'signed', passphrase })).bytes);
 });
 afterAll(() => {
   a.close();
@@ -94,19 +89,19 @@ describe('MOU documents through the API', () => {
     expect(await titleWarnings()).toHaveLength(1);
     await callOk(a, 'records.update', { type: 'mouDrafts', id: other.mouId, values: { ...other.values, titleAr: 'التعاون في أمن الحدود' } });
     expect(await titleWarnings()).toEqual([]);
-    const html = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId: other.mouId, format: 'html', lang: 'both' })).data, 'base64').toString('utf8');
+    const html = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId: other.mouId, format: 'html', lang: 'both' })).bytes).toString('utf8');
     expect(html).toContain('التعاون في أمن الحدود');
   });
 
   it('exports PDF, DOCX and HTML as files to save, with the warnings next to them', async () => {
     const pdf = await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'pdf', lang: 'both', layout: 'side-by-side' });
-    expect(Buffer.from(pdf.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.fileName).toMatch(/^Border-security-cooperation-Current-draft-both\.pdf$/);
     expect(pdf.warnings.map((warning) => warning.clauseNumber)).toEqual([null, '2']); // no Arabic title; 90 vs 60 days
     const docx = await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'docx', lang: 'ar' });
-    expect(Buffer.from(docx.data, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(Buffer.from(docx.bytes).subarray(0, 2).toString()).toBe('PK');
     const html = await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'html', lang: 'en', layout: 'sequential' });
-    expect(Buffer.from(html.data, 'base64').toString('utf8')).toContain('Each party reports within 90 days.');
+    expect(Buffer.from(html.bytes).toString('utf8')).toContain('Each party reports within 90 days.');
     const refused = await a.call('mou.documents.export', { mouId, format: 'odt' });
     expect(refused.ok).toBe(false);
   });
@@ -132,7 +127,7 @@ describe('MOU documents through the API', () => {
     });
     const second = await callOk<{ id: string }>(a, 'mou.versions.save', { mouId, label: 'Second' });
     const html = await callOk<ExportedFile>(a, 'mou.documents.redline', { mouId, from: first.id, to: second.id, format: 'html' });
-    const text = Buffer.from(html.data, 'base64').toString('utf8');
+    const text = Buffer.from(html.bytes).toString('utf8');
     expect(text).toContain('<del>90</del>');
     expect(text).toContain('<ins>60</ins>');
     const pdf = await callOk<ExportedFile>(a, 'mou.documents.redline', { mouId, from: first.id, to: second.id, format: 'pdf' });
