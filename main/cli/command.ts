@@ -71,12 +71,17 @@ export function renderError(error: AppErrorShape): string {
 /** Every command that touches a database takes --db (else ACCORD_DB, else the default folder). */
 export const databaseOption = { db: { type: 'string' } } as const;
 
-/** The app on the database the options name (--db, else ACCORD_DB, else the default folder); it opens on first need. */
-export function openAppFromOptions(values: OptionValues): AccordApp {
-  return openApp({
+/**
+ * The app on the database the options name (--db, else ACCORD_DB, else the default folder), opened now so a
+ * database from a newer Accord is refused before anything starts; `lazy` opens it on the first call that needs it.
+ */
+export function openAppFromOptions(values: OptionValues, { lazy = false } = {}): AccordApp {
+  const app = openApp({
     databasePath: resolveDatabasePath({ flag: values.db as string | undefined }),
     handlingMarking: (values.marking as string | undefined) ?? process.env.ACCORD_MARKING,
   });
+  if (!lazy) app.open();
+  return app;
 }
 
 /** One call through the gate, like the window's: the value, or CallFailed with the error envelope. */
@@ -87,8 +92,8 @@ export async function call<M extends MethodName>(app: AccordApp, method: M, inpu
 }
 
 /** Opens the app for one command's work and closes it after, whatever happens. */
-export async function withApp(values: OptionValues, work: (app: AccordApp) => Promise<number>): Promise<number> {
-  const app = openAppFromOptions(values);
+export async function withApp(values: OptionValues, work: (app: AccordApp) => Promise<number>, options: { lazy?: boolean } = {}): Promise<number> {
+  const app = openAppFromOptions(values, options);
   try {
     return await work(app);
   } finally {

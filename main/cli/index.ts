@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { AppError } from '../../shared/result';
 import { APP_VERSION } from '../app';
 import { CallFailed, EXIT, exitCodeOf, renderError, text, UsageError, type Command, type OptionValues } from './command';
 import { dumpCommand } from './commands/dump';
@@ -68,11 +69,13 @@ export async function runCli(argv: string[]): Promise<number> {
       console.error(`accord ${name}: ${error.message}\n${text('cli.usage', { usage: command.usage })}`);
       return EXIT.usage;
     }
-    if (error instanceof CallFailed) {
-      const { reason } = error.error.details ?? {};
-      const tag = typeof reason === 'string' && (error.error.code === 'BUNDLE_REJECTED' || error.error.code === 'UNTRUSTED_SENDER') ? ` [${reason}]` : '';
-      console.error(`accord ${name}: ${renderError(error.error)}${tag}`);
-      return exitCodeOf(error.error);
+    if (error instanceof CallFailed || error instanceof AppError) {
+      // A refused call, or the database refusing to open (from a newer Accord) before any call.
+      const shape = error instanceof CallFailed ? error.error : error.toShape();
+      const { reason } = shape.details ?? {};
+      const tag = typeof reason === 'string' && (shape.code === 'BUNDLE_REJECTED' || shape.code === 'UNTRUSTED_SENDER') ? ` [${reason}]` : '';
+      console.error(`accord ${name}: ${renderError(shape)}${tag}`);
+      return exitCodeOf(shape);
     }
     console.error(`accord ${name}: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT.failure;

@@ -32,6 +32,6 @@ export const verifyCommand: Command = {
       const inspection = await call(app, 'sync.inspect', { uploadId, preview: false });
       console.log(describeInspection(inspection));
       return inspection.trust === 'trusted' || inspection.trust === 'self' ? EXIT.ok : EXIT.untrustedSender;
-    });
+    }, { lazy: true });
   },
 };
