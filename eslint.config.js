@@ -15,6 +15,7 @@ export default tseslint.config(
     plugins: { accord },
     rules: {
       'accord/layers': ['error', { root }],
+      'accord/sql-in-db': ['error', { root }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-undef': 'off', // TypeScript checks names
     },

@@ -11,6 +11,5 @@ if (!existsSync(cli)) {
   const built = spawnSync(process.execPath, [join(root, 'scripts', 'build.mjs'), '--quiet'], { stdio: 'inherit', cwd: root });
   if (built.status !== 0) process.exit(built.status ?? 1);
 }
-require(cli)
-  .runCli(process.argv.slice(2))
-  .then((code) => process.exit(code));
+// Sets the exit code and lets stdout drain (a pipe reader gets every byte).
+require(cli).main(process.argv.slice(2));

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEFAULT_HANDLING_MARKING } from '../shared/contract';
+import { DEFAULT_HANDLING_MARKING, type AppEvent } from '../shared/contract';
 import type { Result } from '../shared/result';
+import { readSetting } from '../db/localState';
 import { openDatabase } from '../db/open';
 import { Store } from '../db/store';
 import { dispatch } from './dispatch';
@@ -17,27 +18,63 @@ export interface AppOptions {
   now?: () => number;
 }
 
+export type EventListener = (event: AppEvent) => void;
+
+/** Carries one call through the gate; `subscribe` hears what long work pushes meanwhile. */
+export interface CallCarrier {
+  (method: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: EventListener): () => void;
+}
+
 export interface AccordApp {
   context: HandlerContext;
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** The gate (dispatch.ts): the only way a host reaches the database. */
+  call: CallCarrier;
+  /** Opens the database now (hosts that must refuse to start on a bad database call it first). */
+  open(): void;
   close(): void;
 }
 
-/** Opens the database and builds the context every host shares. */
+/**
+ * Builds the context every host shares. The database opens on the first call
+ * that needs it, so a call that needs none (checking a file's integrity) never
+ * creates or touches one.
+ */
 export function openApp(options: AppOptions): AccordApp {
-  mkdirSync(dirname(options.databasePath), { recursive: true });
-  const db = openDatabase(options.databasePath);
-  const store = new Store(db, { now: options.now });
-  const storedMarking = (db.prepare("SELECT value FROM settings WHERE key = 'handling_marking'").get() as { value: string } | undefined)?.value;
-  const context: HandlerContext = {
-    store,
-    appVersion: APP_VERSION,
-    handlingMarking: options.handlingMarking?.trim() || storedMarking || DEFAULT_HANDLING_MARKING,
-    databasePath: options.databasePath,
+  let opened: { store: Store; marking: string } | undefined;
+  const open = () => {
+    if (!opened) {
+      mkdirSync(dirname(options.databasePath), { recursive: true });
+      const db = openDatabase(options.databasePath);
+      const store = new Store(db, { now: options.now });
+      opened = { store, marking: options.handlingMarking?.trim() || readSetting(db, 'handling_marking') || DEFAULT_HANDLING_MARKING };
+    }
+    return opened;
   };
+  const listeners = new Set<EventListener>();
+  const context: HandlerContext = {
+    get store() {
+      return open().store;
+    },
+    get handlingMarking() {
+      return open().marking;
+    },
+    appVersion: APP_VERSION,
+    databasePath: options.databasePath,
+    emit: (event) => {
+      for (const listener of listeners) listener(event);
+    },
+  };
+  const call: CallCarrier = Object.assign((method: string, input: unknown) => dispatch(method, input, context), {
+    subscribe(listener: EventListener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  });
   return {
     context,
-    call: (method, input) => dispatch(method, input, context),
-    close: () => db.close(),
+    call,
+    open: () => void open(),
+    close: () => opened?.store.db.close(),
   };
 }

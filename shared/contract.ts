@@ -1,10 +1,12 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { coreMethods } from './api/core';
 import { documentsMethods } from './api/documents';
+import { mouDocumentsListMethods } from './api/mouDocuments';
 import { mouVersionsMethods } from './api/mouVersions';
 import { platformMethods } from './api/platform';
 import { recordsMethods } from './api/records';
-import { syncMethods } from './api/sync';
+import { seedMethods } from './api/seed';
+import { jobStatusSchema, MAX_BUNDLE_BYTES, syncMethods } from './api/sync';
 import type { MethodGroup } from './api/types';
 
 /**
@@ -20,6 +22,8 @@ export const contract = {
   ...syncMethods,
   ...documentsMethods,
   ...platformMethods,
+  ...mouDocumentsListMethods,
+  ...seedMethods,
 } as const satisfies MethodGroup;
 
 export type Contract = typeof contract;
@@ -36,8 +40,29 @@ export function isMethodName(name: unknown): name is MethodName {
 
 /** The one IPC channel every call travels on. */
 export const IPC_CHANNEL = 'accord:invoke';
+/** The one IPC channel events are pushed on (main -> window). */
+export const EVENT_CHANNEL = 'accord:event';
 /** Where the loopback host answers API calls: POST {API_PATH}/{method}. */
 export const API_PATH = '/api';
-/** Largest request body either host accepts. */
+/** The loopback host's event stream (Server-Sent Events), behind the same token, Host and Origin checks. */
+export const EVENTS_PATH = '/events';
+/** Largest JSON request body either host accepts. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** Methods that carry a file's bytes, and the most each accepts (their body cap on the loopback host). */
+export const BYTE_CAPS: Partial<Record<MethodName, number>> = { 'sync.upload': MAX_BUNDLE_BYTES };
+
+export function requestCap(method: string): number {
+  return (isMethodName(method) ? BYTE_CAPS[method] : undefined) ?? MAX_REQUEST_BYTES;
+}
+
+/**
+ * What the main side pushes to the window while long work runs (IPC events; on
+ * the loopback host an event stream): a sync job's status as it moves, or a
+ * step of a task the caller is waiting on (seeding).
+ */
+export const appEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('job'), status: jobStatusSchema }),
+  z.object({ type: z.literal('progress'), task: z.string(), phase: z.string(), done: z.number(), total: z.number() }),
+]);
+export type AppEvent = z.infer<typeof appEventSchema>;
 export const DEFAULT_HANDLING_MARKING = 'UNCLASSIFIED';

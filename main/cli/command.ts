@@ -1,4 +1,9 @@
 import type { ParseArgsConfig } from 'node:util';
+import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { en } from '../../shared/i18n/en';
+import { formatMessage } from '../../shared/i18n/format';
+import type { Language, MessageKey, MessageParams } from '../../shared/i18n/message';
+import { AppError, errorText, type AppErrorShape } from '../../shared/result';
 import { openApp, type AccordApp } from '../app';
 import { resolveDatabasePath } from '../dataPath';
 
@@ -16,15 +21,95 @@ export interface Command {
 }
 
 /** Wrong arguments: printed with the command's usage, exit code 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  readonly key?: MessageKey;
+  readonly params?: MessageParams;
+  constructor(key: MessageKey, params?: MessageParams);
+  /** Legacy: English text not yet in the catalog. */
+  constructor(legacyText: string);
+  constructor(what: string, params?: MessageParams) {
+    const key = Object.prototype.hasOwnProperty.call(en, what) ? (what as MessageKey) : undefined;
+    super(key ? formatMessage('en', key, params) : what);
+    this.key = key;
+    this.params = params;
+  }
+
+  /** In the reader's language. */
+  text(): string {
+    return this.key ? text(this.key, this.params) : this.message;
+  }
+}
+
+/** A call the gate refused: its error envelope, rendered in the reader's language by runCli. */
+export class CallFailed extends Error {
+  constructor(readonly error: AppErrorShape) {
+    super(error.message);
+  }
+}
+
+/** The reader's language: ACCORD_LANG (en or ar), else a LANG / LC_ALL / LC_MESSAGES that starts with "ar". */
+export function cliLanguage(env: NodeJS.ProcessEnv = process.env): Language {
+  const chosen = env.ACCORD_LANG?.trim().toLowerCase();
+  if (chosen === 'ar' || chosen === 'en') return chosen;
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return locale.toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+/** A catalog message in the reader's language. */
+export function text(key: MessageKey, params?: MessageParams): string {
+  return formatMessage(cliLanguage(), key, params);
+}
+
+/** Prints a catalog message on stdout (`say`) or stderr (`warn`). */
+export const say = (key: MessageKey, params?: MessageParams) => console.log(text(key, params));
+export const warn = (key: MessageKey, params?: MessageParams) => console.error(text(key, params));
+
+export function renderError(error: AppErrorShape): string {
+  return errorText(error, cliLanguage());
+}
 
 /** Every command that touches a database takes --db (else ACCORD_DB, else the default folder). */
 export const databaseOption = { db: { type: 'string' } } as const;
 
-/** The app on the database the options name (--db, else ACCORD_DB, else the default folder). */
-export function openAppFromOptions(values: OptionValues): AccordApp {
-  return openApp({
+/**
+ * The app on the database the options name (--db, else ACCORD_DB, else the default folder), opened now so a
+ * database from a newer Accord is refused before anything starts; `lazy` opens it on the first call that needs it.
+ */
+export function openAppFromOptions(values: OptionValues, { lazy = false } = {}): AccordApp {
+  const app = openApp({
     databasePath: resolveDatabasePath({ flag: values.db as string | undefined }),
     handlingMarking: (values.marking as string | undefined) ?? process.env.ACCORD_MARKING,
   });
+  if (!lazy) app.open();
+  return app;
+}
+
+/** One call through the gate, like the window's: the value, or CallFailed with the error envelope. */
+export async function call<M extends MethodName>(app: AccordApp, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
+  const result = await app.call(method, input);
+  if (!result.ok) throw new CallFailed(result.error);
+  return result.value as MethodOutput<M>;
+}
+
+/** Opens the app for one command's work and closes it after, whatever happens. */
+export async function withApp(values: OptionValues, work: (app: AccordApp) => Promise<number>, options: { lazy?: boolean } = {}): Promise<number> {
+  const app = openAppFromOptions(values, options);
+  try {
+    return await work(app);
+  } finally {
+    app.close();
+  }
+}
+
+/** The exit code an error envelope maps to. */
+export function exitCodeOf(error: AppErrorShape): number {
+  if (error.code === 'BUNDLE_REJECTED') return EXIT.bundleRejected;
+  if (error.code === 'UNTRUSTED_SENDER') return EXIT.untrustedSender;
+  if (error.code === 'DB_TOO_NEW') return EXIT.databaseTooNew;
+  return EXIT.failure;
+}
+
+/** A refusal the CLI makes itself, before any call (a file too large to read). */
+export function refusal(code: AppError['code'], key: MessageKey, params: MessageParams, details?: AppErrorShape['details']): CallFailed {
+  return new CallFailed(new AppError(code, { key, params }, details).toShape());
 }

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../shared/result';
 import { APP_VERSION } from '../app';
-import { EXIT, UsageError, type Command, type OptionValues } from './command';
+import { CallFailed, EXIT, exitCodeOf, renderError, text, UsageError, type Command, type OptionValues } from './command';
 import { backupCommand } from './commands/backup';
 import { dumpCommand } from './commands/dump';
 import { exportCommand } from './commands/export';
@@ -54,7 +54,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   const command = commands[name];
   if (!command) {
-    console.error(`accord: unknown command "${name}". Run "accord --help" for the list.`);
+    console.error(`accord: ${text('cli.unknownCommand', { name })}`);
     return EXIT.usage;
   }
   try {
@@ -65,25 +65,41 @@ export async function runCli(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
     return await command.run(values as OptionValues, positionals);
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      console.error(`accord ${name}: ${error.message}\nUsage: ${command.usage}`);
+    if (error instanceof UsageError) {
+      console.error(`accord ${name}: ${error.text()}\n${text('cli.usage', { usage: command.usage })}`);
       return EXIT.usage;
     }
-    if (error instanceof AppError) {
-      console.error(`accord ${name}: ${error.message}`);
-      return error.code === 'DB_TOO_NEW' ? EXIT.databaseTooNew : EXIT.failure;
+    if (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
+      console.error(`accord ${name}: ${error.message}\n${text('cli.usage', { usage: command.usage })}`);
+      return EXIT.usage;
+    }
+    if (error instanceof CallFailed || error instanceof AppError) {
+      // A refused call, or the database refusing to open (from a newer Accord) before any call.
+      const shape = error instanceof CallFailed ? error.error : error.toShape();
+      const { reason } = shape.details ?? {};
+      const tag = typeof reason === 'string' && (shape.code === 'BUNDLE_REJECTED' || shape.code === 'UNTRUSTED_SENDER') ? ` [${reason}]` : '';
+      console.error(`accord ${name}: ${renderError(shape)}${tag}`);
+      return exitCodeOf(shape);
     }
     console.error(`accord ${name}: ${error instanceof Error ? error.message : String(error)}`);
     return EXIT.failure;
   }
 }
 
-if (require.main === module) {
-  runCli(process.argv.slice(2)).then(
-    (code) => process.exit(code),
+/**
+ * Ends by setting the exit code and letting the event loop drain, never by
+ * process.exit(): a pipe reader (`accord dump | wc -c`) gets every byte.
+ */
+export function main(argv: string[]): void {
+  runCli(argv).then(
+    (code) => {
+      process.exitCode = code;
+    },
     (error: unknown) => {
       console.error(error);
-      process.exit(EXIT.failure);
+      process.exitCode = EXIT.failure;
     },
   );
 }
+
+if (require.main === module) main(process.argv.slice(2));

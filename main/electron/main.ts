@@ -1,13 +1,12 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { openableFiles } from '../openedFiles';
-import { IPC_CHANNEL } from '../../shared/contract';
+import { openableFiles } from './openedFiles';
+import { EVENT_CHANNEL, IPC_CHANNEL } from '../../shared/contract';
 import { AppError } from '../../shared/result';
 import { openApp, type AccordApp } from '../app';
 import { resolveDatabasePath } from '../dataPath';
 import { CONTENT_SECURITY_POLICY, resolveStaticFile } from '../staticFiles';
-import { ensureKey } from '../sync/keys';
 import { saveWithDialog } from './saveDialog';
 import { safeStorageProtection } from './safeStorageProtection';
 import {
@@ -71,15 +70,14 @@ async function start(): Promise<void> {
       databasePath: resolveDatabasePath({ flag: databasePathFromArgs(process.argv), dataDirectory: app.getPath('userData') }),
       handlingMarking: process.env.ACCORD_MARKING,
     });
+    // A database that cannot be opened (from a newer Accord, damaged) stops the app here, with its message.
+    accord.open();
     accord.context.keyProtection = safeStorageProtection() ?? undefined;
-    // With the OS keychain no passphrase is needed, so the post gets its signing key on first start.
-    // A keychain failure must not stop the app: the Sync section offers to create the key again.
+    // With the OS keychain no passphrase is needed, so the post gets its signing key on first start, through
+    // the gate like every other call. A keychain failure must not stop the app: the Sync section offers it again.
     if (accord.context.keyProtection) {
-      try {
-        ensureKey(accord.context.store.db, accord.context.keyProtection, undefined, new Date().toISOString());
-      } catch (error) {
-        console.error('[accord] could not create the signing key', error);
-      }
+      const created = await accord.call('sync.setup', {});
+      if (!created.ok) console.error('[accord] could not create the signing key', created.error.message);
     }
     accord.context.saveFile = saveWithDialog;
     accord.context.takeOpenedFile = () => openedFiles.shift() ?? null;
@@ -101,6 +99,10 @@ async function start(): Promise<void> {
 
   const window = new BrowserWindow(mainWindowOptions(preloadScript));
   mainWindow = window;
+  // Long work pushes its progress to the window (the preload's onEvent), so the page never polls.
+  accord!.call.subscribe((event) => {
+    if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL, event);
+  });
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_ENTRY_URL);
 }

@@ -1,6 +1,8 @@
 import type { documentsMethods } from '../../shared/api/documents';
+import type { mouDocumentsListMethods } from '../../shared/api/mouDocuments';
+import { listMouVersions } from '../../db/repositories/mouVersions';
 import { listMouSignings, signMouDraft, startNewMouVersion } from '../../db/repositories/mouSignings';
-import { findRecord } from '../../db/repositories/records';
+import { findRecord, listRecords } from '../../db/repositories/records';
 import { preExportChecks } from '../../shared/documents/checks';
 import { exportMouDocument, exportMouRedline, importSignedMou, mouDocument, summariseVerified, verifySignedMou, type ExportedDocument } from '../documents/service';
 import { uploadedBytes } from '../sync/jobs';
@@ -12,8 +14,8 @@ const protectionOf = (context: HandlerContext) => context.keyProtection ?? passp
 /** A browser gets the bytes to download; the desktop app (whose session refuses downloads) saves them through its Save dialog. */
 async function asFile(context: HandlerContext, { fileName, mediaType, bytes, warnings }: ExportedDocument) {
   const file = { fileName, mediaType, size: bytes.length, warnings };
-  if (context.saveFile) return { ...file, data: '', savedWithDialog: true, savedTo: await context.saveFile(fileName, bytes) };
-  return { ...file, data: bytes.toString('base64'), savedWithDialog: false, savedTo: null };
+  if (context.saveFile) return { ...file, bytes: new Uint8Array(0), savedWithDialog: true, savedTo: await context.saveFile(fileName, bytes) };
+  return { ...file, bytes, savedWithDialog: false, savedTo: null };
 }
 
 /** What the verify and import screens show: the summary plus the sender's fingerprint and whether the draft is here. */
@@ -26,7 +28,20 @@ function describe(context: HandlerContext, summary: ReturnType<typeof summariseV
   };
 }
 
-export const documentsHandlers: HandlersFor<typeof documentsMethods> = {
+export const documentsHandlers: HandlersFor<typeof documentsMethods & typeof mouDocumentsListMethods> = {
+  'mou.documents.list': (_input, { store }) =>
+    listRecords(store, { type: 'mouDrafts', search: '', filter: {}, sort: { field: 'title', direction: 'asc' }, limit: 50_000, offset: 0 }).rows.map((draft) => {
+      const versions = listMouVersions(store, draft.id);
+      const signed = listMouSignings(store, draft.id).at(-1);
+      return {
+        id: draft.id,
+        title: String(draft.title),
+        status: String(draft.status),
+        versions: versions.length,
+        latest: versions[0] ? { number: versions[0].number, savedAt: versions[0].savedAt } : null,
+        signed: signed ? { signedBy: signed.signedBy, signedAt: signed.signedAt, versionNumber: signed.versionNumber, versionSha256: signed.versionSha256 } : null,
+      };
+    }),
   'mou.documents.checks': ({ mouId, version, lang, layout }, { store, handlingMarking }) =>
     preExportChecks(mouDocument(store, handlingMarking, mouId, { version, language: lang, layout })),
   'mou.documents.export': async ({ mouId, version, lang, layout, format, passphrase }, context) =>
@@ -39,9 +54,9 @@ export const documentsHandlers: HandlersFor<typeof documentsMethods> = {
   'mou.sign': ({ mouId, signedBy }, { store }) => signMouDraft(store, mouId, signedBy),
   'mou.newVersion': ({ mouId }, { store }) => startNewMouVersion(store, mouId),
   'mou.signings.list': ({ mouId }, { store }) => listMouSignings(store, mouId),
-  'mou.signed.verify': ({ uploadId }, context) => describe(context, summariseVerified(verifySignedMou(context.store, uploadedBytes(context.store, uploadId)))),
+  'mou.signed.verify': ({ uploadId }, context) => describe(context, summariseVerified(verifySignedMou(context.store, uploadedBytes(context, uploadId)))),
   'mou.signed.import': ({ uploadId }, context) => {
-    const { version, alreadyPresent, ...summary } = importSignedMou(context.store, uploadedBytes(context.store, uploadId));
+    const { version, alreadyPresent, ...summary } = importSignedMou(context.store, uploadedBytes(context, uploadId));
     return { ...describe(context, summary), version, alreadyPresent };
   },
 };

@@ -4,6 +4,7 @@ import { documentsHandlers } from './documents';
 import { mouVersionsHandlers } from './mouVersions';
 import { platformHandlers } from './platform';
 import { recordsHandlers } from './records';
+import { seedHandlers } from './seed';
 import { syncHandlers } from './sync';
 import type { HandlersFor } from './types';
 
@@ -20,4 +21,5 @@ export const handlers: HandlersFor<Contract> = {
   ...syncHandlers,
   ...documentsHandlers,
   ...platformHandlers,
+  ...seedHandlers,
 };

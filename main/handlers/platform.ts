@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { MAX_BUNDLE_BYTES } from '../../shared/api/sync';
 import { AppError } from '../../shared/result';
 import { message } from '../../shared/i18n/message';
-import { openedFileKind } from '../openedFiles';
+import { openedFileKind } from '../../shared/openedFiles';
 import type { platformMethods } from '../../shared/api/platform';
 import { backupDatabase, checkBackupFile, restoreDatabase } from '../../db/backup';
 import type { HandlersFor } from './types';

@@ -1,13 +1,33 @@
 import type { syncMethods } from '../../shared/api/sync';
+import { dumpSyncedTables } from '../../db/dump';
+import { renamePost } from '../../db/localState';
 import { listConflicts, listTrustedPosts, resolveConflict, revokePost } from '../../db/sync/state';
+import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
-import { beginUpload, downloadPiece, exportedFile, jobStatus, receiveChunk, startJob, uploadedBytes } from '../sync/jobs';
+import { looksLikeSignedMouFile } from '../documents/index';
+import { addUpload, exportedFile, isBundle, jobStatus, preparedUpload, startJob, uploadedBytes } from '../sync/jobs';
 import { ensureKey, keyInfo, passphraseProtection, unlockPrivateKey } from '../sync/keys';
 import { importOffThread, inspectOffThread } from '../sync/inWorker';
-import { exportBundle, publicKeyFile, trustSenderOf } from '../sync/service';
+import { exportBundle, publicKeyFile, senderOf, senderOfBundle, trustSenderOf } from '../sync/service';
 import type { HandlerContext, HandlersFor } from './types';
 
 const protectionOf = (context: HandlerContext) => context.keyProtection ?? passphraseProtection;
+
+/** This post's public key file, as the person saves or hands it over. */
+function keyFile(context: HandlerContext, passphrase: string | undefined) {
+  const file = publicKeyFile(context.store, protectionOf(context), passphrase);
+  return { file, name: `accord-key-${file.postId}.json`, text: `${JSON.stringify(file, null, 2)}\n` };
+}
+
+/** Who an upload says sent it: a bundle's (prepared, so verified once) or a public key file's. */
+function senderOfUpload(context: HandlerContext, uploadId: string) {
+  const bytes = uploadedBytes(context, uploadId);
+  return isBundle(bytes) ? senderOfBundle(preparedUpload(context, uploadId).bundle) : senderOf(bytes);
+}
+
+async function exportNow(context: HandlerContext, forPost: string | null, passphrase: string | undefined, onProgress?: Parameters<typeof exportBundle>[2]['onProgress']) {
+  return exportBundle(context.store, forPost, { protection: protectionOf(context), passphrase, onProgress });
+}
 
 export const syncHandlers: HandlersFor<typeof syncMethods> = {
   'sync.identity': (_input, context) => {
@@ -25,52 +45,68 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
   'sync.setup': ({ name, passphrase }, context) => {
     const { store } = context;
     const key = store.transaction(() => {
-      if (name !== undefined) {
-        store.db.prepare('UPDATE post_identity SET name = ? WHERE id = ?').run(name, store.post.id);
-      }
+      if (name !== undefined) renamePost(store.db, store.post.id, name);
       return ensureKey(store.db, protectionOf(context), passphrase, new Date().toISOString());
     });
     if (name !== undefined) store.post.name = name;
     return { postName: store.post.name, fingerprint: key.fingerprint };
   },
   'sync.publicKeyFile': ({ passphrase }, context) => {
-    const file = publicKeyFile(context.store, protectionOf(context), passphrase);
-    return { fileName: `accord-key-${file.postId}.json`, text: `${JSON.stringify(file, null, 2)}\n` };
+    const { file, name, text } = keyFile(context, passphrase);
+    return { fileName: name, text, postId: file.postId, name: file.name, publicKey: file.publicKey, fingerprint: file.fingerprint };
   },
   'sync.peers.list': (_input, { store }) => listTrustedPosts(store.db),
   'sync.peers.revoke': ({ postId }, { store }) => store.transaction(() => revokePost(store.db, postId, new Date().toISOString())),
-  'sync.peers.trust': ({ uploadId, fingerprint }, { store }) => {
-    if (fingerprint.replace(/[^0-9a-f]/gi, '').length === 0) throw new AppError('VALIDATION', 'Type or confirm the fingerprint you checked with the sender.');
-    return trustSenderOf(store, uploadedBytes(store, uploadId), fingerprint);
+  'sync.peers.trust': ({ uploadId, fingerprint }, context) => {
+    if (fingerprint.replace(/[^0-9a-f]/gi, '').length === 0) throw new AppError('VALIDATION', message('sync.fingerprintRequired'));
+    const bytes = uploadedBytes(context, uploadId);
+    return trustSenderOf(context.store, isBundle(bytes) ? preparedUpload(context, uploadId) : bytes, fingerprint);
   },
-  'sync.upload.begin': ({ size }, { store }) => ({ uploadId: beginUpload(store, size) }),
-  'sync.upload.chunk': ({ uploadId, offset, data }, { store }) => ({ received: receiveChunk(store, uploadId, offset, data) }),
+  'sync.upload': ({ bytes }, context) => {
+    const kind = isBundle(bytes) ? 'bundle' : looksLikeSignedMouFile(bytes) ? 'signed-mou' : 'other';
+    return { uploadId: addUpload(context, bytes), size: bytes.byteLength, kind };
+  },
+  'sync.sender': ({ uploadId }, context) => senderOfUpload(context, uploadId),
+  // Verified before the database is touched: an altered file is refused without opening one.
+  'sync.inspect': ({ uploadId, preview }, context) => {
+    const prepared = preparedUpload(context, uploadId);
+    return inspectOffThread(context, prepared, () => undefined, preview);
+  },
+  'sync.import': ({ uploadId }, context) => importOffThread(context, preparedUpload(context, uploadId), () => undefined),
+  'sync.export': async ({ forPost, passphrase }, context) => {
+    const result = await exportNow(context, forPost, passphrase);
+    return { bytes: result.bytes, fileName: result.fileName, sequence: result.header.sequence, changes: result.header.counts.changes, forPost: result.header.forPost };
+  },
   'sync.export.start': ({ forPost, passphrase }, context) => {
     const { store } = context;
     // Unlock up front so a wrong passphrase is an immediate error, not a failed job.
     ensureKey(store.db, protectionOf(context), passphrase, new Date().toISOString());
     unlockPrivateKey(store.db, protectionOf(context), passphrase);
-    return { jobId: startJob(store, 'export', async (onProgress) => ({ export: await exportBundle(store, forPost, { protection: protectionOf(context), passphrase, onProgress }) })) };
+    return { jobId: startJob(context, context.emit, 'export', async (onProgress) => ({ export: await exportNow(context, forPost, passphrase, onProgress) })) };
   },
-  // Previews and imports hold the write transaction for seconds on a large bundle: they run on the sync worker thread.
+  // Previews and imports hold the write transaction for seconds on a large bundle: they merge on the sync worker thread.
   'sync.inspect.start': ({ uploadId }, context) => {
-    const bytes = uploadedBytes(context.store, uploadId);
-    return { jobId: startJob(context.store, 'inspect', async (onProgress) => ({ inspection: await inspectOffThread(context, bytes, onProgress) })) };
+    const prepared = preparedUpload(context, uploadId);
+    return { jobId: startJob(context, context.emit, 'inspect', async (onProgress) => ({ inspection: await inspectOffThread(context, prepared, onProgress) })) };
   },
   'sync.import.start': ({ uploadId }, context) => {
-    const bytes = uploadedBytes(context.store, uploadId);
-    return { jobId: startJob(context.store, 'import', async (onProgress) => ({ report: await importOffThread(context, bytes, onProgress) })) };
+    const prepared = preparedUpload(context, uploadId);
+    return { jobId: startJob(context, context.emit, 'import', async (onProgress) => ({ report: await importOffThread(context, prepared, onProgress) })) };
   },
-  'sync.jobs.status': ({ jobId }, { store }) => jobStatus(store, jobId),
-  'sync.download': ({ jobId, offset }, { store }) => downloadPiece(store, jobId, offset),
+  'sync.jobs.status': ({ jobId }, context) => jobStatus(context, jobId),
+  'sync.download': ({ jobId }, context) => {
+    const file = exportedFile(context, jobId);
+    return { bytes: file.bytes, name: file.name };
+  },
+  'sync.dump': (_input, { store }) => ({ text: dumpSyncedTables(store.db) }),
   'sync.saveFile': async ({ jobId, publicKey }, context) => {
-    if (!context.saveFile) throw new AppError('NOT_FOUND', 'Saving through a dialog exists only in the desktop app; the browser downloads the file.');
+    if (!context.saveFile) throw new AppError('NOT_FOUND', message('sync.noSaveDialog'));
     let file: { name: string; bytes: Buffer };
-    if (jobId) file = exportedFile(context.store, jobId);
+    if (jobId) file = exportedFile(context, jobId);
     else if (publicKey) {
-      const key = publicKeyFile(context.store, protectionOf(context), publicKey.passphrase);
-      file = { name: `accord-key-${key.postId}.json`, bytes: Buffer.from(`${JSON.stringify(key, null, 2)}\n`) };
-    } else throw new AppError('VALIDATION', 'Name an export job or the public key file to save.');
+      const key = keyFile(context, publicKey.passphrase);
+      file = { name: key.name, bytes: Buffer.from(key.text) };
+    } else throw new AppError('VALIDATION', message('sync.nothingToSave'));
     const path = await context.saveFile(file.name, file.bytes);
     return { saved: path !== null, path };
   },

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { MethodGroup } from '../../shared/api/types';
+import type { AppEvent } from '../../shared/contract';
 import type { Store } from '../../db/store';
 import type { KeyProtection } from '../sync/keys';
 
@@ -14,6 +15,8 @@ export interface HandlerContext {
   saveFile?: (suggestedName: string, bytes: Buffer) => Promise<string | null>;
   /** Desktop only: the next bundle or signed MOU file the OS asked the app to open (a double-click), or null. */
   takeOpenedFile?: () => string | null;
+  /** Pushes an event to whoever listens (the window over IPC, the browser's event stream, the CLI's progress lines). */
+  emit(event: AppEvent): void;
 }
 
 /**

@@ -4,6 +4,7 @@ import { gunzip, gzip } from 'node:zlib';
 import { z } from 'zod';
 import { HLC_PATTERN, ID_PATTERN, vectorSchema, type Vector, type WireChange } from '../../db/sync/changes';
 import { MAX_BUNDLE_BYTES } from '../../shared/api/sync';
+import { message, type Message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 import { publicKeyFromRaw } from './keys';
 
@@ -14,6 +15,8 @@ import { publicKeyFromRaw } from './keys';
  *   header (canonical JSON) | payload (gzip of the changes as JSON) | Ed25519 signature (64)
  * The signature covers every byte before it. The binary frame is checked and
  * the signature verified before any JSON is parsed or anything decompressed.
+ * The header names the sender's key in hex, as a signed MOU file's manifest
+ * does (bundles made before both spoke hex name it in base64; both verify).
  */
 export const BUNDLE_MAGIC = Buffer.from('ACCORDSB', 'latin1');
 export const BUNDLE_FORMAT = 1;
@@ -54,8 +57,19 @@ export type RejectReason =
   | 'schema-too-new'
   | 'change';
 
-export function rejected(reason: RejectReason, message: string, details: Record<string, unknown> = {}): AppError {
-  return new AppError('BUNDLE_REJECTED', message, { reason, ...details });
+const HEX_KEY = /^[0-9a-f]{64}$/;
+
+/** A raw Ed25519 public key as signed files name it: hex (base64 is also read, from bundles made before). */
+export function keyToHex(base64: string): string {
+  return Buffer.from(base64, 'base64').toString('hex');
+}
+
+function keyBytes(text: string): Buffer {
+  return HEX_KEY.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text, 'base64');
+}
+
+export function rejected(reason: RejectReason, what: Message, details: Record<string, unknown> = {}): AppError {
+  return new AppError('BUNDLE_REJECTED', what, { reason, ...details });
 }
 
 export interface VerifiedBundle {
@@ -68,35 +82,35 @@ export interface VerifiedBundle {
 
 /** Frame, then signature, then header schema. Throws BUNDLE_REJECTED with a reason. */
 export function verifyBundle(bytes: Buffer): VerifiedBundle {
-  if (bytes.length > MAX_BUNDLE_BYTES) throw rejected('too-large', `The file is ${bytes.length} bytes; bundles are at most ${MAX_BUNDLE_BYTES}.`);
+  if (bytes.length > MAX_BUNDLE_BYTES) throw rejected('too-large', message('sync.fileTooLarge', { size: bytes.length, max: MAX_BUNDLE_BYTES }));
   if (bytes.length < BUNDLE_MAGIC.length || !bytes.subarray(0, BUNDLE_MAGIC.length).equals(BUNDLE_MAGIC)) {
-    throw rejected('not-a-bundle', 'This file is not an Accord bundle.');
+    throw rejected('not-a-bundle', message('sync.notABundle'));
   }
-  if (bytes.length < PREFIX_BYTES + SIGNATURE_BYTES) throw rejected('truncated', 'The bundle is cut short: it ends before its signature.');
+  if (bytes.length < PREFIX_BYTES + SIGNATURE_BYTES) throw rejected('truncated', message('sync.truncatedNoSignature'));
   const format = bytes[8]!;
-  if (format !== BUNDLE_FORMAT) throw rejected('format-version', `Bundle format ${format} is not one this Accord reads (it reads ${BUNDLE_FORMAT}).`);
+  if (format !== BUNDLE_FORMAT) throw rejected('format-version', message('sync.formatVersion', { format, reads: BUNDLE_FORMAT }));
   const headerLength = bytes.readUInt32BE(41);
   const payloadLength = bytes.readUInt32BE(45);
   const expected = PREFIX_BYTES + headerLength + payloadLength + SIGNATURE_BYTES;
-  if (headerLength > MAX_HEADER_BYTES) throw rejected('header', 'The bundle header is larger than allowed.');
-  if (bytes.length < expected) throw rejected('truncated', `The bundle is cut short: ${bytes.length} of ${expected} bytes.`);
-  if (bytes.length > expected) throw rejected('signature', 'The bundle has bytes after its signature: it was altered.');
+  if (headerLength > MAX_HEADER_BYTES) throw rejected('header', message('sync.headerTooLarge'));
+  if (bytes.length < expected) throw rejected('truncated', message('sync.truncated', { size: bytes.length, expected }));
+  if (bytes.length > expected) throw rejected('signature', message('sync.trailingBytes'));
   const publicKey = bytes.subarray(9, 41).toString('base64');
   const signed = bytes.subarray(0, expected - SIGNATURE_BYTES);
   const signature = bytes.subarray(expected - SIGNATURE_BYTES);
   if (!verify(null, signed, publicKeyFromRaw(publicKey), signature)) {
-    throw rejected('signature', 'The signature does not match: the bundle was altered after it was signed (or signed by another key).');
+    throw rejected('signature', message('sync.badSignature'));
   }
   let header: BundleHeader;
   try {
     header = bundleHeaderSchema.parse(JSON.parse(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength).toString('utf8')));
   } catch {
-    throw rejected('header', 'The bundle header is not valid.');
+    throw rejected('header', message('sync.badHeader'));
   }
-  if (header.sender.publicKey !== publicKey) throw rejected('header', 'The bundle header names a different key than the one that signed it.');
+  if (!keyBytes(header.sender.publicKey).equals(bytes.subarray(9, 41))) throw rejected('header', message('sync.headerKeyMismatch'));
   return {
     hash: createHash('sha256').update(bytes).digest('hex'),
-    header,
+    header: { ...header, sender: { ...header.sender, publicKey: keyToHex(publicKey) } },
     publicKey,
     payload: bytes.subarray(PREFIX_BYTES + headerLength, PREFIX_BYTES + headerLength + payloadLength),
   };
@@ -110,18 +124,18 @@ export async function readChanges(bundle: VerifiedBundle): Promise<unknown[]> {
     text = await promisify(gunzip)(bundle.payload, { maxOutputLength: Math.max(cap, 1) });
   } catch (error) {
     if (error instanceof RangeError || (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE') {
-      throw rejected('decompression-cap', `The bundle inflates past its declared size (${cap} bytes); stopped there.`);
+      throw rejected('decompression-cap', message('sync.decompressionCap', { cap }));
     }
-    throw rejected('payload', 'The bundle payload does not decompress.');
+    throw rejected('payload', message('sync.payloadCorrupt'));
   }
-  if (text.length !== bundle.header.uncompressedBytes) throw rejected('payload', 'The bundle payload is not the size its header declares.');
+  if (text.length !== bundle.header.uncompressedBytes) throw rejected('payload', message('sync.payloadSize'));
   let parsed: unknown;
   try {
     parsed = JSON.parse(text.toString('utf8'));
   } catch {
-    throw rejected('payload', 'The bundle payload is not valid JSON.');
+    throw rejected('payload', message('sync.payloadJson'));
   }
-  if (!Array.isArray(parsed) || parsed.length !== bundle.header.counts.changes) throw rejected('payload', 'The bundle payload does not hold the changes its header counts.');
+  if (!Array.isArray(parsed) || parsed.length !== bundle.header.counts.changes) throw rejected('payload', message('sync.payloadCount'));
   return parsed;
 }
 
@@ -132,11 +146,11 @@ export interface SealInput {
 
 export async function sealBundle(input: SealInput, privateKey: KeyObject): Promise<Buffer> {
   const text = Buffer.from(JSON.stringify(input.changes), 'utf8');
-  if (text.length > MAX_UNCOMPRESSED_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'Too many changes for one bundle; export for a specific post to send only what it lacks.');
+  if (text.length > MAX_UNCOMPRESSED_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', message('sync.tooManyChanges'));
   const payload = await promisify(gzip)(text, { level: 6 });
   const header: BundleHeader = { format: BUNDLE_FORMAT, compression: 'gzip', uncompressedBytes: text.length, ...input.header };
   const bytes = frameBundle(header, payload, privateKey);
-  if (bytes.length > MAX_BUNDLE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', 'The bundle would exceed the largest size Accord accepts; export for a specific post instead.');
+  if (bytes.length > MAX_BUNDLE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', message('sync.bundleTooLarge'));
   return bytes;
 }
 
@@ -146,7 +160,7 @@ export function frameBundle(header: unknown, payload: Buffer, privateKey: KeyObj
   const prefix = Buffer.alloc(PREFIX_BYTES);
   BUNDLE_MAGIC.copy(prefix, 0);
   prefix[8] = BUNDLE_FORMAT;
-  Buffer.from((header as BundleHeader).sender.publicKey, 'base64').copy(prefix, 9);
+  keyBytes((header as BundleHeader).sender.publicKey).copy(prefix, 9);
   prefix.writeUInt32BE(headerBytes.length, 41);
   prefix.writeUInt32BE(payload.length, 45);
   const signed = Buffer.concat([prefix, headerBytes, payload]);

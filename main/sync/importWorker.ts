@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/open';
 import { Store } from '../../db/store';
 import { AppError } from '../../shared/result';
-import { importBundle, inspectBundle } from './service';
+import { importPrepared, inspectPrepared, type PreparedBundle } from './service';
 import type { WorkerMessage, WorkerRequest } from './inWorker';
 
 /**
@@ -20,9 +20,9 @@ async function run(request: WorkerRequest): Promise<void> {
     const offsetMs = request.nowMs - Date.now();
     const now = () => Date.now() + offsetMs;
     const store = new Store(db, { now });
-    const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
+    const prepared: PreparedBundle = { bundle: { ...request.bundle, payload: Buffer.alloc(0) }, ...(request.changes ? { changes: Promise.resolve(request.changes) } : {}) };
     const options = { now, onProgress: (step: { phase: string; done: number; total: number }) => post({ type: 'progress', step }) };
-    const value = request.kind === 'import' ? await importBundle(store, bytes, options) : await inspectBundle(store, bytes, options);
+    const value = request.kind === 'import' ? await importPrepared(store, prepared, options) : await inspectPrepared(store, prepared, { ...options, preview: request.preview });
     post({ type: 'done', value });
   } catch (error) {
     if (!(error instanceof AppError)) console.error('[accord] sync worker failed', error);

@@ -3,13 +3,22 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../shared/result';
 import type { Store } from '../../db/store';
-import { importBundle, inspectBundle, type ImportReport, type Inspection, type Progress } from './service';
+import type { Change } from '../../db/sync/apply';
+import type { VerifiedBundle } from './bundle';
+import { changesOf, importPrepared, inspectPrepared, trustOf, type ImportReport, type Inspection, type PreparedBundle, type Progress } from './service';
 
-/** What the main process asks the sync worker (main/sync/importWorker.ts) to do. */
+/**
+ * What the main process asks the sync worker (main/sync/importWorker.ts) to do:
+ * the bundle arrives prepared (verified, its changes decompressed and
+ * validated on this side), so the worker only merges.
+ */
 export interface WorkerRequest {
   kind: 'import' | 'inspect';
   databasePath: string;
-  bytes: Uint8Array;
+  bundle: Omit<VerifiedBundle, 'payload'>;
+  /** Null when the sender may not be applied (the worker then refuses or reports without them). */
+  changes: Change[] | null;
+  preview: boolean;
   nowMs: number;
 }
 
@@ -58,7 +67,7 @@ export function runOnWorker(request: WorkerRequest, onProgress: Progress): Promi
       started = true;
       if (message.type === 'progress') onProgress(message.step);
       else if (message.type === 'done') settle(() => resolve(message.value));
-      else settle(() => reject(message.error ? new AppError(message.error.code, message.error.message, message.error.details) : new Error('The sync worker failed.')));
+      else settle(() => reject(message.error ? new AppError(message.error.code, message.error.key ? { key: message.error.key, params: message.error.params } : message.error.message, message.error.details) : new Error('The sync worker failed.')));
     });
     worker.on('error', (error) => settle(() => (started ? reject(error) : resolve(null))));
     worker.on('exit', (code) => settle(() => (started ? reject(new Error(`The sync worker stopped (exit code ${code}) before finishing.`)) : resolve(null))));
@@ -70,21 +79,25 @@ interface OffThreadTarget {
   databasePath: string;
 }
 
-function request(target: OffThreadTarget, kind: WorkerRequest['kind'], bytes: Buffer): WorkerRequest {
-  return { kind, databasePath: target.databasePath, bytes, nowMs: target.store.now() };
-}
-
 /** A file-backed database is shared with the worker through the file; an in-memory one cannot be. */
 const sharable = (target: OffThreadTarget) => target.databasePath !== ':memory:' && target.databasePath !== '';
 
-/** importBundle, on the worker thread where one starts. */
-export async function importOffThread(target: OffThreadTarget, bytes: Buffer, onProgress: Progress): Promise<ImportReport> {
-  const done = sharable(target) ? await runOnWorker(request(target, 'import', bytes), onProgress) : null;
-  return (done as ImportReport | null) ?? importBundle(target.store, bytes, { onProgress });
+async function request(target: OffThreadTarget, kind: WorkerRequest['kind'], prepared: PreparedBundle, preview: boolean, onProgress: Progress): Promise<WorkerRequest> {
+  const trust = trustOf(target.store, prepared.bundle);
+  const applicable = (trust === 'trusted' || trust === 'self') && (kind === 'import' || preview);
+  const changes = applicable ? await changesOf(target.store, prepared, onProgress) : null;
+  const { payload: _payload, ...bundle } = prepared.bundle;
+  return { kind, databasePath: target.databasePath, bundle, changes, preview, nowMs: target.store.now() };
 }
 
-/** inspectBundle, on the worker thread where one starts. */
-export async function inspectOffThread(target: OffThreadTarget, bytes: Buffer, onProgress: Progress): Promise<Inspection> {
-  const done = sharable(target) ? await runOnWorker(request(target, 'inspect', bytes), onProgress) : null;
-  return (done as Inspection | null) ?? inspectBundle(target.store, bytes, { onProgress });
+/** importPrepared, on the worker thread where one starts. */
+export async function importOffThread(target: OffThreadTarget, prepared: PreparedBundle, onProgress: Progress): Promise<ImportReport> {
+  const done = sharable(target) ? await runOnWorker(await request(target, 'import', prepared, true, onProgress), onProgress) : null;
+  return (done as ImportReport | null) ?? importPrepared(target.store, prepared, { onProgress });
+}
+
+/** inspectPrepared, on the worker thread where one starts. */
+export async function inspectOffThread(target: OffThreadTarget, prepared: PreparedBundle, onProgress: Progress, preview = true): Promise<Inspection> {
+  const done = sharable(target) ? await runOnWorker(await request(target, 'inspect', prepared, preview, onProgress), onProgress) : null;
+  return (done as Inspection | null) ?? inspectPrepared(target.store, prepared, { onProgress, preview });
 }

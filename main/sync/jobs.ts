@@ -1,15 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../db/store';
 import type { JobStatus } from '../../shared/api/sync';
-import { BUNDLE_CHUNK_BYTES, MAX_BUNDLE_BYTES } from '../../shared/api/sync';
+import { MAX_BUNDLE_BYTES } from '../../shared/api/sync';
+import type { AppEvent } from '../../shared/contract';
+import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
-import type { ExportResult, Progress } from './service';
+import { prepareBundle, type ExportResult, type PreparedBundle, type Progress } from './service';
 
 /**
- * Long sync work runs as jobs: starting one returns an id at once, and the
- * renderer polls its status (phase, done/total) over whichever host carries
- * the calls. Bundle bytes travel in capped base64 pieces (uploads in, the
- * finished export out), so no single request grows past the hosts' body cap.
+ * Long sync work runs as jobs: starting one returns an id at once, and each
+ * change of its status (phase, done/total, outcome) is pushed as an event to
+ * whoever listens (IPC events in the window, the loopback host's event
+ * stream). Files arrive whole, as bytes (sync.upload), and a bundle among
+ * them is prepared once: the preview and the import consume the same value.
  */
 interface Job {
   status: JobStatus;
@@ -18,7 +20,7 @@ interface Job {
 
 interface Upload {
   bytes: Buffer;
-  received: number;
+  prepared?: PreparedBundle;
 }
 
 const KEEP_JOBS = 16;
@@ -29,13 +31,14 @@ interface Registry {
   uploads: Map<string, Upload>;
 }
 
-const registries = new WeakMap<Store, Registry>();
+/** One registry per app (its handler context), so no database is opened to hold an upload. */
+const registries = new WeakMap<object, Registry>();
 
-function registry(store: Store): Registry {
-  let found = registries.get(store);
+function registry(owner: object): Registry {
+  let found = registries.get(owner);
   if (!found) {
     found = { jobs: new Map(), uploads: new Map() };
-    registries.set(store, found);
+    registries.set(owner, found);
   }
   return found;
 }
@@ -44,44 +47,59 @@ function keepLatest<V>(map: Map<string, V>, limit: number): void {
   while (map.size > limit) map.delete(map.keys().next().value!);
 }
 
-export function beginUpload(store: Store, size: number): string {
-  if (size > MAX_BUNDLE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', `Bundles are at most ${MAX_BUNDLE_BYTES} bytes.`);
-  const { uploads } = registry(store);
+const BUNDLE_MAGIC = 'ACCORDSB';
+
+export function addUpload(owner: object, bytes: Uint8Array): string {
+  if (bytes.byteLength > MAX_BUNDLE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', message('sync.fileTooLarge', { size: bytes.byteLength, max: MAX_BUNDLE_BYTES }), { reason: 'too-large' });
+  const { uploads } = registry(owner);
   const id = randomUUID();
-  uploads.set(id, { bytes: Buffer.alloc(size), received: 0 });
+  uploads.set(id, { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
   keepLatest(uploads, KEEP_UPLOADS);
   return id;
 }
 
-export function receiveChunk(store: Store, uploadId: string, offset: number, base64: string): number {
-  const upload = registry(store).uploads.get(uploadId);
-  if (!upload) throw new AppError('NOT_FOUND', 'That upload has expired; choose the file again.');
-  const chunk = Buffer.from(base64, 'base64');
-  if (offset !== upload.received) throw new AppError('VALIDATION', `Expected the piece at byte ${upload.received}, got ${offset}.`);
-  if (chunk.length > BUNDLE_CHUNK_BYTES || offset + chunk.length > upload.bytes.length) throw new AppError('PAYLOAD_TOO_LARGE', 'The upload is larger than announced.');
-  chunk.copy(upload.bytes, offset);
-  upload.received += chunk.length;
-  return upload.received;
+function upload(owner: object, uploadId: string): Upload {
+  const found = registry(owner).uploads.get(uploadId);
+  if (!found) throw new AppError('NOT_FOUND', message('sync.uploadExpired'));
+  return found;
 }
 
-/** A complete upload's bytes (a copy stays with the upload so a preview and an import read the same file). */
-export function uploadedBytes(store: Store, uploadId: string): Buffer {
-  const upload = registry(store).uploads.get(uploadId);
-  if (!upload) throw new AppError('NOT_FOUND', 'That upload has expired; choose the file again.');
-  if (upload.received !== upload.bytes.length) throw new AppError('VALIDATION', `The upload is incomplete (${upload.received} of ${upload.bytes.length} bytes).`);
-  return upload.bytes;
+/** An upload's bytes, exactly as they arrived. */
+export function uploadedBytes(owner: object, uploadId: string): Buffer {
+  return upload(owner, uploadId).bytes;
+}
+
+export function isBundle(bytes: Uint8Array): boolean {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, 8)).toString('latin1') === BUNDLE_MAGIC;
+}
+
+/** The upload as a bundle, verified on first use and kept with the upload (so is its decompressed, validated content). */
+export function preparedUpload(owner: object, uploadId: string): PreparedBundle {
+  const found = upload(owner, uploadId);
+  found.prepared ??= prepareBundle(found.bytes);
+  return found.prepared;
 }
 
 export type JobKind = JobStatus['kind'];
 export type JobOutcome = Partial<Pick<JobStatus, 'inspection' | 'report'>> & { export?: ExportResult };
 
-export function startJob(store: Store, kind: JobKind, work: (progress: Progress) => Promise<JobOutcome>): string {
-  const { jobs } = registry(store);
+/**
+ * Starts work as a job. Its status is pushed through `emit` whenever its phase
+ * changes or it moves by a hundredth of its total, and once when it ends.
+ */
+export function startJob(owner: object, emit: (event: AppEvent) => void, kind: JobKind, work: (progress: Progress) => Promise<JobOutcome>): string {
+  const { jobs } = registry(owner);
   const id = randomUUID();
   const job: Job = { status: { id, kind, state: 'running', phase: 'starting', done: 0, total: 0, error: null, inspection: null, report: null, file: null } };
   jobs.set(id, job);
   keepLatest(jobs, KEEP_JOBS);
-  const progress: Progress = ({ phase, done, total }) => Object.assign(job.status, { phase, done, total });
+  const push = () => emit({ type: 'job', status: { ...job.status } });
+  const progress: Progress = ({ phase, done, total }) => {
+    const step = Math.max(1, Math.floor(total / 100));
+    const moved = phase !== job.status.phase || total !== job.status.total || Math.floor(done / step) !== Math.floor(job.status.done / step);
+    Object.assign(job.status, { phase, done, total });
+    if (moved) push();
+  };
   // Starts on the next turn so the caller gets its id before any work blocks.
   setImmediate(() => {
     work(progress).then(
@@ -94,33 +112,28 @@ export function startJob(store: Store, kind: JobKind, work: (progress: Progress)
         }
         job.status.state = 'done';
         job.status.phase = 'done';
+        push();
       },
       (error: unknown) => {
         job.status.state = 'failed';
-        job.status.error =
-          error instanceof AppError ? error.toShape() : { code: 'INTERNAL', message: 'Accord hit an internal error; nothing was changed. Details are in the log.' };
+        job.status.error = error instanceof AppError ? error.toShape() : new AppError('INTERNAL', message('error.internal')).toShape();
         if (!(error instanceof AppError)) console.error('[accord] sync job failed', error);
+        push();
       },
     );
   });
   return id;
 }
 
-export function jobStatus(store: Store, jobId: string): JobStatus {
-  const job = registry(store).jobs.get(jobId);
-  if (!job) throw new AppError('NOT_FOUND', 'No such job (it may have finished long ago).');
+export function jobStatus(owner: object, jobId: string): JobStatus {
+  const job = registry(owner).jobs.get(jobId);
+  if (!job) throw new AppError('NOT_FOUND', message('sync.noSuchJob'));
   return { ...job.status };
 }
 
-/** A finished export's whole file (for the desktop Save dialog). */
-export function exportedFile(store: Store, jobId: string): { name: string; bytes: Buffer } {
-  const job = registry(store).jobs.get(jobId);
-  if (!job?.bytes || !job.status.file) throw new AppError('NOT_FOUND', 'No finished export with that id.');
+/** A finished export's whole file. */
+export function exportedFile(owner: object, jobId: string): { name: string; bytes: Buffer } {
+  const job = registry(owner).jobs.get(jobId);
+  if (!job?.bytes || !job.status.file) throw new AppError('NOT_FOUND', message('sync.noSuchExport'));
   return { name: job.status.file.name, bytes: job.bytes };
-}
-
-export function downloadPiece(store: Store, jobId: string, offset: number): { data: string; size: number; name: string } {
-  const job = registry(store).jobs.get(jobId);
-  if (!job?.bytes || !job.status.file) throw new AppError('NOT_FOUND', 'No finished export with that id.');
-  return { data: job.bytes.subarray(offset, offset + BUNDLE_CHUNK_BYTES).toString('base64'), size: job.bytes.length, name: job.status.file.name };
 }

@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, createHash, createPrivateKey, createPublicKey, generateKeyPairSync, randomBytes, scryptSync, type KeyObject } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { readKey, writeKey } from '../../db/sync/state';
+import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 
 /**
@@ -25,7 +26,7 @@ export const passphraseProtection: KeyProtection = {
   needsPassphrase: true,
   seal(secret, passphrase) {
     if (!passphrase || passphrase.length < MIN_PASSPHRASE_LENGTH) {
-      throw new AppError('VALIDATION', `Choose a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters to protect this post's signing key.`, { reason: 'passphrase-required' });
+      throw new AppError('VALIDATION', message('sync.passphraseTooShort', { min: MIN_PASSPHRASE_LENGTH }), { reason: 'passphrase-required' });
     }
     const salt = randomBytes(16);
     const iv = randomBytes(12);
@@ -34,8 +35,8 @@ export const passphraseProtection: KeyProtection = {
     return Buffer.concat([MAGIC, salt, iv, cipher.getAuthTag(), body]);
   },
   open(sealed, passphrase) {
-    if (!passphrase) throw new AppError('VALIDATION', "The passphrase for this post's signing key is required.", { reason: 'passphrase-required' });
-    if (sealed.length < 48 || !sealed.subarray(0, 4).equals(MAGIC)) throw new AppError('INTERNAL', 'The stored signing key is damaged.');
+    if (!passphrase) throw new AppError('VALIDATION', message('sync.passphraseRequired'), { reason: 'passphrase-required' });
+    if (sealed.length < 48 || !sealed.subarray(0, 4).equals(MAGIC)) throw new AppError('INTERNAL', message('sync.keyDamaged'));
     const salt = sealed.subarray(4, 20);
     const iv = sealed.subarray(20, 32);
     const tag = sealed.subarray(32, 48);
@@ -44,7 +45,7 @@ export const passphraseProtection: KeyProtection = {
     try {
       return Buffer.concat([decipher.update(sealed.subarray(48)), decipher.final()]);
     } catch {
-      throw new AppError('VALIDATION', "Wrong passphrase for this post's signing key.", { reason: 'wrong-passphrase' });
+      throw new AppError('VALIDATION', message('sync.wrongPassphrase'), { reason: 'wrong-passphrase' });
     }
   },
 };
@@ -62,7 +63,7 @@ export function rawPublicKey(key: KeyObject): string {
 
 export function publicKeyFromRaw(base64: string): KeyObject {
   const raw = Buffer.from(base64, 'base64');
-  if (raw.length !== 32) throw new AppError('BUNDLE_REJECTED', 'A public key must be 32 bytes.', { reason: 'format' });
+  if (raw.length !== 32) throw new AppError('BUNDLE_REJECTED', message('sync.keyLength'), { reason: 'format' });
   return createPublicKey({ key: { kty: 'OKP', crv: 'Ed25519', x: raw.toString('base64url') }, format: 'jwk' });
 }
 
@@ -92,9 +93,9 @@ export function ensureKey(db: Database, protection: KeyProtection, passphrase: s
 /** Unseals the private key for one signature; it is never written anywhere unsealed. */
 export function unlockPrivateKey(db: Database, protection: KeyProtection, passphrase: string | undefined): KeyObject {
   const key = readKey(db);
-  if (!key) throw new AppError('NOT_FOUND', 'This post has no signing key yet.', { reason: 'no-key' });
+  if (!key) throw new AppError('NOT_FOUND', message('sync.noKey'), { reason: 'no-key' });
   if (key.protection !== protection.kind) {
-    throw new AppError('CONFLICT', `This post's key is protected by ${key.protection}, which this mode of Accord cannot open.`, { reason: 'protection-mismatch' });
+    throw new AppError('CONFLICT', message('sync.protectionMismatch', { protection: key.protection }), { reason: 'protection-mismatch' });
   }
   return createPrivateKey({ key: protection.open(key.privateKey, passphrase), format: 'der', type: 'pkcs8' });
 }

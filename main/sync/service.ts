@@ -1,6 +1,8 @@
 import type { Store } from '../../db/store';
-import { applyChanges, FUTURE_CLOCK_TOLERANCE_MS, type ApplySummary } from '../../db/sync/apply';
+import { readClock } from '../../db/localState';
+import { applyChanges, FUTURE_CLOCK_TOLERANCE_MS } from '../../db/sync/apply';
 import type { Change } from '../../db/sync/apply';
+import type { ApplySummary, ImportReport, Inspection, TrustState } from '../../shared/api/sync';
 import { ChangeRejected, collectChanges, heldVector, ID_PATTERN, validateChanges } from '../../db/sync/changes';
 import { formatHlc } from '../../shared/hlc';
 import {
@@ -15,10 +17,12 @@ import {
   type TrustedPost,
 } from '../../db/sync/state';
 import { LATEST_SCHEMA_VERSION } from '../../db/migrations/index';
+import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
-import { BUNDLE_FILE_EXTENSION, readChanges, rejected, sealBundle, verifyBundle, type BundleHeader, type VerifiedBundle } from './bundle';
+import { BUNDLE_FILE_EXTENSION, keyToHex, readChanges, rejected, sealBundle, verifyBundle, type BundleHeader, type VerifiedBundle } from './bundle';
 import { ensureKey, fingerprintOf, keyInfo, unlockPrivateKey, type KeyProtection, type PublicKeyFile } from './keys';
 
+export type { ImportReport, Inspection, TrustState };
 export type Progress = (step: { phase: string; done: number; total: number }) => void;
 const noProgress: Progress = () => undefined;
 /** Changes validated between yields to the event loop, so the app keeps answering. */
@@ -43,7 +47,7 @@ export async function exportBundle(store: Store, forPost: string | null, options
   const progress = options.onProgress ?? noProgress;
   const now = options.now ?? Date.now;
   const db = store.db;
-  if (forPost !== null && !findTrustedPost(db, forPost)) throw new AppError('NOT_FOUND', `No trusted post with id ${forPost}: trust its key before exporting for it.`, { postId: forPost });
+  if (forPost !== null && !findTrustedPost(db, forPost)) throw new AppError('NOT_FOUND', message('sync.noTrustedPost', { post: forPost }), { postId: forPost });
   const key = ensureKey(db, options.protection, options.passphrase, new Date(now()).toISOString());
   const privateKey = unlockPrivateKey(db, options.protection, options.passphrase);
   progress({ phase: 'reading', done: 0, total: 1 });
@@ -51,12 +55,12 @@ export async function exportBundle(store: Store, forPost: string | null, options
   const changes = collectChanges(db, since);
   const tables: Record<string, number> = {};
   for (const change of changes) tables[change[0]] = (tables[change[0]] ?? 0) + 1;
-  const clock = db.prepare('SELECT wall_ms AS wallMs, counter FROM clock WHERE id = 1').get() as { wallMs: number; counter: number } | undefined;
+  const clock = readClock(db);
   progress({ phase: 'compressing', done: changes.length, total: changes.length });
   const sequence = store.transaction(() => nextSequence(db));
   const header = {
     schemaVersion: LATEST_SCHEMA_VERSION,
-    sender: { postId: store.post.id, name: store.post.name, publicKey: key.publicKey },
+    sender: { postId: store.post.id, name: store.post.name, publicKey: keyToHex(key.publicKey) },
     sequence,
     createdAt: new Date(now()).toISOString(),
     createdHlc: clock ? formatHlc(clock) : null,
@@ -73,25 +77,7 @@ export async function exportBundle(store: Store, forPost: string | null, options
   return { bytes, fileName: `accord-${safeName(store.post.name)}-${sequence}-${stamp}${BUNDLE_FILE_EXTENSION}`, header: verified.header, hash: verified.hash };
 }
 
-export type TrustState = 'trusted' | 'self' | 'unknown' | 'revoked' | 'key-changed';
-
-export interface Inspection {
-  hash: string;
-  header: BundleHeader;
-  fingerprint: string;
-  signatureValid: true;
-  trust: TrustState;
-  /** This exact file was imported before: importing it again changes nothing. */
-  alreadyImported: boolean;
-  /** A later bundle from the same post was already imported (this one is older; still safe to apply). */
-  olderThanImported: boolean;
-  /** Present once the sender is trusted: exactly what applying would do. */
-  preview: ApplySummary | null;
-  clockAheadMs: number;
-  clockAhead: boolean;
-}
-
-function trustOf(store: Store, bundle: VerifiedBundle): TrustState {
+export function trustOf(store: Store, bundle: VerifiedBundle): TrustState {
   const { postId } = bundle.header.sender;
   if (postId === store.post.id) return keyInfo(store.db)?.publicKey === bundle.publicKey ? 'self' : 'key-changed';
   const known = findTrustedPost(store.db, postId);
@@ -104,14 +90,14 @@ function trustOf(store: Store, bundle: VerifiedBundle): TrustState {
 function assertTrusted(trust: TrustState, bundle: VerifiedBundle): void {
   const { name, postId } = bundle.header.sender;
   const fingerprint = fingerprintOf(bundle.publicKey);
-  if (trust === 'unknown') throw new AppError('UNTRUSTED_SENDER', `"${name}" (post ${postId}) is not a trusted post. Check its key fingerprint ${fingerprint} with the sender, trust it, then import again.`, { reason: 'unknown', postId, fingerprint });
-  if (trust === 'revoked') throw new AppError('UNTRUSTED_SENDER', `Trust in "${name}" (post ${postId}) was revoked; its bundles are refused.`, { reason: 'revoked', postId, fingerprint });
-  if (trust === 'key-changed') throw new AppError('UNTRUSTED_SENDER', `"${name}" (post ${postId}) signed with a different key (fingerprint ${fingerprint}) than the one this post trusts. Refused.`, { reason: 'key-changed', postId, fingerprint });
+  if (trust === 'unknown') throw new AppError('UNTRUSTED_SENDER', message('sync.untrustedUnknown', { name, post: postId, fingerprint }), { reason: 'unknown', postId, fingerprint });
+  if (trust === 'revoked') throw new AppError('UNTRUSTED_SENDER', message('sync.untrustedRevoked', { name, post: postId }), { reason: 'revoked', postId, fingerprint });
+  if (trust === 'key-changed') throw new AppError('UNTRUSTED_SENDER', message('sync.untrustedKeyChanged', { name, post: postId, fingerprint }), { reason: 'key-changed', postId, fingerprint });
 }
 
 async function readValidChanges(store: Store, bundle: VerifiedBundle, progress: Progress): Promise<Change[]> {
   if (bundle.header.schemaVersion > LATEST_SCHEMA_VERSION) {
-    throw rejected('schema-too-new', `The bundle was made by a newer Accord (schema ${bundle.header.schemaVersion}; this one knows ${LATEST_SCHEMA_VERSION}). Install the newer version to import it.`);
+    throw rejected('schema-too-new', message('sync.schemaTooNew', { schema: bundle.header.schemaVersion, known: LATEST_SCHEMA_VERSION }));
   }
   progress({ phase: 'decompressing', done: 0, total: bundle.header.counts.changes });
   const raw = await readChanges(bundle);
@@ -120,7 +106,7 @@ async function readValidChanges(store: Store, bundle: VerifiedBundle, progress: 
     try {
       changes.push(...validateChanges(store.db, raw.slice(start, start + CHUNK)));
     } catch (error) {
-      if (error instanceof ChangeRejected) throw rejected('change', `Change ${start + error.index + 1} is not acceptable: ${error.reason}.`, { index: start + error.index });
+      if (error instanceof ChangeRejected) throw rejected('change', message('sync.changeRejected', { n: start + error.index + 1, reason: error.reason }), { index: start + error.index });
       throw error;
     }
     progress({ phase: 'validating', done: Math.min(start + CHUNK, raw.length), total: raw.length });
@@ -135,17 +121,47 @@ class RollBack extends Error {
   }
 }
 
+/**
+ * A bundle read once: verified (frame, signature, header) when it is prepared,
+ * its changes decompressed and validated on first need and kept, so a preview
+ * and the import that follows consume the same value instead of reading the
+ * file again.
+ */
+export interface PreparedBundle {
+  bundle: VerifiedBundle;
+  changes?: Promise<Change[]>;
+}
+
+export function prepareBundle(bytes: Buffer): PreparedBundle {
+  return { bundle: verifyBundle(bytes) };
+}
+
+/** The prepared bundle's validated changes (decompressed and validated at most once). */
+export function changesOf(store: Store, prepared: PreparedBundle, progress: Progress = noProgress): Promise<Change[]> {
+  prepared.changes ??= readValidChanges(store, prepared.bundle, progress);
+  return prepared.changes;
+}
+
+export interface InspectOptions extends Pick<SyncOptions, 'onProgress' | 'now'> {
+  /** Apply inside a transaction and roll it back, to say exactly what importing would do (default true). */
+  preview?: boolean;
+}
+
 /** Verifies and, when the sender is trusted, previews: applies inside a transaction and rolls it back. */
-export async function inspectBundle(store: Store, bytes: Buffer, options: Pick<SyncOptions, 'onProgress' | 'now'> = {}): Promise<Inspection> {
+export async function inspectBundle(store: Store, bytes: Buffer, options: InspectOptions = {}): Promise<Inspection> {
+  (options.onProgress ?? noProgress)({ phase: 'verifying', done: 0, total: 1 });
+  return inspectPrepared(store, prepareBundle(bytes), options);
+}
+
+export async function inspectPrepared(store: Store, prepared: PreparedBundle, options: InspectOptions = {}): Promise<Inspection> {
   const progress = options.onProgress ?? noProgress;
   const now = options.now ?? Date.now;
-  progress({ phase: 'verifying', done: 0, total: 1 });
-  const bundle = verifyBundle(bytes);
+  const { bundle } = prepared;
   const trust = trustOf(store, bundle);
   const alreadyImported = findBundle(store.db, bundle.hash) !== undefined;
   let preview: ApplySummary | null = null;
-  if (trust === 'trusted' || trust === 'self') {
-    const changes = await readValidChanges(store, bundle, progress);
+  if ((trust === 'trusted' || trust === 'self') && options.preview !== false) {
+    const changes = await changesOf(store, prepared, progress);
     progress({ phase: 'previewing', done: 0, total: changes.length });
     try {
       store.transaction(() => {
@@ -172,26 +188,20 @@ export async function inspectBundle(store: Store, bytes: Buffer, options: Pick<S
   };
 }
 
-export interface ImportReport {
-  hash: string;
-  sender: { postId: string; name: string; fingerprint: string };
-  sequence: number;
-  status: 'applied' | 'already-imported';
-  summary: ApplySummary | null;
-  /** Reported, never fatal: the sender's sequence went backwards, or its clock is far ahead. */
-  warnings: ('older-sequence' | 'clock-ahead')[];
-}
-
 /**
  * Verify, check trust, decompress under a cap, validate every change, then
  * apply all of it in one transaction with the bundle log entry and the
  * sender's vector, or nothing. Importing the same file twice is a no-op.
  */
 export async function importBundle(store: Store, bytes: Buffer, options: Pick<SyncOptions, 'onProgress' | 'now'> = {}): Promise<ImportReport> {
+  (options.onProgress ?? noProgress)({ phase: 'verifying', done: 0, total: 1 });
+  return importPrepared(store, prepareBundle(bytes), options);
+}
+
+export async function importPrepared(store: Store, prepared: PreparedBundle, options: Pick<SyncOptions, 'onProgress' | 'now'> = {}): Promise<ImportReport> {
   const progress = options.onProgress ?? noProgress;
   const now = options.now ?? Date.now;
-  progress({ phase: 'verifying', done: 0, total: 1 });
-  const bundle = verifyBundle(bytes);
+  const { bundle } = prepared;
   assertTrusted(trustOf(store, bundle), bundle);
   const { header } = bundle;
   const sender = { postId: header.sender.postId, name: header.sender.name, fingerprint: fingerprintOf(bundle.publicKey) };
@@ -199,7 +209,7 @@ export async function importBundle(store: Store, bytes: Buffer, options: Pick<Sy
     progress({ phase: 'done', done: 1, total: 1 });
     return { hash: bundle.hash, sender, sequence: header.sequence, status: 'already-imported', summary: null, warnings: [] };
   }
-  const changes = await readValidChanges(store, bundle, progress);
+  const changes = await changesOf(store, prepared, progress);
   progress({ phase: 'applying', done: 0, total: changes.length });
   const warnings: ImportReport['warnings'] = [];
   // A large import touches more index pages than SQLite's default 2 MB cache holds.
@@ -226,31 +236,32 @@ export function publicKeyFile(store: Store, protection: KeyProtection, passphras
 
 /** What a file says about its sender: a public key file or a bundle (whose signature must hold). */
 export function senderOf(bytes: Buffer): Omit<TrustedPost, 'trustedAt' | 'revokedAt'> {
-  if (bytes.subarray(0, 8).toString('latin1') === 'ACCORDSB') {
-    const { header, publicKey } = verifyBundle(bytes);
-    return { postId: header.sender.postId, name: header.sender.name, publicKey, fingerprint: fingerprintOf(publicKey) };
-  }
+  if (bytes.subarray(0, 8).toString('latin1') === 'ACCORDSB') return senderOfBundle(verifyBundle(bytes));
   let parsed: Partial<PublicKeyFile>;
   try {
     parsed = JSON.parse(bytes.subarray(0, 64 * 1024).toString('utf8')) as Partial<PublicKeyFile>;
   } catch {
-    throw new AppError('VALIDATION', 'This file is neither an Accord bundle nor an Accord public key file.');
+    throw new AppError('VALIDATION', message('sync.notBundleOrKey'));
   }
   if (parsed.format !== 'accord-public-key' || typeof parsed.postId !== 'string' || typeof parsed.name !== 'string' || typeof parsed.publicKey !== 'string') {
-    throw new AppError('VALIDATION', 'This file is neither an Accord bundle nor an Accord public key file.');
+    throw new AppError('VALIDATION', message('sync.notBundleOrKey'));
   }
-  if (!ID_PATTERN.test(parsed.postId)) throw new AppError('VALIDATION', 'The key file names an invalid post id.');
+  if (!ID_PATTERN.test(parsed.postId)) throw new AppError('VALIDATION', message('sync.keyFilePostId'));
   const fingerprint = fingerprintOf(parsed.publicKey);
-  if (Buffer.from(parsed.publicKey, 'base64').length !== 32) throw new AppError('VALIDATION', 'The key file holds no valid Ed25519 public key.');
+  if (Buffer.from(parsed.publicKey, 'base64').length !== 32) throw new AppError('VALIDATION', message('sync.keyFileKey'));
   return { postId: parsed.postId, name: parsed.name.slice(0, 200), publicKey: parsed.publicKey, fingerprint };
 }
 
+export function senderOfBundle({ header, publicKey }: VerifiedBundle): Omit<TrustedPost, 'trustedAt' | 'revokedAt'> {
+  return { postId: header.sender.postId, name: header.sender.name, publicKey, fingerprint: fingerprintOf(publicKey) };
+}
+
 /** Trusts the sender named by a file, after the person confirmed its fingerprint (when given, it must match). */
-export function trustSenderOf(store: Store, bytes: Buffer, confirmedFingerprint?: string): TrustedPost {
-  const sender = senderOf(bytes);
-  if (sender.postId === store.post.id) throw new AppError('CONFLICT', 'That is this post itself.');
+export function trustSenderOf(store: Store, bytes: Buffer | PreparedBundle, confirmedFingerprint?: string): TrustedPost {
+  const sender = Buffer.isBuffer(bytes) ? senderOf(bytes) : senderOfBundle(bytes.bundle);
+  if (sender.postId === store.post.id) throw new AppError('CONFLICT', message('sync.trustSelf'));
   if (confirmedFingerprint !== undefined && normalizeFingerprint(confirmedFingerprint) !== normalizeFingerprint(sender.fingerprint)) {
-    throw new AppError('VALIDATION', `The fingerprint does not match: the file's key is ${sender.fingerprint}.`, { reason: 'fingerprint-mismatch' });
+    throw new AppError('VALIDATION', message('sync.fingerprintMismatch', { fingerprint: sender.fingerprint }), { reason: 'fingerprint-mismatch' });
   }
   return store.transaction(() => trustPost(store.db, sender, new Date().toISOString()));
 }

@@ -2,21 +2,30 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { API_PATH, MAX_REQUEST_BYTES } from '../../shared/contract';
+import { BYTES_FIELD } from '../../shared/api/types';
+import { API_PATH, EVENTS_PATH, requestCap, type AppEvent } from '../../shared/contract';
 import type { AppErrorShape, Result } from '../../shared/result';
 import { CONTENT_SECURITY_POLICY, resolveStaticFile } from '../staticFiles';
 
+type Subscribe = (listener: (event: AppEvent) => void) => () => void;
+
 export interface WebHostOptions {
-  /** Carries one API call; the host never looks inside it. */
-  call(method: string, input: unknown): Promise<Result<unknown>>;
+  /** Carries one API call; the host never looks inside it. The app's carrier also offers `subscribe` (main/app.ts). */
+  call: ((method: string, input: unknown) => Promise<Result<unknown>>) & { subscribe?: Subscribe };
+  /** What long work pushes (defaults to the carrier's own `subscribe`): streamed to the page as Server-Sent Events. */
+  events?: Subscribe;
   /** The built renderer. */
   staticDir: string;
   /** 0 (the default) picks a free port. */
   port?: number;
   /** Fixed token for tests; a fresh random 256-bit token otherwise. */
   token?: string;
+  /** Overrides every method's body cap (tests); otherwise each method's own (shared/contract.ts requestCap). */
   maxBodyBytes?: number;
 }
+
+/** The header that carries a byte-carrying call's other fields (URI-encoded JSON) beside its octet-stream body. */
+export const FIELDS_HEADER = 'accord-fields';
 
 export interface WebHost {
   server: Server;
@@ -37,8 +46,9 @@ export const LOOPBACK_ADDRESS = '127.0.0.1';
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? randomBytes(32).toString('hex');
-  const maxBodyBytes = options.maxBodyBytes ?? MAX_REQUEST_BYTES;
   const tokenDigest = sha256(token);
+  const subscribe = options.events ?? options.call.subscribe;
+  const streams = new Set<ServerResponse>();
   let port = options.port ?? 0;
 
   const server = createServer((request, response) => {
@@ -70,25 +80,43 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
-    if (request.method !== 'POST') return sendError(response, 405, { code: 'FORBIDDEN', message: 'API calls use POST.' });
+    const events = `/${method}` === EVENTS_PATH;
+    if (request.method !== (events ? 'GET' : 'POST')) return sendError(response, 405, { code: 'FORBIDDEN', message: events ? 'The event stream is read with GET.' : 'API calls use POST.' });
     if (!hasValidToken(request.headers.authorization, tokenDigest)) {
       return sendError(response, 401, { code: 'UNAUTHORIZED', message: 'Missing or wrong access token. Open the address Accord printed when it started.' });
     }
-    if (!(request.headers['content-type'] ?? '').startsWith('application/json')) {
-      return sendError(response, 415, { code: 'VALIDATION', message: 'API calls send application/json.' });
+    if (events) return streamEvents(response);
+    const contentType = request.headers['content-type'] ?? '';
+    const carriesBytes = contentType.startsWith('application/octet-stream');
+    if (!carriesBytes && !contentType.startsWith('application/json')) {
+      return sendError(response, 415, { code: 'VALIDATION', message: 'API calls send application/json, or application/octet-stream for a file.' });
     }
-    const body = await readBody(request, maxBodyBytes);
+    const name = decodeURIComponent(method);
+    const limit = options.maxBodyBytes ?? requestCap(name);
+    const body = await readBody(request, limit);
     if (body === 'too-large') {
-      return sendError(response, 413, { code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${maxBodyBytes} bytes.` }, true);
+      return sendError(response, 413, { code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${limit} bytes.` }, true);
     }
     let input: unknown;
     try {
-      input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      if (carriesBytes) input = { ...fieldsOf(request.headers[FIELDS_HEADER]), [BYTES_FIELD]: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
+      else input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
       return sendError(response, 400, { code: 'VALIDATION', message: 'Request body is not valid JSON.' });
     }
-    const result = await options.call(decodeURIComponent(method), input);
-    sendJson(response, 200, result);
+    sendResult(response, await options.call(name, input));
+  }
+
+  /** Server-Sent Events: each pushed event as one `data:` line, until the page goes away. */
+  function streamEvents(response: ServerResponse): void {
+    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+    response.write(': connected\n\n');
+    streams.add(response);
+    const stop = subscribe ? subscribe((event) => response.write(`data: ${JSON.stringify(event)}\n\n`)) : () => undefined;
+    response.on('close', () => {
+      stop();
+      streams.delete(response);
+    });
   }
 
   await new Promise<void>((resolvePromise, reject) => {
@@ -104,7 +132,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     port,
     token,
     url: `http://${LOOPBACK_ADDRESS}:${port}/?token=${token}`,
-    close: () => new Promise((resolvePromise) => server.close(() => resolvePromise())),
+    close: () =>
+      new Promise((resolvePromise) => {
+        for (const stream of streams) stream.end();
+        server.close(() => resolvePromise());
+        server.closeIdleConnections();
+      }),
   };
 }
 
@@ -156,6 +189,27 @@ function setCommonHeaders(response: ServerResponse): void {
   response.setHeader('Referrer-Policy', 'no-referrer');
   response.setHeader('Cache-Control', 'no-store');
   response.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+}
+
+/** Fields other than the bytes, as the client sent them beside an octet-stream body. */
+function fieldsOf(header: string | string[] | undefined): Record<string, unknown> {
+  if (typeof header !== 'string' || header === '') return {};
+  const parsed: unknown = JSON.parse(decodeURIComponent(header));
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('fields');
+  return parsed as Record<string, unknown>;
+}
+
+/**
+ * A value that carries bytes goes back as an application/octet-stream body
+ * (its other fields in the fields header); every other envelope as JSON.
+ */
+function sendResult(response: ServerResponse, result: Result<unknown>): void {
+  const value = result.ok ? (result.value as Record<string, unknown> | null) : null;
+  const bytes = value && typeof value === 'object' ? value[BYTES_FIELD] : undefined;
+  if (!(bytes instanceof Uint8Array)) return sendJson(response, 200, result);
+  const { [BYTES_FIELD]: _bytes, ...fields } = value!;
+  response.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': bytes.byteLength, [FIELDS_HEADER]: encodeURIComponent(JSON.stringify(fields)) });
+  response.end(bytes);
 }
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {

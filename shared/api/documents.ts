@@ -4,14 +4,14 @@ import { recordId } from '../domain/common';
 import { issueMessage } from '../i18n/message';
 import { messageKeySchema, messageParamsSchema } from '../result';
 import { mouVersionInfo } from './mouVersions';
-import type { MethodGroup } from './types';
+import { bytesSchema, type MethodGroup } from './types';
 
 /**
  * MOU drafts as documents: pre-export checks, PDF/DOCX/HTML and signed
  * exports of the draft or a saved version, a redline between two versions,
  * signing a draft, and verifying / importing a signed MOU file from another
- * post. A signed file arrives through the sync feature's capped upload
- * (sync.upload.begin/chunk), so no request grows past the hosts' body cap.
+ * post. A signed file arrives as bytes through the sync feature's upload
+ * (sync.upload), under that method's byte cap.
  */
 
 const versionRef = z.union([z.literal('current'), recordId]);
@@ -40,8 +40,8 @@ const exportedFile = z.object({
   fileName: z.string(),
   mediaType: z.string(),
   size: z.number().int(),
-  /** The file's bytes, base64 (empty when the desktop app saved it through its Save dialog). */
-  data: z.string(),
+  /** The file's bytes (empty when the desktop app saved it through its Save dialog). */
+  bytes: bytesSchema(Number.MAX_SAFE_INTEGER),
   /** Desktop: the file went through the native Save dialog; savedTo is where (null when cancelled). */
   savedWithDialog: z.boolean(),
   savedTo: z.string().nullable(),

@@ -1,16 +1,14 @@
 import { z } from 'zod';
-import type { MethodGroup } from './types';
+import { bytesSchema, type MethodGroup } from './types';
 
 /** Largest bundle file Accord reads or writes (well within an email attachment for daily deltas). */
 export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
-/** Bundle bytes cross the API in base64 pieces that stay under the hosts' request cap. */
-export const BUNDLE_CHUNK_BYTES = 512 * 1024;
 
 const postId = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/);
 const jobId = z.string().regex(/^[0-9a-f-]{36}$/);
 const passphrase = z.string().max(1000).optional();
 const tableSummary = z.object({ new: z.number(), changed: z.number(), deleted: z.number(), conflicting: z.number(), unchanged: z.number() });
-const applySummary = z.object({
+export const applySummarySchema = z.object({
   tables: z.record(z.string(), tableSummary),
   changes: z.number(),
   applied: z.number(),
@@ -18,16 +16,16 @@ const applySummary = z.object({
   maxHlc: z.string().nullable(),
   clockAheadMs: z.number(),
 });
-const sender = z.object({ postId: z.string(), name: z.string(), publicKey: z.string() });
+const bundleSender = z.object({ postId: z.string(), name: z.string(), publicKey: z.string() });
 export const inspectionSchema = z.object({
   hash: z.string(),
-  header: z.object({ sender, sequence: z.number(), createdAt: z.string(), forPost: z.string().nullable(), schemaVersion: z.number(), counts: z.object({ changes: z.number(), tables: z.record(z.string(), z.number()) }) }),
+  header: z.object({ sender: bundleSender, sequence: z.number(), createdAt: z.string(), forPost: z.string().nullable(), schemaVersion: z.number(), counts: z.object({ changes: z.number(), tables: z.record(z.string(), z.number()) }) }),
   fingerprint: z.string(),
   signatureValid: z.literal(true),
   trust: z.enum(['trusted', 'self', 'unknown', 'revoked', 'key-changed']),
   alreadyImported: z.boolean(),
   olderThanImported: z.boolean(),
-  preview: applySummary.nullable(),
+  preview: applySummarySchema.nullable(),
   clockAheadMs: z.number(),
   clockAhead: z.boolean(),
 });
@@ -36,10 +34,10 @@ export const importReportSchema = z.object({
   sender: z.object({ postId: z.string(), name: z.string(), fingerprint: z.string() }),
   sequence: z.number(),
   status: z.enum(['applied', 'already-imported']),
-  summary: applySummary.nullable(),
+  summary: applySummarySchema.nullable(),
   warnings: z.array(z.enum(['older-sequence', 'clock-ahead'])),
 });
-const trustedPost = z.object({ postId: z.string(), name: z.string(), publicKey: z.string(), fingerprint: z.string(), trustedAt: z.string(), revokedAt: z.string().nullable() });
+export const trustedPostSchema = z.object({ postId: z.string(), name: z.string(), publicKey: z.string(), fingerprint: z.string(), trustedAt: z.string(), revokedAt: z.string().nullable() });
 const conflict = z.object({
   id: z.string(),
   table: z.string(),
@@ -57,7 +55,7 @@ const conflict = z.object({
   rowExists: z.boolean(),
   label: z.string().nullable(),
 });
-const errorShape = z.object({ code: z.string(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
+const errorShape = z.object({ code: z.string(), key: z.string().optional(), params: z.record(z.string(), z.unknown()).optional(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 export const jobStatusSchema = z.object({
   id: z.string(),
   kind: z.enum(['export', 'inspect', 'import']),
@@ -73,6 +71,14 @@ export const jobStatusSchema = z.object({
 });
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 export type Inspection = z.infer<typeof inspectionSchema>;
+export type ImportReport = z.infer<typeof importReportSchema>;
+export type ApplySummary = z.infer<typeof applySummarySchema>;
+export type TrustState = Inspection['trust'];
+
+const bundleBytes = bytesSchema(MAX_BUNDLE_BYTES);
+const sender = z.object({ postId: z.string(), name: z.string(), publicKey: z.string(), fingerprint: z.string() });
+/** What an uploaded file is, judged by its first bytes (nothing is verified until it is used). */
+export const uploadKinds = ['bundle', 'signed-mou', 'other'] as const;
 
 /** Sync between posts: identity and keys, trusted posts, export/import jobs, conflicts. */
 export const syncMethods = {
@@ -95,25 +101,36 @@ export const syncMethods = {
   },
   'sync.publicKeyFile': {
     input: z.object({ passphrase }),
-    output: z.object({ fileName: z.string(), text: z.string() }),
+    output: z.object({ fileName: z.string(), text: z.string(), postId: z.string(), name: z.string(), publicKey: z.string(), fingerprint: z.string() }),
   },
-  'sync.peers.list': { input: z.object({}), output: z.array(trustedPost) },
-  'sync.peers.revoke': { input: z.object({ postId }), output: trustedPost },
+  'sync.peers.list': { input: z.object({}), output: z.array(trustedPostSchema) },
+  'sync.peers.revoke': { input: z.object({ postId }), output: trustedPostSchema },
   /** Trusts the sender of an uploaded file once the person has checked its fingerprint. */
-  'sync.peers.trust': { input: z.object({ uploadId: jobId, fingerprint: z.string().max(100) }), output: trustedPost },
-  'sync.upload.begin': { input: z.object({ size: z.number().int().min(1).max(MAX_BUNDLE_BYTES) }), output: z.object({ uploadId: z.string() }) },
-  'sync.upload.chunk': {
-    input: z.object({ uploadId: jobId, offset: z.number().int().min(0), data: z.string().max(Math.ceil((BUNDLE_CHUNK_BYTES * 4) / 3) + 4) }),
-    output: z.object({ received: z.number() }),
+  'sync.peers.trust': { input: z.object({ uploadId: jobId, fingerprint: z.string().max(100) }), output: trustedPostSchema },
+  /**
+   * A file the person chose (a bundle, a public key file, a signed MOU file), as bytes; kept for the calls
+   * that use it by id. A bundle is verified, decompressed and validated once, on first use, and the preview
+   * and the import both consume that prepared value.
+   */
+  'sync.upload': { input: z.object({ bytes: bundleBytes }), output: z.object({ uploadId: z.string(), size: z.number(), kind: z.enum(uploadKinds) }) },
+  /** Who an uploaded bundle or public key file says sent it (a bundle's signature must hold). */
+  'sync.sender': { input: z.object({ uploadId: jobId }), output: sender },
+  /** The preview, answered directly (the window runs it as a job with pushed progress: sync.inspect.start). */
+  'sync.inspect': { input: z.object({ uploadId: jobId, preview: z.boolean().default(true) }), output: inspectionSchema },
+  'sync.import': { input: z.object({ uploadId: jobId }), output: importReportSchema },
+  'sync.export': {
+    input: z.object({ forPost: postId.nullable(), passphrase }),
+    output: z.object({ bytes: bundleBytes, fileName: z.string(), sequence: z.number(), changes: z.number(), forPost: z.string().nullable() }),
   },
   'sync.export.start': { input: z.object({ forPost: postId.nullable(), passphrase }), output: z.object({ jobId: z.string() }) },
   'sync.inspect.start': { input: z.object({ uploadId: jobId }), output: z.object({ jobId: z.string() }) },
   'sync.import.start': { input: z.object({ uploadId: jobId }), output: z.object({ jobId: z.string() }) },
+  /** A job's status now; afterwards each change is pushed as an event (shared/events.ts). */
   'sync.jobs.status': { input: z.object({ jobId }), output: jobStatusSchema },
-  'sync.download': {
-    input: z.object({ jobId, offset: z.number().int().min(0) }),
-    output: z.object({ data: z.string(), size: z.number(), name: z.string() }),
-  },
+  /** A finished export's file. */
+  'sync.download': { input: z.object({ jobId }), output: z.object({ bytes: bundleBytes, name: z.string() }) },
+  /** Every synced record as canonical sorted JSON: two posts hold the same data exactly when their dumps are equal. */
+  'sync.dump': { input: z.object({}), output: z.object({ text: z.string() }) },
   /** Desktop: saves a finished export (or this post's public key file) where the person chooses. */
   'sync.saveFile': {
     input: z.object({ jobId: jobId.optional(), publicKey: z.object({ passphrase }).optional() }),

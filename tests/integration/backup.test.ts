@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLE_CHUNK_BYTES, type JobStatus } from '../../shared/api/sync';
+import type { JobStatus } from '../../shared/api/sync';
 import { syncedTables } from '../../db/syncedTables';
 import type { AccordApp } from '../../main/app';
 import { callOk, openTestApp, sha256File, tempDirectory } from '../helpers';
@@ -44,23 +44,13 @@ async function untilDone(app: AccordApp, jobId: string, onStatus: (status: JobSt
 }
 
 async function upload(app: AccordApp, bytes: Buffer): Promise<string> {
-  const { uploadId } = await callOk<{ uploadId: string }>(app, 'sync.upload.begin', { size: bytes.length });
-  for (let offset = 0; offset < bytes.length; offset += BUNDLE_CHUNK_BYTES) {
-    await callOk(app, 'sync.upload.chunk', { uploadId, offset, data: bytes.subarray(offset, offset + BUNDLE_CHUNK_BYTES).toString('base64') });
-  }
-  return uploadId;
+  return (await callOk<{ uploadId: string }>(app, 'sync.upload', { bytes: new Uint8Array(bytes) })).uploadId;
 }
 
 async function exportBundle(app: AccordApp): Promise<Buffer> {
   const { jobId } = await callOk<{ jobId: string }>(app, 'sync.export.start', { forPost: null, passphrase: PASSPHRASE });
-  const done = await untilDone(app, jobId, async () => undefined);
-  const pieces: Buffer[] = [];
-  for (let offset = 0; offset < done.file!.size; ) {
-    const piece = await callOk<{ data: string }>(app, 'sync.download', { jobId, offset });
-    pieces.push(Buffer.from(piece.data, 'base64'));
-    offset += pieces[pieces.length - 1]!.length;
-  }
-  return Buffer.concat(pieces);
+  await untilDone(app, jobId, async () => undefined);
+  return Buffer.from((await callOk<{ bytes: Uint8Array }>(app, 'sync.download', { jobId })).bytes);
 }
 
 describe('backup and restore', () => {

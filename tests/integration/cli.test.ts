@@ -18,6 +18,19 @@ describe('accord CLI', () => {
     expect(result.stdout).toContain('accord serve [--db PATH] [--port N] [--no-open]');
   });
 
+  it('writes all of its output before it exits, also on a pipe, and speaks Arabic when the reader does', () => {
+    const db = join(dir.path, 'piped.sqlite');
+    expect(run('seed', '--db', db, '--size', 'small', '--seed', '3').status).toBe(0);
+    const whole = run('dump', '--db', db).stdout;
+    expect(whole.length).toBeGreaterThan(64 * 1024);
+    const piped = spawnSync('sh', ['-c', `"${process.execPath}" "${bin}" dump --db "${db}" | wc -c`], { encoding: 'utf8' });
+    expect(Number(piped.stdout.trim())).toBe(Buffer.byteLength(whole));
+    const arabic = spawnSync(process.execPath, [bin, 'frobnicate'], { encoding: 'utf8', env: { ...process.env, ACCORD_LANG: 'ar' } });
+    expect(arabic.status).toBe(2);
+    expect(arabic.stderr).toContain('أمر غير معروف');
+    expect(spawnSync(process.execPath, [bin, 'frobnicate'], { encoding: 'utf8', env: { ...process.env, ACCORD_LANG: '', LANG: 'ar_JO.UTF-8' } }).stderr).toContain('أمر غير معروف');
+  }, 120_000);
+
   it('refuses an unknown command or flag with exit code 2', () => {
     expect(run('frobnicate').status).toBe(2);
     const badFlag = run('serve', '--colour', 'blue');

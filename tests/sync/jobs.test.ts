@@ -1,34 +1,46 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BUNDLE_CHUNK_BYTES, type JobStatus } from '../../shared/api/sync';
+import { MAX_BUNDLE_BYTES, type JobStatus } from '../../shared/api/sync';
 import { errorText } from '../../shared/result';
 import { syncedTables, type SyncedTable } from '../../db/syncedTables';
 import type { AccordApp } from '../../main/app';
 import { callOk, openTestApp, tempDirectory } from '../helpers';
 
-/** The sync API as the renderer uses it (over IPC or the loopback host): jobs, progress, pieces of bytes. */
+/** The sync API as the renderer uses it (over IPC or the loopback host): jobs whose progress is pushed as events, files as bytes. */
 const dir = tempDirectory();
 afterAll(() => dir.remove());
 const partners: SyncedTable = syncedTables.partners;
 const PASSPHRASE = 'correct horse battery';
 
+/** Follows a job as the window does: its status once, then every status the app pushes, until it ends. */
 async function untilDone(app: AccordApp, jobId: string, onStatus?: (status: JobStatus) => Promise<void>): Promise<{ final: JobStatus; seen: JobStatus[] }> {
   const seen: JobStatus[] = [];
-  for (;;) {
-    const status = await callOk<JobStatus>(app, 'sync.jobs.status', { jobId });
-    seen.push(status);
-    await onStatus?.(status);
-    if (status.state !== 'running') return { final: status, seen };
-    await new Promise((resolve) => setImmediate(resolve));
+  const queue: JobStatus[] = [];
+  let wake: (() => void) | undefined;
+  const stop = app.call.subscribe((event) => {
+    if (event.type !== 'job' || event.status.id !== jobId) return;
+    queue.push(event.status);
+    wake?.();
+  });
+  try {
+    queue.push(await callOk<JobStatus>(app, 'sync.jobs.status', { jobId }));
+    for (;;) {
+      while (queue.length > 0) {
+        const status = queue.shift()!;
+        seen.push(status);
+        await onStatus?.(status);
+        if (status.state !== 'running') return { final: status, seen };
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  } finally {
+    stop();
   }
 }
 
 async function upload(app: AccordApp, bytes: Buffer): Promise<string> {
-  const { uploadId } = await callOk<{ uploadId: string }>(app, 'sync.upload.begin', { size: bytes.length });
-  for (let offset = 0; offset < bytes.length; offset += BUNDLE_CHUNK_BYTES) {
-    await callOk(app, 'sync.upload.chunk', { uploadId, offset, data: bytes.subarray(offset, offset + BUNDLE_CHUNK_BYTES).toString('base64') });
-  }
-  return uploadId;
+  return (await callOk<{ uploadId: string }>(app, 'sync.upload', { bytes })).uploadId;
 }
 
 describe('sync over the API', () => {
@@ -48,21 +60,14 @@ describe('sync over the API', () => {
     const exported = await untilDone(tunis, started.jobId);
     expect(exported.final.state).toBe('done');
     expect(exported.final.file!.changes).toBeGreaterThanOrEqual(4000 * 3);
-    const pieces: Buffer[] = [];
-    for (let offset = 0; offset < exported.final.file!.size; ) {
-      const piece = await callOk<{ data: string; size: number }>(tunis, 'sync.download', { jobId: started.jobId, offset });
-      pieces.push(Buffer.from(piece.data, 'base64'));
-      offset += pieces[pieces.length - 1]!.length;
-    }
-    const bundle = Buffer.concat(pieces);
+    expect(exported.seen.some((status) => status.state === 'running')).toBe(true); // progress was pushed while it ran
+    const { bytes: downloaded } = await callOk<{ bytes: Uint8Array }>(tunis, 'sync.download', { jobId: started.jobId });
+    const bundle = Buffer.from(downloaded);
     expect(bundle.length).toBe(exported.final.file!.size);
 
-    // Bytes arrive in order and within the announced size, or not at all.
-    const { uploadId: bad } = await callOk<{ uploadId: string }>(rabat, 'sync.upload.begin', { size: 10 });
-    expect((await rabat.call('sync.upload.chunk', { uploadId: bad, offset: 5, data: 'AAAA' })).ok).toBe(false);
-    expect((await rabat.call('sync.upload.chunk', { uploadId: bad, offset: 0, data: Buffer.alloc(11).toString('base64') })).ok).toBe(false);
-    expect((await rabat.call('sync.upload.chunk', { uploadId: bad, offset: 0, data: 'A'.repeat(BUNDLE_CHUNK_BYTES * 2) })).ok).toBe(false);
-    expect((await rabat.call('sync.upload.begin', { size: 1024 * 1024 * 1024 })).ok).toBe(false);
+    // Files travel as bytes, under the upload's byte cap; anything else is refused before it is kept.
+    expect((await rabat.call('sync.upload', { bytes: bundle.toString('base64') })).ok).toBe(false);
+    expect(await rabat.call('sync.upload', { bytes: Buffer.alloc(MAX_BUNDLE_BYTES + 1) })).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
 
     const uploadId = await upload(rabat, bundle);
     const firstLook = await untilDone(rabat, (await callOk<{ jobId: string }>(rabat, 'sync.inspect.start', { uploadId })).jobId);
@@ -98,6 +103,7 @@ describe('sync over the API', () => {
   it('a save made while an import holds the write lock is refused with a clear message and saves nothing', async () => {
     const path = `${dir.path}/busy.sqlite`;
     const app = openTestApp(path);
+    app.open(); // the database exists, migrated, before another connection takes the lock
     // Another connection to the same file holding the write lock, as the sync worker does while it merges.
     const importer = new Database(path);
     importer.exec('BEGIN IMMEDIATE');

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { IPC_CHANNEL } from '../../shared/contract';
-import { openableFiles } from '../../main/openedFiles';
+import { openableFiles } from '../../main/electron/openedFiles';
 import { tempDirectory } from '../helpers';
 
 /**

@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNEL } from '../../shared/contract';
+import { EVENT_CHANNEL, IPC_CHANNEL } from '../../shared/contract';
 import { tempDirectory } from '../helpers';
 import { CONDITION_TIMEOUT_MS } from '../waits';
 
@@ -22,6 +22,7 @@ const recorded = vi.hoisted(() => ({
   beforeRequest: undefined as undefined | ((details: { url: string }, cb: (r: { cancel: boolean }) => void) => void),
   exposed: new Map<string, any>(),
   rendererInvocations: [] as unknown[][],
+  rendererListeners: [] as [string, (...args: unknown[]) => void][],
   openedExternally: [] as string[],
 }));
 
@@ -61,7 +62,13 @@ vi.mock('electron', () => {
     session,
     shell: { openExternal: (url: string) => recorded.openedExternally.push(url) },
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => recorded.exposed.set(key, api) },
-    ipcRenderer: { invoke: (...args: unknown[]) => recorded.rendererInvocations.push(args) },
+    ipcRenderer: {
+      invoke: (...args: unknown[]) => recorded.rendererInvocations.push(args),
+      on: (channel: string, listener: (...args: unknown[]) => void) => recorded.rendererListeners.push([channel, listener]),
+      removeListener: (channel: string, listener: (...args: unknown[]) => void) => {
+        recorded.rendererListeners = recorded.rendererListeners.filter(([c, l]) => c !== channel || l !== listener);
+      },
+    },
   };
 });
 
@@ -192,12 +199,19 @@ describe('IPC gate', () => {
 });
 
 describe('preload bridge', () => {
-  it('exposes one invoke function on the one channel, and nothing else', async () => {
+  it('exposes one invoke function on the one channel and one event listener on the event channel, and nothing else', async () => {
     await import('../../main/electron/preload');
     expect([...recorded.exposed.keys()]).toEqual(['accord']);
     const bridge = recorded.exposed.get('accord');
-    expect(Object.keys(bridge)).toEqual(['invoke']);
+    expect(Object.keys(bridge)).toEqual(['invoke', 'onEvent']);
     bridge.invoke('records.list', { type: 'partners' });
     expect(recorded.rendererInvocations).toEqual([[IPC_CHANNEL, 'records.list', { type: 'partners' }]]);
+    const heard: unknown[] = [];
+    const stop = bridge.onEvent((event: unknown) => heard.push(event));
+    expect(recorded.rendererListeners.map(([channel]) => channel)).toEqual([EVENT_CHANNEL]);
+    recorded.rendererListeners[0]![1]({ sender: 'the IPC event itself is not passed on' }, { type: 'job' });
+    expect(heard).toEqual([{ type: 'job' }]);
+    stop();
+    expect(recorded.rendererListeners).toEqual([]);
   });
 });

@@ -1,17 +1,12 @@
-import { dumpSyncedTables } from '../../../db/dump';
-import { databaseOption, EXIT, openAppFromOptions, type Command } from '../command';
+import { call, databaseOption, EXIT, withApp, type Command } from '../command';
 
 export const dumpCommand: Command = {
   summary: 'Print every synced record as canonical sorted JSON (compare two posts with diff).',
   usage: 'accord dump [--db PATH]',
   options: { ...databaseOption },
-  async run(values) {
-    const app = openAppFromOptions(values);
-    try {
-      process.stdout.write(dumpSyncedTables(app.context.store.db));
+  run: (values) =>
+    withApp(values, async (app) => {
+      process.stdout.write((await call(app, 'sync.dump', {})).text);
       return EXIT.ok;
-    } finally {
-      app.close();
-    }
-  },
+    }),
 };

@@ -1,78 +1,76 @@
-import { importBundle, inspectBundle, trustSenderOf, type Inspection } from '../../sync/service';
-import { databaseOption, EXIT, openAppFromOptions, UsageError, type Command } from '../command';
-import { confirm, readBundleFile, withSyncExitCodes } from '../syncSupport';
+import type { ImportReport, Inspection } from '../../../shared/api/sync';
+import type { AccordApp } from '../../app';
+import { call, databaseOption, EXIT, say, text, UsageError, withApp, type Command } from '../command';
+import { confirm, uploadFile } from '../syncSupport';
 
 export const importCommand: Command = {
   summary: 'Verify a bundle, show what it would change, and apply it (all or nothing).',
   usage: 'accord import FILE [--dry-run] [--yes] [--db PATH]',
   options: { ...databaseOption, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' } },
   async run(values, positionals) {
-    if (positionals.length !== 1) throw new UsageError('Give exactly one bundle file.');
-    const app = openAppFromOptions(values);
-    try {
-      return await withSyncExitCodes('import', async () => {
-        const bytes = readBundleFile(positionals[0]!);
-        const { store } = app.context;
-        let inspection = await inspectBundle(store, bytes);
+    if (positionals.length !== 1) throw new UsageError('cli.oneBundle');
+    return withApp(values, async (app) => {
+      // Read once: the gate verifies, decompresses and validates this upload once, for the preview and the import alike.
+      const { uploadId } = await uploadFile(app, positionals[0]!);
+      // With --yes nothing waits on the preview's numbers, so none is made: the bundle is applied once.
+      const preview = !values.yes;
+      let inspection = await call(app, 'sync.inspect', { uploadId, preview });
+      console.log(describeInspection(inspection));
+      // At a terminal, an unknown sender can be trusted on the spot once its fingerprint is checked
+      // (never with --yes alone: trusting a key is a decision a person makes).
+      if (inspection.trust === 'unknown' && !values.yes && (await confirm(text('cli.trustAsk', { name: inspection.header.sender.name })))) {
+        await call(app, 'sync.peers.trust', { uploadId, fingerprint: inspection.fingerprint });
+        inspection = await call(app, 'sync.inspect', { uploadId, preview });
         console.log(describeInspection(inspection));
-        // At a terminal, an unknown sender can be trusted on the spot once its fingerprint is checked
-        // (never with --yes alone: trusting a key is a decision a person makes).
-        if (inspection.trust === 'unknown' && !values.yes && (await confirm(`Trust "${inspection.header.sender.name}"? Only if the sender read you the same fingerprint.`))) {
-          trustSenderOf(store, bytes, inspection.fingerprint);
-          inspection = await inspectBundle(store, bytes);
-          console.log(describeInspection(inspection));
-        }
-        if (inspection.trust !== 'trusted' && inspection.trust !== 'self') {
-          // importBundle refuses with the precise reason and exit code.
-          await importBundle(store, bytes);
-        }
-        if (values['dry-run']) return EXIT.ok;
-        if (!values.yes && !(await confirm('Apply these changes?'))) {
-          if (!process.stdin.isTTY) throw new UsageError('Add --yes to apply without asking (or --dry-run to only preview).');
-          console.log('Cancelled; nothing changed.');
-          return EXIT.ok;
-        }
-        const report = await importBundle(store, bytes);
-        if (report.status === 'already-imported') console.log('This bundle was imported before; nothing changed.');
-        else console.log(`Applied ${report.summary!.applied} of ${report.summary!.changes} change(s); ${report.summary!.conflicts} conflict(s) to review.`);
-        for (const warning of report.warnings) console.log(`Note: ${WARNINGS[warning]}`);
+      }
+      // An untrusted sender: the import refuses with the precise reason and exit code.
+      if (inspection.trust !== 'trusted' && inspection.trust !== 'self') return apply(app, uploadId);
+      if (values['dry-run']) return EXIT.ok;
+      if (!values.yes && !(await confirm(text('cli.applyAsk')))) {
+        if (!process.stdin.isTTY) throw new UsageError('cli.yesOrDryRun');
+        say('cli.cancelled');
         return EXIT.ok;
-      });
-    } finally {
-      app.close();
-    }
+      }
+      return apply(app, uploadId);
+    });
   },
 };
 
-const WARNINGS = {
-  'older-sequence': 'a later bundle from this post was already imported; this older one was merged without overwriting anything newer.',
-  'clock-ahead': "the sender's clock is more than a day ahead of this computer's; its changes were accepted.",
-};
+async function apply(app: AccordApp, uploadId: string): Promise<number> {
+  printReport(await call(app, 'sync.import', { uploadId }));
+  return EXIT.ok;
+}
+
+function printReport(report: ImportReport): void {
+  if (report.status === 'already-imported' || !report.summary) say('cli.importedBefore');
+  else say('cli.applied', { applied: report.summary.applied, changes: report.summary.changes, conflicts: report.summary.conflicts });
+  for (const warning of report.warnings) say(warning === 'older-sequence' ? 'cli.noteOlderSequence' : 'cli.noteClockAhead');
+}
+
+const TRUST = {
+  trusted: 'cli.trustTrusted',
+  self: 'cli.trustSelf',
+  unknown: 'cli.trustUnknown',
+  revoked: 'cli.trustRevoked',
+  'key-changed': 'cli.trustKeyChanged',
+} as const;
 
 export function describeInspection(inspection: Inspection): string {
   const { header } = inspection;
   const lines = [
-    `From: ${header.sender.name} (post ${header.sender.postId})`,
-    `Key fingerprint: ${inspection.fingerprint}`,
-    `Signature: valid. Sender: ${TRUST[inspection.trust]}`,
-    `Created: ${header.createdAt}, sequence ${header.sequence}, schema ${header.schemaVersion}, ${header.counts.changes} change(s)${header.forPost ? `, for post ${header.forPost}` : ''}`,
+    text('cli.inspectFrom', { name: header.sender.name, post: header.sender.postId }),
+    text('cli.inspectFingerprint', { fingerprint: inspection.fingerprint }),
+    text('cli.inspectSignature', { trust: { key: TRUST[inspection.trust] } }),
+    text(header.forPost ? 'cli.inspectCreatedFor' : 'cli.inspectCreated', { at: header.createdAt, sequence: header.sequence, schema: header.schemaVersion, changes: header.counts.changes, post: header.forPost }),
   ];
-  if (inspection.alreadyImported) lines.push('Already imported: importing again changes nothing.');
-  if (inspection.olderThanImported) lines.push('Older than a bundle already imported from this post (still safe: nothing newer is overwritten).');
-  if (inspection.clockAhead) lines.push(`The sender's clock is ${Math.round(inspection.clockAheadMs / 3_600_000)} hour(s) ahead of this computer's.`);
+  if (inspection.alreadyImported) lines.push(text('cli.inspectAlreadyImported'));
+  if (inspection.olderThanImported) lines.push(text('cli.inspectOlder'));
+  if (inspection.clockAhead) lines.push(text('cli.inspectClockAhead', { hours: Math.round(inspection.clockAheadMs / 3_600_000) }));
   if (inspection.preview) {
-    lines.push('', 'record type            new  changed  deleted  conflicting');
+    lines.push('', text('cli.previewHeading'));
     for (const [table, counts] of Object.entries(inspection.preview.tables).sort()) {
       lines.push(`${table.padEnd(22)} ${String(counts.new).padStart(4)} ${String(counts.changed).padStart(8)} ${String(counts.deleted).padStart(8)} ${String(counts.conflicting).padStart(12)}`);
     }
   }
   return lines.join('\n');
 }
-
-const TRUST = {
-  trusted: 'trusted.',
-  self: 'this post itself.',
-  unknown: 'NOT trusted yet (check the fingerprint with the sender, then: accord keys trust FILE).',
-  revoked: 'trust was REVOKED.',
-  'key-changed': 'its key CHANGED from the one trusted: refused.',
-};

@@ -1,16 +1,9 @@
-import { readFileSync, statSync } from 'node:fs';
-import { listMouVersions } from '../../../db/repositories/mouVersions';
-import { listMouSignings, signMouDraft } from '../../../db/repositories/mouSignings';
-import { selectRecords } from '../../../db/repositories/records';
 import { DOCUMENT_LANGUAGES, DOCUMENT_LAYOUTS, type DocumentLanguage, type DocumentLayout } from '../../../shared/documents/types';
 import { formatMessage } from '../../../shared/i18n/format';
-import { AppError } from '../../../shared/result';
-import { SIGNED_MOU_LIMITS } from '../../documents/signedPackage';
-import { exportMouDocument, exportMouRedline, importSignedMou } from '../../documents/service';
-import { passphraseProtection } from '../../sync/keys';
 import type { AccordApp } from '../../app';
-import { databaseOption, EXIT, openAppFromOptions, UsageError, type Command, type OptionValues } from '../command';
-import { passphraseFor, withSyncExitCodes, writeFileAtomically } from '../syncSupport';
+import { call, cliLanguage, databaseOption, EXIT, say, text, UsageError, warn, withApp, type Command, type OptionValues } from '../command';
+import { passphraseFor, uploadFile, writeFileAtomically } from '../syncSupport';
+import { describeVerifiedMou } from './verify';
 
 const FORMATS = ['pdf', 'docx', 'html', 'signed'] as const;
 
@@ -25,35 +18,38 @@ const USAGE = [
 function choice<T extends string>(values: OptionValues, name: string, allowed: readonly T[], fallback: T): T {
   const value = values[name];
   if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}.`);
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw new UsageError('cli.optionChoice', { option: `--${name}`, choices: allowed.join(', ') });
   return value as T;
 }
 
 /** --version N (the saved version's number) or 'current'; the default is the draft as it is now. */
-function versionRef(app: AccordApp, mouId: string, given: unknown): string {
+async function versionRef(app: AccordApp, mouId: string, given: unknown): Promise<string> {
   if (given === undefined || given === 'current') return 'current';
   const number = Number(given);
-  const found = listMouVersions(app.context.store, mouId).find((version) => version.number === number || version.id === given);
-  if (!found) throw new UsageError(`Draft ${mouId} has no saved version ${String(given)} (see "accord mou list").`);
+  const found = (await call(app, 'mou.versions.list', { mouId })).find((version) => version.number === number || version.id === given);
+  if (!found) throw new UsageError('cli.noSuchVersion', { id: mouId, version: String(given) });
   return found.id;
 }
 
 function requireOut(values: OptionValues): string {
-  if (typeof values.out !== 'string' || values.out === '') throw new UsageError('--out FILE is required.');
+  if (typeof values.out !== 'string' || values.out === '') throw new UsageError('cli.outRequired');
   return values.out;
 }
 
-function documentOptions(values: OptionValues): { language: DocumentLanguage; layout: DocumentLayout } {
-  return { language: choice(values, 'lang', DOCUMENT_LANGUAGES, 'both'), layout: choice(values, 'layout', DOCUMENT_LAYOUTS, 'side-by-side') };
+function documentOptions(values: OptionValues): { lang: DocumentLanguage; layout: DocumentLayout } {
+  return { lang: choice(values, 'lang', DOCUMENT_LANGUAGES, 'both'), layout: choice(values, 'layout', DOCUMENT_LAYOUTS, 'side-by-side') };
 }
 
-async function withApp(values: OptionValues, work: (app: AccordApp) => Promise<number>): Promise<number> {
-  const app = openAppFromOptions(values);
-  try {
-    return await withSyncExitCodes('mou', () => work(app));
-  } finally {
-    app.close();
+async function list(app: AccordApp): Promise<number> {
+  const drafts = await call(app, 'mou.documents.list', {});
+  if (drafts.length === 0) say('cli.noMouDrafts');
+  for (const draft of drafts) {
+    const facts = [text('cli.mouListVersions', { versions: draft.versions })];
+    facts.push(draft.latest ? text('cli.mouListLatest', { number: draft.latest.number, at: draft.latest.savedAt }) : text('cli.mouListNoVersion'));
+    const signed = draft.signed ? `; ${text('cli.mouListSigned', { name: draft.signed.signedBy, at: draft.signed.signedAt, version: draft.signed.versionNumber, sha256: draft.signed.versionSha256 })}` : '';
+    console.log(`${draft.id}  ${draft.status.padEnd(14)} ${draft.title}  [${facts.join(', ')}${signed}]`);
   }
+  return EXIT.ok;
 }
 
 export const mouCommand: Command = {
@@ -72,69 +68,57 @@ export const mouCommand: Command = {
   },
   async run(values, positionals) {
     const [action, target, ...extra] = positionals;
-    if (extra.length) throw new UsageError(`Unexpected argument "${extra[0]}".`);
+    if (extra.length) throw new UsageError('cli.unexpectedArgument', { argument: extra[0]! });
     if (action === 'list') {
-      if (target !== undefined) throw new UsageError('"mou list" takes no argument.');
-      return withApp(values, async (app) => {
-        const { store } = app.context;
-        const drafts = selectRecords(store, 'mouDrafts', '1 = 1', 't.title, t.id', []);
-        if (drafts.length === 0) console.log('No MOU drafts.');
-        for (const draft of drafts) {
-          const versions = listMouVersions(store, draft.id);
-          const signed = listMouSignings(store, draft.id).at(-1);
-          const latest = versions[0] ? `latest saved version ${versions[0].number} (${versions[0].savedAt.slice(0, 10)})` : 'no saved version';
-          console.log(`${draft.id}  ${String(draft.status).padEnd(14)} ${String(draft.title)}  [${versions.length} version(s), ${latest}${signed ? `; signed by ${signed.signedBy} on ${signed.signedAt.slice(0, 10)}, version ${signed.versionNumber} sha256 ${signed.versionSha256}` : ''}]`);
-        }
-        return EXIT.ok;
-      });
+      if (target !== undefined) throw new UsageError('cli.noArgument', { command: 'mou list' });
+      return withApp(values, list);
     }
-    if (!target) throw new UsageError(action === 'import' ? 'Give the signed MOU file.' : 'Give the MOU draft id (see "accord mou list").');
+    if (action !== undefined && !['export', 'redline', 'sign', 'import'].includes(action)) throw new UsageError('cli.unknownSubcommand', { name: action });
+    if (!target) throw new UsageError(action === 'import' ? 'cli.mouFileNeeded' : action === undefined ? 'cli.mouChoose' : 'cli.mouIdNeeded');
     if (action === 'export') {
       const format = choice(values, 'format', FORMATS, 'pdf');
-      if (values.format === undefined) throw new UsageError('--format pdf|docx|html|signed is required.');
+      if (values.format === undefined) throw new UsageError('cli.formatRequired');
       const out = requireOut(values);
+      const options = documentOptions(values);
       return withApp(values, async (app) => {
-        const { store, handlingMarking } = app.context;
-        const version = versionRef(app, target, values.version);
-        const key = format === 'signed' ? { protection: passphraseProtection, passphrase: await passphraseFor(app, 'Signing an MOU file') } : undefined;
-        const result = await exportMouDocument(store, handlingMarking, target, { version, ...documentOptions(values) }, format, key);
-        for (const warning of result.warnings) console.error(`warning: ${formatMessage('en', warning.key, warning.params)}`);
+        const version = await versionRef(app, target, values.version);
+        const passphrase = format === 'signed' ? await passphraseFor(app) : undefined;
+        const result = await call(app, 'mou.documents.export', { mouId: target, version, ...options, format, passphrase });
+        for (const warning of result.warnings) warn('cli.warning', { text: formatMessage(cliLanguage(), warning.key, warning.params) });
         writeFileAtomically(out, result.bytes);
-        console.log(`Wrote ${out}: ${format}, ${result.bytes.length} bytes${result.warnings.length ? `, ${result.warnings.length} warning(s)` : ''}.`);
+        say('cli.mouWritten', { file: out, format, size: result.bytes.byteLength, warnings: result.warnings.length });
         return EXIT.ok;
       });
     }
     if (action === 'redline') {
       const format = choice(values, 'format', ['pdf', 'docx', 'html'] as const, 'pdf');
       const out = requireOut(values);
-      if (values.from === undefined || values.to === undefined) throw new UsageError('--from and --to (saved version numbers, or "current") are required.');
+      if (values.from === undefined || values.to === undefined) throw new UsageError('cli.fromToRequired');
+      const options = documentOptions(values);
       return withApp(values, async (app) => {
-        const { store, handlingMarking } = app.context;
-        const { language, layout } = documentOptions(values);
-        const result = await exportMouRedline(store, handlingMarking, target, versionRef(app, target, values.from), versionRef(app, target, values.to), format, language, layout);
+        const from = await versionRef(app, target, values.from);
+        const to = await versionRef(app, target, values.to);
+        const result = await call(app, 'mou.documents.redline', { mouId: target, from, to, format, ...options });
         writeFileAtomically(out, result.bytes);
-        console.log(`Wrote ${out}: redline, ${format}, ${result.bytes.length} bytes.`);
+        say('cli.redlineWritten', { file: out, format, size: result.bytes.byteLength });
         return EXIT.ok;
       });
     }
     if (action === 'sign') {
-      if (typeof values.by !== 'string' || !values.by.trim()) throw new UsageError('--by NAME (who signed) is required.');
+      const by = values.by;
+      if (typeof by !== 'string' || !by.trim()) throw new UsageError('cli.byRequired');
       return withApp(values, async (app) => {
-        const { signing } = signMouDraft(app.context.store, target, values.by as string);
-        console.log(`Signed by ${signing.signedBy} at ${signing.signedAt}: version ${signing.versionNumber}, sha256 ${signing.versionSha256}. Its clauses are now locked.`);
+        const { signing } = await call(app, 'mou.sign', { mouId: target, signedBy: by });
+        say('cli.mouSigned', { name: signing.signedBy, at: signing.signedAt, version: signing.versionNumber, sha256: signing.versionSha256 });
         return EXIT.ok;
       });
     }
-    if (action === 'import') {
-      return withApp(values, async (app) => {
-        const { size } = statSync(target);
-        if (size > SIGNED_MOU_LIMITS.fileBytes) throw new AppError('BUNDLE_REJECTED', `The file is ${size} bytes; a signed MOU file is at most ${SIGNED_MOU_LIMITS.fileBytes}.`, { reason: 'too-large' });
-        const result = importSignedMou(app.context.store, readFileSync(target));
-        console.log(result.description);
-        console.log(result.alreadyPresent ? `Already here as version ${result.version.number} of the draft; nothing changed.` : `Imported as version ${result.version.number} ("${result.version.label}") of the draft; the draft as edited here is unchanged.`);
-        return EXIT.ok;
-      });
-    }
-    throw new UsageError(action === undefined ? 'Give a subcommand: list, export, redline, sign or import.' : `Unknown subcommand "${action}".`);
+    return withApp(values, async (app) => {
+      const { uploadId } = await uploadFile(app, target);
+      const result = await call(app, 'mou.signed.import', { uploadId });
+      console.log(describeVerifiedMou(result));
+      say(result.alreadyPresent ? 'cli.mouAlreadyHere' : 'cli.mouImported', { version: result.version.number, label: result.version.label });
+      return EXIT.ok;
+    });
   },
 };

@@ -20,13 +20,6 @@ type ExportedFile = MethodOutput<'mou.documents.export'>;
 
 const FORMATS: ExportFormat[] = ['pdf', 'docx', 'html', 'signed'];
 
-function base64ToBytes(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /** Keeps a name or an ISO date in its own direction inside a sentence of the other script. */
 const isolate = (text: string) => `\u2068${text}\u2069`;
 
@@ -40,7 +33,7 @@ function deliver(file: ExportedFile): void {
     if (file.savedTo) useUiStore.getState().showInfo(message('documents.exported', { file: isolate(file.savedTo) }));
     return;
   }
-  saveFile(new Blob([base64ToBytes(file.data)] as BlobPart[], { type: file.mediaType }), file.fileName);
+  saveFile(new Blob([file.bytes] as BlobPart[], { type: file.mediaType }), file.fileName);
   useUiStore.getState().showInfo(message('documents.exported', { file: isolate(file.fileName) }));
 }
 

@@ -6,7 +6,6 @@ import { createSignedMouPackage, signerFromSync, trustFromSync, verifySignedMouP
 import { readStoredZip, writeStoredZip, type StoredEntry } from '../../../main/documents/storedZip';
 import { snapshotSha256 } from '../../../db/repositories/mouSignings';
 import { loadVersion } from '../../../db/repositories/mouVersions';
-import { BUNDLE_CHUNK_BYTES } from '../../../shared/api/sync';
 import type { PreExportWarning } from '../../../shared/api/documents';
 import { formatMessage } from '../../../shared/i18n/format';
 import { errorText } from '../../../shared/result';
@@ -26,16 +25,12 @@ let signedFile: Buffer;
 interface ExportedFile {
   fileName: string;
   size: number;
-  data: string;
+  bytes: Uint8Array;
   warnings: PreExportWarning[];
 }
 
 async function upload(app: AccordApp, bytes: Buffer): Promise<string> {
-  const { uploadId } = await callOk<{ uploadId: string }>(app, 'sync.upload.begin', { size: bytes.length });
-  for (let offset = 0; offset < bytes.length; offset += BUNDLE_CHUNK_BYTES) {
-    await callOk(app, 'sync.upload.chunk', { uploadId, offset, data: bytes.subarray(offset, offset + BUNDLE_CHUNK_BYTES).toString('base64') });
-  }
-  return uploadId;
+  return (await callOk<{ uploadId: string }>(app, 'sync.upload', { bytes })).uploadId;
 }
 
 const entriesOf = (bytes: Buffer) => readStoredZip(bytes, { maxEntries: 100, maxEntryBytes: 100 * 1024 * 1024 }).map(({ name, data }) => ({ name, data: Buffer.from(data) }));
@@ -49,7 +44,7 @@ beforeAll(async () => {
   const bundle = await exportBundle(a.context.store, null, { protection: passphraseProtection, passphrase });
   trustSenderOf(b.context.store, bundle.bytes);
   await importBundle(b.context.store, bundle.bytes);
-  signedFile = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'signed', passphrase })).data, 'base64');
+  signedFile = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'signed', passphrase })).bytes);
 });
 afterAll(() => {
   a.close();
@@ -104,19 +99,19 @@ describe('MOU documents through the API', () => {
     expect(await titleWarnings()).toHaveLength(1);
     await callOk(a, 'records.update', { type: 'mouDrafts', id: other.mouId, values: { ...other.values, titleAr: 'التعاون في أمن الحدود' } });
     expect(await titleWarnings()).toEqual([]);
-    const html = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId: other.mouId, format: 'html', lang: 'both' })).data, 'base64').toString('utf8');
+    const html = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId: other.mouId, format: 'html', lang: 'both' })).bytes).toString('utf8');
     expect(html).toContain('التعاون في أمن الحدود');
   });
 
   it('exports PDF, DOCX and HTML as files to save, with the warnings next to them', async () => {
     const pdf = await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'pdf', lang: 'both', layout: 'side-by-side' });
-    expect(Buffer.from(pdf.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.fileName).toMatch(/^Border-security-cooperation-Current-draft-both\.pdf$/);
     expect(pdf.warnings.map((warning) => warning.clauseNumber)).toEqual([null, '2']); // no Arabic title; 90 vs 60 days
     const docx = await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'docx', lang: 'ar' });
-    expect(Buffer.from(docx.data, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect(Buffer.from(docx.bytes).subarray(0, 2).toString()).toBe('PK');
     const html = await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'html', lang: 'en', layout: 'sequential' });
-    expect(Buffer.from(html.data, 'base64').toString('utf8')).toContain('Each party reports within 90 days.');
+    expect(Buffer.from(html.bytes).toString('utf8')).toContain('Each party reports within 90 days.');
     const refused = await a.call('mou.documents.export', { mouId, format: 'odt' });
     expect(refused.ok).toBe(false);
   });
@@ -126,7 +121,8 @@ describe('MOU documents through the API', () => {
     a.context.saveFile = async (name, bytes) => (saved.push({ name, bytes }), `/chosen/${name}`);
     try {
       const result = await callOk<ExportedFile & { savedWithDialog: boolean; savedTo: string | null }>(a, 'mou.documents.export', { mouId, format: 'pdf' });
-      expect(result).toMatchObject({ data: '', savedWithDialog: true, savedTo: `/chosen/${result.fileName}` });
+      expect(result).toMatchObject({ size: expect.any(Number), savedWithDialog: true, savedTo: `/chosen/${result.fileName}` });
+      expect(result.bytes).toHaveLength(0); // the bytes went to the dialog, not back to the window
       expect(saved.map((file) => file.bytes.subarray(0, 5).toString())).toEqual(['%PDF-']);
     } finally {
       delete a.context.saveFile;
@@ -142,7 +138,7 @@ describe('MOU documents through the API', () => {
     });
     const second = await callOk<{ id: string }>(a, 'mou.versions.save', { mouId, label: 'Second' });
     const html = await callOk<ExportedFile>(a, 'mou.documents.redline', { mouId, from: first.id, to: second.id, format: 'html' });
-    const text = Buffer.from(html.data, 'base64').toString('utf8');
+    const text = Buffer.from(html.bytes).toString('utf8');
     expect(text).toContain('<del>90</del>');
     expect(text).toContain('<ins>60</ins>');
     const pdf = await callOk<ExportedFile>(a, 'mou.documents.redline', { mouId, from: first.id, to: second.id, format: 'pdf' });

@@ -1,17 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-
-/** The files Accord registers with the OS (electron-builder.yml fileAssociations). */
-export const OPENABLE_EXTENSIONS = ['.accord-bundle', '.accord-mou.zip'] as const;
-
-export type OpenedFileKind = 'bundle' | 'signedMou';
-
-export function openedFileKind(path: string): OpenedFileKind | null {
-  const lower = path.toLowerCase();
-  if (lower.endsWith('.accord-bundle')) return 'bundle';
-  if (lower.endsWith('.accord-mou.zip')) return 'signedMou';
-  return null;
-}
+import { openedFileKind } from '../../shared/openedFiles';
 
 /** The arguments of a start (or a second start) that name a bundle or signed MOU file that exists; switches are ignored. */
 export function openableFiles(argv: readonly string[]): string[] {

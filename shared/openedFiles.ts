@@ -1,0 +1,9 @@
+/** What a file the OS hands Accord holds, by its name (electron-builder.yml registers both endings). */
+export type OpenedFileKind = 'bundle' | 'signedMou';
+
+export function openedFileKind(path: string): OpenedFileKind | null {
+  const lower = path.toLowerCase();
+  if (lower.endsWith('.accord-bundle')) return 'bundle';
+  if (lower.endsWith('.accord-mou.zip')) return 'signedMou';
+  return null;
+}
