@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { recordType } from '../../shared/records/registry';
 import { inputSchema } from '../../shared/records/spec';
 import { toApiValues, toFormValues } from '../../renderer/src/planning/convert';
-import { formatMoney } from '../../shared/i18n/format';
+import { formatMessage, formatMoney } from '../../shared/i18n/format';
+import { issueMessage, parseIssueMessage } from '../../shared/i18n/message';
 import { minorToMajorText, parseMajorUnits } from '../../renderer/src/planning/money';
 
 /** The planning forms' conversion between what inputs hold and what the API stores. */
@@ -44,7 +45,9 @@ describe('form values and API values', () => {
   it('names the field whose text is not a number or an amount, and leaves the rest to the schema', () => {
     const form = { ...toFormValues(resources, undefined), fiscalYear: '20x7', requestedMinor: '12.345' };
     const { problems } = toApiValues(resources, form);
-    expect(problems).toEqual({ fiscalYear: 'invalidNumber', requestedMinor: 'invalidAmount' });
+    expect(problems).toEqual({ fiscalYear: issueMessage('validation.invalidNumber'), requestedMinor: issueMessage('validation.invalidAmount', { decimals: 2, example: '1250000.00' }) });
+    const carried = parseIssueMessage(problems.fiscalYear!)!;
+    expect(formatMessage('ar', carried.key, carried.params)).toBe('أدخل عددًا صحيحًا.');
   });
 
   it('drops rows an officer added and left empty, then the schema accepts the rest', () => {
