@@ -30,7 +30,11 @@ describe.skipIf(Boolean(skipReason))(`Electron window${skipReason ? ` (skipped: 
       const window = conditionWaits(await app.firstWindow({ timeout: CONDITION_TIMEOUT_MS }));
       expect(window.url()).toBe('accord://app/index.html');
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
-      expect(await window.evaluate(() => Object.keys((window as unknown as { accord: object }).accord))).toEqual(['invoke']);
+      expect(await window.evaluate(() => Object.keys((window as unknown as { accord: object }).accord))).toEqual(['invoke', 'onEvent']);
+      // First start: the desktop app seals the key with the OS keychain, so it asks only for the post's name.
+      await window.getByLabel("This post's name").fill('Embassy Tunis, ODC');
+      await window.getByRole('button', { name: 'Name this post' }).click();
+      await window.getByRole('button', { name: 'Start planning' }).click();
       await window.getByRole('link', { name: 'New Partner nation' }).click();
       await window.locator('#field-name').fill('Tunisia');
       await window.getByRole('button', { name: 'Save' }).click();
