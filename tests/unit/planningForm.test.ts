@@ -3,6 +3,7 @@ import { recordType } from '../../shared/records/registry';
 import { inputSchema } from '../../shared/records/spec';
 import { toApiValues, toFormValues } from '../../renderer/src/planning/convert';
 import { formatMoney } from '../../shared/i18n/format';
+import { parseIssueMessage } from '../../shared/i18n/message';
 import { minorToMajorText, parseMajorUnits } from '../../renderer/src/planning/money';
 
 /** The planning forms' conversion between what inputs hold and what the API stores. */
@@ -44,7 +45,9 @@ describe('form values and API values', () => {
   it('names the field whose text is not a number or an amount, and leaves the rest to the schema', () => {
     const form = { ...toFormValues(resources, undefined), fiscalYear: '20x7', requestedMinor: '12.345' };
     const { problems } = toApiValues(resources, form);
-    expect(problems).toEqual({ fiscalYear: 'invalidNumber', requestedMinor: 'invalidAmount' });
+    // Each problem is its catalog message as the form holds it (issueMessage), rendered by formatError.
+    const keys = Object.fromEntries(Object.entries(problems).map(([field, text]) => [field, parseIssueMessage(text)?.key]));
+    expect(keys).toEqual({ fiscalYear: 'validation.invalidNumber', requestedMinor: 'validation.invalidAmount' });
   });
 
   it('drops rows an officer added and left empty, then the schema accepts the rest', () => {
