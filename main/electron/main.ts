@@ -43,6 +43,8 @@ const openedFiles: string[] = [];
 /** A file double-clicked or dropped on the app icon: queued for the window's import preview, and the window brought forward. */
 function openFiles(paths: string[]): void {
   openedFiles.push(...paths);
+  // Pushed to the window like any other event; a window still loading takes what waits when it starts.
+  if (paths.length > 0) accord?.context.emit({ type: 'openedFile' });
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
