@@ -2,8 +2,8 @@ import type { Database } from 'better-sqlite3';
 
 /**
  * This post's local bookkeeping that hosts and handlers read or change: its
- * settings, its display name and its clock. The SQL lives here so none is
- * written outside db/.
+ * settings and its display name (its clock is db/clock.ts). The SQL lives here
+ * so none is written outside db/.
  */
 
 export function readSetting(db: Database, key: string): string | undefined {
@@ -12,11 +12,6 @@ export function readSetting(db: Database, key: string): string | undefined {
 
 export function renamePost(db: Database, postId: string, name: string): void {
   db.prepare('UPDATE post_identity SET name = ? WHERE id = ?').run(name, postId);
-}
-
-/** The hybrid logical clock as last stored (undefined before the first stamped write). */
-export function readClock(db: Database): { wallMs: number; counter: number } | undefined {
-  return db.prepare('SELECT wall_ms AS wallMs, counter FROM clock WHERE id = 1').get() as { wallMs: number; counter: number } | undefined;
 }
 
 /** How many rows a table holds (its name comes from this layer's own registry, never from input). */

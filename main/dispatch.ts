@@ -48,12 +48,12 @@ function isDatabaseBusy(error: unknown): boolean {
  */
 function invalidInput(method: string, issues: FieldIssue[]): AppError {
   const first = issues[0];
-  const error = new AppError('VALIDATION', message('error.invalidInput', { issues: first?.key ? message(first.key, first.params) : message('validation.invalid') }), { issues });
+  const error = new AppError('VALIDATION', message('error.invalidInput', { issues: first ? message(first.key, first.params) : message('validation.invalid') }), { issues });
   error.message = `Invalid input for ${method}: ${describeIssues(issues)}`;
   return error;
 }
 
 /** The issues in English, for the log line only. */
 function describeIssues(issues: FieldIssue[]): string {
-  return issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.key ? formatMessage('en', issue.key, issue.params) : issue.message}`).join('; ');
+  return issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${formatMessage('en', issue.key, issue.params)}`).join('; ');
 }

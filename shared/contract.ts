@@ -57,10 +57,12 @@ export function requestCap(method: string): number {
 
 /**
  * What the main side pushes to the window while long work runs (IPC events; on
- * the loopback host an event stream): a sync job's status as it moves, or a
- * step of a task the caller is waiting on (seeding).
+ * the loopback host an event stream): a sync job's status as it moves, a
+ * step of a task the caller is waiting on (seeding), or (desktop) a file the OS
+ * asked Accord to open now waits for the window (it takes it with platform.openedFile).
  */
 export const appEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('openedFile') }),
   z.object({ type: z.literal('job'), status: jobStatusSchema }),
   z.object({ type: z.literal('progress'), task: z.string(), phase: z.string(), done: z.number(), total: z.number() }),
 ]);

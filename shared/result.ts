@@ -30,15 +30,11 @@ export const messageParamsSchema: z.ZodType<MessageParams> = z.record(z.string()
 /** A message as it travels (shared/i18n/message.ts): a catalog key and its arguments. */
 export const messageSchema: z.ZodType<Message> = z.object({ key: messageKeySchema, params: messageParamsSchema.optional() });
 
-/**
- * One problem with one input field, as a catalog message (shared/i18n).
- * `message` repeats the key for readers that only look at text.
- */
+/** One problem with one input field, as a catalog message (shared/i18n) each client renders in its reader's language. */
 export const fieldIssueSchema = z.object({
   path: z.array(z.union([z.string(), z.number()])),
-  key: messageKeySchema.optional(),
+  key: messageKeySchema,
   params: messageParamsSchema.optional(),
-  message: z.string(),
 });
 export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 
@@ -51,28 +47,22 @@ export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 export const appErrorSchema = z.object({
   code: z.enum(ERROR_CODES),
   /** What to tell the person: a catalog key and its arguments, rendered by each client in its reader's language. */
-  key: messageKeySchema.optional(),
+  key: messageKeySchema,
   params: messageParamsSchema.optional(),
-  /** English, for logs and any caller that does not localise. */
+  /** The same message in English, for logs (never shown in place of the key's text). */
   message: z.string(),
   details: z
     .object({
       issues: z.array(fieldIssueSchema).optional(),
-      /**
-       * @deprecated server-composed text in each language; no file converted to the catalog writes it.
-       * It goes when db/repositories/records.ts (deletes refused, illegal transitions) stops writing it.
-       */
-      localized: z.object({ en: z.string(), ar: z.string() }).optional(),
     })
     .catchall(z.unknown())
     .optional(),
 });
 export type AppErrorShape = z.infer<typeof appErrorSchema>;
 
-/** The error's text in the reader's language: its catalog message (legacy: a server-composed text, else the English message). */
+/** The error's text in the reader's language: its catalog message. */
 export function errorText(error: AppErrorShape, language: Language): string {
-  if (error.key) return formatMessage(language, error.key, error.params);
-  return error.details?.localized?.[language] ?? error.message;
+  return formatMessage(language, error.key, error.params);
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorShape };
@@ -81,37 +71,38 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: AppErrorSha
  * Thrown inside handlers and repositories; turned into an envelope at the dispatch gate.
  * `new AppError(code, message('sync.untrusted', { name }), details?)`: the message is a
  * catalog key with its arguments; `Error.message` holds its English text, for logs.
- * (A plain string is the legacy form, going away as the call sites move to the catalog.)
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly key?: MessageKey;
+  readonly key: MessageKey;
   readonly params?: MessageParams;
   readonly details?: AppErrorShape['details'];
-  constructor(code: ErrorCode, what: Message | string, details?: AppErrorShape['details']) {
-    super(typeof what === 'string' ? what : formatMessage('en', what.key, what.params));
+  constructor(code: ErrorCode, what: Message, details?: AppErrorShape['details']) {
+    super(formatMessage('en', what.key, what.params));
     this.name = 'AppError';
     this.code = code;
-    if (typeof what !== 'string') {
-      this.key = what.key;
-      if (what.params) this.params = what.params;
-    }
+    this.key = what.key;
+    if (what.params) this.params = what.params;
     this.details = details;
+  }
+  /** An error envelope that arrived as data (a worker, a host) thrown again as itself. */
+  static fromShape(shape: AppErrorShape): AppError {
+    return new AppError(shape.code, { key: shape.key, ...(shape.params ? { params: shape.params } : {}) }, shape.details);
   }
   toShape(): AppErrorShape {
     return {
       code: this.code,
       message: this.message,
-      ...(this.key ? { key: this.key } : {}),
+      key: this.key,
       ...(this.params ? { params: this.params } : {}),
       ...(this.details ? { details: this.details } : {}),
     };
   }
 }
 
-/** One field's issue as every client reads it: its catalog key and arguments (`message` repeats the key for older readers). */
+/** One field's issue as every client reads it: its catalog key and arguments. */
 export function fieldIssue(field: string, what: Message): FieldIssue {
-  return { path: [field], key: what.key, ...(what.params ? { params: what.params } : {}), message: what.key };
+  return { path: [field], key: what.key, ...(what.params ? { params: what.params } : {}) };
 }
 
 /** A validation error on one field, as a catalog message. */

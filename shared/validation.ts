@@ -3,8 +3,7 @@ import { issueMessage, parseIssueMessage } from './i18n/message';
 import type { FieldIssue } from './result';
 
 /**
- * zod issues as field issues carrying catalog messages: `{ path, key, params,
- * message: key }`. A schema's message is an issueMessage() string; zod's own
+ * zod issues as field issues carrying catalog messages: `{ path, key, params }`. A schema's message is an issueMessage() string; zod's own
  * English messages become validation.invalid.
  */
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
@@ -14,7 +13,6 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
       path: issue.path.map((part) => (typeof part === 'symbol' ? String(part) : part)),
       key: carried.key,
       ...(carried.params ? { params: carried.params } : {}),
-      message: carried.key,
     };
   });
 }
@@ -22,8 +20,8 @@ export function toFieldIssues(error: z.ZodError): FieldIssue[] {
 /**
  * A field issue as one string for a form library that holds text (react-hook-form's
  * `message`): its catalog message encoded as issueMessage() does, which the
- * renderer's formatError renders with its arguments; a legacy issue's text as it is.
+ * renderer's formatError renders with its arguments.
  */
-export function issueText(issue: Pick<FieldIssue, 'key' | 'params' | 'message'>): string {
-  return issue.key ? issueMessage(issue.key, issue.params) : issue.message;
+export function issueText(issue: Pick<FieldIssue, 'key' | 'params'>): string {
+  return issueMessage(issue.key, issue.params);
 }

@@ -57,7 +57,7 @@ export function signMouDraft(store: Store, mouId: string, signedBy: string): { s
       throw new AppError('CONFLICT', message('documents.alreadySigned', { title: String(draft.title), status: String(draft.status) }), {
         mouId,
         status: draft.status,
-        issues: [{ path: ['status'], key: 'validation.illegalTransition', message: 'validation.illegalTransition' }],
+        issues: [{ path: ['status'], key: 'validation.illegalTransition' }],
       });
     }
     const fields = Object.fromEntries(recordType('mouDrafts').fields.map((field) => [field.name, (draft as Record<string, unknown>)[field.name]]));

@@ -1,6 +1,5 @@
 import type { ParseArgsConfig } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
-import { en } from '../../shared/i18n/en';
 import { formatMessage } from '../../shared/i18n/format';
 import type { Language, MessageKey, MessageParams } from '../../shared/i18n/message';
 import { AppError, errorText, type AppErrorShape } from '../../shared/result';
@@ -14,7 +13,9 @@ export type OptionValues = Record<string, string | boolean | undefined>;
 
 /** One `accord <name>` command; its options are parsed strictly before `run`. */
 export interface Command {
-  summary: string;
+  /** What --help says it does, from the catalog. */
+  summary: MessageKey;
+  /** Its syntax (command, options, placeholders), printed as it is in every language. */
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
   run(values: OptionValues, positionals: string[]): Promise<number>;
@@ -22,21 +23,16 @@ export interface Command {
 
 /** Wrong arguments: printed with the command's usage, exit code 2. */
 export class UsageError extends Error {
-  readonly key?: MessageKey;
-  readonly params?: MessageParams;
-  constructor(key: MessageKey, params?: MessageParams);
-  /** Legacy: English text not yet in the catalog. */
-  constructor(legacyText: string);
-  constructor(what: string, params?: MessageParams) {
-    const key = Object.prototype.hasOwnProperty.call(en, what) ? (what as MessageKey) : undefined;
-    super(key ? formatMessage('en', key, params) : what);
-    this.key = key;
-    this.params = params;
+  constructor(
+    readonly key: MessageKey,
+    readonly params?: MessageParams,
+  ) {
+    super(formatMessage('en', key, params));
   }
 
   /** In the reader's language. */
   text(): string {
-    return this.key ? text(this.key, this.params) : this.message;
+    return text(this.key, this.params);
   }
 }
 

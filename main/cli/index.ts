@@ -31,14 +31,9 @@ const commands: Record<string, Command> = {
 
 
 export function helpText(): string {
-  const lines = [`accord ${APP_VERSION}: partnership planning, offline.`, '', 'Usage:'];
-  for (const command of Object.values(commands)) lines.push(`  ${command.usage}`, `      ${command.summary}`);
-  lines.push(
-    '',
-    'The database is ACCORD_DB or --db PATH when given, otherwise accord.sqlite in the',
-    "user's application data folder. Exit codes: 0 done, 1 failed, 2 usage error, 3 database from a newer Accord,",
-    '4 bundle or signed MOU file rejected (altered, truncated, malformed), 5 file from a post that is not trusted.',
-  );
+  const lines = [text('cli.helpTitle', { version: APP_VERSION }), '', text('cli.helpUsage')];
+  for (const command of Object.values(commands)) lines.push(`  ${command.usage}`, `      ${text(command.summary)}`);
+  lines.push('', text('cli.helpFooter'));
   return lines.join('\n');
 }
 
@@ -59,7 +54,7 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   try {
     if (rest.includes('--help')) {
-      console.log(`${command.usage}\n  ${command.summary}`);
+      console.log(`${command.usage}\n  ${text(command.summary)}`);
       return EXIT.ok;
     }
     const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });

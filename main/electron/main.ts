@@ -3,7 +3,9 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { openableFiles } from './openedFiles';
 import { EVENT_CHANNEL, IPC_CHANNEL } from '../../shared/contract';
-import { AppError } from '../../shared/result';
+import { formatMessage } from '../../shared/i18n/format';
+import { AppError, errorText } from '../../shared/result';
+import { message } from '../../shared/i18n/message';
 import { openApp, type AccordApp } from '../app';
 import { resolveDatabasePath } from '../dataPath';
 import { CONTENT_SECURITY_POLICY, resolveStaticFile } from '../staticFiles';
@@ -41,6 +43,8 @@ const openedFiles: string[] = [];
 /** A file double-clicked or dropped on the app icon: queued for the window's import preview, and the window brought forward. */
 function openFiles(paths: string[]): void {
   openedFiles.push(...paths);
+  // Pushed to the window like any other event; a window still loading takes what waits when it starts.
+  if (paths.length > 0) accord?.context.emit({ type: 'openedFile' });
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
@@ -82,15 +86,17 @@ async function start(): Promise<void> {
     accord.context.saveFile = saveWithDialog;
     accord.context.takeOpenedFile = () => openedFiles.shift() ?? null;
   } catch (error) {
-    const message = error instanceof AppError ? error.message : `Accord could not open its database: ${String(error)}`;
-    dialog.showErrorBox('Accord cannot start', message);
+    // The reader's language: the operating system's (the window is not open yet).
+    const language = app.getLocale().toLowerCase().startsWith('ar') ? 'ar' : 'en';
+    const why = error instanceof AppError ? errorText(error.toShape(), language) : formatMessage(language, 'platform.openFailed', { detail: String(error) });
+    dialog.showErrorBox(formatMessage(language, 'platform.cannotStart'), why);
     app.exit(1);
     return;
   }
 
   ipcMain.handle(IPC_CHANNEL, (event, method: unknown, input: unknown) => {
     if (!isTrustedSender(event)) {
-      return { ok: false, error: { code: 'FORBIDDEN', message: 'Calls are accepted only from the Accord window.' } };
+      return { ok: false, error: new AppError('FORBIDDEN', message('error.windowOnly')).toShape() };
     }
     return accord!.call(String(method), input);
   });

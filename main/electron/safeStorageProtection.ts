@@ -1,4 +1,5 @@
 import { safeStorage } from 'electron';
+import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 import type { KeyProtection } from '../sync/keys';
 
@@ -18,7 +19,7 @@ export function safeStorageProtection(): KeyProtection | null {
       try {
         return Buffer.from(safeStorage.decryptString(sealed), 'base64');
       } catch {
-        throw new AppError('INTERNAL', "The operating system could not unlock this post's signing key (was the user profile moved?).");
+        throw new AppError('INTERNAL', message('platform.keyUnlockFailed'));
       }
     },
   };

@@ -67,7 +67,7 @@ export function runOnWorker(request: WorkerRequest, onProgress: Progress): Promi
       started = true;
       if (message.type === 'progress') onProgress(message.step);
       else if (message.type === 'done') settle(() => resolve(message.value));
-      else settle(() => reject(message.error ? new AppError(message.error.code, message.error.key ? { key: message.error.key, params: message.error.params } : message.error.message, message.error.details) : new Error('The sync worker failed.')));
+      else settle(() => reject(message.error ? AppError.fromShape(message.error) : new Error('The sync worker failed.')));
     });
     worker.on('error', (error) => settle(() => (started ? reject(error) : resolve(null))));
     worker.on('exit', (code) => settle(() => (started ? reject(new Error(`The sync worker stopped (exit code ${code}) before finishing.`)) : resolve(null))));

@@ -1,10 +1,9 @@
 import type { Store } from '../../db/store';
-import { readClock } from '../../db/localState';
+import { currentStamp } from '../../db/clock';
 import { applyChanges, FUTURE_CLOCK_TOLERANCE_MS } from '../../db/sync/apply';
 import type { Change } from '../../db/sync/apply';
 import type { ApplySummary, ImportReport, Inspection, TrustState } from '../../shared/api/sync';
 import { ChangeRejected, collectChanges, heldVector, ID_PATTERN, validateChanges } from '../../db/sync/changes';
-import { formatHlc } from '../../shared/hlc';
 import {
   findBundle,
   findTrustedPost,
@@ -55,7 +54,6 @@ export async function exportBundle(store: Store, forPost: string | null, options
   const changes = collectChanges(db, since);
   const tables: Record<string, number> = {};
   for (const change of changes) tables[change[0]] = (tables[change[0]] ?? 0) + 1;
-  const clock = readClock(db);
   progress({ phase: 'compressing', done: changes.length, total: changes.length });
   const sequence = store.transaction(() => nextSequence(db));
   const header = {
@@ -63,7 +61,7 @@ export async function exportBundle(store: Store, forPost: string | null, options
     sender: { postId: store.post.id, name: store.post.name, publicKey: keyToHex(key.publicKey) },
     sequence,
     createdAt: new Date(now()).toISOString(),
-    createdHlc: clock ? formatHlc(clock) : null,
+    createdHlc: currentStamp(db),
     forPost,
     since,
     senderVector: heldVector(db),

@@ -4,7 +4,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { BYTES_FIELD } from '../../shared/api/types';
 import { API_PATH, EVENTS_PATH, requestCap, type AppEvent } from '../../shared/contract';
-import type { AppErrorShape, Result } from '../../shared/result';
+import { message, type Message } from '../../shared/i18n/message';
+import { AppError, type ErrorCode, type Result } from '../../shared/result';
 import { CONTENT_SECURITY_POLICY, resolveStaticFile } from '../staticFiles';
 
 type Subscribe = (listener: (event: AppEvent) => void) => () => void;
@@ -54,7 +55,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const server = createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       console.error('[accord] web host error', error);
-      if (!response.headersSent) sendError(response, 500, { code: 'INTERNAL', message: 'Internal error.' });
+      if (!response.headersSent) sendError(response, 500, 'INTERNAL', message('error.internal'));
       else response.destroy();
     });
   });
@@ -62,47 +63,47 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
     setCommonHeaders(response);
     if (!isAllowedHost(request.headers.host, port)) {
-      return sendError(response, 403, { code: 'FORBIDDEN', message: 'Requests must address 127.0.0.1 or localhost on this port.' });
+      return sendError(response, 403, 'FORBIDDEN', message('error.web.host'));
     }
     const origin = request.headers.origin;
     if (origin !== undefined && !isAllowedOrigin(origin, port)) {
-      return sendError(response, 403, { code: 'FORBIDDEN', message: `Origin ${origin.slice(0, 100)} may not call Accord.` });
+      return sendError(response, 403, 'FORBIDDEN', message('error.web.origin', { origin: origin.slice(0, 100) }));
     }
     const url = new URL(request.url ?? '/', `http://${LOOPBACK_ADDRESS}`);
     if (url.pathname.startsWith(`${API_PATH}/`)) return handleApi(request, response, url.pathname.slice(API_PATH.length + 1));
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return sendError(response, 405, { code: 'FORBIDDEN', message: 'Only GET is served here.' });
+      return sendError(response, 405, 'FORBIDDEN', message('error.web.getOnly'));
     }
     const file = resolveStaticFile(options.staticDir, url.pathname);
-    if (!file) return sendError(response, 404, { code: 'NOT_FOUND', message: 'Not found.' });
+    if (!file) return sendError(response, 404, 'NOT_FOUND', message('error.web.notFound'));
     response.writeHead(200, { 'Content-Type': file.contentType, 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
     response.end(request.method === 'HEAD' ? undefined : readFileSync(file.filePath));
   }
 
   async function handleApi(request: IncomingMessage, response: ServerResponse, method: string): Promise<void> {
     const events = `/${method}` === EVENTS_PATH;
-    if (request.method !== (events ? 'GET' : 'POST')) return sendError(response, 405, { code: 'FORBIDDEN', message: events ? 'The event stream is read with GET.' : 'API calls use POST.' });
+    if (request.method !== (events ? 'GET' : 'POST')) return sendError(response, 405, 'FORBIDDEN', message(events ? 'error.web.eventsGet' : 'error.web.apiPost'));
     if (!hasValidToken(request.headers.authorization, tokenDigest)) {
-      return sendError(response, 401, { code: 'UNAUTHORIZED', message: 'Missing or wrong access token. Open the address Accord printed when it started.' });
+      return sendError(response, 401, 'UNAUTHORIZED', message('error.web.token'));
     }
     if (events) return streamEvents(response);
     const contentType = request.headers['content-type'] ?? '';
     const carriesBytes = contentType.startsWith('application/octet-stream');
     if (!carriesBytes && !contentType.startsWith('application/json')) {
-      return sendError(response, 415, { code: 'VALIDATION', message: 'API calls send application/json, or application/octet-stream for a file.' });
+      return sendError(response, 415, 'VALIDATION', message('error.web.contentType'));
     }
     const name = decodeURIComponent(method);
     const limit = options.maxBodyBytes ?? requestCap(name);
     const body = await readBody(request, limit);
     if (body === 'too-large') {
-      return sendError(response, 413, { code: 'PAYLOAD_TOO_LARGE', message: `Request body exceeds ${limit} bytes.` }, true);
+      return sendError(response, 413, 'PAYLOAD_TOO_LARGE', message('error.web.tooLarge', { limit: String(limit) }), true);
     }
     let input: unknown;
     try {
       if (carriesBytes) input = { ...fieldsOf(request.headers[FIELDS_HEADER]), [BYTES_FIELD]: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
       else input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
     } catch {
-      return sendError(response, 400, { code: 'VALIDATION', message: 'Request body is not valid JSON.' });
+      return sendError(response, 400, 'VALIDATION', message('error.web.badJson'));
     }
     sendResult(response, await options.call(name, input));
   }
@@ -217,7 +218,8 @@ function sendJson(response: ServerResponse, status: number, body: unknown): void
   response.end(JSON.stringify(body));
 }
 
-function sendError(response: ServerResponse, status: number, error: AppErrorShape, closeConnection = false): void {
+/** A refusal the host makes itself, before the gate: the same envelope the gate returns, as a catalog message. */
+function sendError(response: ServerResponse, status: number, code: ErrorCode, what: Message, closeConnection = false): void {
   if (closeConnection) response.setHeader('Connection', 'close');
-  sendJson(response, status, { ok: false, error });
+  sendJson(response, status, { ok: false, error: new AppError(code, what).toShape() });
 }

@@ -1,13 +1,13 @@
 import { create } from 'zustand';
 import { formatMessage } from '../../shared/i18n/format';
-import type { Language, Message } from '../../shared/i18n/message';
-import { ERROR_CODES, errorText, type AppErrorShape } from '../../shared/result';
+import { message, type Language, type Message } from '../../shared/i18n/message';
+import { AppError, errorText, type AppErrorShape } from '../../shared/result';
 import type { MethodOutput } from '../../shared/contract';
 import { createClient, defaultTransport, type ApiClient } from './api/client';
 
 type AppInfo = MethodOutput<'app.info'>;
 
-export let api: ApiClient = createClient(async () => ({ ok: false, error: { code: 'INTERNAL', message: 'Not connected.' } }));
+export let api: ApiClient = createClient(async () => ({ ok: false, error: new AppError('INTERNAL', message('error.notConnected')).toShape() }));
 
 /** Connects the store to the main side; the entry point calls this once. */
 export function connectApi(client: ApiClient = createClient(defaultTransport())): void {
@@ -19,31 +19,15 @@ const LANGUAGE_KEY = 'accord.language';
 /**
  * What the notice bar says, kept as data (an error envelope or a catalog
  * message) and rendered in the reader's language when shown, so switching
- * language re-renders it. A plain string is the legacy form (already
- * translated text from pages that still use legacyT).
+ * language re-renders it.
  */
-export type NoticeContent = { error: AppErrorShape } | { message: Message } | { text: string };
+export type NoticeContent = { error: AppErrorShape } | { message: Message };
 export type Notice = { kind: 'error' | 'info' } & NoticeContent;
 
 /** A notice's text in one language. */
 export function noticeText(notice: Notice, language: Language): string {
   if ('error' in notice) return errorText(notice.error, language);
-  if ('message' in notice) return formatMessage(language, notice.message.key, notice.message.params);
-  return notice.text;
-}
-
-/** An error envelope as a job status or a thrown CallFailed carries it (its code typed as a plain string). */
-interface ErrorEnvelope {
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
-}
-const KNOWN_CODES = new Set<string>(ERROR_CODES);
-const isAppError = <E extends ErrorEnvelope>(error: E): error is E & AppErrorShape => KNOWN_CODES.has(error.code);
-
-/** The envelope as the notice bar and errorText take it: one of ours by its code, else an internal error with its text. */
-export function toAppError(error: ErrorEnvelope): AppErrorShape {
-  return isAppError(error) ? error : { code: 'INTERNAL', message: error.message };
+  return formatMessage(language, notice.message.key, notice.message.params);
 }
 
 function storedLanguage(): Language {
@@ -58,7 +42,7 @@ interface UiState {
   notice: Notice | null;
   /** A main-side error (rendered by errorText), or a catalog message that explains a failure. */
   showError(error: AppErrorShape | Message): void;
-  showInfo(info: string | Message): void;
+  showInfo(info: Message): void;
   dismissNotice(): void;
 }
 
@@ -70,7 +54,7 @@ export const useUiStore = create<UiState>((set) => ({
   },
   notice: null,
   showError: (error) => set({ notice: 'code' in error ? { kind: 'error', error } : { kind: 'error', message: error } }),
-  showInfo: (info) => set({ notice: typeof info === 'string' ? { kind: 'info', text: info } : { kind: 'info', message: info } }),
+  showInfo: (info) => set({ notice: { kind: 'info', message: info } }),
   dismissNotice: () => set({ notice: null }),
 }));
 

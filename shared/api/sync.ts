@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { appErrorSchema } from '../result';
 import { bytesSchema, type MethodGroup } from './types';
 
 /** Largest bundle file Accord reads or writes (well within an email attachment for daily deltas). */
@@ -55,7 +56,6 @@ const conflict = z.object({
   rowExists: z.boolean(),
   label: z.string().nullable(),
 });
-const errorShape = z.object({ code: z.string(), key: z.string().optional(), params: z.record(z.string(), z.unknown()).optional(), message: z.string(), details: z.record(z.string(), z.unknown()).optional() });
 export const jobStatusSchema = z.object({
   id: z.string(),
   kind: z.enum(['export', 'inspect', 'import']),
@@ -63,7 +63,7 @@ export const jobStatusSchema = z.object({
   phase: z.string(),
   done: z.number(),
   total: z.number(),
-  error: errorShape.nullable(),
+  error: appErrorSchema.nullable(),
   inspection: inspectionSchema.nullable(),
   report: importReportSchema.nullable(),
   /** For a finished export: the file to save, fetched with sync.download. */

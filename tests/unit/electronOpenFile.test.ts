@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { IPC_CHANNEL } from '../../shared/contract';
+import { EVENT_CHANNEL, IPC_CHANNEL } from '../../shared/contract';
 import { openableFiles } from '../../main/electron/openedFiles';
 import { tempDirectory } from '../helpers';
 
@@ -12,6 +12,8 @@ import { tempDirectory } from '../helpers';
  */
 const recorded = vi.hoisted(() => ({
   windows: [] as { focused: number; restored: number; minimized: boolean }[],
+  /** What the main side pushed to the window (webContents.send). */
+  sent: [] as { channel: string; event: unknown }[],
   ipcHandlers: new Map<string, (...args: any[]) => unknown>(),
   appListeners: new Map<string, (...args: any[]) => unknown>(),
   lockRequests: 0,
@@ -26,6 +28,10 @@ vi.mock('electron', () => {
     }
     once() {}
     show() {}
+    isDestroyed() {
+      return false;
+    }
+    webContents = { send: (channel: string, event: unknown) => recorded.sent.push({ channel, event }) };
     isMinimized() {
       return this.state.minimized;
     }
@@ -92,10 +98,13 @@ describe('one instance, and files opened with Accord', () => {
     expect(recorded.quits).toBe(0);
   });
 
-  it('a second start naming a bundle brings the window forward and hands it the file for the import preview', async () => {
+  it('a second start naming a bundle brings the window forward, tells it a file waits, and hands it the file for the import preview', async () => {
     expect((await call('platform.openedFile')).value).toBeNull();
+    recorded.sent.length = 0;
     recorded.appListeners.get('second-instance')!({}, ['/opt/Accord/accord', '--no-sandbox', bundle, join(dir.path, 'notes.txt')], dir.path);
     expect(recorded.windows[0]).toMatchObject({ restored: 1, focused: 1 });
+    // Pushed through the one event channel (the preload's onEvent), not found by polling.
+    expect(recorded.sent).toEqual([{ channel: EVENT_CHANNEL, event: { type: 'openedFile' } }]);
     const opened = await call('platform.openedFile');
     expect(opened.ok).toBe(true);
     expect(opened.value).toEqual({ kind: 'bundle', name: 'from-rabat.accord-bundle', data: Buffer.from('bundle bytes').toString('base64') });
@@ -104,8 +113,10 @@ describe('one instance, and files opened with Accord', () => {
 
   it('macOS open-file with a signed MOU file: the default is prevented and the file waits for the window', async () => {
     let prevented = false;
+    recorded.sent.length = 0;
     recorded.appListeners.get('open-file')!({ preventDefault: () => (prevented = true) }, signedMou);
     expect(prevented).toBe(true);
+    expect(recorded.sent).toEqual([{ channel: EVENT_CHANNEL, event: { type: 'openedFile' } }]);
     const opened = await call('platform.openedFile');
     expect(opened.value).toMatchObject({ kind: 'signedMou', name: 'Tunisia MOU.accord-mou.zip' });
   });

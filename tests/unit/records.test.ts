@@ -8,9 +8,9 @@ import { formatMessage } from '../../shared/i18n/format';
 import type { MessageKey, MessageParams } from '../../shared/i18n/message';
 import type { FieldIssue } from '../../shared/result';
 
-/** A field issue as the gate returns it: a catalog key and its arguments (message repeats the key). */
+/** A field issue as the gate returns it: a catalog key and its arguments. */
 function issue(path: (string | number)[], key: MessageKey, params?: MessageParams): FieldIssue {
-  return { path, key, ...(params ? { params } : {}), message: key };
+  return { path, key, ...(params ? { params } : {}) };
 }
 
 /** Every issue's message reads as a sentence in English and in Arabic. */

@@ -1,7 +1,7 @@
 import { call, databaseOption, EXIT, withApp, type Command } from '../command';
 
 export const dumpCommand: Command = {
-  summary: 'Print every synced record as canonical sorted JSON (compare two posts with diff).',
+  summary: 'cli.summary.dump',
   usage: 'accord dump [--db PATH]',
   options: { ...databaseOption },
   run: (values) =>

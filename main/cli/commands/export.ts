@@ -2,7 +2,7 @@ import { call, databaseOption, EXIT, say, UsageError, withApp, type Command } fr
 import { passphraseFor, writeFileAtomically } from '../syncSupport';
 
 export const exportCommand: Command = {
-  summary: 'Write a signed bundle: everything, or (--for POST) only what that post has not shown it holds.',
+  summary: 'cli.summary.export',
   usage: 'accord export --out FILE [--for POST] [--db PATH]',
   options: { ...databaseOption, out: { type: 'string' }, for: { type: 'string' } },
   async run(values) {

@@ -4,7 +4,7 @@ import { call, databaseOption, EXIT, say, text, UsageError, withApp, type Comman
 import { confirm, uploadFile } from '../syncSupport';
 
 export const importCommand: Command = {
-  summary: 'Verify a bundle, show what it would change, and apply it (all or nothing).',
+  summary: 'cli.summary.import',
   usage: 'accord import FILE [--dry-run] [--yes] [--db PATH]',
   options: { ...databaseOption, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean' } },
   async run(values, positionals) {

@@ -2,7 +2,7 @@ import { call, databaseOption, EXIT, say, text, UsageError, withApp, type Comman
 import { confirm, passphraseIfNoKey, uploadFile, writeFileAtomically } from '../syncSupport';
 
 export const keysCommand: Command = {
-  summary: "This post's identity and key, and the posts it trusts: show [--name TEXT], export [--out FILE], trust FILE [--fingerprint FP] [--yes], list, revoke POST.",
+  summary: 'cli.summary.keys',
   usage: 'accord keys show|export|trust FILE|list|revoke POST [--db PATH]',
   options: { ...databaseOption, out: { type: 'string' }, name: { type: 'string' }, fingerprint: { type: 'string' }, yes: { type: 'boolean' } },
   async run(values, positionals) {

@@ -53,7 +53,7 @@ async function list(app: AccordApp): Promise<number> {
 }
 
 export const mouCommand: Command = {
-  summary: 'MOU drafts as documents: list them, export PDF/DOCX/HTML or a signed file, a redline between versions, sign a draft, import a signed file.',
+  summary: 'cli.summary.mou',
   usage: USAGE,
   options: {
     ...databaseOption,

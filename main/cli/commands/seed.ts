@@ -3,7 +3,7 @@ import { SEED_SIZES } from '../../../shared/api/seed';
 import { call, databaseOption, EXIT, say, UsageError, withApp, type Command } from '../command';
 
 export const seedCommand: Command = {
-  summary: 'Fill an empty database with a realistic synthetic planning dataset (demos, training, benchmarks); the same --seed gives the same records.',
+  summary: 'cli.summary.seed',
   usage: 'accord seed --db PATH --size small|large [--seed N]',
   options: { ...databaseOption, size: { type: 'string' }, seed: { type: 'string' } },
   async run(values, positionals) {

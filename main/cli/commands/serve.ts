@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatMessage } from '../../../shared/i18n/format';
+import { message } from '../../../shared/i18n/message';
 import { AppError } from '../../../shared/result';
 import { APP_VERSION } from '../../app';
 import { startWebHost, type WebHost } from '../../web/server';
-import { databaseOption, EXIT, openAppFromOptions, UsageError, type Command } from '../command';
+import { databaseOption, EXIT, openAppFromOptions, text, UsageError, type Command } from '../command';
 
 /** Ports Accord picks from: above the registered services most machines run, below the OS's ephemeral range. */
 const STABLE_PORTS = { first: 41000, count: 8000 };
@@ -20,23 +20,23 @@ export function stablePort(databasePath: string): number {
 /** The start-up block: the mode, the database, the address, how to stop. */
 export function startupBanner(options: { why?: string; databasePath: string; url: string; portNote?: string }): string {
   const lines = [
-    options.why ? formatMessage('en', 'platform.serve.mode', { version: APP_VERSION, why: options.why }) : formatMessage('en', 'platform.serve.modeDirect', { version: APP_VERSION }),
-    formatMessage('en', 'platform.serve.database', { path: options.databasePath }),
-    formatMessage('en', 'platform.serve.address', { url: options.url }),
+    options.why ? text('platform.serve.mode', { version: APP_VERSION, why: options.why }) : text('platform.serve.modeDirect', { version: APP_VERSION }),
+    text('platform.serve.database', { path: options.databasePath }),
+    text('platform.serve.address', { url: options.url }),
     ...(options.portNote ? [options.portNote] : []),
-    formatMessage('en', 'platform.serve.stop'),
+    text('platform.serve.stop'),
   ];
   return lines.join('\n');
 }
 
 export const serveCommand: Command = {
-  summary: 'Serve Accord on 127.0.0.1 and print the address to open in a browser.',
+  summary: 'cli.summary.serve',
   usage: 'accord serve [--db PATH] [--port N] [--no-open] [--marking TEXT]',
   // Without --port, the port is the same on every start for the same database (unless another program holds it).
   options: { ...databaseOption, port: { type: 'string' }, 'no-open': { type: 'boolean' }, marking: { type: 'string' }, why: { type: 'string' } },
   async run(values) {
     const asked = values.port === undefined ? undefined : Number(values.port);
-    if (asked !== undefined && (!Number.isInteger(asked) || asked < 0 || asked > 65535)) throw new UsageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
+    if (asked !== undefined && (!Number.isInteger(asked) || asked < 0 || asked > 65535)) throw new UsageError('cli.portRange', { value: String(values.port) });
     const staticDir = rendererDirectory();
     const app = openAppFromOptions(values);
     const { databasePath } = app.context;
@@ -51,7 +51,7 @@ export const serveCommand: Command = {
       } catch (error) {
         if (!(error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')) throw error;
         host = await startWebHost({ call: app.call, staticDir, port: 0 });
-        portNote = formatMessage('en', 'platform.serve.portTaken', { port: String(port), actual: String(host.port) });
+        portNote = text('platform.serve.portTaken', { port: String(port), actual: String(host.port) });
       }
     }
     console.log(startupBanner({ why: values.why as string | undefined, databasePath, url: host.url, portNote }));
@@ -73,7 +73,7 @@ export const serveCommand: Command = {
 function rendererDirectory(): string {
   const directory = join(__dirname, '..', 'renderer');
   if (!existsSync(join(directory, 'index.html'))) {
-    throw new AppError('INTERNAL', `The app's pages are not built (${directory} is missing). Run "npm run build" first.`);
+    throw new AppError('INTERNAL', message('cli.pagesNotBuilt', { directory }));
   }
   return directory;
 }

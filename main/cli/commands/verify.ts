@@ -17,7 +17,7 @@ export function describeVerifiedMou(verified: VerifiedMou): string {
 }
 
 export const verifyCommand: Command = {
-  summary: 'Check a bundle or a signed MOU file: intact, signed, and from a trusted post (exit 0), untrusted sender (5), altered or malformed (4, naming the part).',
+  summary: 'cli.summary.verify',
   usage: 'accord verify FILE [--db PATH]',
   options: { ...databaseOption },
   async run(values, positionals) {

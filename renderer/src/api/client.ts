@@ -1,6 +1,7 @@
 import { BYTES_FIELD } from '../../../shared/api/types';
 import { API_PATH, EVENTS_PATH, type AppEvent, type MethodInput, type MethodName, type MethodOutput } from '../../../shared/contract';
-import type { Result } from '../../../shared/result';
+import { message } from '../../../shared/i18n/message';
+import { AppError, type Result } from '../../../shared/result';
 
 type Listener = (event: AppEvent) => void;
 
@@ -26,7 +27,7 @@ export function createClient(transport: Transport): ApiClient {
       try {
         return (await transport(method, input)) as Result<never>;
       } catch (error) {
-        return { ok: false, error: { code: 'INTERNAL', key: 'error.unreachable', params: { detail: error instanceof Error ? error.message : String(error) }, message: `Accord could not reach its data: ${error instanceof Error ? error.message : String(error)}` } };
+        return { ok: false, error: new AppError('INTERNAL', message('error.unreachable', { detail: error instanceof Error ? error.message : String(error) })).toShape() };
       }
     },
     onEvent: (listener) => transport.subscribe?.(listener) ?? (() => undefined),

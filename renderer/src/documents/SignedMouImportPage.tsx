@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
 import { Field } from '../components/Field';
-import { errorText, type AppErrorShape } from '../../../shared/result';
+import { message } from '../../../shared/i18n/message';
+import { AppError, errorText, type AppErrorShape } from '../../../shared/result';
 import { useTranslation } from '../i18n';
 import { afterChange } from '../planning/data';
 import { recordPath } from '../planning/paths';
 import { CallFailed, uploadBundle } from '../sync/bundleTransfer';
-import { api, toAppError } from '../store';
+import { api } from '../store';
 
 type Verified = MethodOutput<'mou.signed.verify'>;
 type Imported = MethodOutput<'mou.signed.import'>;
@@ -32,7 +33,7 @@ export function SignedMouImportPage() {
     try {
       return await work();
     } catch (error) {
-      setFailure(error instanceof CallFailed ? toAppError(error.error) : { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) });
+      setFailure(error instanceof CallFailed ? error.error : new AppError('INTERNAL', message('error.unreachable', { detail: error instanceof Error ? error.message : String(error) })).toShape());
       return undefined;
     } finally {
       setBusy(false);

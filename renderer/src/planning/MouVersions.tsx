@@ -1,3 +1,4 @@
+import { message } from '../../../shared/i18n/message';
 import { useState } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
 import { recordType } from '../../../shared/records/registry';
@@ -31,7 +32,7 @@ export function MouVersions({ mouId }: { mouId: string }) {
     }
     setLabel('');
     setLabelError(undefined);
-    useUiStore.getState().showInfo(t('records.ui.versionSaved', { n: result.value.number }));
+    useUiStore.getState().showInfo(message('records.ui.versionSaved', { n: result.value.number }));
     reload();
   }
 

@@ -1,3 +1,4 @@
+import { message } from '../../../shared/i18n/message';
 import { useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
 import type { FieldSpec, RecordTypeSpec } from '../../../shared/records/spec';
@@ -44,7 +45,7 @@ function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: 
     const result = await api.call('records.delete', { type: spec.name as never, id: record.id });
     if (!result.ok) return useUiStore.getState().showError(result.error);
     afterChange(spec.name);
-    useUiStore.getState().showInfo(t('records.ui.deleted'));
+    useUiStore.getState().showInfo(message('records.ui.deleted'));
     navigateSaved(listPath(spec.name));
   }
 

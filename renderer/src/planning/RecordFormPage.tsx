@@ -1,3 +1,4 @@
+import { message } from '../../../shared/i18n/message';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, type ReactElement, type ReactNode } from 'react';
 import { Controller, useForm, type Control, type ControllerRenderProps, type FieldErrors, type Resolver } from 'react-hook-form';
@@ -74,7 +75,7 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
     const result = record ? await api.call('records.update', { type: spec.name as never, id: record.id, values }) : await api.call('records.create', { type: spec.name as never, values });
     if (!result.ok) return reportSaveError(result.error, setError, spec.fields.map((field) => field.name));
     afterChange(spec.name);
-    useUiStore.getState().showInfo(t('records.ui.saved'));
+    useUiStore.getState().showInfo(message('records.ui.saved'));
     navigateSaved(recordPath(spec.name, result.value.id));
   });
 

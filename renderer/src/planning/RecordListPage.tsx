@@ -1,3 +1,4 @@
+import { message } from '../../../shared/i18n/message';
 import { useEffect, useMemo, useState } from 'react';
 import type { RecordRow } from '../../../shared/api/records';
 import type { FieldSpec, RecordTypeSpec } from '../../../shared/records/spec';
@@ -50,7 +51,7 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
     const result = await api.call('records.delete', { type: spec.name as never, id: pendingDelete.id });
     setPendingDelete(null);
     if (!result.ok) return useUiStore.getState().showError(result.error);
-    useUiStore.getState().showInfo(t('records.ui.deleted'));
+    useUiStore.getState().showInfo(message('records.ui.deleted'));
     afterChange(spec.name);
   }
   const titleOf = useTitles(spec.fields.flatMap((field) => (field.kind === 'ref' ? [field.to] : [])));

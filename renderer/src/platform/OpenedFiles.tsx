@@ -7,9 +7,10 @@ const TARGETS = { bundle: { route: '/sync', input: 'field-bundleFile' }, signedM
 
 /**
  * Desktop: a bundle or signed MOU file double-clicked while Accord runs (or
- * that started it) waits in the main process; when the window comes forward
- * this takes it, opens its import page and puts it in the page's file field,
- * ready for the preview. Renders nothing; in browser mode nothing ever waits.
+ * that started it) waits in the main process, which pushes an `openedFile`
+ * event; this takes it (once at start, then on each event), opens its import
+ * page and puts it in the page's file field, ready for the preview. Renders
+ * nothing; in browser mode nothing ever waits.
  */
 export function OpenedFiles() {
   useEffect(() => {
@@ -29,14 +30,11 @@ export function OpenedFiles() {
         taking = false;
       }
     };
+    const stop = api.onEvent((event) => {
+      if (event.type === 'openedFile') void take();
+    });
     void take();
-    window.addEventListener('focus', take);
-    // The OS may hand a file to a window that is already in front (no focus event): look again now and then.
-    const timer = window.setInterval(() => void take(), 2000);
-    return () => {
-      window.removeEventListener('focus', take);
-      window.clearInterval(timer);
-    };
+    return stop;
   }, []);
   return null;
 }

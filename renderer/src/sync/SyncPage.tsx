@@ -7,9 +7,9 @@ import { errorText, type AppErrorShape } from '../../../shared/result';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Field } from '../components/Field';
 import { useTranslation } from '../i18n';
-import { api, toAppError, useDataStore, useUiStore } from '../store';
+import { api, useDataStore, useUiStore } from '../store';
 import './sync.css';
-import { CallFailed, downloadExport, saveFile, uploadBundle, waitForJob, type ErrorLike } from './bundleTransfer';
+import { CallFailed, downloadExport, saveFile, uploadBundle, waitForJob } from './bundleTransfer';
 
 type Identity = MethodOutput<'sync.identity'>;
 type Peer = MethodOutput<'sync.peers.list'>[number];
@@ -38,18 +38,18 @@ const isReason = (value: unknown): value is SyncReason => typeof value === 'stri
  * A failure as a person should read it: the catalog's words for a known
  * refusal reason, else the error envelope itself (rendered by errorText).
  */
-function failure(error: ErrorLike): AppErrorShape | Message {
+function failure(error: AppErrorShape): AppErrorShape | Message {
   const reason = error.details?.reason;
   if (isReason(reason)) return message(REASONS[reason]);
-  return toAppError(error);
+  return error;
 }
 
-function failureText(error: ErrorLike, language: Language): string {
+function failureText(error: AppErrorShape, language: Language): string {
   const what = failure(error);
   return 'code' in what ? errorText(what, language) : formatMessage(language, what.key, what.params);
 }
 
-const showFailure = (error: ErrorLike) => useUiStore.getState().showError(failure(error));
+const showFailure = (error: AppErrorShape) => useUiStore.getState().showError(failure(error));
 
 type Phase = 'starting' | 'uploading' | 'reading' | 'compressing' | 'verifying' | 'decompressing' | 'validating' | 'previewing' | 'applying' | 'downloading' | 'done';
 const PHASES: Record<Phase, MessageKey> = {
@@ -274,7 +274,7 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
   const [uploadId, setUploadId] = useState<string | null>(null);
   const [inspection, setInspection] = useState<Inspection | null>(null);
   const [progress, setProgress] = useState<ProgressState | null>(null);
-  const [failed, setFailed] = useState<ErrorLike | null>(null);
+  const [failed, setFailed] = useState<AppErrorShape | null>(null);
   const [fileInputKey, setFileInputKey] = useState(0);
 
   function reset() {

@@ -1,16 +1,10 @@
 import type { JobStatus } from '../../../shared/api/sync';
+import type { AppErrorShape } from '../../../shared/result';
 import { api } from '../store';
 
-/** A main-side error envelope (job errors carry the same fields). */
-export interface ErrorLike {
-  code: string;
-  message: string;
-  details?: Record<string, unknown>;
-}
-
-/** Thrown inside the Sync page's helpers to carry a main-side error envelope. */
+/** Thrown inside the Sync page's helpers to carry a main-side error envelope (a job's error is one too). */
 export class CallFailed extends Error {
-  constructor(readonly error: ErrorLike) {
+  constructor(readonly error: AppErrorShape) {
     super(error.message);
   }
 }

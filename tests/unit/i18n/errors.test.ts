@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AccordApp } from '../../../main/app';
 import { formatMessage } from '../../../shared/i18n/format';
 import { issueMessage } from '../../../shared/i18n/message';
-import { appErrorSchema, AppError, errorText, type AppErrorShape } from '../../../shared/result';
+import { appErrorSchema, AppError, errorText, fieldIssueSchema, type AppErrorShape } from '../../../shared/result';
 import { toFieldIssues } from '../../../shared/validation';
 import { openTestApp, tempDirectory } from '../../helpers';
 
@@ -49,7 +49,7 @@ describe('an AppError crosses the gate as { code, key, params }', () => {
       code: 'VALIDATION',
       key: 'error.invalidInput',
       params: { issues: { key: 'validation.tooLong', params: { max: 100 } } },
-      details: { issues: [{ path: ['label'], key: 'validation.tooLong', params: { max: 100 }, message: 'validation.tooLong' }] },
+      details: { issues: [{ path: ['label'], key: 'validation.tooLong', params: { max: 100 } }] },
     });
     expect(errorText(error, 'en')).toBe('The request was not valid: Use at most 100 characters.');
     expect(errorText(error, 'ar')).toBe('الطلب غير صالح: استخدم 100 حرف على الأكثر.');
@@ -57,8 +57,10 @@ describe('an AppError crosses the gate as { code, key, params }', () => {
     expect(error.message).toBe('Invalid input for mou.versions.save: label: Use at most 100 characters.');
   });
 
-  it('the envelope schema refuses a key the catalog does not have', () => {
+  it('the envelope schema refuses a key the catalog does not have, and an envelope with no key (text alone)', () => {
     expect(appErrorSchema.safeParse({ code: 'INTERNAL', key: 'error.nope', message: 'x' }).success).toBe(false);
+    expect(appErrorSchema.safeParse({ code: 'INTERNAL', message: 'Internal error.' }).success).toBe(false);
+    expect(fieldIssueSchema.safeParse({ path: ['name'], message: 'Required.' }).success).toBe(false);
     expect(appErrorSchema.safeParse(new AppError('INTERNAL', { key: 'error.internal' }).toShape()).success).toBe(true);
   });
 });
@@ -71,9 +73,9 @@ describe('field issues', () => {
     });
     const issues = toFieldIssues(schema.safeParse({ catalog: 'abcd', plain: 'x' }).error!);
     expect(issues).toEqual([
-      { path: ['catalog'], key: 'validation.tooLong', params: { max: 3 }, message: 'validation.tooLong' },
-      { path: ['plain'], key: 'validation.invalid', message: 'validation.invalid' },
+      { path: ['catalog'], key: 'validation.tooLong', params: { max: 3 } },
+      { path: ['plain'], key: 'validation.invalid' },
     ]);
-    expect(formatMessage('ar', issues[0]!.key!, issues[0]!.params)).toBe('استخدم 3 أحرف على الأكثر.');
+    expect(formatMessage('ar', issues[0]!.key, issues[0]!.params)).toBe('استخدم 3 أحرف على الأكثر.');
   });
 });
