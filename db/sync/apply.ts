@@ -6,6 +6,7 @@ import { quoteIdentifier, statement } from '../statements';
 import type { Store } from '../store';
 import { rowStamps, type Stamp } from './stamps';
 import { describeSyncedTables, toStoredValue, TOMBSTONE_COLUMN, type SyncedTableInfo } from './columns';
+import { checkTouchedRows, TRANSITION_COLUMNS, type TouchedRow } from './rules';
 
 /** One field change as it travels between posts: the new value, its stamp, and the stamp it replaced. */
 export interface Change {
@@ -78,11 +79,14 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     if (!row) {
       // Every stamp of the record in one query (before this import logs anything for it); kept current in memory as changes win.
       const clocks = rowStamps(db, change.table, change.rowId);
+      const before = clocks.size > 0 ? (readRowStatement(db, tables.get(change.table)!).get(change.rowId) as Record<string, unknown> | undefined) : undefined;
       row = {
         table: change.table,
         rowId: change.rowId,
         // Every record this post holds has logged changes (Store and imports both write them), so none means none.
-        existed: clocks.size > 0 && existsStatement(db, tables.get(change.table)!).get(change.rowId) !== undefined,
+        existed: before !== undefined,
+        before: before ?? null,
+        steps: [],
         tombstoned: clocks.has(TOMBSTONE_COLUMN),
         deleteNow: false,
         values: new Map(),
@@ -137,6 +141,10 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
       row.deleteNow = true;
       continue;
     }
+    if (TRANSITION_COLUMNS.get(change.table) === change.column) {
+      const replaced = change.prevHlc === null ? undefined : (sql.readValue.get(change.table, change.rowId, change.column, change.prevHlc, change.prevPostId) as { value: string } | undefined);
+      row.steps.push({ value: change.value, replaced: replaced ? JSON.parse(replaced.value) : null, known: replaced !== undefined });
+    }
     row.values.set(change.column, change.value);
   }
 
@@ -179,6 +187,16 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     for (let start = 0; start < list.length; start += WRITE_BATCH) statement.run(JSON.stringify(list.slice(start, start + WRITE_BATCH)));
   }
 
+  // The registry's rules on every record as the whole bundle left it; a refusal rolls the transaction back.
+  checkTouchedRows(db, [...rows.values()].map((row): TouchedRow => ({
+    table: row.table,
+    rowId: row.rowId,
+    before: row.before,
+    changed: new Set(row.values.keys()),
+    deleted: row.deleteNow && row.existed,
+    steps: row.steps,
+  })));
+
   // Later local edits must sort after everything received.
   if (summary.maxHlc !== null) {
     summary.clockAheadMs = Math.max(0, parseHlc(summary.maxHlc).wallMs - options.nowMs);
@@ -191,6 +209,10 @@ interface PendingRow {
   table: string;
   rowId: string;
   existed: boolean;
+  /** The row as stored before this import (null when this post did not hold it). */
+  before: Record<string, unknown> | null;
+  /** Winning changes of the table's transition column, in order (see rules.ts). */
+  steps: TouchedRow['steps'];
   tombstoned: boolean;
   deleteNow: boolean;
   /** Column -> winning value to write. */
@@ -235,9 +257,8 @@ function removeStatement(db: Database, info: SyncedTableInfo): Statement {
   return statement(db, `apply.remove\u0000${info.key}`, () => `DELETE FROM ${quoteIdentifier(info.table.name)} WHERE id IN (SELECT value FROM json_each(?))`);
 }
 
-/** Plucked: keyed apart from its SQL, so no other caller receives it in that mode. */
-function existsStatement(db: Database, info: SyncedTableInfo): Statement {
-  return statement(db, `apply.exists\u0000${info.key}`, () => `SELECT 1 FROM ${quoteIdentifier(info.table.name)} WHERE id = ?`).pluck();
+function readRowStatement(db: Database, info: SyncedTableInfo): Statement {
+  return statement(db, `apply.row\u0000${info.key}`, () => `SELECT * FROM ${quoteIdentifier(info.table.name)} WHERE id = ?`);
 }
 
 type Statements = ReturnType<typeof statements>;
