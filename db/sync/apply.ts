@@ -1,5 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { compareStamps, parseHlc } from '../../shared/hlc';
+import { message } from '../../shared/i18n/message';
+import { AppError } from '../../shared/result';
 import { uuidv7 } from '../../shared/uuid';
 import { adoptRemoteStamp } from '../clock';
 import { quoteIdentifier, statement } from '../statements';
@@ -39,7 +41,10 @@ export interface ApplySummary {
   clockAheadMs: number;
 }
 
-/** How far ahead a remote clock may be before the import reports it (it is still accepted). */
+/**
+ * How far ahead of this post's clock a received stamp may be: a change stamped later is refused (the bundle
+ * with it), never adopted, so no post's clock can be pulled towards the end of the stamp format's range.
+ */
 export const FUTURE_CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 /** Changes merged between progress reports (seen live only when the import runs on the worker thread). */
@@ -68,6 +73,15 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
 
   // Oldest first, so a chain of edits to one field replays in the order it was made.
   const ordered = [...changes].sort((a, b) => compareStamps(a, b));
+  const latest = ordered.at(-1);
+  if (latest && parseHlc(latest.hlc).wallMs > options.nowMs + FUTURE_CLOCK_TOLERANCE_MS) {
+    throw new AppError('BUNDLE_REJECTED', message('sync.clockTooFarAhead', { record: latest.rowId, ahead: Math.round((parseHlc(latest.hlc).wallMs - options.nowMs) / 3_600_000), hours: FUTURE_CLOCK_TOLERANCE_MS / 3_600_000 }), {
+      reason: 'clock-ahead',
+      table: latest.table,
+      rowId: latest.rowId,
+      hlc: latest.hlc,
+    });
+  }
   let seen = 0;
   for (const change of ordered) {
     if (options.onProgress && ++seen % PROGRESS_EVERY === 0) options.onProgress(seen, ordered.length);
@@ -98,6 +112,19 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     }
     // One change is one (field, stamp): a change this post already holds is ignored here.
     if (sql.logChange.run(change.table, change.rowId, change.column, valueText, change.hlc, change.postId, change.prevHlc, change.prevPostId).changes === 0) {
+      // The same stamp with another value (a forged or broken origin): the value held stays, the other is kept as a conflict.
+      const held = (sql.readValue.get(change.table, change.rowId, change.column, change.hlc, change.postId) as { value: string }).value;
+      if (held !== valueText) {
+        const inserted = sql.recordConflict.run(
+          uuidv7(options.nowMs), change.table, change.rowId, change.column,
+          held, change.hlc, change.postId, valueText, change.hlc, change.postId,
+          new Date(options.nowMs).toISOString(), options.bundleHash,
+        );
+        if (inserted.changes > 0) {
+          counts.conflicting += 1;
+          summary.conflicts += 1;
+        }
+      }
       counts.unchanged += 1;
       continue;
     }

@@ -515,6 +515,7 @@ export const ar: Record<MessageKey, string> = {
   'sync.untrustedKeyChanged': "وقّع \"{name}\" (الموقع {post}) بمفتاح مختلف (البصمة {fingerprint}) عن المفتاح الذي يثق به هذا الموقع. مرفوض.",
   'sync.schemaTooNew': "صُنعت الحزمة بإصدار أحدث من Accord (المخطط {schema}؛ هذا الإصدار يعرف {known}). ثبّت الإصدار الأحدث لاستيرادها.",
   'sync.changeRejected': "التغيير {n, number} غير مقبول: {reason}.",
+  'sync.clockTooFarAhead': "رُفضت الحزمة: تغييرها على السجل {record} مؤرخ متقدماً على ساعة هذا المركز بـ {ahead, number} ساعة، أي أكثر من {hours, number} ساعة مسموح بها. تحقق من ساعة المرسل.",
   'sync.changeRefused': "رُفضت الحزمة: تغييرها على {type} {record}، الحقل {field}، يخالف قاعدة: {reason}",
   'sync.signedPartImmutable': "لا يمكن إعادة كتابة نسخة محفوظة من مذكرة التفاهم أو سجل توقيع أو حذفهما.",
   'sync.signedHashMismatch': "لا يطابق SHA-256 في سجل التوقيع النسخة المحفوظة التي يسمّيها.",
