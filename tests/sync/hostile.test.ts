@@ -179,3 +179,60 @@ describe('hostile bundles signed by a trusted post', () => {
     expect(receiver.app.context.store.db.prepare('SELECT status FROM mou_drafts WHERE id = ?').pluck().get(ids.draft)).toBe('superseded');
   });
 });
+
+describe('limits that hold in memory, and strict text', () => {
+  function nested(depth: number): unknown {
+    let value: unknown = 'deep';
+    for (let level = 0; level < depth; level += 1) value = [value];
+    return value;
+  }
+
+  async function expectChangeRejected(changes: unknown[] | Buffer): Promise<AppError> {
+    const before = snapshotDatabase(receiver.app);
+    const error = await importBundle(receiver.app.context.store, Buffer.isBuffer(changes) ? changes : resign(changes)).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe('BUNDLE_REJECTED');
+    expect(snapshotDatabase(receiver.app)).toBe(before);
+    return error as AppError;
+  }
+
+  it('nesting at the limit passes the shape check, just over and 10,000 deep are refused without crashing, and the post still works', async () => {
+    const { valueShapeProblem, MAX_VALUE_DEPTH } = await import('../../db/sync/changes');
+    expect(valueShapeProblem(nested(MAX_VALUE_DEPTH))).toBeNull();
+    expect(valueShapeProblem(nested(MAX_VALUE_DEPTH + 1))).toContain('nested');
+    for (const depth of [MAX_VALUE_DEPTH + 1, 10_000]) {
+      // Written out by hand: JSON.stringify itself cannot write 10,000 levels.
+      const change = edit('mou_drafts', ids.open, 'parties', 'PLACEHOLDER');
+      const text = Buffer.from(JSON.stringify([change]).replace('"PLACEHOLDER"', `${'['.repeat(depth)}"deep"${']'.repeat(depth)}`));
+      const forged = { ...header, sequence: header.sequence + 8000 + depth, counts: { changes: 1, tables: {} }, uncompressedBytes: text.length };
+      const error = await expectChangeRejected(frameBundle(forged, gzipSync(text), unlockPrivateKey(sender.app.context.store.db, plainProtection, undefined)));
+      expect(error.details?.reason).toBe('change');
+      expect(error.message).toContain('nested');
+    }
+    expect(verifyBundle(await exportFrom(receiver)).header.counts.changes).toBeGreaterThan(0);
+    expect(dumpSyncedTables(receiver.app.context.store.db).length).toBeGreaterThan(0);
+  });
+
+  it('a text at its limit passes, one over is refused before any record is built, a 64-million-character one too', async () => {
+    await importBundle(receiver.app.context.store, resign([edit('partners', ids.other, 'notes', 'x'.repeat(4000))]));
+    for (const size of [4001, 64_000_000]) {
+      const error = await expectChangeRejected([edit('partners', ids.other, 'notes', 'y'.repeat(size))]);
+      expect(error.details).toMatchObject({ table: 'partners', field: 'notes', length: size });
+      expect(error.params?.reason).toEqual({ key: 'validation.tooLong', params: { max: 4000 } });
+    }
+  });
+
+  it('invalid UTF-8 and lone surrogates are refused, never replaced', async () => {
+    const lone = await expectChangeRejected([edit('partners', ids.other, 'notes', 'half \ud800 a pair')]);
+    expect(lone.message).toContain('well-formed');
+    const text = Buffer.from(JSON.stringify([edit('partners', ids.other, 'notes', 'AAAA')]));
+    const broken = Buffer.from(text);
+    broken[broken.indexOf('AAAA')] = 0xff;
+    const forged = { ...header, sequence: header.sequence + 9000, counts: { changes: 1, tables: {} }, uncompressedBytes: broken.length };
+    const error = await expectChangeRejected(frameBundle(forged, gzipSync(broken), unlockPrivateKey(sender.app.context.store.db, plainProtection, undefined)));
+    expect(error.details?.reason).toBe('payload');
+  });
+});
