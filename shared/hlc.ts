@@ -25,15 +25,25 @@ export function parseHlc(stamp: string): HlcState {
 /** Next local stamp: never goes backwards, even when the wall clock does. */
 export function tickHlc(last: HlcState, nowMs: number): HlcState {
   if (nowMs > last.wallMs) return { wallMs: nowMs, counter: 0 };
-  return { wallMs: last.wallMs, counter: last.counter + 1 };
+  return carry({ wallMs: last.wallMs, counter: last.counter + 1 });
+}
+
+const MAX_COUNTER = 10 ** COUNTER_DIGITS - 1;
+/** The largest wall time a stamp can carry; a clock never goes past it (imports refuse stamps far ahead of now). */
+export const MAX_WALL_MS = 10 ** WALL_DIGITS - 1;
+
+/** A counter past its six digits moves the wall time on by a millisecond instead: every stamp stays formattable. */
+function carry(state: HlcState): HlcState {
+  const next = state.counter > MAX_COUNTER ? { wallMs: state.wallMs + 1, counter: 0 } : state;
+  return { wallMs: Math.min(next.wallMs, MAX_WALL_MS), counter: Math.min(next.counter, MAX_COUNTER) };
 }
 
 /** Fold a remote stamp into the local clock so later local edits sort after it. */
 export function receiveHlc(last: HlcState, remote: HlcState, nowMs: number): HlcState {
   const wallMs = Math.max(last.wallMs, remote.wallMs, nowMs);
-  if (wallMs === last.wallMs && wallMs === remote.wallMs) return { wallMs, counter: Math.max(last.counter, remote.counter) + 1 };
-  if (wallMs === last.wallMs) return { wallMs, counter: last.counter + 1 };
-  if (wallMs === remote.wallMs) return { wallMs, counter: remote.counter + 1 };
+  if (wallMs === last.wallMs && wallMs === remote.wallMs) return carry({ wallMs, counter: Math.max(last.counter, remote.counter) + 1 });
+  if (wallMs === last.wallMs) return carry({ wallMs, counter: last.counter + 1 });
+  if (wallMs === remote.wallMs) return carry({ wallMs, counter: remote.counter + 1 });
   return { wallMs, counter: 0 };
 }
 

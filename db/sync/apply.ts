@@ -1,11 +1,14 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { compareStamps, parseHlc } from '../../shared/hlc';
+import { message } from '../../shared/i18n/message';
+import { AppError } from '../../shared/result';
 import { uuidv7 } from '../../shared/uuid';
 import { adoptRemoteStamp } from '../clock';
 import { quoteIdentifier, statement } from '../statements';
 import type { Store } from '../store';
 import { rowStamps, type Stamp } from './stamps';
 import { describeSyncedTables, toStoredValue, TOMBSTONE_COLUMN, type SyncedTableInfo } from './columns';
+import { checkTouchedRows, TRANSITION_COLUMNS, type TouchedRow } from './rules';
 
 /** One field change as it travels between posts: the new value, its stamp, and the stamp it replaced. */
 export interface Change {
@@ -38,7 +41,10 @@ export interface ApplySummary {
   clockAheadMs: number;
 }
 
-/** How far ahead a remote clock may be before the import reports it (it is still accepted). */
+/**
+ * How far ahead of this post's clock a received stamp may be: a change stamped later is refused (the bundle
+ * with it), never adopted, so no post's clock can be pulled towards the end of the stamp format's range.
+ */
 export const FUTURE_CLOCK_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
 /** Changes merged between progress reports (seen live only when the import runs on the worker thread). */
@@ -67,6 +73,15 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
 
   // Oldest first, so a chain of edits to one field replays in the order it was made.
   const ordered = [...changes].sort((a, b) => compareStamps(a, b));
+  const latest = ordered.at(-1);
+  if (latest && parseHlc(latest.hlc).wallMs > options.nowMs + FUTURE_CLOCK_TOLERANCE_MS) {
+    throw new AppError('BUNDLE_REJECTED', message('sync.clockTooFarAhead', { record: latest.rowId, ahead: Math.round((parseHlc(latest.hlc).wallMs - options.nowMs) / 3_600_000), hours: FUTURE_CLOCK_TOLERANCE_MS / 3_600_000 }), {
+      reason: 'clock-ahead',
+      table: latest.table,
+      rowId: latest.rowId,
+      hlc: latest.hlc,
+    });
+  }
   let seen = 0;
   for (const change of ordered) {
     if (options.onProgress && ++seen % PROGRESS_EVERY === 0) options.onProgress(seen, ordered.length);
@@ -78,11 +93,14 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     if (!row) {
       // Every stamp of the record in one query (before this import logs anything for it); kept current in memory as changes win.
       const clocks = rowStamps(db, change.table, change.rowId);
+      const before = clocks.size > 0 ? (readRowStatement(db, tables.get(change.table)!).get(change.rowId) as Record<string, unknown> | undefined) : undefined;
       row = {
         table: change.table,
         rowId: change.rowId,
         // Every record this post holds has logged changes (Store and imports both write them), so none means none.
-        existed: clocks.size > 0 && existsStatement(db, tables.get(change.table)!).get(change.rowId) !== undefined,
+        existed: before !== undefined,
+        before: before ?? null,
+        steps: [],
         tombstoned: clocks.has(TOMBSTONE_COLUMN),
         deleteNow: false,
         values: new Map(),
@@ -94,6 +112,19 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     }
     // One change is one (field, stamp): a change this post already holds is ignored here.
     if (sql.logChange.run(change.table, change.rowId, change.column, valueText, change.hlc, change.postId, change.prevHlc, change.prevPostId).changes === 0) {
+      // The same stamp with another value (a forged or broken origin): the value held stays, the other is kept as a conflict.
+      const held = (sql.readValue.get(change.table, change.rowId, change.column, change.hlc, change.postId) as { value: string }).value;
+      if (held !== valueText) {
+        const inserted = sql.recordConflict.run(
+          uuidv7(options.nowMs), change.table, change.rowId, change.column,
+          held, change.hlc, change.postId, valueText, change.hlc, change.postId,
+          new Date(options.nowMs).toISOString(), options.bundleHash,
+        );
+        if (inserted.changes > 0) {
+          counts.conflicting += 1;
+          summary.conflicts += 1;
+        }
+      }
       counts.unchanged += 1;
       continue;
     }
@@ -137,6 +168,10 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
       row.deleteNow = true;
       continue;
     }
+    if (TRANSITION_COLUMNS.get(change.table) === change.column) {
+      const replaced = change.prevHlc === null ? undefined : (sql.readValue.get(change.table, change.rowId, change.column, change.prevHlc, change.prevPostId) as { value: string } | undefined);
+      row.steps.push({ value: change.value, replaced: replaced ? JSON.parse(replaced.value) : null, known: replaced !== undefined });
+    }
     row.values.set(change.column, change.value);
   }
 
@@ -179,6 +214,16 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     for (let start = 0; start < list.length; start += WRITE_BATCH) statement.run(JSON.stringify(list.slice(start, start + WRITE_BATCH)));
   }
 
+  // The registry's rules on every record as the whole bundle left it; a refusal rolls the transaction back.
+  checkTouchedRows(db, [...rows.values()].map((row): TouchedRow => ({
+    table: row.table,
+    rowId: row.rowId,
+    before: row.before,
+    changed: new Set(row.values.keys()),
+    deleted: row.deleteNow && row.existed,
+    steps: row.steps,
+  })));
+
   // Later local edits must sort after everything received.
   if (summary.maxHlc !== null) {
     summary.clockAheadMs = Math.max(0, parseHlc(summary.maxHlc).wallMs - options.nowMs);
@@ -191,6 +236,10 @@ interface PendingRow {
   table: string;
   rowId: string;
   existed: boolean;
+  /** The row as stored before this import (null when this post did not hold it). */
+  before: Record<string, unknown> | null;
+  /** Winning changes of the table's transition column, in order (see rules.ts). */
+  steps: TouchedRow['steps'];
   tombstoned: boolean;
   deleteNow: boolean;
   /** Column -> winning value to write. */
@@ -235,9 +284,8 @@ function removeStatement(db: Database, info: SyncedTableInfo): Statement {
   return statement(db, `apply.remove\u0000${info.key}`, () => `DELETE FROM ${quoteIdentifier(info.table.name)} WHERE id IN (SELECT value FROM json_each(?))`);
 }
 
-/** Plucked: keyed apart from its SQL, so no other caller receives it in that mode. */
-function existsStatement(db: Database, info: SyncedTableInfo): Statement {
-  return statement(db, `apply.exists\u0000${info.key}`, () => `SELECT 1 FROM ${quoteIdentifier(info.table.name)} WHERE id = ?`).pluck();
+function readRowStatement(db: Database, info: SyncedTableInfo): Statement {
+  return statement(db, `apply.row\u0000${info.key}`, () => `SELECT * FROM ${quoteIdentifier(info.table.name)} WHERE id = ?`);
 }
 
 type Statements = ReturnType<typeof statements>;

@@ -2,7 +2,19 @@ import type { Database } from 'better-sqlite3';
 import { z } from 'zod';
 import { compareStamps } from '../../shared/hlc';
 import type { Change } from './apply';
+import { recordTypes } from '../../shared/records/registry';
+import { columnName } from '../../shared/records/spec';
+import { message } from '../../shared/i18n/message';
 import { checkValue, describeSyncedTables, TOMBSTONE_COLUMN } from './columns';
+import { refusedChange } from './rules';
+
+/** Per table, the registry's character limit of each text column. */
+const textLimits = new Map<string, Map<string, { field: string; max: number }>>(
+  recordTypes.map((spec) => [
+    spec.table as string,
+    new Map(spec.fields.flatMap((field): [string, { field: string; max: number }][] => (field.kind === 'text' || field.kind === 'longText' ? [[columnName(field.name), { field: field.name, max: field.max }]] : []))),
+  ]),
+);
 
 /** For each origin post, the highest stamp below which a post holds every change. */
 export type Vector = Record<string, string>;
@@ -39,6 +51,42 @@ export function heldVector(db: Database): Vector {
   return Object.fromEntries(rows.map((row) => [row.postId, row.hlc]));
 }
 
+/** The deepest a change's value may nest (the registry's deepest JSON field is an array of objects: 3). */
+export const MAX_VALUE_DEPTH = 32;
+/** The most characters (strings and keys together) one change's value may hold: a saved MOU version's snapshot is the largest. */
+export const MAX_VALUE_CHARS = 4 * 1024 * 1024;
+/** In a Unicode regex a surrogate pair is one code point: only a lone surrogate matches. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/**
+ * A value's shape within the limits, walked without recursion (10,000 levels cannot exhaust the stack), and
+ * every string well-formed Unicode (no lone surrogates, which JSON escapes can carry). Null when it holds.
+ */
+export function valueShapeProblem(value: unknown): string | null {
+  const stack: [unknown, number][] = [[value, 0]];
+  let chars = 0;
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item === 'string') {
+      chars += item.length;
+      if (LONE_SURROGATE.test(item)) return 'text that is not well-formed Unicode';
+    } else if (item !== null && typeof item === 'object') {
+      if (depth >= MAX_VALUE_DEPTH) return `a value nested deeper than ${MAX_VALUE_DEPTH} levels`;
+      if (Array.isArray(item)) {
+        for (const element of item) stack.push([element, depth + 1]);
+      } else {
+        for (const [key, element] of Object.entries(item)) {
+          chars += key.length;
+          if (LONE_SURROGATE.test(key)) return 'text that is not well-formed Unicode';
+          stack.push([element, depth + 1]);
+        }
+      }
+    }
+    if (chars > MAX_VALUE_CHARS) return `a value over ${MAX_VALUE_CHARS} characters`;
+  }
+  return null;
+}
+
 export class ChangeRejected extends Error {
   constructor(
     readonly index: number,
@@ -69,7 +117,14 @@ export function validateChanges(db: Database, raw: unknown[]): Change[] {
     } else {
       const declared = info.columns.get(column);
       if (!declared) throw new ChangeRejected(index, `unknown column "${column.slice(0, 64)}" of ${table}`);
-      const problem = checkValue(declared, value);
+      const kindProblem = checkValue(declared, value);
+      if (kindProblem) throw new ChangeRejected(index, `${table}.${column}: ${kindProblem}`);
+      // A text past its registry limit is refused here, before any record is built from it.
+      const limit = textLimits.get(table)?.get(column);
+      if (limit !== undefined && typeof value === 'string' && value.length > limit.max && value.trim().length > limit.max) {
+        throw refusedChange(table, rowId, limit.field, message('validation.tooLong', { max: limit.max }), { index, length: value.length });
+      }
+      const problem = valueShapeProblem(value);
       if (problem) throw new ChangeRejected(index, `${table}.${column}: ${problem}`);
     }
     return { table, rowId, column, value, hlc: stamp, postId, prevHlc: prevHlc as string | null, prevPostId: prevPostId as string | null };

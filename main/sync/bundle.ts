@@ -58,6 +58,7 @@ export type RejectReason =
   | 'change';
 
 const HEX_KEY = /^[0-9a-f]{64}$/;
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /** A raw Ed25519 public key as signed files name it: hex (base64 is also read, from bundles made before). */
 export function keyToHex(base64: string): string {
@@ -103,7 +104,7 @@ export function verifyBundle(bytes: Buffer): VerifiedBundle {
   }
   let header: BundleHeader;
   try {
-    header = bundleHeaderSchema.parse(JSON.parse(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength).toString('utf8')));
+    header = bundleHeaderSchema.parse(JSON.parse(strictUtf8.decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength))));
   } catch {
     throw rejected('header', message('sync.badHeader'));
   }
@@ -131,7 +132,8 @@ export async function readChanges(bundle: VerifiedBundle): Promise<unknown[]> {
   if (text.length !== bundle.header.uncompressedBytes) throw rejected('payload', message('sync.payloadSize'));
   let parsed: unknown;
   try {
-    parsed = JSON.parse(text.toString('utf8'));
+    // Strict UTF-8: a malformed byte sequence is refused, never replaced.
+    parsed = JSON.parse(strictUtf8.decode(text));
   } catch {
     throw rejected('payload', message('sync.payloadJson'));
   }

@@ -23,7 +23,15 @@ export interface WebHostOptions {
   token?: string;
   /** Overrides every method's body cap (tests); otherwise each method's own (shared/contract.ts requestCap). */
   maxBodyBytes?: number;
+  /** Overrides the connection limits (tests); otherwise CONNECTION_LIMITS. */
+  limits?: Partial<typeof CONNECTION_LIMITS>;
 }
+
+/**
+ * What a connection may take: headers within 10 s, the whole request (body included) within 2 minutes, an idle
+ * keep-alive connection closed after 5 s, at most 64 open at once (a page holds a handful).
+ */
+export const CONNECTION_LIMITS = { headersMs: 10_000, requestMs: 120_000, keepAliveMs: 5_000, maxConnections: 64 };
 
 /** The header that carries a byte-carrying call's other fields (URI-encoded JSON) beside its octet-stream body. */
 export const FIELDS_HEADER = 'accord-fields';
@@ -52,7 +60,14 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const streams = new Set<ServerResponse>();
   let port = options.port ?? 0;
 
-  const server = createServer((request, response) => {
+  const limits = { ...CONNECTION_LIMITS, ...options.limits };
+  const server = createServer({
+    headersTimeout: limits.headersMs,
+    requestTimeout: limits.requestMs,
+    keepAliveTimeout: limits.keepAliveMs,
+    // How often Node checks the two timeouts above: often enough that they hold near their stated values.
+    connectionsCheckingInterval: Math.min(1_000, limits.headersMs),
+  }, (request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       console.error('[accord] web host error', error);
       if (!response.headersSent) sendError(response, 500, 'INTERNAL', message('error.internal'));
@@ -70,6 +85,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendError(response, 403, 'FORBIDDEN', message('error.web.origin', { origin: origin.slice(0, 100) }));
     }
     const url = new URL(request.url ?? '/', `http://${LOOPBACK_ADDRESS}`);
+    if (!decodesAsUri(url.pathname)) return sendError(response, 400, { code: 'VALIDATION', message: 'The request path is not a valid address.' });
     if (url.pathname.startsWith(`${API_PATH}/`)) return handleApi(request, response, url.pathname.slice(API_PATH.length + 1));
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendError(response, 405, 'FORBIDDEN', message('error.web.getOnly'));
@@ -120,6 +136,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     });
   }
 
+  server.maxConnections = limits.maxConnections;
   await new Promise<void>((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(port, LOOPBACK_ADDRESS, () => {
@@ -183,6 +200,15 @@ function readBody(request: IncomingMessage, limit: number): Promise<Buffer | 'to
     });
     request.on('error', reject);
   });
+}
+
+function decodesAsUri(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function setCommonHeaders(response: ServerResponse): void {

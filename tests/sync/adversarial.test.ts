@@ -2,6 +2,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpSyncedTables } from '../../db/dump';
+import { FUTURE_CLOCK_TOLERANCE_MS } from '../../db/sync/apply';
 import { syncedTables, type SyncedTable } from '../../db/syncedTables';
 import { frameBundle, verifyBundle, type BundleHeader } from '../../main/sync/bundle';
 import { rawPublicKey, unlockPrivateKey } from '../../main/sync/keys';
@@ -158,11 +159,32 @@ describe('adversarial bundles', () => {
     expect(receiver.app.context.store.db.prepare('SELECT COUNT(*) FROM partners').pluck().get()).toBeGreaterThan(0);
   });
 
-  it('a clock far in the future is accepted and reported, never fatal', async () => {
-    const future = `${String(Date.now() + 400 * 24 * 3600 * 1000).padStart(15, '0')}:000000`;
-    const report = await importInto(receiver, signedBySender([['partners', ROW, 'name', 'From the future', future, header.sender.postId, null, null]]));
+  it('a stamp more than the window ahead is refused, never adopted (the clock stays where it was); one inside it is accepted', async () => {
+    const clockBefore = receiver.app.context.store.db.prepare('SELECT wall_ms, counter FROM clock').get();
+    for (const far of [`${String(Date.now() + 400 * 24 * 3600 * 1000).padStart(15, '0')}:000000`, '999999999999999:999999', `${String(Date.now() + FUTURE_CLOCK_TOLERANCE_MS + 60_000).padStart(15, '0')}:000000`]) {
+      const error = await expectRefusedUnchanged(signedBySender([['partners', ROW, 'name', 'From the future', far, header.sender.postId, null, null]]), 'BUNDLE_REJECTED', 'clock-ahead');
+      expect(error.key).toBe('sync.clockTooFarAhead');
+    }
+    expect(receiver.app.context.store.db.prepare('SELECT wall_ms, counter FROM clock').get()).toEqual(clockBefore);
+    // The receiver can still export.
+    expect(verifyBundle(await exportFrom(receiver)).header.sender.postId).toBe(receiver.app.context.store.post.id);
+    const soon = `${String(Date.now() + 3_600_000).padStart(15, '0')}:000000`;
+    const report = await importInto(receiver, signedBySender([['partners', ROW, 'name', 'From a fast clock', soon, header.sender.postId, null, null]]));
     expect(report.status).toBe('applied');
-    expect(report.warnings).toContain('clock-ahead');
-    expect(dumpSyncedTables(receiver.app.context.store.db)).toContain('From the future');
+  });
+
+  it('two values with the same stamp always make a conflict record, in one file or across two', async () => {
+    const stamp = `${String(Date.now()).padStart(15, '0')}:000777`;
+    const row = '01900000-0000-7000-8000-0000000000d1';
+    const post = header.sender.postId;
+    const report = await importInto(receiver, signedBySender([['partners', row, 'name', 'First', stamp, post, null, null], ['partners', row, 'name', 'Second', stamp, post, null, null]]));
+    expect(report.status).toBe("applied");
+    expect(report.summary?.conflicts).toBe(1);
+    const other = '01900000-0000-7000-8000-0000000000d2';
+    await importInto(receiver, signedBySender([['partners', other, 'name', 'Held', stamp, post, null, null]], { sequence: header.sequence + 400 }));
+    const again = await importInto(receiver, signedBySender([['partners', other, 'name', 'Arrived later', stamp, post, null, null]], { sequence: header.sequence + 500 }));
+    expect(again.summary?.conflicts).toBe(1);
+    const losers = receiver.app.context.store.db.prepare('SELECT loser_value FROM sync_conflicts WHERE row_id IN (?, ?) ORDER BY loser_value').pluck().all(row, other);
+    expect(losers).toEqual(['"Arrived later"', '"Second"']);
   });
 });

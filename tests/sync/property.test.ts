@@ -46,10 +46,27 @@ function makePost(skewMs: number) {
   return { app, store: app.context.store, now };
 }
 
-function valueFor(kind: string, text: string): unknown {
-  if (kind === 'json') return [text];
-  if (kind === 'integer' || kind === 'real') return text.length;
-  return text;
+/**
+ * A value the registry accepts for the column (imports check every record against it): names unique by the
+ * operation that wrote them, codes and enums from their sets, a draft's partner one this post holds.
+ */
+function valueFor(post: Post, table: string, column: string, text: string, index: number): unknown {
+  const word = `${text.trim() || 'x'}${index}`;
+  if (table === 'partners') return column === 'iso_code' ? ['TN', 'DZ', 'MA', 'JO', 'LY', 'EG', 'IQ'][text.length]! : column === 'name' ? `p${word}` : text;
+  switch (column) {
+    case 'partner_id':
+      return post.store.db.prepare('SELECT id FROM partners ORDER BY id LIMIT 1').pluck().get() ?? null;
+    case 'sector':
+      return 'police';
+    case 'status':
+      return 'draft';
+    case 'parties':
+      return [word];
+    case 'title':
+      return `t${word}`;
+    default:
+      return text;
+  }
 }
 
 async function exportFrom(post: Post, forPost: string | null) {
@@ -148,12 +165,13 @@ describe('sync property: every post converges, nothing acknowledged is lost', ()
             }
             const rows: { table: SyncedTable; id: string }[] = [];
             const bundles: Buffer[] = [];
-            for (const step of ops) {
+            for (const [index, step] of ops.entries()) {
               if (step.kind === 'create') {
                 const post = posts[step.post % posts.length]!;
                 const table = tables[step.table % tables.length]!;
                 const info = describeSyncedTables(post.store.db).get(table.name)!;
-                const values = Object.fromEntries([...info.columns.values()].map((c) => [c.field, valueFor(c.kind, step.text)]));
+                const values = Object.fromEntries([...info.columns.values()].map((c) => [c.field, valueFor(post, table.name, c.column, step.text, index)]));
+                if (values.partnerId === null) continue; // a draft needs a partner this post holds
                 rows.push({ table, id: post.store.transaction(() => post.store.insert(table, values)) });
               } else if ((step.kind === 'edit' || step.kind === 'delete') && rows.length > 0) {
                 const post = posts[step.post % posts.length]!;
@@ -166,7 +184,7 @@ describe('sync property: every post converges, nothing acknowledged is lost', ()
                 if (step.kind === 'delete') post.store.transaction(() => post.store.delete(table, id, before));
                 else {
                   const column = columns[step.column % Math.min(columns.length, HOT_COLUMNS)]!;
-                  post.store.transaction(() => post.store.update(table, id, before, { [column.field]: valueFor(column.kind, step.text) }));
+                  post.store.transaction(() => post.store.update(table, id, before, { [column.field]: valueFor(post, table.name, column.column, step.text, index) }));
                 }
               } else if (step.kind === 'export') {
                 const post = posts[step.post % posts.length]!;
