@@ -48,6 +48,9 @@ class PdfWriter {
   readonly left = MARGIN.left;
   readonly width = PAGE.width - MARGIN.left - MARGIN.right;
   private readonly bottom = PAGE.height - MARGIN.bottom;
+  /** The languages being written now; each page remembers which it shows, so its footer speaks them. */
+  languages: Lang[] = ['en'];
+  readonly pageLanguages: Set<Lang>[] = [new Set()];
 
   constructor(doc: Doc) {
     this.doc = doc;
@@ -70,7 +73,24 @@ class PdfWriter {
 
   newPage(): void {
     this.doc.addPage();
+    this.pageLanguages.push(new Set());
     this.y = MARGIN.top;
+  }
+
+  /** Notes that the current page shows the languages being written. */
+  private drawn(): void {
+    for (const lang of this.languages) this.pageLanguages[this.pageLanguages.length - 1]!.add(lang);
+  }
+
+  /** Writes with `languages` as the current ones, then restores the previous. */
+  in<T>(languages: Lang[], write: () => T): T {
+    const previous = this.languages;
+    this.languages = languages;
+    try {
+      return write();
+    } finally {
+      this.languages = previous;
+    }
   }
 
   gap(points: number): void {
@@ -85,6 +105,7 @@ class PdfWriter {
     const height = style.size * LINE;
     for (const line of lines) {
       this.ensure(height);
+      this.drawn();
       this.style(style);
       drawLine(this.doc, line, this.left, this.width, this.y, align, REDLINE_STYLES);
       this.y += height;
@@ -103,6 +124,7 @@ class PdfWriter {
     const height = Math.max(...cells.map((cell) => cell.style.size)) * LINE;
     for (let row = 0; row < rows; row++) {
       this.ensure(height);
+      this.drawn();
       laidOut.forEach(({ cell, lines }, index) => {
         const line = lines[row];
         if (!line) return;
@@ -146,8 +168,10 @@ async function renderPdf(document: MouDocument, write: (writer: PdfWriter, langu
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  write(new PdfWriter(doc), documentLanguages(document.language));
-  stampEveryPage(doc, document);
+  const writer = new PdfWriter(doc);
+  writer.languages = documentLanguages(document.language);
+  write(writer, writer.languages);
+  stampEveryPage(doc, document, writer.pageLanguages);
   mapLigaturesToPresentationForms(doc);
   doc.end();
   await finished;
@@ -158,9 +182,10 @@ function writeClauses(writer: PdfWriter, document: MouDocument, languages: Lang[
   if (document.language === 'both' && document.layout === 'side-by-side') {
     writeClausesSideBySide(writer, rows);
   } else {
+    // Each language from a new page (the first after the front matter when there are two), so each page's footer is in its language.
     languages.forEach((lang, index) => {
-      if (index > 0) writer.newPage();
-      writeClausesIn(writer, rows, lang);
+      if (index > 0 || languages.length > 1) writer.newPage();
+      writer.in([lang], () => writeClausesIn(writer, rows, lang));
     });
   }
 }
@@ -262,6 +287,7 @@ function writeClausesIn(writer: PdfWriter, rows: ClauseRow[], lang: Lang): void 
 
 function writeSignatures(writer: PdfWriter, document: MouDocument, languages: Lang[]): void {
   if (document.signatories.length === 0) return;
+  if (document.language === 'both' && document.layout === 'sequential') writer.newPage();
   const label = (key: DocumentLabel) => languages.map((lang) => documentLabel(lang, key)).join(' / ');
   const rtl = languages[0] === 'ar';
   writer.ensure(SIZE.heading * LINE * 8);
@@ -286,9 +312,14 @@ function writeSignatures(writer: PdfWriter, document: MouDocument, languages: La
   }
 }
 
-/** The handling marking at the top and bottom of every page, and a footer with version, date and page. */
-function stampEveryPage(doc: Doc, document: MouDocument): void {
+/**
+ * The handling marking at the top and bottom of every page, and a footer: the
+ * title, version and date, then "Page X of Y" in the page's language (a line
+ * for each on a page that shows both).
+ */
+function stampEveryPage(doc: Doc, document: MouDocument, pageLanguages: Set<Lang>[]): void {
   const { start, count } = doc.bufferedPageRange();
+  const width = PAGE.width - MARGIN.left - MARGIN.right;
   for (let index = start; index < start + count; index++) {
     doc.switchToPage(index);
     doc.font(DOCUMENT_FONTS.bold).fontSize(SIZE.marking).fillColor('#000000');
@@ -298,10 +329,18 @@ function stampEveryPage(doc: Doc, document: MouDocument): void {
       drawLine(doc, line, 20, PAGE.width - 40, PAGE.height - 40 + row * SIZE.marking * LINE, 'center');
     });
     doc.font(DOCUMENT_FONTS.regular).fontSize(SIZE.small).fillColor('#555555');
-    const lang: Lang = document.language === 'ar' ? 'ar' : 'en';
-    const footer = `${titleIn(document, lang)} — ${documentLabel(lang, 'version')} ${isolateLtr(document.versionLabel)} — ${isolateLtr(document.date)} — ${pageOf(lang, index - start + 1, count)}`;
-    for (const line of layoutParagraph(doc, footer, PAGE.width - MARGIN.left - MARGIN.right, lang === 'ar').slice(0, 1)) {
-      drawLine(doc, line, MARGIN.left, PAGE.width - MARGIN.left - MARGIN.right, PAGE.height - 62, 'center');
+    const shown = pageLanguages[index - start];
+    const languages = documentLanguages(document.language).filter((lang) => !shown?.size || shown.has(lang));
+    const lang = languages[0]!;
+    const footer = `${titleIn(document, lang)} — ${documentLabel(lang, 'version')} ${isolateLtr(document.versionLabel)} — ${isolateLtr(document.date)}`;
+    // The title may be long: it is cut to one line, never the page number, which has its own.
+    const rowHeight = SIZE.small * 1.35;
+    let y = PAGE.height - 44 - rowHeight * (languages.length + 1);
+    for (const line of layoutParagraph(doc, footer, width, lang === 'ar').slice(0, 1)) drawLine(doc, line, MARGIN.left, width, y, 'center');
+    // One line per language: readers (and text extraction) take a line shared by two directions in one order.
+    for (const pageLang of languages) {
+      y += rowHeight;
+      for (const line of layoutParagraph(doc, pageOf(pageLang, index - start + 1, count), width, pageLang === 'ar').slice(0, 1)) drawLine(doc, line, MARGIN.left, width, y, 'center');
     }
   }
 }
