@@ -16,7 +16,7 @@ import {
   WidthType,
   type ParagraphChild,
 } from 'docx';
-import { clauseTitle, documentLabel, documentLanguages, pageOf, sideLabel, type DocumentLabel } from '../../shared/documents/labels';
+import { clauseTitle, closingFormula, documentLabel, documentLanguages, pageOf, partiesIn, partnerNameIn, sideLabel, signatoryIn, signedByLine, versionLabelIn, type DocumentLabel } from '../../shared/documents/labels';
 import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
 import { containsArabic } from '../../shared/documents/text';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
@@ -94,21 +94,22 @@ function front(document: MouDocument, languages: Lang[]): Paragraph[] {
   for (const lang of languages) {
     out.push(paragraph([run(documentLabel(lang, 'memorandum'), lang, { color: '444444' })], lang, { center: true, spacingAfter: 0 }));
     out.push(paragraph([run(titleIn(document, lang), lang, { bold: true, size: SIZE.title })], lang, { center: true }));
-    out.push(paragraph([run(`${documentLabel(lang, 'version')} ${ltrIn(lang, document.versionLabel)} — ${documentLabel(lang, 'date')} ${ltrIn(lang, document.date)}`, lang)], lang, { center: true }));
-    out.push(paragraph([run(`${documentLabel(lang, 'partner')}: `, lang), run(document.partnerName, langOf(document.partnerName))], lang));
+    out.push(paragraph([run(`${documentLabel(lang, 'version')} ${ltrIn(lang, versionLabelIn(document, lang))} — ${documentLabel(lang, 'date')} ${ltrIn(lang, document.date)}`, lang)], lang, { center: true }));
+    out.push(paragraph([run(`${documentLabel(lang, 'partner')}: `, lang), run(partnerNameIn(document, lang), langOf(partnerNameIn(document, lang)))], lang));
   }
-  const headingLang = languages[0]!;
-  out.push(paragraph([run(languages.map((lang) => documentLabel(lang, 'parties')).join(' / '), headingLang, { bold: true, size: SIZE.heading })], headingLang));
-  // An Arabic document lists every party right to left, whatever script its name is in.
-  document.parties.forEach((party, index) => out.push(paragraph([run(`${index + 1}. `, headingLang), run(party, langOf(party))], languages[0] === 'ar' ? 'ar' : langOf(party))));
+  // The parties in each language; an Arabic list reads right to left whatever script a name is in.
+  for (const lang of languages) {
+    out.push(paragraph([run(documentLabel(lang, 'parties'), lang, { bold: true, size: SIZE.heading })], lang));
+    partiesIn(document, lang).forEach((party, index) => out.push(paragraph([run(`${index + 1}. `, lang), run(party, langOf(party))], lang === 'ar' ? 'ar' : langOf(party))));
+  }
   return out;
 }
 
 type TextChildren = (lang: Lang) => ParagraphChild[];
 
-function clauseParagraphs(clause: MouClause, lang: Lang, text: TextChildren, badge: (lang: Lang) => string): Paragraph[] {
+function clauseParagraphs(clause: MouClause & { numberAr?: string }, lang: Lang, text: TextChildren, badge: (lang: Lang) => string): Paragraph[] {
   const out = [
-    paragraph([run(`${clauseTitle(clause, lang)}${badge(lang)}`, lang, { bold: true })], lang, { spacingAfter: 40 }),
+    paragraph([run(`${clauseTitle(lang === 'ar' && clause.numberAr ? { ...clause, number: clause.numberAr } : clause, lang)}${badge(lang)}`, lang, { bold: true })], lang, { spacingAfter: 40 }),
     paragraph(text(lang), lang),
   ];
   if (clause.references?.length) out.push(paragraph([run(`${documentLabel(lang, 'references')}: ${clause.references.join('; ')}`, lang, { size: SIZE.small, color: '444444' })], lang));
@@ -145,18 +146,28 @@ function parts(document: MouDocument, languages: Lang[], front: (Paragraph | Tab
   return [{ languages, children: front }, ...clauses, { languages, children: after }];
 }
 
+/** The signature page in each language: heading, closing formula, and one block per signatory in signing order (a signed file names who signed). */
 function signatures(document: MouDocument, languages: Lang[]): Paragraph[] {
   if (document.signatories.length === 0) return [];
-  const lang = languages[0]!;
-  const label = (key: DocumentLabel) => languages.map((l) => documentLabel(l, key)).join(' / ');
-  const out = [paragraph([run(label('signatures'), lang, { bold: true, size: SIZE.heading })], lang, { spacingAfter: 120 })];
-  for (const signatory of document.signatories) {
-    out.push(paragraph([run(languages.map((l) => sideLabel(signatory.side, l)).join(' / '), lang, { bold: true })], lang));
-    out.push(paragraph([run(`${label('signature')}: ______________________________`, lang)], lang));
-    for (const [key, value] of [['name', signatory.name], ['title', signatory.title], ['organisation', signatory.organisation]] as const) {
-      out.push(paragraph([run(`${label(key)}: `, lang), run(value, langOf(value))], lang, { spacingAfter: 20 }));
+  const out: Paragraph[] = [];
+  for (const lang of languages) {
+    const label = (key: DocumentLabel) => documentLabel(lang, key);
+    out.push(paragraph([run(label('signatures'), lang, { bold: true, size: SIZE.heading })], lang, { spacingAfter: 120 }));
+    const formula = closingFormula(document, lang);
+    if (formula) out.push(new Paragraph({ children: [run(formula, lang)], bidirectional: lang === 'ar', alignment: AlignmentType.BOTH, spacing: { after: 160 } }));
+    const signed = signedByLine(document, lang);
+    if (signed) out.push(paragraph([run(signed, lang, { bold: true })], lang));
+    for (const signatory of document.signatories) {
+      const { name, title, organisation } = signatoryIn(signatory, lang);
+      const signature = document.signed && signatory.side === 'us' ? `/s/ ${document.signed.by}` : '______________________________';
+      out.push(paragraph([run(sideLabel(signatory.side, lang), lang, { bold: true })], lang));
+      out.push(paragraph([run(`${label('signature')}: `, lang), run(signature, langOf(signature))], lang));
+      for (const [key, value] of [['name', name], ['title', title], ['organisation', organisation]] as const) {
+        out.push(paragraph([run(`${label(key)}: `, lang), run(value, langOf(value))], lang, { spacingAfter: 20 }));
+      }
+      out.push(paragraph([run(`${label('place')}: ______________`, lang)], lang, { spacingAfter: 20 }));
+      out.push(paragraph([run(`${label('date')}: ______________`, lang)], lang, { spacingAfter: 240 }));
     }
-    out.push(paragraph([run(`${label('date')}: ______________`, lang)], lang, { spacingAfter: 240 }));
   }
   return out;
 }
@@ -188,7 +199,7 @@ function footer(document: MouDocument, languages: Lang[]): Footer {
           new Paragraph({
             alignment: AlignmentType.CENTER,
             bidirectional: lang === 'ar',
-            children: [run(`${titleIn(document, lang)} — ${documentLabel(lang, 'version')} ${ltrIn(lang, document.versionLabel)} — ${ltrIn(lang, document.date)} — `, lang, style), ...pageOfRuns(lang, style)],
+            children: [run(`${titleIn(document, lang)} — ${documentLabel(lang, 'version')} ${ltrIn(lang, versionLabelIn(document, lang))} — ${ltrIn(lang, document.date)} — `, lang, style), ...pageOfRuns(lang, style)],
           }),
       ),
       markingParagraph(document),
@@ -249,11 +260,11 @@ export async function renderRedlineDocx(before: MouDocument, after: MouDocument,
   const badge = (change: ClauseRedline) => (lang: Lang) => (change.change === 'unchanged' ? '' : ` (${documentLabel(lang, change.change)})`);
   const rows = redline.clauses.map((change) => {
     const clause = change.after ?? change.before!;
-    const shown = change.numberChanged ? { ...clause, number: `${change.before!.number} → ${change.after!.number}` } : clause;
+    const shown = change.numberChanged ? { ...clause, number: `${change.before!.number} → ${change.after!.number}`, numberAr: `${change.before!.number} ← ${change.after!.number}` } : clause;
     return { clause: shown, text: (lang: Lang) => tracked(change[lang], lang), badge: badge(change) };
   });
   const heading = languages.map((lang) =>
-    paragraph([run(`${documentLabel(lang, 'redline')} ${before.versionLabel} (${ltr(before.date)}) → ${after.versionLabel} (${ltr(after.date)})`, lang, { bold: true })], lang, { center: true }),
+    paragraph([run(`${documentLabel(lang, 'redline')} ${ltrIn(lang, versionLabelIn(before, lang))} (${ltrIn(lang, before.date)}) ${lang === 'ar' ? '←' : '→'} ${ltrIn(lang, versionLabelIn(after, lang))} (${ltrIn(lang, after.date)})`, lang, { bold: true })], lang, { center: true }),
   );
   return Packer.toBuffer(build(after, parts(after, languages, [...front(after, languages), ...heading], clausesBody(after, languages, rows), [])));
 }

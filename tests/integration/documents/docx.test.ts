@@ -85,6 +85,17 @@ describe('MOU as DOCX', () => {
     expect(footer).toContain('\u200f\u200ev3\u200e\u200f — \u200f\u200e2026-03-01\u200e\u200f');
   });
 
+  it('writes the Arabic document in Arabic throughout, and points the redline arrow the way Arabic reads', async () => {
+    const base = sampleMou();
+    const document = sampleMou({ language: 'ar', clauses: base.clauses.map((clause) => ({ ...clause, heading: 'Data sharing', headingAr: 'تبادل البيانات' })), versionLabel: 'Current draft', versionLabelAr: 'المسودة الحالية', partnerNameAr: 'الجمهورية التونسية', partiesAr: ['سفارة الولايات المتحدة الأمريكية', 'وزارة الداخلية التونسية'] });
+    const body = textOf((await openDocx(await renderMouDocx(document))).xml('word/document.xml'));
+    expect(body).not.toMatch(/Data sharing|Current draft|Republic of Tunisia|Name|Signature/);
+    expect(body).toContain('البند 1 — تبادل البيانات');
+    expect(body).toContain('المكان');
+    const redline = textOf((await openDocx(await renderRedlineDocx(document, { ...document, versionLabelAr: 'الإصدار 4' }, { author: 'Embassy', date: '2026-03-02T10:00:00Z' }))).xml('word/document.xml'));
+    expect(redline).toMatch(/المسودة الحالية[^→]*←[^→]*الإصدار 4/);
+  });
+
   it('lays clauses side by side in a two-column table, or one language after the other', async () => {
     const side = (await openDocx(await renderMouDocx(sampleMou()))).xml('word/document.xml');
     expect(side).toMatch(/<w:tbl>/);

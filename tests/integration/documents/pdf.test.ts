@@ -114,6 +114,39 @@ describe('MOU as PDF', () => {
     }
   });
 
+  it('writes every element of the Arabic text in Arabic: headings, partner, parties, version, signature blocks; no English heading inside it', async () => {
+    const base = sampleMou();
+    const document = sampleMou({
+      language: 'ar',
+      layout: 'sequential',
+      clauses: base.clauses.map((clause, index) => ({ ...clause, heading: `Data sharing ${index}`, ...(index === 0 ? { headingAr: 'تبادل البيانات' } : {}) })),
+      partnerNameAr: 'الجمهورية التونسية',
+      partiesAr: ['سفارة الولايات المتحدة الأمريكية', 'وزارة الداخلية التونسية'],
+      versionLabel: 'Current draft',
+      versionLabelAr: 'المسودة الحالية',
+      signatories: [{ ...base.signatories[0]!, nameAr: 'جين سميث', titleAr: 'السفيرة', organisationAr: 'سفارة الولايات المتحدة الأمريكية' }, base.signatories[1]!],
+    });
+    const text = pdftotext(await writePdf('arabic-elements.pdf', document));
+    expect(text).not.toMatch(/Data sharing|Current draft|Republic of Tunisia|Jane Smith|Ambassador|Embassy of the United States/);
+    const letters = lettersAndDigits(text);
+    for (const arabic of ['تبادل البيانات', 'الجمهورية التونسية', 'وزارة الداخلية التونسية', 'المسودة الحالية', 'جين سميث', 'السفيرة']) expect(letters).toContain(lettersAndDigits(arabic));
+    // Signature blocks in Arabic only: labels, the closing formula and place lines.
+    for (const label of ['التوقيع', 'الاسم', 'المنصب', 'الجهة', 'المكان', 'التاريخ', 'حررت في']) expect(letters).toContain(lettersAndDigits(label));
+    expect(text).not.toMatch(/Name|Signature|Title|Organisation|Place/);
+  });
+
+  it('mirrors the Arabic signature page: the first signatory is on the right', async () => {
+    const path = await writePdf('arabic-signatures.pdf', sampleMou({ language: 'ar', layout: 'sequential' }));
+    const pages = pageCount(path);
+    const bbox = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(pages), '-l', String(pages), path, '-'], { encoding: 'utf8' });
+    const xOf = (word: string) => Number(new RegExp(`xMin="([\\d.]+)"[^>]*>${word}<`).exec(bbox)?.[1]);
+    // The U.S. signatory (first in signing order) is Jane Smith: in the right-hand half of the A4 page (595 points wide).
+    expect(xOf('Smith')).toBeGreaterThan(595 / 2);
+    const english = (await writePdf('english-signatures.pdf', sampleMou({ language: 'en', layout: 'sequential' })));
+    const englishBox = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(pageCount(english)), '-l', String(pageCount(english)), english, '-'], { encoding: 'utf8' });
+    expect(Number(/xMin="([\d.]+)"[^>]*>Smith</.exec(englishBox)?.[1])).toBeLessThan(595 / 2);
+  });
+
   it('draws pages a person can look at (pdftoppm renders them)', () => {
     execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', bilingual, join(temp.path, 'page')]);
     const png = readFileSync(join(temp.path, 'page-1.png'));
