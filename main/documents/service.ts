@@ -106,7 +106,7 @@ export async function exportMouRedline(store: Store, marking: string, mouId: str
       : format === 'docx'
         ? await renderRedlineDocx(before, after, { author: store.post.name, date: new Date(store.now()).toISOString() })
         : Buffer.from(renderRedlineHtml(before, after), 'utf8');
-  return { fileName: documentFileName(after, `-redline.${format}`), mediaType: MEDIA_TYPES[format], bytes, warnings: [] };
+  return { fileName: documentFileName(after, `-redline.${format}`), mediaType: MEDIA_TYPES[format], bytes, warnings: preExportChecks(after) };
 }
 
 /** A signed MOU file verified against this post's trusted posts (throws BUNDLE_REJECTED / UNTRUSTED_SENDER naming the part). */
