@@ -29,6 +29,7 @@ function currentSnapshot(store: Store, mouId: string): Snapshot {
       id: clause.id,
       position: Number(clause.position),
       heading: String(clause.heading),
+      headingAr: String(clause.headingAr ?? ''),
       textEn: String(clause.textEn),
       textAr: String(clause.textAr),
       benchmarkIds: clause.benchmarkIds as string[],

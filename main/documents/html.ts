@@ -1,4 +1,4 @@
-import { clauseTitle, documentLabel, documentLanguages, sideLabel, type DocumentLabel } from '../../shared/documents/labels';
+import { clauseTitle, closingFormula, documentLabel, documentLanguages, partiesIn, partnerNameIn, sideLabel, signatoryIn, signedByLine, versionLabelIn, type DocumentLabel } from '../../shared/documents/labels';
 import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
 import { containsArabic } from '../../shared/documents/text';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
@@ -91,11 +91,12 @@ function front(document: MouDocument, languages: Lang[]): string {
   const parts: string[] = [];
   for (const lang of languages) {
     parts.push(`<div ${langAttributes(lang)}><p class="kind">${escapeHtml(documentLabel(lang, 'memorandum'))}</p><h1>${escapeHtml(titleIn(document, lang))}</h1>`);
-    parts.push(`<p class="meta">${escapeHtml(documentLabel(lang, 'version'))} ${autoText(document.versionLabel)} — ${escapeHtml(documentLabel(lang, 'date'))} ${ltrDate(document.date)}</p>`);
-    parts.push(`<p>${escapeHtml(documentLabel(lang, 'partner'))}: ${autoText(document.partnerName)}</p></div>`);
+    parts.push(`<p class="meta">${escapeHtml(documentLabel(lang, 'version'))} ${autoText(versionLabelIn(document, lang))} — ${escapeHtml(documentLabel(lang, 'date'))} ${ltrDate(document.date)}</p>`);
+    parts.push(`<p>${escapeHtml(documentLabel(lang, 'partner'))}: ${autoText(partnerNameIn(document, lang))}</p></div>`);
   }
-  const heading = languages.map((lang) => `<span ${langAttributes(lang)}>${escapeHtml(documentLabel(lang, 'parties'))}</span>`).join(' / ');
-  parts.push(`<h2>${heading}</h2><ol class="parties">${document.parties.map((party) => `<li>${autoText(party)}</li>`).join('')}</ol>`);
+  for (const lang of languages) {
+    parts.push(`<div ${langAttributes(lang)}><h2>${escapeHtml(documentLabel(lang, 'parties'))}</h2><ol class="parties">${partiesIn(document, lang).map((party) => `<li>${autoText(party)}</li>`).join('')}</ol></div>`);
+  }
   return parts.join('\n');
 }
 
@@ -126,27 +127,37 @@ function clausesSection(
     .join('\n');
 }
 
+/** The signature page in each language: heading, closing formula, one block per signatory in signing order (the page's direction mirrors an Arabic one). */
 function signatures(document: MouDocument, languages: Lang[]): string {
   if (document.signatories.length === 0) return '';
-  const label = (key: DocumentLabel) => languages.map((lang) => `<span ${langAttributes(lang)}>${escapeHtml(documentLabel(lang, key))}</span>`).join(' / ');
-  const blocks = document.signatories
-    .map(
-      (signatory) => `<div class="signature">
-<strong>${languages.map((lang) => `<span ${langAttributes(lang)}>${escapeHtml(sideLabel(signatory.side, lang))}</span>`).join(' / ')}</strong>
-<div class="line"></div>
-<div>${label('name')}: ${autoText(signatory.name)}</div>
-<div>${label('title')}: ${autoText(signatory.title)}</div>
-<div>${label('organisation')}: ${autoText(signatory.organisation)}</div>
+  return languages
+    .map((lang) => {
+      const label = (key: DocumentLabel) => escapeHtml(documentLabel(lang, key));
+      const formula = closingFormula(document, lang);
+      const signed = signedByLine(document, lang);
+      const blocks = document.signatories
+        .map((signatory) => {
+          const { name, title, organisation } = signatoryIn(signatory, lang);
+          const signature = document.signed && signatory.side === 'us' ? `/s/ ${autoText(document.signed.by)}` : '';
+          return `<div class="signature">
+<strong>${escapeHtml(sideLabel(signatory.side, lang))}</strong>
+<div class="line">${signature}</div>
+<div>${label('name')}: ${autoText(name)}</div>
+<div>${label('title')}: ${autoText(title)}</div>
+<div>${label('organisation')}: ${autoText(organisation)}</div>
+<div>${label('place')}: ______________</div>
 <div>${label('date')}: ______________</div>
-</div>`,
-    )
+</div>`;
+        })
+        .join('\n');
+      return `<section ${langAttributes(lang)}><h2>${label('signatures')}</h2>${formula ? `<p class="closing">${escapeHtml(formula)}</p>` : ''}${signed ? `<p><strong>${escapeHtml(signed)}</strong></p>` : ''}<div class="signatures">${blocks}</div></section>`;
+    })
     .join('\n');
-  return `<h2>${label('signatures')}</h2><div class="signatures">${blocks}</div>`;
 }
 
 function footer(document: MouDocument): string {
   const lang: Lang = document.language === 'ar' ? 'ar' : 'en';
-  return `<p class="footer" ${langAttributes(lang)}>${escapeHtml(titleIn(document, lang))} — ${escapeHtml(documentLabel(lang, 'version'))} ${autoText(document.versionLabel)} — ${ltrDate(document.date)}</p>`;
+  return `<p class="footer" ${langAttributes(lang)}>${escapeHtml(titleIn(document, lang))} — ${escapeHtml(documentLabel(lang, 'version'))} ${autoText(versionLabelIn(document, lang))} — ${ltrDate(document.date)}</p>`;
 }
 
 export function renderMouHtml(document: MouDocument): string {
@@ -179,7 +190,7 @@ export function renderRedlineHtml(before: MouDocument, after: MouDocument): stri
     return { clause: shownNumber, text: (lang: Lang) => segmentsHtml(change[lang]), badge: (lang: Lang) => changeBadge(change, lang) };
   });
   const heading = languages
-    .map((lang) => `<p class="meta" ${langAttributes(lang)}>${escapeHtml(documentLabel(lang, 'redline'))} ${autoText(before.versionLabel)} (${ltrDate(before.date)}) → ${autoText(after.versionLabel)} (${ltrDate(after.date)})</p>`)
+    .map((lang) => `<p class="meta" ${langAttributes(lang)}>${escapeHtml(documentLabel(lang, 'redline'))} ${autoText(versionLabelIn(before, lang))} (${ltrDate(before.date)}) ${lang === 'ar' ? '←' : '→'} ${autoText(versionLabelIn(after, lang))} (${ltrDate(after.date)})</p>`)
     .join('\n');
   const body = [front(after, languages), heading, clausesSection(after, languages, rows), footer(after)].join('\n');
   return shell(after, body, `${after.title.en} — ${before.versionLabel} → ${after.versionLabel}`);

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { clauseTitle, documentLabel, documentLanguages, pageOf, sideLabel, type DocumentLabel } from '../../shared/documents/labels';
+import { closingFormula, clauseTitle, documentLabel, signedByLine, documentLanguages, pageOf, partiesIn, partnerNameIn, sideLabel, signatoryIn, versionLabelIn, type DocumentLabel } from '../../shared/documents/labels';
 import { containsArabic } from '../../shared/documents/text';
 import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
@@ -48,6 +48,9 @@ class PdfWriter {
   readonly left = MARGIN.left;
   readonly width = PAGE.width - MARGIN.left - MARGIN.right;
   private readonly bottom = PAGE.height - MARGIN.bottom;
+  /** The languages being written now; each page remembers which it shows, so its footer speaks them. */
+  languages: Lang[] = ['en'];
+  readonly pageLanguages: Set<Lang>[] = [new Set()];
 
   constructor(doc: Doc) {
     this.doc = doc;
@@ -70,7 +73,24 @@ class PdfWriter {
 
   newPage(): void {
     this.doc.addPage();
+    this.pageLanguages.push(new Set());
     this.y = MARGIN.top;
+  }
+
+  /** Notes that the current page shows the languages being written. */
+  private drawn(): void {
+    for (const lang of this.languages) this.pageLanguages[this.pageLanguages.length - 1]!.add(lang);
+  }
+
+  /** Writes with `languages` as the current ones, then restores the previous. */
+  in<T>(languages: Lang[], write: () => T): T {
+    const previous = this.languages;
+    this.languages = languages;
+    try {
+      return write();
+    } finally {
+      this.languages = previous;
+    }
   }
 
   gap(points: number): void {
@@ -85,6 +105,7 @@ class PdfWriter {
     const height = style.size * LINE;
     for (const line of lines) {
       this.ensure(height);
+      this.drawn();
       this.style(style);
       drawLine(this.doc, line, this.left, this.width, this.y, align, REDLINE_STYLES);
       this.y += height;
@@ -103,6 +124,7 @@ class PdfWriter {
     const height = Math.max(...cells.map((cell) => cell.style.size)) * LINE;
     for (let row = 0; row < rows; row++) {
       this.ensure(height);
+      this.drawn();
       laidOut.forEach(({ cell, lines }, index) => {
         const line = lines[row];
         if (!line) return;
@@ -118,7 +140,7 @@ class PdfWriter {
   }
 }
 
-const clauseHeading = (clause: MouClause, lang: Lang) => clauseTitle(clause, lang);
+const clauseHeading = (row: Pick<ClauseRow, 'clause' | 'number'>, lang: Lang) => clauseTitle(row.number ? { ...row.clause, number: row.number(lang) } : row.clause, lang);
 const referencesLine = (clause: MouClause, lang: Lang) => (clause.references?.length ? `${documentLabel(lang, 'references')}: ${clause.references.join('; ')}` : '');
 const titleIn = (document: MouDocument, lang: Lang) => (lang === 'ar' ? document.title.ar || document.title.en : document.title.en);
 
@@ -127,7 +149,12 @@ interface ClauseRow {
   clause: MouClause;
   text(lang: Lang): Content;
   badge(lang: Lang): string;
+  /** The number as shown when it changed ("3 → 4"), in a language. */
+  number?: (lang: Lang) => string;
 }
+
+/** "From → to" in reading direction: in Arabic the arrow points left, the way the text reads. */
+const arrow = (lang: Lang) => (lang === 'ar' ? '←' : '→');
 
 async function renderPdf(document: MouDocument, write: (writer: PdfWriter, languages: Lang[]) => void): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -146,8 +173,10 @@ async function renderPdf(document: MouDocument, write: (writer: PdfWriter, langu
     doc.on('end', resolve);
     doc.on('error', reject);
   });
-  write(new PdfWriter(doc), documentLanguages(document.language));
-  stampEveryPage(doc, document);
+  const writer = new PdfWriter(doc);
+  writer.languages = documentLanguages(document.language);
+  write(writer, writer.languages);
+  stampEveryPage(doc, document, writer.pageLanguages);
   mapLigaturesToPresentationForms(doc);
   doc.end();
   await finished;
@@ -158,9 +187,10 @@ function writeClauses(writer: PdfWriter, document: MouDocument, languages: Lang[
   if (document.language === 'both' && document.layout === 'side-by-side') {
     writeClausesSideBySide(writer, rows);
   } else {
+    // Each language from a new page (the first after the front matter when there are two), so each page's footer is in its language.
     languages.forEach((lang, index) => {
-      if (index > 0) writer.newPage();
-      writeClausesIn(writer, rows, lang);
+      if (index > 0 || languages.length > 1) writer.newPage();
+      writer.in([lang], () => writeClausesIn(writer, rows, lang));
     });
   }
 }
@@ -184,13 +214,12 @@ export async function renderRedlinePdf(before: MouDocument, after: MouDocument):
   const badge = (change: ClauseRedline) => (lang: Lang) => (change.change === 'unchanged' ? '' : ` (${documentLabel(lang, change.change)})`);
   const rows = redline.clauses.map((change): ClauseRow => {
     const clause = change.after ?? change.before!;
-    const shown = change.numberChanged ? { ...clause, number: `${change.before!.number} → ${change.after!.number}` } : clause;
-    return { clause: shown, text: (lang) => change[lang], badge: badge(change) };
+    return { clause, text: (lang) => change[lang], badge: badge(change), number: change.numberChanged ? (lang) => `${change.before!.number} ${arrow(lang)} ${change.after!.number}` : undefined };
   });
   return renderPdf(after, (writer, languages) => {
     writeFront(writer, after, languages);
     for (const lang of languages) {
-      const line = `${documentLabel(lang, 'redline')} ${isolateLtr(before.versionLabel)} (${isolateLtr(before.date)}) → ${isolateLtr(after.versionLabel)} (${isolateLtr(after.date)})`;
+      const line = `${documentLabel(lang, 'redline')} ${isolateLtr(versionLabelIn(before, lang))} (${isolateLtr(before.date)}) ${arrow(lang)} ${isolateLtr(versionLabelIn(after, lang))} (${isolateLtr(after.date)})`;
       writer.paragraph(line, { size: SIZE.body, bold: true }, { align: 'center', rtl: lang === 'ar' });
     }
     writer.gap(8);
@@ -205,17 +234,20 @@ function writeFront(writer: PdfWriter, document: MouDocument, languages: Lang[])
     writer.gap(4);
   }
   for (const lang of languages) {
-    writer.paragraph(`${documentLabel(lang, 'version')} ${isolateLtr(document.versionLabel)} — ${documentLabel(lang, 'date')} ${isolateLtr(document.date)}`, { size: SIZE.body }, { align: 'center', rtl: lang === 'ar' });
+    writer.paragraph(`${documentLabel(lang, 'version')} ${isolateLtr(versionLabelIn(document, lang))} — ${documentLabel(lang, 'date')} ${isolateLtr(document.date)}`, { size: SIZE.body }, { align: 'center', rtl: lang === 'ar' });
   }
   writer.gap(10);
   for (const lang of languages) {
-    writer.paragraph(`${documentLabel(lang, 'partner')}: ${document.partnerName}`, { size: SIZE.body }, { rtl: lang === 'ar' });
+    writer.paragraph(`${documentLabel(lang, 'partner')}: ${partnerNameIn(document, lang)}`, { size: SIZE.body }, { rtl: lang === 'ar' });
   }
   writer.gap(6);
-  writer.paragraph(languages.map((lang) => documentLabel(lang, 'parties')).join(' / '), { size: SIZE.heading, bold: true }, { rtl: languages[0] === 'ar' });
-  // An Arabic document lists every party right to left, whatever script its name is in.
-  document.parties.forEach((party, index) => writer.paragraph(`${index + 1}. ${party}`, { size: SIZE.body }, languages[0] === 'ar' ? { rtl: true } : {}));
-  writer.gap(10);
+  // The parties in each language, under a heading in that language; an Arabic list reads right to left whatever script a name is in.
+  for (const lang of languages) {
+    writer.paragraph(documentLabel(lang, 'parties'), { size: SIZE.heading, bold: true }, { rtl: lang === 'ar' });
+    partiesIn(document, lang).forEach((party, index) => writer.paragraph(`${index + 1}. ${party}`, { size: SIZE.body }, { rtl: lang === 'ar' }));
+    writer.gap(4);
+  }
+  writer.gap(6);
 }
 
 function writeClausesSideBySide(writer: PdfWriter, rows: ClauseRow[]): void {
@@ -223,14 +255,15 @@ function writeClausesSideBySide(writer: PdfWriter, rows: ClauseRow[]): void {
     { text: documentLabel('en', 'clauses'), rtl: false, style: { size: SIZE.heading, bold: true } },
     { text: documentLabel('ar', 'clauses'), rtl: true, style: { size: SIZE.heading, bold: true } },
   ]);
-  for (const { clause, text, badge } of rows) {
+  for (const row of rows) {
+    const { clause, text, badge } = row;
     writer.gap(6);
     writer.ensure(SIZE.heading * LINE * 2);
     writer.rule();
     writer.gap(4);
     writer.columns([
-      { text: clauseHeading(clause, 'en') + badge('en'), rtl: false, style: { size: SIZE.body, bold: true } },
-      { text: clauseHeading(clause, 'ar') + badge('ar'), rtl: true, style: { size: SIZE.body, bold: true } },
+      { text: clauseHeading(row, 'en') + badge('en'), rtl: false, style: { size: SIZE.body, bold: true } },
+      { text: clauseHeading(row, 'ar') + badge('ar'), rtl: true, style: { size: SIZE.body, bold: true } },
     ]);
     writer.columns([
       { text: text('en'), rtl: false, style: { size: SIZE.body } },
@@ -249,10 +282,11 @@ function writeClausesSideBySide(writer: PdfWriter, rows: ClauseRow[]): void {
 function writeClausesIn(writer: PdfWriter, rows: ClauseRow[], lang: Lang): void {
   const rtl = lang === 'ar';
   writer.paragraph(documentLabel(lang, 'clauses'), { size: SIZE.heading, bold: true }, { rtl });
-  for (const { clause, text, badge } of rows) {
+  for (const row of rows) {
+    const { clause, text, badge } = row;
     writer.gap(6);
     writer.ensure(SIZE.heading * LINE * 2);
-    writer.paragraph(clauseHeading(clause, lang) + badge(lang), { size: SIZE.body, bold: true }, { rtl });
+    writer.paragraph(clauseHeading(row, lang) + badge(lang), { size: SIZE.body, bold: true }, { rtl });
     writer.paragraph(text(lang), { size: SIZE.body }, { rtl });
     const references = referencesLine(clause, lang);
     if (references) writer.paragraph(references, { size: SIZE.small, color: '#444444' }, { rtl });
@@ -260,35 +294,65 @@ function writeClausesIn(writer: PdfWriter, rows: ClauseRow[], lang: Lang): void 
   writer.gap(12);
 }
 
+/**
+ * The signature page: for each language, its heading, the closing formula
+ * ("Done at ___ on ___, in duplicate..."), then one block per signatory in
+ * signing order, two to a row; an Arabic page is mirrored (the first
+ * signatory on the right). A signed file's blocks name who signed and when.
+ */
 function writeSignatures(writer: PdfWriter, document: MouDocument, languages: Lang[]): void {
   if (document.signatories.length === 0) return;
-  const label = (key: DocumentLabel) => languages.map((lang) => documentLabel(lang, key)).join(' / ');
-  const rtl = languages[0] === 'ar';
-  writer.ensure(SIZE.heading * LINE * 8);
-  writer.paragraph(label('signatures'), { size: SIZE.heading, bold: true }, { rtl });
-  writer.gap(6);
-  // Two blocks per row: the U.S. side and the partner side face each other.
-  for (let i = 0; i < document.signatories.length; i += 2) {
-    const pair = document.signatories.slice(i, i + 2);
-    writer.ensure(SIZE.body * LINE * 7);
-    const block = (signatory: (typeof pair)[number]) =>
-      [
-        languages.map((lang) => sideLabel(signatory.side, lang)).join(' / '),
-        '',
-        `${label('signature')}: ______________________`,
-        `${label('name')}: ${signatory.name}`,
-        `${label('title')}: ${signatory.title}`,
-        `${label('organisation')}: ${signatory.organisation}`,
-        `${label('date')}: ______________`,
-      ].join('\n');
-    writer.columns(pair.map((signatory) => ({ text: block(signatory), rtl, style: { size: SIZE.body } })));
-    writer.gap(14);
-  }
+  if (document.language === 'both' && document.layout === 'sequential') writer.newPage();
+  for (const lang of languages) writer.in([lang], () => writeSignaturesIn(writer, document, lang));
 }
 
-/** The handling marking at the top and bottom of every page, and a footer with version, date and page. */
-function stampEveryPage(doc: Doc, document: MouDocument): void {
+function writeSignaturesIn(writer: PdfWriter, document: MouDocument, lang: Lang): void {
+  const rtl = lang === 'ar';
+  writer.ensure(SIZE.heading * LINE * 10);
+  writer.paragraph(documentLabel(lang, 'signatures'), { size: SIZE.heading, bold: true }, { rtl });
+  writer.gap(4);
+  const formula = closingFormula(document, lang);
+  if (formula) writer.paragraph(formula, { size: SIZE.body }, { rtl });
+  const signed = signedByLine(document, lang);
+  if (signed) writer.paragraph(signed, { size: SIZE.body, bold: true }, { rtl });
+  writer.gap(8);
+  const label = (key: DocumentLabel) => documentLabel(lang, key);
+  const block = (signatory: MouDocument['signatories'][number]) => {
+    const { name, title, organisation } = signatoryIn(signatory, lang);
+    // The U.S. signatory of a signed file: the line shows who signed, not a blank.
+    const signature = document.signed && signatory.side === 'us' ? `/s/ ${document.signed.by}` : '______________________';
+    return [
+      sideLabel(signatory.side, lang),
+      '',
+      `${label('signature')}: ${signature}`,
+      `${label('name')}: ${name}`,
+      `${label('title')}: ${title}`,
+      `${label('organisation')}: ${organisation}`,
+      `${label('place')}: ______________`,
+      `${label('date')}: ______________`,
+    ].join('\n');
+  };
+  for (let i = 0; i < document.signatories.length; i += 2) {
+    const pair = document.signatories.slice(i, i + 2);
+    writer.ensure(SIZE.body * LINE * 9);
+    // Columns are laid out left to right: an Arabic row puts the first signatory in the right-hand column.
+    const cells = pair.map((signatory) => ({ text: block(signatory), rtl, style: { size: SIZE.body } }));
+    if (rtl) cells.reverse();
+    if (rtl && cells.length === 1) cells.unshift({ text: '', rtl, style: { size: SIZE.body } });
+    writer.columns(cells.length === 1 ? [...cells, { text: '', rtl, style: { size: SIZE.body } }] : cells);
+    writer.gap(14);
+  }
+  writer.gap(10);
+}
+
+/**
+ * The handling marking at the top and bottom of every page, and a footer: the
+ * title, version and date, then "Page X of Y" in the page's language (a line
+ * for each on a page that shows both).
+ */
+function stampEveryPage(doc: Doc, document: MouDocument, pageLanguages: Set<Lang>[]): void {
   const { start, count } = doc.bufferedPageRange();
+  const width = PAGE.width - MARGIN.left - MARGIN.right;
   for (let index = start; index < start + count; index++) {
     doc.switchToPage(index);
     doc.font(DOCUMENT_FONTS.bold).fontSize(SIZE.marking).fillColor('#000000');
@@ -298,10 +362,18 @@ function stampEveryPage(doc: Doc, document: MouDocument): void {
       drawLine(doc, line, 20, PAGE.width - 40, PAGE.height - 40 + row * SIZE.marking * LINE, 'center');
     });
     doc.font(DOCUMENT_FONTS.regular).fontSize(SIZE.small).fillColor('#555555');
-    const lang: Lang = document.language === 'ar' ? 'ar' : 'en';
-    const footer = `${titleIn(document, lang)} — ${documentLabel(lang, 'version')} ${isolateLtr(document.versionLabel)} — ${isolateLtr(document.date)} — ${pageOf(lang, index - start + 1, count)}`;
-    for (const line of layoutParagraph(doc, footer, PAGE.width - MARGIN.left - MARGIN.right, lang === 'ar').slice(0, 1)) {
-      drawLine(doc, line, MARGIN.left, PAGE.width - MARGIN.left - MARGIN.right, PAGE.height - 62, 'center');
+    const shown = pageLanguages[index - start];
+    const languages = documentLanguages(document.language).filter((lang) => !shown?.size || shown.has(lang));
+    const lang = languages[0]!;
+    const footer = `${titleIn(document, lang)} — ${documentLabel(lang, 'version')} ${isolateLtr(versionLabelIn(document, lang))} — ${isolateLtr(document.date)}`;
+    // The title may be long: it is cut to one line, never the page number, which has its own.
+    const rowHeight = SIZE.small * 1.35;
+    let y = PAGE.height - 44 - rowHeight * (languages.length + 1);
+    for (const line of layoutParagraph(doc, footer, width, lang === 'ar').slice(0, 1)) drawLine(doc, line, MARGIN.left, width, y, 'center');
+    // One line per language: readers (and text extraction) take a line shared by two directions in one order.
+    for (const pageLang of languages) {
+      y += rowHeight;
+      for (const line of layoutParagraph(doc, pageOf(pageLang, index - start + 1, count), width, pageLang === 'ar').slice(0, 1)) drawLine(doc, line, MARGIN.left, width, y, 'center');
     }
   }
 }

@@ -3,6 +3,7 @@ import { loadVersion } from '../../db/repositories/mouVersions';
 import { addReceivedVersion } from '../../db/repositories/mouSignings';
 import { findRecord } from '../../db/repositories/records';
 import type { PreExportWarning } from '../../shared/documents/checks';
+import { formatMessage } from '../../shared/i18n/format';
 import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 import { mouDocumentFromSnapshot } from '../../shared/documents/fromSnapshot';
@@ -42,9 +43,11 @@ export function mouDocument(store: Store, marking: string, mouId: string, { vers
   const referenceTypes = { benchmark: 'benchmarks', checkIn: 'checkIns', objective: 'objectives' } as const;
   return mouDocumentFromSnapshot(snapshot, {
     draftId: mouId,
-    versionLabel: version === 'current' ? 'Current draft' : `${info.number}: ${info.label}`.slice(0, 50),
+    versionLabel: version === 'current' ? formatMessage('en', 'documents.label.currentDraft') : `${info.number}: ${info.label}`.slice(0, 50),
+    versionLabelAr: version === 'current' ? formatMessage('ar', 'documents.label.currentDraft') : `${info.number}: ${info.label}`.slice(0, 50),
     date: (version === 'current' ? new Date(store.now()).toISOString() : info.savedAt).slice(0, 10),
     partnerName: partner ? String(partner.title) : '(deleted)',
+    partnerNameAr: partner ? String(partner.nameAr ?? '') : '',
     marking,
     language,
     layout,
@@ -103,7 +106,7 @@ export async function exportMouRedline(store: Store, marking: string, mouId: str
       : format === 'docx'
         ? await renderRedlineDocx(before, after, { author: store.post.name, date: new Date(store.now()).toISOString() })
         : Buffer.from(renderRedlineHtml(before, after), 'utf8');
-  return { fileName: documentFileName(after, `-redline.${format}`), mediaType: MEDIA_TYPES[format], bytes, warnings: [] };
+  return { fileName: documentFileName(after, `-redline.${format}`), mediaType: MEDIA_TYPES[format], bytes, warnings: preExportChecks(after) };
 }
 
 /** A signed MOU file verified against this post's trusted posts (throws BUNDLE_REJECTED / UNTRUSTED_SENDER naming the part). */

@@ -26,6 +26,8 @@ export const clauseSnapshot = z.object({
   id: z.string(),
   position: z.number().int(),
   heading: z.string(),
+  /** Absent in versions saved before clauses had Arabic headings. */
+  headingAr: z.string().optional(),
   textEn: z.string(),
   textAr: z.string(),
   benchmarkIds: z.array(z.string()),

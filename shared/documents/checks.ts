@@ -1,12 +1,15 @@
 import type { PreExportWarning } from '../api/documents';
 import type { MouClause, MouDocument } from './types';
+import { spelledNumbersToDigits } from './spelledNumbers';
 import { hasText, normaliseDigits } from './text';
 
 /**
- * Checks run before an MOU is exported: a clause written in only one of the
- * languages being exported, and numbers or dates that differ between the
- * English and Arabic text of a clause (a classic source of disputes once
- * signed). They warn; the officer decides whether to export anyway.
+ * Checks run before every export of an MOU, whatever its language: a clause
+ * missing in a language being exported, and numbers (digits or spelled out)
+ * or dates that differ between the English and Arabic text of a clause (a
+ * classic source of disputes once signed; an Arabic-only export is checked
+ * against the English it was translated from too). They warn; the officer
+ * decides whether to export anyway.
  */
 
 /**
@@ -29,11 +32,15 @@ function checkClause(clause: MouClause, language: MouDocument['language']): PreE
   const arabic = hasText(clause.ar);
   const clauseNumber = clause.number;
   const params = { clause: clauseNumber };
-  if (language === 'en') return english ? [] : [{ clauseNumber, key: 'documents.check.clauseMissingEnglish', params }];
-  if (language === 'ar') return arabic ? [] : [{ clauseNumber, key: 'documents.check.clauseMissingArabic', params }];
-  if (english && !arabic) return [{ clauseNumber, key: 'documents.check.clauseOnlyEnglish', params }];
-  if (arabic && !english) return [{ clauseNumber, key: 'documents.check.clauseOnlyArabic', params }];
-  if (!english && !arabic) return [{ clauseNumber, key: 'documents.check.clauseEmpty', params }];
+  if (language === 'en' && !english) return [{ clauseNumber, key: 'documents.check.clauseMissingEnglish', params }];
+  if (language === 'ar' && !arabic) return [{ clauseNumber, key: 'documents.check.clauseMissingArabic', params }];
+  if (language === 'both') {
+    if (english && !arabic) return [{ clauseNumber, key: 'documents.check.clauseOnlyEnglish', params }];
+    if (arabic && !english) return [{ clauseNumber, key: 'documents.check.clauseOnlyArabic', params }];
+    if (!english && !arabic) return [{ clauseNumber, key: 'documents.check.clauseEmpty', params }];
+  }
+  // One language exported, the other not written yet: nothing to compare.
+  if (!english || !arabic) return [];
   const warnings: PreExportWarning[] = [];
   const en = extractFacts(clause.en);
   const ar = extractFacts(clause.ar);
@@ -104,6 +111,7 @@ export function extractFacts(raw: string): Facts {
       return ' ';
     });
   }
+  text = spelledNumbersToDigits(text);
   const numbers = (text.match(/\d+(?:[.,]\d+)*/g) ?? []).map(canonicalNumber);
   return { dates, numbers };
 }

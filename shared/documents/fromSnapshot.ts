@@ -16,6 +16,8 @@ export interface SnapshotForDocument {
 export interface DocumentOptions {
   draftId: string;
   versionLabel: string;
+  versionLabelAr?: string;
+  partnerNameAr?: string;
   /** ISO date the version is dated (YYYY-MM-DD). */
   date: string;
   partnerName: string;
@@ -27,6 +29,7 @@ export interface DocumentOptions {
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
+const optional = <K extends string>(key: K, value: unknown) => (text(value).trim() ? ({ [key]: text(value) } as Record<K, string>) : {});
 
 export function mouDocumentFromSnapshot(snapshot: SnapshotForDocument, options: DocumentOptions): MouDocument {
   const cite = (kind: 'benchmark' | 'checkIn' | 'objective', ids: string[]) => ids.map((id) => options.referenceName(kind, id) ?? '(deleted)');
@@ -38,6 +41,7 @@ export function mouDocumentFromSnapshot(snapshot: SnapshotForDocument, options: 
         id: clause.id,
         number: String(clause.position),
         ...(clause.heading ? { heading: clause.heading } : {}),
+        ...(text((clause as { headingAr?: unknown }).headingAr) ? { headingAr: text((clause as { headingAr?: unknown }).headingAr) } : {}),
         en: clause.textEn,
         ar: clause.textAr,
         ...(references.length ? { references } : {}),
@@ -47,18 +51,26 @@ export function mouDocumentFromSnapshot(snapshot: SnapshotForDocument, options: 
     .sort((a, b) => Number(a.signingOrder ?? 0) - Number(b.signingOrder ?? 0))
     .map((signatory): MouSignatory => ({
       name: text(signatory.name),
-      title: text(signatory.title),
+      // The stored field is jobTitle (a record's 'title' is its display name); older snapshots may carry title.
+      title: text(signatory.jobTitle ?? signatory.title),
       organisation: text(signatory.organisation),
+      ...optional('nameAr', signatory.nameAr),
+      ...optional('titleAr', signatory.jobTitleAr),
+      ...optional('organisationAr', signatory.organisationAr),
       side: signatory.side === 'partner' ? 'partner' : 'us',
     }));
   return {
     draftId: options.draftId,
     title: { en: text(snapshot.draft.title), ...(text(snapshot.draft.titleAr) ? { ar: text(snapshot.draft.titleAr) } : {}) },
     partnerName: options.partnerName,
+    ...optional('partnerNameAr', options.partnerNameAr),
     parties: Array.isArray(snapshot.draft.parties) ? snapshot.draft.parties.map(text) : [],
+    ...(Array.isArray(snapshot.draft.partiesAr) && snapshot.draft.partiesAr.length ? { partiesAr: snapshot.draft.partiesAr.map(text) } : {}),
     clauses,
     signatories,
     versionLabel: options.versionLabel,
+    ...(['equallyAuthentic', 'englishPrevails', 'none'].includes(text(snapshot.draft.closingFormula)) ? { closingFormula: text(snapshot.draft.closingFormula) as MouDocument['closingFormula'] } : {}),
+    ...optional('versionLabelAr', options.versionLabelAr),
     date: options.date,
     marking: options.marking,
     language: options.language,

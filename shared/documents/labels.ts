@@ -1,6 +1,6 @@
-import { formatMessage } from '../i18n/format';
+import { formatDateTime, formatMessage } from '../i18n/format';
 import type { MessageKey } from '../i18n/message';
-import type { MouSignatory } from './types';
+import type { MouDocument, MouSignatory } from './types';
 
 type Lang = 'en' | 'ar';
 
@@ -23,6 +23,7 @@ const LABEL_KEYS = {
   added: 'documents.label.added',
   removed: 'documents.label.removed',
   changed: 'documents.label.changed',
+  place: 'documents.label.place',
 } as const satisfies Record<string, MessageKey>;
 
 export type DocumentLabel = keyof typeof LABEL_KEYS;
@@ -41,13 +42,54 @@ export function sideLabel(side: MouSignatory['side'], language: Lang): string {
   return formatMessage(language, side === 'us' ? 'documents.label.forUs' : 'documents.label.forPartner');
 }
 
-/** "Clause 3 — Training" / "البند 3 — التدريب": the number, then the heading when there is one. */
-export function clauseTitle(clause: { number: string; heading?: string }, language: Lang): string {
+/**
+ * "Clause 3 — Training" / "البند 3 — التدريب": the number, then the heading
+ * in that language when there is one (an Arabic text never shows the English
+ * heading: without an Arabic one it reads "البند 3").
+ */
+export function clauseTitle(clause: { number: string; heading?: string; headingAr?: string }, language: Lang): string {
   const base = formatMessage(language, 'documents.label.clause', { number: clause.number });
-  return clause.heading?.trim() ? `${base} — ${clause.heading.trim()}` : base;
+  const heading = (language === 'ar' ? clause.headingAr : clause.heading)?.trim();
+  return heading ? `${base} — ${heading}` : base;
+}
+
+const or = (value: string | undefined, fallback: string) => (value?.trim() ? value.trim() : fallback);
+
+/** The partner nation's name in a language (the English name when no Arabic one was written). */
+export function partnerNameIn(document: Pick<MouDocument, 'partnerName' | 'partnerNameAr'>, language: Lang): string {
+  return language === 'ar' ? or(document.partnerNameAr, document.partnerName) : document.partnerName;
+}
+
+/** The parties in a language, in order. */
+export function partiesIn(document: Pick<MouDocument, 'parties' | 'partiesAr'>, language: Lang): string[] {
+  return language === 'ar' ? document.parties.map((party, index) => or(document.partiesAr?.[index], party)) : document.parties;
+}
+
+/** The version's label in a language. */
+export function versionLabelIn(document: Pick<MouDocument, 'versionLabel' | 'versionLabelAr'>, language: Lang): string {
+  return language === 'ar' ? or(document.versionLabelAr, document.versionLabel) : document.versionLabel;
+}
+
+/** A signatory's name, title and organisation in a language. */
+export function signatoryIn(signatory: MouSignatory, language: Lang): { name: string; title: string; organisation: string } {
+  if (language === 'en') return { name: signatory.name, title: signatory.title, organisation: signatory.organisation };
+  return { name: or(signatory.nameAr, signatory.name), title: or(signatory.titleAr, signatory.title), organisation: or(signatory.organisationAr, signatory.organisation) };
 }
 
 /** Which languages a document shows, in reading order. */
 export function documentLanguages(language: Lang | 'both'): Lang[] {
   return language === 'both' ? ['en', 'ar'] : [language];
+}
+
+/** The closing formula above the signature blocks, in a language ('' when the MOU has none). */
+export function closingFormula(document: Pick<MouDocument, 'closingFormula'>, language: Lang): string {
+  const formula = document.closingFormula ?? 'equallyAuthentic';
+  if (formula === 'none') return '';
+  return formatMessage(language, formula === 'englishPrevails' ? 'documents.closing.englishPrevails' : 'documents.closing.equallyAuthentic');
+}
+
+/** "Signed by Jane Smith (Embassy Tunis) on 2 Mar 2026, 14:05": who signed a signed file, and when, in full. */
+export function signedByLine(document: Pick<MouDocument, 'signed'>, language: Lang): string {
+  if (!document.signed) return '';
+  return formatMessage(language, 'documents.label.signedBy', { name: document.signed.by, post: document.signed.post, at: formatDateTime(language, document.signed.at) });
 }

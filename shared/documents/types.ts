@@ -29,6 +29,8 @@ export const mouClauseSchema = z.object({
   number: z.string().min(1).max(20),
   /** Short heading shown after the number (one language, as the officer wrote it). */
   heading: line.optional(),
+  /** The heading in Arabic; an Arabic text never shows the English one. */
+  headingAr: line.optional(),
   en: text,
   ar: text,
   /** Cited benchmarks / check-in points, already formatted for display. */
@@ -40,6 +42,10 @@ export const mouSignatorySchema = z.object({
   name: line,
   title: line,
   organisation: line,
+  /** The same in Arabic, for the Arabic signature block (each falls back to the English when empty). */
+  nameAr: line.optional(),
+  titleAr: line.optional(),
+  organisationAr: line.optional(),
   side: z.enum(SIGNATORY_SIDES),
 });
 export type MouSignatory = z.infer<typeof mouSignatorySchema>;
@@ -49,15 +55,23 @@ export const mouDocumentSchema = z.object({
   draftId: z.string().min(1).max(100),
   title: z.object({ en: line.min(1), ar: line.optional() }),
   partnerName: line,
+  partnerNameAr: line.optional(),
   parties: z.array(line).max(MOU_DOCUMENT_LIMITS.parties),
+  /** The parties in Arabic, in the order of `parties` (an empty entry falls back to the English). */
+  partiesAr: z.array(line).max(MOU_DOCUMENT_LIMITS.parties).optional(),
   clauses: z.array(mouClauseSchema).max(MOU_DOCUMENT_LIMITS.clauses),
   signatories: z.array(mouSignatorySchema).max(MOU_DOCUMENT_LIMITS.signatories),
   versionLabel: z.string().min(1).max(50),
+  versionLabelAr: z.string().min(1).max(50).optional(),
   /** ISO date (YYYY-MM-DD) the version is dated. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   /** Handling marking printed at the top and bottom of every page, e.g. "UNCLASSIFIED". */
   marking: z.string().min(1).max(100),
   language: z.enum(DOCUMENT_LANGUAGES),
   layout: z.enum(DOCUMENT_LAYOUTS),
+  /** The closing formula of the signature page, chosen per MOU (absent: both texts equally authentic). */
+  closingFormula: z.enum(['equallyAuthentic', 'englishPrevails', 'none']).optional(),
+  /** Set on a signed export: the human signer, the post, and when (ISO timestamp). */
+  signed: z.object({ by: line, post: line, at: z.string().max(40) }).optional(),
 });
 export type MouDocument = z.infer<typeof mouDocumentSchema>;

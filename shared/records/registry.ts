@@ -35,6 +35,12 @@ const notBefore = (later: string, earlier: string, message: string) => ({
   holds: (values: Record<string, unknown>) => !values[later] || !values[earlier] || String(values[later]) >= String(values[earlier]),
 });
 
+const partiesSchema = z.array(z.string().trim().min(1, issueMessage('validation.required')).max(160, issueMessage('validation.tooLong', { max: 160 }))).max(12, issueMessage('validation.tooMany', { max: 12 })).default([]);
+
+/** The closing formula above an MOU's signature blocks ("Done at ___ on ___, in duplicate, ..."), chosen per MOU. */
+export const MOU_CLOSING_FORMULAS = ['equallyAuthentic', 'englishPrevails', 'none'] as const;
+export type MouClosingFormula = (typeof MOU_CLOSING_FORMULAS)[number];
+
 export const recordTypes = [
   {
     name: 'partners',
@@ -42,6 +48,7 @@ export const recordTypes = [
     titleField: 'name',
     fields: [
       { name: 'name', kind: 'text', max: 120, required: true, list: true, searchable: true, unique: true },
+      { name: 'nameAr', kind: 'text', max: 120 },
       { name: 'isoCode', kind: 'text', max: 3, upperCase: true, pattern: { regex: /^[A-Z]{2,3}$/, message: issueMessage('validation.invalidCode') }, list: true },
       notesField,
     ],
@@ -247,7 +254,10 @@ export const recordTypes = [
       { ...partnerRef(), requiredMessage: issueMessage('validation.partnerRequired'), notFoundMessage: 'validation.partnerNotFound' },
       sectorField,
       { name: 'status', kind: 'enum', options: MOU_STATUSES, default: 'draft', list: true },
-      { name: 'parties', kind: 'json', schema: z.array(z.string().trim().min(1, issueMessage('validation.required')).max(160, issueMessage('validation.tooLong', { max: 160 }))).max(12, issueMessage('validation.tooMany', { max: 12 })).default([]) },
+      { name: 'parties', kind: 'json', schema: partiesSchema },
+      // The parties in Arabic, in the same order as the English list.
+      { name: 'partiesAr', kind: 'json', schema: partiesSchema },
+      { name: 'closingFormula', kind: 'enum', options: MOU_CLOSING_FORMULAS, default: 'equallyAuthentic' },
       { name: 'summary', kind: 'longText', max: 4000, searchable: true },
     ],
     // What was signed does not change: the draft but for its status, and (lockedBy) its clauses and signatories.
@@ -267,6 +277,7 @@ export const recordTypes = [
       { name: 'mouId', kind: 'ref', to: 'mouDrafts', required: true, list: true },
       { name: 'position', kind: 'integer', min: 1, max: 10_000, required: true, list: true },
       { name: 'heading', kind: 'text', max: 200, required: true, list: true, searchable: true },
+      { name: 'headingAr', kind: 'text', max: 200 },
       { name: 'textEn', kind: 'longText', max: 20_000, dir: 'ltr', searchable: true },
       { name: 'textAr', kind: 'longText', max: 20_000, dir: 'rtl', searchable: true },
       { name: 'benchmarkIds', kind: 'refList', to: 'benchmarks' },
@@ -283,8 +294,11 @@ export const recordTypes = [
       { name: 'mouId', kind: 'ref', to: 'mouDrafts', required: true, list: true },
       { name: 'name', kind: 'text', max: 200, required: true, list: true, searchable: true },
       // Not 'title': every record's API row carries 'title' as its display name (here the signatory's name).
+      { name: 'nameAr', kind: 'text', max: 200 },
       { name: 'jobTitle', kind: 'text', max: 200, list: true },
+      { name: 'jobTitleAr', kind: 'text', max: 200 },
       { name: 'organisation', kind: 'text', max: 200, list: true },
+      { name: 'organisationAr', kind: 'text', max: 200 },
       { name: 'side', kind: 'enum', options: ['us', 'partner'], required: true, list: true },
       { name: 'signingOrder', kind: 'integer', min: 1, max: 100, required: true, list: true },
     ],

@@ -79,8 +79,8 @@ describe('partners and MOU drafts through the dispatch gate', () => {
     await callOk(app, 'records.update', { type: 'partners', id: partner.id, values: { name: 'Jordan', isoCode: 'JO', notes: 'Amman' } });
     const db = app.context.store.db;
     const changes = db.prepare('SELECT column_name AS col, value, hlc, prev_hlc AS prev FROM field_changes WHERE row_id = ? ORDER BY hlc').all(partner.id) as { col: string; value: string; hlc: string; prev: string | null }[];
-    expect(changes.map((c) => c.col)).toEqual(['name', 'iso_code', 'notes', 'notes']);
-    const [, , firstNotes, secondNotes] = changes;
+    expect(changes.map((c) => c.col)).toEqual(['name', 'name_ar', 'iso_code', 'notes', 'notes']);
+    const [, , , firstNotes, secondNotes] = changes;
     expect(secondNotes!.prev).toBe(firstNotes!.hlc); // the version it replaced travels with the change
     expect(changes.map((c) => c.hlc)).toEqual([...changes.map((c) => c.hlc)].sort());
     const audit = db.prepare('SELECT action, changes FROM audit_log WHERE row_id = ? ORDER BY at, id').all(partner.id) as { action: string; changes: string }[];

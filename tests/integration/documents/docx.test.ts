@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { renderMouDocx, renderRedlineDocx } from '../../../main/documents/docx';
+import { pageOf } from '../../../shared/documents/labels';
 import { changedClauses, redlineClauses } from '../../../shared/documents/redline';
 import type { MouDocument } from '../../../shared/documents/types';
 import { sampleMou } from '../../unit/documents/fixtures';
@@ -46,12 +47,63 @@ describe('MOU as DOCX', () => {
     expect(body).toMatch(/<w:footerReference w:type="default"/);
   });
 
+  it.each([
+    ['side by side', {}, [['en', 'ar']]],
+    ['sequential', { layout: 'sequential' as const }, [['en', 'ar'], ['en'], ['ar'], ['en', 'ar']]],
+    ['Arabic only', { language: 'ar' as const }, [['ar']]],
+    ['English only', { language: 'en' as const }, [['en']]],
+  ] as const)('numbers every page "Page X of Y" with PAGE and NUMPAGES fields in the language of the pages (%s)', async (_name, overrides, sections) => {
+    const { names, xml } = await openDocx(await renderMouDocx(sampleMou(overrides)));
+    const body = xml('word/document.xml');
+    const footerIds = [...body.matchAll(/<w:footerReference w:type="default" r:id="([^"]+)"/g)].map((m) => m[1]!);
+    expect(footerIds).toHaveLength(sections.length);
+    const rels = xml('word/_rels/document.xml.rels');
+    footerIds.forEach((id, index) => {
+      const target = new RegExp(`Id="${id}"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)!;
+      const name = `word/${target[1] ?? target[2]}`;
+      expect(names).toContain(name);
+      const footer = xml(name);
+      const fieldParagraphs = paragraphs(footer).filter((p) => p.includes('NUMPAGES'));
+      expect(fieldParagraphs).toHaveLength(sections[index]!.length);
+      fieldParagraphs.forEach((p, i) => {
+        const lang = sections[index]![i]!;
+        expect(p).toMatch(/<w:instrText[^>]*>\s*PAGE\s*<\/w:instrText>/);
+        expect(p).toMatch(/<w:instrText[^>]*>\s*NUMPAGES\s*<\/w:instrText>/);
+        // The words around the fields are the catalog's, in that language and order.
+        const [beforePage, between, afterPages] = pageOf(lang, '\uE000' as unknown as number, '\uE001' as unknown as number).split(/\uE000|\uE001/);
+        const words = textOf(p);
+        expect(words).toContain(`${beforePage}${between}${afterPages}`);
+        if (lang === 'ar') expect(p).toMatch(/<w:bidi\/>/);
+        else expect(p).not.toMatch(/<w:bidi\/>/);
+      });
+    });
+  });
+
+  it('keeps the version and the date apart in an Arabic footer: right-to-left marks bound each left-to-right piece', async () => {
+    const { xml } = await openDocx(await renderMouDocx(sampleMou({ language: 'ar' })));
+    const footer = textOf(xml('word/footer1.xml'));
+    expect(footer).toContain('\u200f\u200ev3\u200e\u200f — \u200f\u200e2026-03-01\u200e\u200f');
+  });
+
+  it('writes the Arabic document in Arabic throughout, and points the redline arrow the way Arabic reads', async () => {
+    const base = sampleMou();
+    const document = sampleMou({ language: 'ar', clauses: base.clauses.map((clause) => ({ ...clause, heading: 'Data sharing', headingAr: 'تبادل البيانات' })), versionLabel: 'Current draft', versionLabelAr: 'المسودة الحالية', partnerNameAr: 'الجمهورية التونسية', partiesAr: ['سفارة الولايات المتحدة الأمريكية', 'وزارة الداخلية التونسية'] });
+    const body = textOf((await openDocx(await renderMouDocx(document))).xml('word/document.xml'));
+    expect(body).not.toMatch(/Data sharing|Current draft|Republic of Tunisia|Name|Signature/);
+    expect(body).toContain('البند 1 — تبادل البيانات');
+    expect(body).toContain('المكان');
+    const redline = textOf((await openDocx(await renderRedlineDocx(document, { ...document, versionLabelAr: 'الإصدار 4' }, { author: 'Embassy', date: '2026-03-02T10:00:00Z' }))).xml('word/document.xml'));
+    expect(redline).toMatch(/المسودة الحالية[^→]*←[^→]*الإصدار 4/);
+  });
+
   it('lays clauses side by side in a two-column table, or one language after the other', async () => {
     const side = (await openDocx(await renderMouDocx(sampleMou()))).xml('word/document.xml');
     expect(side).toMatch(/<w:tbl>/);
     const sequential = (await openDocx(await renderMouDocx(sampleMou({ layout: 'sequential' })))).xml('word/document.xml');
     expect(sequential).not.toMatch(/<w:tbl>/);
-    expect(sequential).toMatch(/<w:pageBreakBefore\/>/);
+    // Each language starts a new section, hence a new page (with its own footer).
+    expect(sequential.match(/<w:sectPr/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(sequential).not.toMatch(/<w:type w:val="(continuous|nextColumn)"\/>/);
     const text = textOf(sequential);
     expect(text.indexOf(sampleMou().clauses[2]!.en)).toBeLessThan(text.indexOf(sampleMou().clauses[0]!.ar));
   });

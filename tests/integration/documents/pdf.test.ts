@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_FONTS } from '../../../main/documents/fonts';
 import { renderMouPdf, renderRedlinePdf } from '../../../main/documents/pdf';
 import { layoutParagraph, visualPieces } from '../../../main/documents/pdfText';
+import { pageOf } from '../../../shared/documents/labels';
 import { tokenize } from '../../../shared/documents/text';
 import type { MouDocument } from '../../../shared/documents/types';
 import { tempDirectory } from '../../helpers';
@@ -79,8 +80,71 @@ describe('MOU as PDF', () => {
       const lines = normalise(pdftotext(path, page)).split('\n').map((l) => l.trim()).filter(Boolean);
       expect(lines[0], `top of page ${page}`).toBe('SENSITIVE BUT UNCLASSIFIED');
       expect(lines[lines.length - 1], `bottom of page ${page}`).toBe('SENSITIVE BUT UNCLASSIFIED');
-      expect(lines.join(' ')).toContain(`Version v3 — 2026-03-01 — Page ${page} of ${pages}`);
+      expect(lines.join(' ')).toContain('Version v3 — 2026-03-01');
+      expect(lines).toContain(`Page ${page} of ${pages}`);
     }
+  });
+
+  it.each([
+    ['side by side', { layout: 'side-by-side' as const }],
+    ['sequential', { layout: 'sequential' as const }],
+    ['Arabic only', { language: 'ar' as const, layout: 'sequential' as const }],
+    ['English only', { language: 'en' as const, layout: 'sequential' as const }],
+  ])('prints "Page X of Y" on every page of the %s layout, in the language of the page', async (name, overrides) => {
+    const document = longMou(40, overrides);
+    const path = await writePdf(`pages-${name}.pdf`, document);
+    const pages = pageCount(path);
+    expect(pages).toBeGreaterThan(2);
+    const englishClause = /The Parties shall cooperate/;
+    const arabicClause = new RegExp(lettersAndDigits('يتعاون الطرفان'));
+    for (let page = 1; page <= pages; page++) {
+      const text = normalise(pdftotext(path, page));
+      const english = text.includes(pageOf('en', page, pages));
+      // On a page whose text is mostly English, poppler gives a mixed Arabic line in visual order: there the line's words are compared as a set.
+      const arabicWords = (line: string) => (line.match(/\p{L}+|\p{N}+/gu) ?? []).sort().join(' ');
+      const arabic =
+        lettersAndDigits(text).includes(lettersAndDigits(pageOf('ar', page, pages))) ||
+        (document.language === 'both' && text.split('\n').some((line) => arabicWords(line) === arabicWords(pageOf('ar', page, pages))));
+      expect(english || arabic, `page ${page} of ${name}`).toBe(true);
+      // A page of English clauses is numbered in English, a page of Arabic clauses in Arabic.
+      if (englishClause.test(text)) expect(english, `English on page ${page} of ${name}`).toBe(true);
+      if (arabicClause.test(lettersAndDigits(text))) expect(arabic, `Arabic on page ${page} of ${name}`).toBe(true);
+      if (document.language === 'en') expect(arabic).toBe(false);
+      if (document.language === 'ar') expect(english).toBe(false);
+    }
+  });
+
+  it('writes every element of the Arabic text in Arabic: headings, partner, parties, version, signature blocks; no English heading inside it', async () => {
+    const base = sampleMou();
+    const document = sampleMou({
+      language: 'ar',
+      layout: 'sequential',
+      clauses: base.clauses.map((clause, index) => ({ ...clause, heading: `Data sharing ${index}`, ...(index === 0 ? { headingAr: 'تبادل البيانات' } : {}) })),
+      partnerNameAr: 'الجمهورية التونسية',
+      partiesAr: ['سفارة الولايات المتحدة الأمريكية', 'وزارة الداخلية التونسية'],
+      versionLabel: 'Current draft',
+      versionLabelAr: 'المسودة الحالية',
+      signatories: [{ ...base.signatories[0]!, nameAr: 'جين سميث', titleAr: 'السفيرة', organisationAr: 'سفارة الولايات المتحدة الأمريكية' }, base.signatories[1]!],
+    });
+    const text = pdftotext(await writePdf('arabic-elements.pdf', document));
+    expect(text).not.toMatch(/Data sharing|Current draft|Republic of Tunisia|Jane Smith|Ambassador|Embassy of the United States/);
+    const letters = lettersAndDigits(text);
+    for (const arabic of ['تبادل البيانات', 'الجمهورية التونسية', 'وزارة الداخلية التونسية', 'المسودة الحالية', 'جين سميث', 'السفيرة']) expect(letters).toContain(lettersAndDigits(arabic));
+    // Signature blocks in Arabic only: labels, the closing formula and place lines.
+    for (const label of ['التوقيع', 'الاسم', 'المنصب', 'الجهة', 'المكان', 'التاريخ', 'حررت في']) expect(letters).toContain(lettersAndDigits(label));
+    expect(text).not.toMatch(/Name|Signature|Title|Organisation|Place/);
+  });
+
+  it('mirrors the Arabic signature page: the first signatory is on the right', async () => {
+    const path = await writePdf('arabic-signatures.pdf', sampleMou({ language: 'ar', layout: 'sequential' }));
+    const pages = pageCount(path);
+    const bbox = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(pages), '-l', String(pages), path, '-'], { encoding: 'utf8' });
+    const xOf = (word: string) => Number(new RegExp(`xMin="([\\d.]+)"[^>]*>${word}<`).exec(bbox)?.[1]);
+    // The U.S. signatory (first in signing order) is Jane Smith: in the right-hand half of the A4 page (595 points wide).
+    expect(xOf('Smith')).toBeGreaterThan(595 / 2);
+    const english = (await writePdf('english-signatures.pdf', sampleMou({ language: 'en', layout: 'sequential' })));
+    const englishBox = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', '-f', String(pageCount(english)), '-l', String(pageCount(english)), english, '-'], { encoding: 'utf8' });
+    expect(Number(/xMin="([\d.]+)"[^>]*>Smith</.exec(englishBox)?.[1])).toBeLessThan(595 / 2);
   });
 
   it('draws pages a person can look at (pdftoppm renders them)', () => {

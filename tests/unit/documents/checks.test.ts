@@ -86,3 +86,44 @@ describe('pre-export checks', () => {
     expect(preExportChecks(document)).toEqual([]);
   });
 });
+
+describe('spelled-out numbers and every export language', () => {
+  const withClause = (en: string, ar: string, language: 'en' | 'ar' | 'both' = 'both') => sampleMou({ language, clauses: [{ id: 'c1', number: '1', en, ar }] });
+  const numberWarnings = (en: string, ar: string, language: 'en' | 'ar' | 'both' = 'both') => preExportChecks(withClause(en, ar, language)).filter((w) => w.key === 'documents.check.clauseNumbersDiffer');
+
+  it('checks an Arabic-only (or English-only) export against the other text too', () => {
+    for (const language of ['ar', 'en', 'both'] as const) {
+      const [warning] = numberWarnings('Reports are due within 30 days.', 'تقدم التقارير في غضون 60 يوماً.', language);
+      expect(warning, language).toMatchObject({ clauseNumber: '1', onlyInEnglish: ['30'], onlyInArabic: ['60'] });
+    }
+  });
+
+  it('catches spelled-out numbers that differ, in English and Arabic', () => {
+    expect(numberWarnings('The term is six months.', 'مدة المذكرة ثلاثة أشهر.')[0]).toMatchObject({ onlyInEnglish: ['6'], onlyInArabic: ['3'] });
+    expect(numberWarnings('Notice of thirty days.', 'إشعار مدته ستين يوماً.')[0]).toMatchObject({ onlyInEnglish: ['30'], onlyInArabic: ['60'] });
+    expect(numberWarnings('within two months', 'خلال ثلاثة أشهر', 'ar')[0]).toMatchObject({ onlyInEnglish: ['2'], onlyInArabic: ['3'] });
+    expect(numberWarnings('twenty-five officers', 'خمسة وثلاثون ضابطاً')[0]).toMatchObject({ onlyInEnglish: ['25'], onlyInArabic: ['35'] });
+  });
+
+  it('stays quiet on equal values written differently: words, digits, the dual, gender and case forms, "thirty (30)"', () => {
+    const equal: [string, string][] = [
+      ['The term is six months.', 'مدة المذكرة ستة أشهر.'],
+      ['Notice of thirty days.', 'إشعار مدته ثلاثين يوماً.'],
+      ['Notice of thirty (30) days.', 'إشعار مدته 30 يوماً.'],
+      ['Notice of 30 days.', 'إشعار مدته ثلاثون يوماً.'],
+      ['within two months', 'خلال شهرين'],
+      ['within 2 years', 'في غضون سنتين'],
+      ['twenty-five officers', 'خمسة وعشرون ضابطاً'],
+      ['one hundred and twenty days', 'مائة وعشرين يوماً'],
+      ['three thousand five hundred dinars', 'ثلاثة آلاف وخمسمائة دينار'],
+      ['eleven sessions', 'إحدى عشرة جلسة'],
+      ['twelve months', 'اثنا عشر شهراً'],
+      ['at least three times', 'ثلاث مرات على الأقل'],
+      ['One of the Parties may withdraw.', 'يجوز لأحد الطرفين الانسحاب.'],
+      ['meetings twice a year', 'اجتماعات مرتين في السنة'],
+      ['by 1 March 2026, for six months', 'بحلول ١ آذار ٢٠٢٦، لمدة ستة أشهر'],
+    ];
+    for (const [en, ar] of equal) expect(preExportChecks(withClause(en, ar)), `${en} / ${ar}`).toEqual([]);
+    for (const [en, ar] of equal) expect(preExportChecks(withClause(en, ar, 'ar')), `ar: ${en} / ${ar}`).toEqual([]);
+  });
+});
