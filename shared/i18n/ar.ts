@@ -255,6 +255,7 @@ export const ar: Record<MessageKey, string> = {
   'records.field.projects.endDate': 'تاريخ الانتهاء',
   'records.field.projects.objectiveIds': 'أهداف استراتيجية البعثة',
   'records.field.benchmarks.title': 'المؤشر',
+  'records.field.benchmarks.code': 'الرمز',
   'records.field.benchmarks.projectId': 'المشروع',
   'records.field.benchmarks.definition': 'التعريف',
   'records.field.benchmarks.unit': 'الوحدة',
@@ -780,4 +781,11 @@ export const ar: Record<MessageKey, string> = {
   'platform.serve.address': 'افتح {url} في المتصفح.',
   'platform.serve.stop': 'للإيقاف: اضغط Ctrl+C (تُغلق قاعدة البيانات بشكل سليم).',
   'platform.serve.portTaken': 'المنفذ {port} مشغول؛ يُستخدم {actual} مؤقتًا.',
+  // -- sheets: spreadsheet import, export and templates
+  'sheets.cell.ambiguousDate': 'التاريخ {text} قد يُقرأ يومًا/شهرًا أو شهرًا/يومًا: اكتبه بالشكل 2026-12-02.',
+  'sheets.cell.unknownOption': '«{text}» ليس من الخيارات المتاحة.',
+  'sheets.cell.linkNotFound': 'لا يوجد سجل يطابق «{text}».',
+  'sheets.cell.linkAmbiguous': '«{text}» يطابق {n, plural, zero {لا سجلات} one {سجلًا واحدًا} two {سجلين} few {# سجلات} many {# سجلًا} other {# سجل}}: استخدم معرّفه.',
+  'sheets.cell.notYesNo': '«{text}» ليست نعم أو لا.',
+  'sheets.cell.notJson': 'يجب أن تحتوي هذه الخلية على القائمة كما يصدّرها Accord.',
 };

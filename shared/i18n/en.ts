@@ -258,6 +258,7 @@ export const en = {
   'records.field.projects.endDate': 'End date',
   'records.field.projects.objectiveIds': 'ICS objectives',
   'records.field.benchmarks.title': 'Indicator',
+  'records.field.benchmarks.code': 'Code',
   'records.field.benchmarks.projectId': 'Project',
   'records.field.benchmarks.definition': 'Definition',
   'records.field.benchmarks.unit': 'Unit',
@@ -783,6 +784,13 @@ export const en = {
   'platform.serve.address': 'Open {url} in a browser.',
   'platform.serve.stop': 'Stop: press Ctrl+C (the database is closed cleanly).',
   'platform.serve.portTaken': 'Port {port} was taken; using {actual} for now.',
+  // -- sheets: spreadsheet import, export and templates
+  'sheets.cell.ambiguousDate': 'The date {text} could be day/month or month/day: write it as 2026-12-02.',
+  'sheets.cell.unknownOption': '“{text}” is not one of the options.',
+  'sheets.cell.linkNotFound': 'No record matches “{text}”.',
+  'sheets.cell.linkAmbiguous': '“{text}” matches {n, plural, one {# record} other {# records}}: use its id.',
+  'sheets.cell.notYesNo': '“{text}” is not yes or no.',
+  'sheets.cell.notJson': 'This cell must hold the list as Accord exports it.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -25,6 +25,7 @@ const SCHEMA_AT_VERSION: Record<number, string> = {
   6: '5200559d0d69266a40d9d138e0b2a1b258d62332aaa16901075d961aaaa23fc1',
   7: 'cbf4a97a53efec118bce5adffdc2e2e763a11ead57bdf105a1b305b4d87e1dc4',
   8: '4ef48c985e786218f29ece5cc92b47326dbbc53ad704889172cc0abadfe16de1',
+  9: '6273762f804fafdb56ce08b60fdee5dccbaf4e9b6e5b1a4aa8757e02f0b4ad83',
 };
 
 const schemaHash = (version: number) => {
