@@ -791,6 +791,20 @@ export const en = {
   'sheets.cell.linkAmbiguous': '“{text}” matches {n, plural, one {# record} other {# records}}: use its id.',
   'sheets.cell.notYesNo': '“{text}” is not yes or no.',
   'sheets.cell.notJson': 'This cell must hold the list as Accord exports it.',
+  'sheets.file.notSpreadsheet': 'This file is not a spreadsheet Accord can read: use an .xlsx workbook or a .csv file.',
+  'sheets.file.legacyXls': 'This is an old-format Excel file (.xls): save it as .xlsx or .csv and import that.',
+  'sheets.file.encrypted': 'This workbook is password-protected: remove the password in Excel, save, and import it again.',
+  'sheets.file.corrupt': 'This workbook is damaged and cannot be read ({part}).',
+  'sheets.file.tooLarge': 'This file is larger than {max, number} MB.',
+  'sheets.file.expands': 'This workbook would unpack to more than {max, number} MB and is refused.',
+  'sheets.file.tooManyRows': 'The sheet has more than {max, number} rows.',
+  'sheets.file.tooManyColumns': 'The sheet has more than {max, number} columns.',
+  'sheets.file.noHeader': 'The sheet is empty: its first row must name the columns.',
+  'sheets.file.noVisibleSheet': 'Every sheet of this workbook is hidden: choose one by name.',
+  'sheets.file.noSuchSheet': 'The workbook has no sheet named “{name}”.',
+  'sheets.file.badQuotes': 'A quoted value in row {row, number} is never closed.',
+  'sheets.header.empty': 'Column {column} has values but no name in the header row.',
+  'sheets.header.duplicate': 'The column name “{name}” appears twice (columns {first} and {second}).',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
