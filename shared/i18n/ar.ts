@@ -802,4 +802,11 @@ export const ar: Record<MessageKey, string> = {
   'sheets.file.badQuotes': 'قيمة بين علامتي اقتباس في الصف {row, number} لم تُغلق.',
   'sheets.header.empty': 'العمود {column} فيه قيم لكن بلا اسم في صف العناوين.',
   'sheets.header.duplicate': 'اسم العمود «{name}» مكرر (العمودان {first} و{second}).',
+  'sheets.mapping.unknownField': 'العمود «{header}» مربوط بالحقل «{field}» وهو غير موجود في هذا النوع من السجلات.',
+  'sheets.mapping.empty': 'اربط عمودًا واحدًا على الأقل بحقل.',
+  'sheets.row.idNotFound': 'لا يوجد سجل من هذا النوع بالمعرّف {id}.',
+  'sheets.row.duplicateKey': 'السجل نفسه موجود أيضًا في الصف {other, number} من هذا الملف.',
+  'sheets.rejected.row': 'الصف',
+  'sheets.rejected.reason': 'السبب',
+  'sheets.rejected.issue': '{column}: {text}',
 };

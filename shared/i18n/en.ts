@@ -805,6 +805,13 @@ export const en = {
   'sheets.file.badQuotes': 'A quoted value in row {row, number} is never closed.',
   'sheets.header.empty': 'Column {column} has values but no name in the header row.',
   'sheets.header.duplicate': 'The column name “{name}” appears twice (columns {first} and {second}).',
+  'sheets.mapping.unknownField': 'Column “{header}” is mapped to “{field}”, which this record type does not have.',
+  'sheets.mapping.empty': 'Map at least one column to a field.',
+  'sheets.row.idNotFound': 'No record of this type has the id {id}.',
+  'sheets.row.duplicateKey': 'The same record is also in row {other, number} of this file.',
+  'sheets.rejected.row': 'Row',
+  'sheets.rejected.reason': 'Reason',
+  'sheets.rejected.issue': '{column}: {text}',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
