@@ -6,9 +6,27 @@ import { headersKey, suggestMapping } from '../../shared/sheets/mapping';
 import { toCsv, type OutCell } from '../../shared/sheets/write';
 import { runImport, type ImportResult } from '../../db/sheets/import';
 import { saveMapping, savedMapping } from '../../db/sheets/mappings';
+import { listRecords } from '../../db/repositories/records';
+import { exportFile, templateFile } from '../sheets/export';
 import { parseSpreadsheet } from '../sheets/parse';
 import type { ParsedFile } from '../sheets/table';
-import type { HandlersFor } from './types';
+import type { HandlerContext, HandlersFor } from './types';
+
+/** id -> title for links out, where the title names one record (else the id is written). */
+function linkTitles(context: HandlerContext) {
+  const cache = new Map<string, Map<string, string>>();
+  return (to: string) => {
+    let titles = cache.get(to);
+    if (!titles) {
+      const rows = listRecords(context.store, { type: to as never, search: '', filter: {}, countIn: [], limit: 50_000, offset: 0 }).rows;
+      const seen = new Map<string, number>();
+      for (const row of rows) seen.set(row.title.toLowerCase(), (seen.get(row.title.toLowerCase()) ?? 0) + 1);
+      titles = new Map(rows.filter((row) => row.title && seen.get(row.title.toLowerCase()) === 1).map((row) => [row.id, row.title]));
+      cache.set(to, titles);
+    }
+    return titles;
+  };
+}
 
 type FileInput = { bytes: Uint8Array; fileName: string; sheet?: string; encoding?: ParsedFile['encoding'] };
 const parse = (input: FileInput) => parseSpreadsheet(input.bytes, input.fileName, { sheet: input.sheet, encoding: input.encoding });
@@ -66,4 +84,9 @@ export const sheetsHandlers: HandlersFor<typeof sheetsMethods> = {
     const rejected = input.validRowsOnly && result.counts.error > 0 ? { csv: rejectedCsv(parsed, result, input.language), fileName: `${input.fileName.replace(/\.[^.]*$/, '')}-rejected.csv` } : undefined;
     return { ...result, sha256: hash, ...(rejected ? { rejected } : {}) };
   },
+  'sheets.export': ({ type, format, language, search, filter }, context) => {
+    const { rows } = listRecords(context.store, { type, search, filter, countIn: [], limit: 50_000, offset: 0 });
+    return { ...exportFile(type, rows, format, language, linkTitles(context)), rows: rows.length };
+  },
+  'sheets.template': ({ type, language }) => templateFile(type, language),
 };

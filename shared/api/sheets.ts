@@ -77,4 +77,20 @@ export const sheetsMethods = {
       rejected: z.object({ csv: z.string(), fileName: z.string() }).optional(),
     }),
   },
+  /** The rows of a list (its search and filters applied) as XLSX or CSV (UTF-8 with BOM), in the reader's language. */
+  'sheets.export': {
+    input: z.object({
+      type: recordTypeName,
+      format: z.enum(['xlsx', 'csv']),
+      language: z.enum(['en', 'ar']).default('en'),
+      search: z.string().trim().max(200).default(''),
+      filter: z.record(z.string().max(60), z.union([z.string().max(200), z.number(), z.boolean(), z.null()])).default({}),
+    }),
+    output: z.object({ bytes: sheetBytes, fileName: z.string(), rows: z.number().int() }),
+  },
+  /** An empty workbook to fill for a record type: headers in the language, drop-downs, date cells, a sheet explaining each column. */
+  'sheets.template': {
+    input: z.object({ type: recordTypeName, language: z.enum(['en', 'ar']).default('en') }),
+    output: z.object({ bytes: sheetBytes, fileName: z.string() }),
+  },
 } as const satisfies MethodGroup;

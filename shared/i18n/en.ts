@@ -812,6 +812,22 @@ export const en = {
   'sheets.rejected.row': 'Row',
   'sheets.rejected.reason': 'Reason',
   'sheets.rejected.issue': '{column}: {text}',
+  'sheets.yes': 'Yes',
+  'sheets.no': 'No',
+  'sheets.explain.sheet': 'How to fill',
+  'sheets.explain.column': 'Column',
+  'sheets.explain.required': 'Required',
+  'sheets.explain.how': 'What to write',
+  'sheets.explain.id': 'Leave empty for a new record. Accord fills it on export; a row without it is matched by {keys}.',
+  'sheets.explain.text': 'Text, at most {max, number} characters.',
+  'sheets.explain.enum': 'One of: {options}.',
+  'sheets.explain.date': 'A date: 2026-12-02, or 02/12/2026 when the day is over 12.',
+  'sheets.explain.boolean': 'Yes or No.',
+  'sheets.explain.integer': 'A whole number.',
+  'sheets.explain.money': 'An amount in the currency’s main unit (e.g. 1250.50 for USD, 12.125 for JOD).',
+  'sheets.explain.ref': 'The title or code of a {type} (or its id).',
+  'sheets.explain.refList': 'Titles or codes of {type} records, separated by semicolons.',
+  'sheets.explain.json': 'As Accord exports it; leave empty if unsure.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
