@@ -828,6 +828,17 @@ export const en = {
   'sheets.explain.ref': 'The title or code of a {type} (or its id).',
   'sheets.explain.refList': 'Titles or codes of {type} records, separated by semicolons.',
   'sheets.explain.json': 'As Accord exports it; leave empty if unsure.',
+  'sheets.cli.type': 'Give --type, one of: {types}.',
+  'sheets.cli.lang': 'Give --lang en or --lang ar.',
+  'sheets.cli.out': 'Give --out FILE (and no other argument).',
+  'sheets.cli.format': 'Give --format xlsx or --format csv.',
+  'sheets.cli.action': 'Say import FILE, export or template.',
+  'sheets.cli.written': 'Written: {path}',
+  'sheets.cli.counts': 'New {new, number}, updated {updated, number}, unchanged {unchanged, number}, errors {error, number}.',
+  'sheets.cli.rejected': 'Rejected rows, with the reason: {path}',
+  'sheets.cli.notApplied': 'Nothing was written (a preview). Add --yes to apply.',
+  'sheets.cli.applied': 'Applied.',
+  'sheets.cli.nothingApplied': 'Nothing was written: fix the rows above, or add --valid-rows-only.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;
