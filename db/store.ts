@@ -31,6 +31,20 @@ export class Store {
     this.post = ensurePostIdentity(db, options.defaultPostName ?? 'Unnamed post', this.now());
   }
 
+  /** Where the writes under way came from, written into each audit entry (a spreadsheet import: its file name and SHA-256). */
+  private auditSource: Record<string, unknown> | null = null;
+
+  /** Runs `fn` with `source` recorded in the audit entry of each write it makes. */
+  withAuditSource<T>(source: Record<string, unknown>, fn: () => T): T {
+    const outer = this.auditSource;
+    this.auditSource = source;
+    try {
+      return fn();
+    } finally {
+      this.auditSource = outer;
+    }
+  }
+
   /** Runs `fn` in one transaction: all of its writes land, or none do. */
   transaction<T>(fn: () => T): T {
     return this.db.transaction(fn)();
@@ -84,7 +98,7 @@ export class Store {
       logChange.run(table.name, rowId, column, JSON.stringify(value ?? null), hlc, this.post.id, previous?.hlc ?? null, previous?.postId ?? null);
     }
     statement(this.db, 'INSERT INTO audit_log (at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(at, this.post.id, action, table.name, rowId, JSON.stringify(changed));
+      .run(at, this.post.id, action, table.name, rowId, JSON.stringify(this.auditSource ? { ...changed, $source: this.auditSource } : changed));
   }
 }
 

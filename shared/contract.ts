@@ -6,6 +6,7 @@ import { mouVersionsMethods } from './api/mouVersions';
 import { platformMethods } from './api/platform';
 import { recordsMethods } from './api/records';
 import { seedMethods } from './api/seed';
+import { MAX_SHEET_BYTES, sheetsMethods } from './api/sheets';
 import { jobStatusSchema, MAX_BUNDLE_BYTES, syncMethods } from './api/sync';
 import type { MethodGroup } from './api/types';
 
@@ -24,6 +25,7 @@ export const contract = {
   ...platformMethods,
   ...mouDocumentsListMethods,
   ...seedMethods,
+  ...sheetsMethods,
 } as const satisfies MethodGroup;
 
 export type Contract = typeof contract;
@@ -49,7 +51,7 @@ export const EVENTS_PATH = '/events';
 /** Largest JSON request body either host accepts. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 /** Methods that carry a file's bytes, and the most each accepts (their body cap on the loopback host). */
-export const BYTE_CAPS: Partial<Record<MethodName, number>> = { 'sync.upload': MAX_BUNDLE_BYTES };
+export const BYTE_CAPS: Partial<Record<MethodName, number>> = { 'sync.upload': MAX_BUNDLE_BYTES, 'sheets.inspect': MAX_SHEET_BYTES, 'sheets.preview': MAX_SHEET_BYTES, 'sheets.apply': MAX_SHEET_BYTES };
 
 export function requestCap(method: string): number {
   return (isMethodName(method) ? BYTE_CAPS[method] : undefined) ?? MAX_REQUEST_BYTES;

@@ -10,6 +10,7 @@ import { keysCommand } from './commands/keys';
 import { mouCommand } from './commands/mou';
 import { restoreCommand } from './commands/restore';
 import { seedCommand } from './commands/seed';
+import { sheetCommand } from './commands/sheet';
 import { serveCommand } from './commands/serve';
 import { verifyCommand } from './commands/verify';
 
@@ -25,6 +26,7 @@ const commands: Record<string, Command> = {
   keys: keysCommand,
   mou: mouCommand,
   seed: seedCommand,
+  sheet: sheetCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

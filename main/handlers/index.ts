@@ -5,6 +5,7 @@ import { mouVersionsHandlers } from './mouVersions';
 import { platformHandlers } from './platform';
 import { recordsHandlers } from './records';
 import { seedHandlers } from './seed';
+import { sheetsHandlers } from './sheets';
 import { syncHandlers } from './sync';
 import type { HandlersFor } from './types';
 
@@ -22,4 +23,5 @@ export const handlers: HandlersFor<Contract> = {
   ...documentsHandlers,
   ...platformHandlers,
   ...seedHandlers,
+  ...sheetsHandlers,
 };

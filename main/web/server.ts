@@ -85,7 +85,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       return sendError(response, 403, 'FORBIDDEN', message('error.web.origin', { origin: origin.slice(0, 100) }));
     }
     const url = new URL(request.url ?? '/', `http://${LOOPBACK_ADDRESS}`);
-    if (!decodesAsUri(url.pathname)) return sendError(response, 400, { code: 'VALIDATION', message: 'The request path is not a valid address.' });
+    if (!decodesAsUri(url.pathname)) return sendError(response, 400, 'VALIDATION', message('error.web.badPath'));
     if (url.pathname.startsWith(`${API_PATH}/`)) return handleApi(request, response, url.pathname.slice(API_PATH.length + 1));
     if (request.method !== 'GET' && request.method !== 'HEAD') {
       return sendError(response, 405, 'FORBIDDEN', message('error.web.getOnly'));

@@ -50,6 +50,8 @@ export const auditEntry = z.object({
   changes: z.record(z.string(), z.tuple([z.unknown(), z.unknown()])),
   /** The change arrived in a sync bundle (its SHA-256); postId/postName are then the post that sent it. */
   importedFromBundle: z.string().optional(),
+  /** The change came from a spreadsheet import: the file's name and SHA-256. */
+  importedFromSheet: z.object({ file: z.string(), sha256: z.string() }).optional(),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

@@ -162,6 +162,8 @@ export const recordTypes = [
     titleField: 'title',
     fields: [
       { name: 'title', kind: 'text', max: 200, required: true, list: true, searchable: true },
+      // A short code a partner's spreadsheet can name the benchmark by (shared/sheets/keys.ts); migration 0009.
+      { name: 'code', kind: 'text', max: 20 },
       { name: 'projectId', kind: 'ref', to: 'projects', required: true, list: true },
       { name: 'definition', kind: 'longText', max: 4000, searchable: true },
       {

@@ -54,6 +54,8 @@ export function listAudit(store: Store, type: string, id: string): AuditEntry[] 
         entry.changes[name] = [asShown(name, current[name] ?? null), asShown(name, after)];
       }
     } else {
+      const source = stored.$source as { file?: unknown; sha256?: unknown } | undefined;
+      if (source && typeof source.file === 'string' && typeof source.sha256 === 'string') entry.importedFromSheet = { file: source.file, sha256: source.sha256 };
       for (const [name, pair] of Object.entries(stored as Record<string, [unknown, unknown]>)) {
         if (Array.isArray(pair)) entry.changes[name] = [asShown(name, pair[0]), asShown(name, pair[1])];
       }

@@ -25,7 +25,8 @@ const SCHEMA_AT_VERSION: Record<number, string> = {
   6: '5200559d0d69266a40d9d138e0b2a1b258d62332aaa16901075d961aaaa23fc1',
   7: 'cbf4a97a53efec118bce5adffdc2e2e763a11ead57bdf105a1b305b4d87e1dc4',
   8: '4ef48c985e786218f29ece5cc92b47326dbbc53ad704889172cc0abadfe16de1',
-  10: '1103aab2a6212561686560a3c2e86033f9b0452335d6bf587b3f045432a8583b',
+  9: '6273762f804fafdb56ce08b60fdee5dccbaf4e9b6e5b1a4aa8757e02f0b4ad83',
+  10: 'cac520839a3d72cc725598aba85560f07adb4259f25680ad2d5c973d506606b2',
 };
 
 const schemaHash = (version: number) => {

@@ -1,0 +1,254 @@
+import type { Message } from '../../shared/i18n/message';
+import { message } from '../../shared/i18n/message';
+import { recordType } from '../../shared/records/registry';
+import { columnName, inputSchema, type FieldSpec } from '../../shared/records/spec';
+import { normalizeLabel, readCell, type Cell, type CellContext } from '../../shared/sheets/cells';
+import { keyOf, keyString, linkKeys } from '../../shared/sheets/keys';
+import { toFieldIssues } from '../../shared/validation';
+import { AppError } from '../../shared/result';
+import { info, toRecord } from '../repositories/records/common';
+import { insertRecord, updateRecord } from '../repositories/records/write';
+import { quoteIdentifier as q, statement } from '../statements';
+import type { Store } from '../store';
+
+/**
+ * A spreadsheet's rows into records of one type. One pass serves preview and apply: each row is read cell by
+ * cell (shared/sheets/cells.ts), matched to an existing record by its id or its natural key, validated by the
+ * type's schema, and written through the records repository (so links, unique names and locks are checked as
+ * for any edit) inside a savepoint of one transaction. A preview rolls the whole transaction back; apply keeps
+ * it when every row is valid, or (validRowsOnly) keeps the valid rows and returns the others.
+ */
+
+/** The column -> field choice: a header name -> a field name of the type, 'id', or '' (not imported). */
+export type Mapping = Record<string, string>;
+
+export interface SheetRows {
+  headers: string[];
+  rows: { row: number; cells: Cell[] }[];
+}
+
+export interface RowIssue {
+  row: number;
+  /** The header of the column the problem is in ('' for the row as a whole). */
+  column: string;
+  message: Message;
+}
+
+export type RowOutcome =
+  | { row: number; status: 'new'; id?: string }
+  | { row: number; status: 'updated'; id: string; changed: string[] }
+  | { row: number; status: 'unchanged'; id: string }
+  | { row: number; status: 'error'; issues: RowIssue[] };
+
+export interface ImportResult {
+  rows: RowOutcome[];
+  counts: { new: number; updated: number; unchanged: number; error: number };
+  applied: boolean;
+}
+
+export interface ImportOptions {
+  type: string;
+  mapping: Mapping;
+  dateOrder?: 'dmy' | 'mdy';
+  /** preview: nothing is written; all: every row or none; validRows: the valid rows, the others returned. */
+  mode: 'preview' | 'all' | 'validRows';
+  source: { file: string; sha256: string };
+  onProgress?: (done: number, total: number) => void;
+}
+
+class Rollback extends Error {}
+
+interface LinkIndex {
+  byText: Map<string, { id: string; partnerId: string | null }[]>;
+}
+
+/** Finds linked records by id, title or single-field key, each type indexed once per import. */
+function linkFinder(store: Store): CellContext['findLinks'] {
+  const indexes = new Map<string, LinkIndex>();
+  const indexOf = (to: string): LinkIndex => {
+    let index = indexes.get(to);
+    if (index) return index;
+    const spec = recordType(to);
+    const hasPartner = spec.fields.some((field) => field.name === 'partnerId');
+    const names = [spec.titleField, ...linkKeys(to)];
+    const columns = [...new Set(names)].map((name) => `${q(columnName(name))} AS ${q(name)}`);
+    const rows = statement(store.db, `SELECT id, ${hasPartner ? 'partner_id' : 'NULL'} AS partnerId, ${columns.join(', ')} FROM ${q(spec.table)}`).all() as Record<string, unknown>[];
+    index = { byText: new Map() };
+    const add = (text: string, entry: { id: string; partnerId: string | null }) => {
+      const list = index!.byText.get(text) ?? [];
+      if (!list.some((item) => item.id === entry.id)) list.push(entry);
+      index!.byText.set(text, list);
+    };
+    for (const row of rows) {
+      const entry = { id: String(row.id), partnerId: (row.partnerId as string | null) ?? null };
+      add(String(row.id), entry);
+      for (const name of names) if (row[name] !== '' && row[name] !== null && row[name] !== undefined) add(normalizeLabel(String(row[name])), entry);
+    }
+    indexes.set(to, index);
+    return index;
+  };
+  return (to, text, partnerId) => {
+    const index = indexOf(to);
+    const found = index.byText.get(text) ?? index.byText.get(normalizeLabel(text)) ?? [];
+    if (found.length > 1 && partnerId) {
+      const scoped = found.filter((entry) => entry.partnerId === partnerId);
+      if (scoped.length > 0) return scoped.map((entry) => entry.id);
+    }
+    return found.map((entry) => entry.id);
+  };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+export function runImport(store: Store, sheet: SheetRows, options: ImportOptions): ImportResult {
+  const spec = recordType(options.type);
+  const typeInfo = info(options.type);
+  const schema = inputSchema(spec);
+  const fieldsByName = new Map(spec.fields.map((field) => [field.name, field]));
+  const columns: { index: number; header: string; field: FieldSpec | 'id' }[] = [];
+  for (const [index, header] of sheet.headers.entries()) {
+    const target = options.mapping[header];
+    if (!target) continue;
+    if (target === 'id') columns.push({ index, header, field: 'id' });
+    else {
+      const field = fieldsByName.get(target);
+      if (!field) throw new AppError('VALIDATION', message('sheets.mapping.unknownField', { header, field: target }));
+      columns.push({ index, header, field });
+    }
+  }
+  const mappedFields = new Set(columns.flatMap((column) => (column.field === 'id' ? [] : [column.field.name])));
+  if (mappedFields.size === 0) throw new AppError('VALIDATION', message('sheets.mapping.empty'));
+  const headerOf = (field: string) => columns.find((column) => column.field !== 'id' && column.field.name === field)?.header ?? '';
+  // Read first: the row's currency (amounts) and partner (links scoped to it).
+  const order = (column: (typeof columns)[number]) => (column.field !== 'id' && (column.field.name === 'currency' || column.field.name === 'partnerId') ? 0 : 1);
+  const readOrder = [...columns].sort((a, b) => order(a) - order(b));
+
+  const existing = new Map<string, Record<string, unknown>>();
+  for (const row of statement(store.db, typeInfo.select).all() as Record<string, unknown>[]) existing.set(String(row.id), toRecord(typeInfo, row));
+  const byKey = new Map<string, string>();
+  for (const [id, record] of existing) {
+    const key = keyOf(options.type, record);
+    if (key) byKey.set(keyString([key.fields.join(), ...key.values]), id);
+  }
+  const findLinks = linkFinder(store);
+  const fileKeys = new Map<string, number>();
+  const outcomes: RowOutcome[] = [];
+  const errorAt = new Map<number, RowIssue[]>();
+  const addIssue = (row: number, issue: RowIssue) => {
+    const list = errorAt.get(row) ?? [];
+    list.push(issue);
+    errorAt.set(row, list);
+  };
+
+  const work = () => {
+    for (const [position, line] of sheet.rows.entries()) {
+      options.onProgress?.(position, sheet.rows.length);
+      const values: Record<string, unknown> = {};
+      let id: string | null = null;
+      const context: CellContext = { findLinks, dateOrder: options.dateOrder };
+      for (const column of readOrder) {
+        const cell = line.cells[column.index] ?? null;
+        if (column.field === 'id') {
+          const text = cell === null ? '' : String(cell).trim().toLowerCase();
+          if (text && !existing.has(text)) addIssue(line.row, { row: line.row, column: column.header, message: message('sheets.row.idNotFound', { id: text }) });
+          else if (text) id = text;
+          continue;
+        }
+        const result = readCell(options.type, column.field, cell, context);
+        if (!result.ok) {
+          addIssue(line.row, { row: line.row, column: column.header, message: result.message });
+          continue;
+        }
+        if (result.value !== undefined) values[column.field.name] = result.value;
+        if (column.field.name === 'currency') context.currency = String(result.value).toUpperCase();
+        if (column.field.name === 'partnerId') context.partnerId = (result.value as string | null) ?? null;
+      }
+      if (!id) {
+        const key = keyOf(options.type, values);
+        if (key) {
+          const text = keyString([key.fields.join(), ...key.values]);
+          const earlier = fileKeys.get(text);
+          if (earlier !== undefined) {
+            const issue = (row: number) => ({ row, column: headerOf(key.fields[0]!), message: message('sheets.row.duplicateKey', { other: row === line.row ? earlier : line.row }) });
+            addIssue(earlier, issue(earlier));
+            addIssue(line.row, issue(line.row));
+          } else fileKeys.set(text, line.row);
+          id = byKey.get(text) ?? null;
+        }
+      } else {
+        const text = `id:${id}`;
+        const earlier = fileKeys.get(text);
+        if (earlier !== undefined) {
+          addIssue(earlier, { row: earlier, column: '', message: message('sheets.row.duplicateKey', { other: line.row }) });
+          addIssue(line.row, { row: line.row, column: '', message: message('sheets.row.duplicateKey', { other: earlier }) });
+        } else fileKeys.set(text, line.row);
+      }
+      if (errorAt.has(line.row)) {
+        outcomes.push({ row: line.row, status: 'error', issues: [] });
+        continue;
+      }
+      const before = id ? existing.get(id)! : null;
+      const merged: Record<string, unknown> = {};
+      for (const field of spec.fields) {
+        if (field.name in values) merged[field.name] = values[field.name];
+        else if (before) merged[field.name] = before[field.name];
+      }
+      const parsed = schema.safeParse(merged);
+      if (!parsed.success) {
+        for (const issue of toFieldIssues(parsed.error)) {
+          addIssue(line.row, { row: line.row, column: headerOf(String(issue.path[0] ?? '')), message: issue.key ? message(issue.key, issue.params) : message('validation.invalid') });
+        }
+        outcomes.push({ row: line.row, status: 'error', issues: [] });
+        continue;
+      }
+      const record = parsed.data as Record<string, unknown>;
+      if (before) {
+        const changed = spec.fields.filter((field) => mappedFields.has(field.name) && !same(before[field.name], record[field.name])).map((field) => field.name);
+        if (changed.length === 0) {
+          outcomes.push({ row: line.row, status: 'unchanged', id: id! });
+          continue;
+        }
+        if (tryWrite(line.row, () => updateRecord(store, options.type, id!, record))) outcomes.push({ row: line.row, status: 'updated', id: id!, changed });
+        else outcomes.push({ row: line.row, status: 'error', issues: [] });
+      } else {
+        let newId = '';
+        if (tryWrite(line.row, () => (newId = insertRecord(store, options.type, record)))) outcomes.push({ row: line.row, status: 'new', id: newId });
+        else outcomes.push({ row: line.row, status: 'error', issues: [] });
+      }
+    }
+    options.onProgress?.(sheet.rows.length, sheet.rows.length);
+    // A duplicate found at a later row makes the earlier one an error too.
+    for (const [index, outcome] of outcomes.entries()) {
+      const issues = errorAt.get(outcome.row);
+      if (issues) outcomes[index] = { row: outcome.row, status: 'error', issues };
+    }
+    const hasErrors = outcomes.some((outcome) => outcome.status === 'error');
+    if (options.mode === 'preview' || (options.mode === 'all' && hasErrors)) throw new Rollback();
+  };
+
+  /** One row's write in a savepoint: a refusal (a missing link, a duplicate name, a lock) becomes the row's issues. */
+  function tryWrite(row: number, write: () => unknown): boolean {
+    try {
+      store.transaction(write);
+      return true;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const issues = error.details?.issues ?? [];
+      if (issues.length === 0) addIssue(row, { row, column: '', message: error.key ? message(error.key, error.params) : message('validation.invalid') });
+      for (const issue of issues) addIssue(row, { row, column: headerOf(String(issue.path[0] ?? '')), message: issue.key ? message(issue.key, issue.params) : message('validation.invalid') });
+      return false;
+    }
+  }
+
+  let applied = false;
+  try {
+    store.withAuditSource(options.source, () => store.transaction(work));
+    applied = options.mode !== 'preview';
+  } catch (error) {
+    if (!(error instanceof Rollback)) throw error;
+  }
+  const counts = { new: 0, updated: 0, unchanged: 0, error: 0 };
+  for (const outcome of outcomes) counts[outcome.status]++;
+  if (!applied) for (const outcome of outcomes) if (outcome.status === 'new') delete outcome.id;
+  return { rows: outcomes, counts, applied };
+}
