@@ -255,3 +255,21 @@ describe('a signed version is checked on every read', () => {
     store.db.prepare('UPDATE mou_versions SET snapshot = ? WHERE id = ?').run(row, ids.version);
   });
 });
+
+describe('a signed MOU file whose parts describe different drafts', () => {
+  it('is refused naming the snapshot part, and nothing is added', async () => {
+    const { addReceivedVersion } = await import('../../db/repositories/mouSignings');
+    const { loadVersion } = await import('../../db/repositories/mouVersions');
+    const store = receiver.app.context.store;
+    const { snapshot } = loadVersion(store, ids.draft, ids.version);
+    const before = snapshotDatabase(receiver.app);
+    let caught: unknown;
+    try {
+      addReceivedVersion(store, ids.open, snapshot, 'Forged');
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as AppError).details).toMatchObject({ reason: 'part-mismatch', part: 'snapshot.json' });
+    expect(snapshotDatabase(receiver.app)).toBe(before);
+  });
+});
