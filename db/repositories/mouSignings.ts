@@ -123,6 +123,16 @@ export function addReceivedVersion(store: Store, mouId: string, snapshot: unknow
     throw new AppError('NOT_FOUND', message('documents.draftNotHere', { mouId }), { mouId });
   }
   const received = parsed.data as Snapshot;
+  // Every part must describe the same draft: a snapshot whose signatories or clauses belong to another draft is refused.
+  const foreignSignatory = received.signatories.find((signatory) => signatory.mouId !== undefined && signatory.mouId !== mouId);
+  const clauseOwner = statementForClauseOwner(store);
+  const foreignClause = received.clauses.find((clause) => {
+    const owner = clauseOwner.get(clause.id) as string | undefined;
+    return owner !== undefined && owner !== mouId;
+  });
+  if (foreignSignatory || foreignClause) {
+    throw new AppError('BUNDLE_REJECTED', message('sync.signedPartOtherDraft', { part: 'snapshot.json', mouId }), { reason: 'part-mismatch', part: 'snapshot.json', mouId });
+  }
   const hash = snapshotSha256(received);
   return store.transaction(() => {
     for (const existing of listMouVersions(store, mouId)) {
@@ -169,4 +179,8 @@ export function startNewMouVersion(store: Store, mouId: string): { id: string } 
     updateRecord(store, 'mouDrafts', mouId, { ...fields, status: 'superseded' });
     return { id: newId };
   });
+}
+
+function statementForClauseOwner(store: Store) {
+  return store.db.prepare('SELECT mou_id FROM mou_clauses WHERE id = ?').pluck();
 }

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import type { ClauseComparison, ClauseSnapshot, MouVersionInfo } from '../../shared/api/mouVersions';
 import { redlineClauses, type ClauseRedline } from '../../shared/documents/redline';
 import type { MouClause } from '../../shared/documents/types';
+import { canonicalJson } from '../../shared/canonicalJson';
 import { recordType } from '../../shared/records/registry';
 import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
@@ -95,7 +97,23 @@ export function loadVersion(store: Store, mouId: string, ref: string): { info: M
   }
   const row = store.db.prepare(`${SELECT_VERSION} WHERE id = ? AND mou_id = ?`).get(ref, mouId) as VersionRow | undefined;
   if (!row) throw new AppError('NOT_FOUND', message('documents.versionNotFound', { ref }), { id: ref, mouId });
-  return { info: info(row, postNameResolver(store)), snapshot: JSON.parse(row.snapshot) as Snapshot };
+  const snapshot = JSON.parse(row.snapshot) as Snapshot;
+  assertSignedIntact(store, row.id, row.number, snapshot);
+  return { info: info(row, postNameResolver(store)), snapshot };
+}
+
+/**
+ * Every read of a signed version checks it: a version a signing record names must still hash (SHA-256 of its
+ * canonical snapshot) to what was recorded when it was signed, or the read is refused saying so.
+ */
+function assertSignedIntact(store: Store, versionId: string, number: number, snapshot: Snapshot): void {
+  const recorded = store.db.prepare('SELECT version_sha256 FROM mou_signings WHERE version_id = ?').pluck().all(versionId) as string[];
+  if (recorded.length === 0) return;
+  const actual = createHash('sha256').update(canonicalJson(snapshot)).digest('hex');
+  const expected = recorded.find((sha256) => sha256 !== actual);
+  if (expected !== undefined) {
+    throw new AppError('CONFLICT', message('sync.signedVersionAltered', { number, expected, actual }), { reason: 'signed-version-altered', versionId, expected, actual });
+  }
 }
 
 const asDocumentClause = (clause: ClauseSnapshot): MouClause => ({

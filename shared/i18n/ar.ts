@@ -540,6 +540,8 @@ export const ar: Record<MessageKey, string> = {
   'sync.schemaTooNew': "صُنعت الحزمة بإصدار أحدث من Accord (المخطط {schema}؛ هذا الإصدار يعرف {known}). ثبّت الإصدار الأحدث لاستيرادها.",
   'sync.changeRejected': "التغيير {n, number} غير مقبول: {reason}.",
   'sync.clockTooFarAhead': "رُفضت الحزمة: تغييرها على السجل {record} مؤرخ متقدماً على ساعة هذا المركز بـ {ahead, number} ساعة، أي أكثر من {hours, number} ساعة مسموح بها. تحقق من ساعة المرسل.",
+  'sync.signedVersionAltered': "عُدّلت النسخة الموقعة {number, number}: قيمة SHA-256 لها {actual}، بينما سُجلت {expected} عند التوقيع. لا تُعرض كنص موقّع.",
+  'sync.signedPartOtherDraft': "رُفض الملف الموقّع: الجزء {part} منه يصف مسودة مذكرة تفاهم غير {mouId} التي يسمّيها الملف.",
   'sync.changeRefused': "رُفضت الحزمة: تغييرها على {type} {record}، الحقل {field}، يخالف قاعدة: {reason}",
   'sync.signedPartImmutable': "لا يمكن إعادة كتابة نسخة محفوظة من مذكرة التفاهم أو سجل توقيع أو حذفهما.",
   'sync.signedHashMismatch': "لا يطابق SHA-256 في سجل التوقيع النسخة المحفوظة التي يسمّيها.",

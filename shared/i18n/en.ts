@@ -543,6 +543,8 @@ export const en = {
   'sync.schemaTooNew': "The bundle was made by a newer Accord (schema {schema}; this one knows {known}). Install the newer version to import it.",
   'sync.changeRejected': "Change {n, number} is not acceptable: {reason}.",
   'sync.clockTooFarAhead': "The bundle is refused: its change to record {record} is stamped {ahead, number} hours ahead of this post's clock, more than the {hours, number} hours allowed. Check the sender's clock.",
+  'sync.signedVersionAltered': "Signed version {number, number} has been altered: its SHA-256 is {actual}, but {expected} was recorded when it was signed. It is not shown as signed text.",
+  'sync.signedPartOtherDraft': "The signed file is refused: its part {part} describes another MOU draft than {mouId}, the one the file names.",
   'sync.changeRefused': "The bundle is refused: its change to {type} {record}, field {field}, breaks a rule: {reason}",
   'sync.signedPartImmutable': "A saved MOU version or signing record cannot be rewritten or removed.",
   'sync.signedHashMismatch': "The signing record's SHA-256 does not match the saved version it names.",

@@ -236,3 +236,40 @@ describe('limits that hold in memory, and strict text', () => {
     expect(error.details?.reason).toBe('payload');
   });
 });
+
+describe('a signed version is checked on every read', () => {
+  it('a snapshot altered behind the app is refused, saying its SHA-256 does not match', async () => {
+    const { loadVersion } = await import('../../db/repositories/mouVersions');
+    const store = receiver.app.context.store;
+    expect(loadVersion(store, ids.draft, ids.version).snapshot.draft.title).toBe('Border MOU');
+    const row = store.db.prepare('SELECT snapshot FROM mou_versions WHERE id = ?').pluck().get(ids.version) as string;
+    store.db.prepare('UPDATE mou_versions SET snapshot = ? WHERE id = ?').run(row.replace('Border MOU', 'Forged MOU'), ids.version);
+    let caught: unknown;
+    try {
+      loadVersion(store, ids.draft, ids.version);
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as AppError).key).toBe('sync.signedVersionAltered');
+    expect((caught as AppError).details?.reason).toBe('signed-version-altered');
+    store.db.prepare('UPDATE mou_versions SET snapshot = ? WHERE id = ?').run(row, ids.version);
+  });
+});
+
+describe('a signed MOU file whose parts describe different drafts', () => {
+  it('is refused naming the snapshot part, and nothing is added', async () => {
+    const { addReceivedVersion } = await import('../../db/repositories/mouSignings');
+    const { loadVersion } = await import('../../db/repositories/mouVersions');
+    const store = receiver.app.context.store;
+    const { snapshot } = loadVersion(store, ids.draft, ids.version);
+    const before = snapshotDatabase(receiver.app);
+    let caught: unknown;
+    try {
+      addReceivedVersion(store, ids.open, snapshot, 'Forged');
+    } catch (error) {
+      caught = error;
+    }
+    expect((caught as AppError).details).toMatchObject({ reason: 'part-mismatch', part: 'snapshot.json' });
+    expect(snapshotDatabase(receiver.app)).toBe(before);
+  });
+});
