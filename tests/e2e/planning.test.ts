@@ -119,10 +119,22 @@ describe('the officer planning path in the browser', () => {
     await expect.poll(() => fieldError('projectId').textContent()).toBe('This field is required.');
 
     await field('projectId').selectOption({ label: 'Border guard pilot' });
-    await field('baselineDate').fill('2026-01-15');
+    // Date fields read day/month/year and ISO, and show the app's one format once left.
+    await field('baselineDate').fill('15/1/2026');
     await field('targetDate').fill('2025-12-31');
     await save();
     await expect.poll(() => fieldError('targetDate').textContent()).toBe('The target date cannot be before the baseline date.');
+    expect(await field('baselineDate').inputValue()).toBe('15 Jan 2026');
+    expect(await field('targetDate').inputValue()).toBe('31 Dec 2025');
+    expect(await field('targetDate').getAttribute('type')).toBe('text'); // never the browser's mm/dd/yyyy picker
+    await shot('dates-en');
+    // In Arabic the same dates show in Arabic words, and switching back restores the English form.
+    const switchLanguage = () => page.locator('button.language').click();
+    await switchLanguage();
+    await expect.poll(() => field('baselineDate').inputValue()).toBe('15 يناير 2026');
+    await shot('dates-ar');
+    await switchLanguage();
+    await expect.poll(() => field('baselineDate').inputValue()).toBe('15 Jan 2026');
     expect(await page.getByTestId('record-form').count()).toBe(1);
     expect(await field('targetDate').getAttribute('aria-invalid')).toBe('true');
 

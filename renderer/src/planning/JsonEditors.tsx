@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { DateInput } from '../components/DateInput';
 import { useTranslation } from '../i18n';
 import { useCall } from './data';
 
@@ -34,7 +35,7 @@ export function PeriodicTargetsEditor({ id, value, onChange }: EditorProps<Perio
     <div className="rows-editor" id={id} tabIndex={-1}>
       {value.map((row, index) => (
         <div className="rows-editor__row" key={index}>
-          <input type="date" aria-label={t('records.ui.targetDateN', { n: index + 1 })} value={row.date} onChange={(event) => update(index, { date: event.target.value })} />
+          <DateInput aria-label={t('records.ui.targetDateN', { n: index + 1 })} value={row.date} onChange={(date) => update(index, { date })} />
           <input type="text" aria-label={t('records.ui.targetValueN', { n: index + 1 })} value={row.value} onChange={(event) => update(index, { value: event.target.value })} />
           <button type="button" onClick={() => onChange(value.filter((_, at) => at !== index))}>
             {t('records.ui.remove')}

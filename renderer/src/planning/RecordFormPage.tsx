@@ -4,6 +4,7 @@ import { useMemo, type ReactElement, type ReactNode } from 'react';
 import { Controller, useForm, type Control, type ControllerRenderProps, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { MethodOutput } from '../../../shared/contract';
 import { inputSchema, type FieldSpec, type RecordTypeSpec } from '../../../shared/records/spec';
+import { DateInput } from '../components/DateInput';
 import { Field } from '../components/Field';
 import { firstErrorMessage, reportSaveError } from '../forms';
 import { useTranslation } from '../i18n';
@@ -108,7 +109,14 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
       case 'longText':
         return <textarea rows={field.max > 4000 ? 6 : 3} dir={field.dir ?? 'auto'} {...common} {...register(field.name)} />;
       case 'date':
-        return <input type="date" {...common} {...register(field.name)} />;
+        // The app's one date format ("2 Dec 2026" / its Arabic form), never the browser's picker; ISO and d/m/yyyy are read too.
+        return (
+          <Controlled
+            control={control}
+            name={field.name}
+            render={(controlled, aria) => <DateInput {...aria} {...common} name={controlled.name} value={String(controlled.value ?? '')} onChange={controlled.onChange} onBlur={controlled.onBlur} />}
+          />
+        );
       case 'boolean':
         return <input type="checkbox" className="checkbox" {...common} {...register(field.name)} />;
       case 'integer':
