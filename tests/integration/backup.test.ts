@@ -29,7 +29,7 @@ const PASSPHRASE = 'correct horse battery';
 function makeDatabase(path: string, partners = 20): void {
   const app = openTestApp(path);
   app.context.store.transaction(() => {
-    for (let i = 0; i < partners; i += 1) app.context.store.insert(syncedTables.partners, { name: `Partner ${i}`, isoCode: 'TN', notes: '' });
+    for (let i = 0; i < partners; i += 1) app.context.store.insert(syncedTables.partners, { nameAr: '', name: `Partner ${i}`, isoCode: 'TN', notes: '' });
   });
   app.close();
 }
@@ -62,9 +62,9 @@ describe('backup and restore', () => {
     await callOk(tunis, 'sync.setup', { name: 'Embassy Tunis, ODC', passphrase: PASSPHRASE });
     await callOk(rabat, 'sync.setup', { name: 'Embassy Rabat, SCO', passphrase: PASSPHRASE });
     tunis.context.store.transaction(() => {
-      for (let i = 0; i < 3000; i += 1) tunis.context.store.insert(syncedTables.partners, { name: `Partner ${i}`, isoCode: 'TN', notes: '' });
+      for (let i = 0; i < 3000; i += 1) tunis.context.store.insert(syncedTables.partners, { nameAr: '', name: `Partner ${i}`, isoCode: 'TN', notes: '' });
     });
-    rabat.context.store.insert(syncedTables.partners, { name: 'Morocco', isoCode: 'MA', notes: '' });
+    rabat.context.store.insert(syncedTables.partners, { nameAr: '', name: 'Morocco', isoCode: 'MA', notes: '' });
     const bundle = await exportBundle(tunis);
     const uploadId = await upload(rabat, bundle);
     const inspection = await callOk<{ jobId: string }>(rabat, 'sync.inspect.start', { uploadId });
@@ -98,12 +98,12 @@ describe('backup and restore', () => {
     const path = join(dir.path, 'open-transaction.sqlite');
     const app = openTestApp(path);
     await callOk(app, 'sync.setup', { name: 'Embassy Amman', passphrase: PASSPHRASE });
-    app.context.store.insert(syncedTables.partners, { name: 'Jordan', isoCode: 'JO', notes: '' });
+    app.context.store.insert(syncedTables.partners, { nameAr: '', name: 'Jordan', isoCode: 'JO', notes: '' });
     const committed = dump(path);
     // A second connection (as the sync worker's import is) holds the write lock with uncommitted rows.
     const writer = openTestApp(path);
     writer.context.store.db.exec('BEGIN IMMEDIATE');
-    for (let i = 0; i < 50; i += 1) writer.context.store.insert(syncedTables.partners, { name: `Half-written ${i}`, isoCode: 'IQ', notes: '' });
+    for (let i = 0; i < 50; i += 1) writer.context.store.insert(syncedTables.partners, { nameAr: '', name: `Half-written ${i}`, isoCode: 'IQ', notes: '' });
     const written = await callOk<{ path: string }>(app, 'platform.backup', { out: join(dir.path, 'mid-transaction.sqlite') });
     writer.context.store.db.exec('COMMIT');
     writer.close();

@@ -38,7 +38,7 @@ describe('merging bundles between posts', () => {
     const a = post('A');
     const b = post('B');
     await trustAll([a, b]);
-    const id = a.app.context.store.transaction(() => a.app.context.store.insert(syncedTables.partners, { name: 'Libya', isoCode: 'LY', notes: '' }));
+    const id = a.app.context.store.transaction(() => a.app.context.store.insert(syncedTables.partners, { nameAr: '', name: 'Libya', isoCode: 'LY', notes: '' }));
     await importInto(b, await exportFrom(a));
     const before = { name: 'Libya', isoCode: 'LY', notes: '' };
     a.app.context.store.transaction(() => a.app.context.store.update(syncedTables.partners, id, before, { notes: 'from A' }));
@@ -68,7 +68,7 @@ describe('merging bundles between posts', () => {
     const a = post('A');
     const b = post('B');
     await trustAll([a, b]);
-    const id = a.app.context.store.transaction(() => a.app.context.store.insert(syncedTables.partners, { name: 'Egypt', isoCode: 'EG', notes: 'v1' }));
+    const id = a.app.context.store.transaction(() => a.app.context.store.insert(syncedTables.partners, { nameAr: '', name: 'Egypt', isoCode: 'EG', notes: 'v1' }));
     const older = await exportFrom(a);
     a.app.context.store.transaction(() => a.app.context.store.update(syncedTables.partners, id, { name: 'Egypt', isoCode: 'EG', notes: 'v1' }, { notes: 'v2' }));
     const newer = await exportFrom(a);
@@ -88,7 +88,7 @@ describe('merging bundles between posts', () => {
     const c = post('C');
     await trustAll([b, c]);
     await trustAll([a, b]);
-    const values = { name: 'Algeria', isoCode: 'DZ', notes: 'v1' };
+    const values = { nameAr: '', name: 'Algeria', isoCode: 'DZ', notes: 'v1' };
     const id = a.app.context.store.transaction(() => a.app.context.store.insert(syncedTables.partners, values));
     const first = await exportFrom(a);
     a.app.context.store.transaction(() => a.app.context.store.update(syncedTables.partners, id, values, { notes: 'v2' }));
@@ -111,7 +111,7 @@ describe('merging bundles between posts', () => {
     const a = post('A');
     const b = post('B');
     await trustAll([a, b]);
-    const values = { name: 'Jordan', isoCode: 'JO', notes: '' };
+    const values = { nameAr: '', name: 'Jordan', isoCode: 'JO', notes: '' };
     const id = a.app.context.store.transaction(() => a.app.context.store.insert(syncedTables.partners, values));
     await importInto(b, await exportFrom(a));
     a.app.context.store.transaction(() => a.app.context.store.delete(syncedTables.partners, id, values));
