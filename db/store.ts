@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { uuidv7 } from '../shared/uuid';
 import { tickClock } from './clock';
 import { quoteIdentifier, statement } from './statements';
+import { describeSyncedTables } from './sync/columns';
 import { fieldStamp } from './sync/stamps';
 import type { SyncedTable } from './syncedTables';
 
@@ -55,6 +56,7 @@ export class Store {
     const id = options.id ?? uuidv7(this.now());
     const at = new Date(this.now()).toISOString();
     const fields = Object.keys(table.columns);
+    values = withColumnDefaults(this.db, table, values);
     const columns = fields.map((field) => quoteIdentifier(table.columns[field]!));
     statement(this.db, `INSERT INTO ${quoteIdentifier(table.name)} (id, ${columns.join(', ')}, created_at, updated_at) VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?)`)
       .run(id, ...fields.map((field) => toColumnValue(table, field, values[field])), at, at);
@@ -108,6 +110,23 @@ function ensurePostIdentity(db: Database, defaultName: string, nowMs: number): P
   const identity = { id: uuidv7(nowMs), name: defaultName };
   db.prepare('INSERT INTO post_identity (id, name, created_at) VALUES (?, ?, ?)').run(identity.id, identity.name, new Date(nowMs).toISOString());
   return identity;
+}
+
+/**
+ * A field the caller left out gets its column's default (a column added by a later migration), so the row
+ * and the change log that other posts receive hold the same value, never a NULL the column refuses.
+ */
+function withColumnDefaults(db: Database, table: SyncedTable, values: FieldValues): FieldValues {
+  const missing = Object.keys(table.columns).filter((field) => values[field] === undefined);
+  if (missing.length === 0) return values;
+  const described = describeSyncedTables(db).get(table.name);
+  const filled: FieldValues = { ...values };
+  for (const field of missing) {
+    const column = described?.columns.get(table.columns[field]!);
+    if (!column) continue;
+    filled[field] = table.jsonFields?.includes(field) && typeof column.fallback === 'string' ? JSON.parse(column.fallback) : column.fallback;
+  }
+  return filled;
 }
 
 function toColumnValue(table: SyncedTable, field: string, value: unknown): unknown {

@@ -60,7 +60,10 @@ function valueFor(post: Post, table: string, column: string, text: string, index
       return 'police';
     case 'status':
       return 'draft';
+    case 'closing_formula':
+      return 'equallyAuthentic';
     case 'parties':
+    case 'parties_ar':
       return [word];
     case 'title':
       return `t${word}`;

@@ -60,7 +60,7 @@ describe('saved MOU versions', () => {
     expect(columns.map((row) => (row as { c: string }).c)).toEqual(['label', 'mou_id', 'number', 'saved_at', 'saved_by', 'snapshot']);
     // The snapshot is the document engine's input (shared/documents/fromSnapshot.ts): a signatory's job title is 'title' there.
     const { snapshot } = app.context.store.db.prepare('SELECT snapshot FROM mou_versions WHERE id = ?').get(version.id) as { snapshot: string };
-    expect(JSON.parse(snapshot).signatories).toEqual([{ id: model.signatory.id, mouId: model.mou.id, name: 'Joey Hood', title: 'Ambassador', organisation: '', side: 'us', signingOrder: 1 }]);
+    expect(JSON.parse(snapshot).signatories).toEqual([{ id: model.signatory.id, mouId: model.mou.id, name: 'Joey Hood', title: 'Ambassador', organisation: '', nameAr: '', jobTitleAr: '', organisationAr: '', side: 'us', signingOrder: 1 }]);
   });
 
   it('answers an unknown draft or version with a typed error and saves nothing', async () => {
