@@ -3,7 +3,7 @@ import { dirname } from 'node:path';
 import { DEFAULT_HANDLING_MARKING, type AppEvent } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { readSetting } from '../db/localState';
-import { openDatabase } from '../db/open';
+import { closeDatabase, openDatabase, optimizePeriodically } from '../db/open';
 import { Store } from '../db/store';
 import { dispatch } from './dispatch';
 import type { HandlerContext } from './handlers/index';
@@ -41,13 +41,14 @@ export interface AccordApp {
  * creates or touches one.
  */
 export function openApp(options: AppOptions): AccordApp {
-  let opened: { store: Store; marking: string } | undefined;
+  let opened: { store: Store; marking: string; stopOptimizing: () => void } | undefined;
   const open = () => {
     if (!opened) {
       mkdirSync(dirname(options.databasePath), { recursive: true });
       const db = openDatabase(options.databasePath);
       const store = new Store(db, { now: options.now });
-      opened = { store, marking: options.handlingMarking?.trim() || readSetting(db, 'handling_marking') || DEFAULT_HANDLING_MARKING };
+      // A window stays open for days: its planner statistics are refreshed hourly, and on close.
+      opened = { store, marking: options.handlingMarking?.trim() || readSetting(db, 'handling_marking') || DEFAULT_HANDLING_MARKING, stopOptimizing: optimizePeriodically(db) };
     }
     return opened;
   };
@@ -75,6 +76,10 @@ export function openApp(options: AppOptions): AccordApp {
     context,
     call,
     open: () => void open(),
-    close: () => opened?.store.db.close(),
+    close: () => {
+      if (!opened) return;
+      opened.stopOptimizing();
+      closeDatabase(opened.store.db);
+    },
   };
 }

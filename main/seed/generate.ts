@@ -1,3 +1,4 @@
+import { refreshStatistics } from '../../db/open';
 import { insertRecord, updateRecord } from '../../db/repositories/records';
 import type { Store } from '../../db/store';
 import { recordType } from '../../shared/records/registry';
@@ -105,6 +106,8 @@ export interface SeedOptions {
   size: SeedSize;
   seed?: number;
   onProgress?: (type: string, count: number) => void;
+  /** Where partner numbering starts: several seeded posts gathered in one database (benches at 2x-4x) keep distinct partner names. */
+  partnerOffset?: number;
 }
 
 /** Writes the dataset in one transaction; returns how many records of each type it wrote. */
@@ -149,8 +152,9 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
     }
 
     for (let p = 0; p < plan.partners; p++) {
-      const [country, code, countryAr] = COUNTRIES[p % COUNTRIES.length]!;
-      const round = Math.floor(p / COUNTRIES.length);
+      const n = p + (options.partnerOffset ?? 0);
+      const [country, code, countryAr] = COUNTRIES[n % COUNTRIES.length]!;
+      const round = Math.floor(n / COUNTRIES.length);
       const partner = add('partners', { name: round ? `${country} (${round + 1})` : country, isoCode: code, notes: `Partner nation ${country} — الدولة الشريكة ${countryAr}.` });
       const sectors = random.sample(SECTORS, 4);
       for (const s of sectors) {
@@ -313,5 +317,7 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
       options.onProgress?.('partners', p + 1);
     }
   });
+  // A bulk load: give the planner statistics for what it now holds.
+  refreshStatistics(store.db);
   return counts;
 }
