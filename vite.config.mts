@@ -3,10 +3,13 @@ import { defineConfig } from 'vite';
 
 // The renderer is served from a custom scheme in Electron and from loopback
 // http in browser mode, so every asset path is relative.
-export default defineConfig({
+// A build is the production bundle whatever NODE_ENV the shell or test runner set (vitest sets "test", which
+// would otherwise give React's development build); `--mode development` still builds one on purpose.
+export default defineConfig(({ command, mode }) => ({
   root: 'renderer',
   base: './',
   plugins: [react()],
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify(mode === 'development' ? 'development' : 'production') } : {},
   build: {
     outDir: '../dist/renderer',
     emptyOutDir: true,
@@ -15,4 +18,4 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
   },
-});
+}));
