@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks';
+import { record } from './report';
 
 /**
  * Benchmarks print ratios against a reference measured in the same run, on
@@ -27,20 +28,26 @@ export interface RatioLine {
   referenceMs: number;
   /** The ratio we aim to stay under; none for a line printed only to inform. */
   goal?: number;
+  /** Peak memory while the measure ran (MiB), printed beside its time. */
+  peakMiB?: number;
 }
 
 const lines: RatioLine[] = [];
 
-/** Records and prints one "measured vs reference" line. */
+/** Prints one "measured vs reference" line; one with a goal is also a row of the table printed at the end (bench/report.ts). */
 export function reportRatio(line: RatioLine): number {
   lines.push(line);
   const ratio = line.measuredMs / line.referenceMs;
-  const verdict = line.goal === undefined ? 'no goal, for information' : `goal <= ${line.goal}x, ${ratio <= line.goal ? 'within goal' : 'OVER GOAL'}`;
-  console.log(
-    `[bench] ${line.name}: ${line.measuredMs.toFixed(line.measuredMs < 10 ? 3 : 1)} ms vs ${line.referenceName} ${line.referenceMs.toFixed(line.referenceMs < 10 ? 3 : 1)} ms = ${ratio.toFixed(2)}x (${verdict})`,
-  );
+  if (line.goal !== undefined) {
+    record({ measure: `${line.name}: ${fmtMs(line.measuredMs)}`, reference: `${line.referenceName}: ${fmtMs(line.referenceMs)}`, ratio, goal: line.goal, peakMiB: line.peakMiB });
+  } else {
+    const peak = line.peakMiB === undefined ? '' : `, peak ${line.peakMiB.toFixed(0)} MiB`;
+    console.log(`[bench] ${line.name}: ${fmtMs(line.measuredMs)} vs ${line.referenceName} ${fmtMs(line.referenceMs)} = ${ratio.toFixed(2)}x (no goal, for information${peak})`);
+  }
   return ratio;
 }
+
+export const fmtMs = (ms: number): string => (ms < 10 ? `${ms.toFixed(2)} ms` : ms < 10_000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 export function reportedLines(): readonly RatioLine[] {
   return lines;
