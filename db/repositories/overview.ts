@@ -14,8 +14,12 @@ function addDays(isoDate: string, days: number): string {
 }
 
 const PARTNER_PROJECT = 't.project_id IN (SELECT id FROM projects WHERE partner_id = ?)';
-/** A check-in point whose joint assessment has not been recorded yet. */
-const NOT_ASSESSED = "t.status = 'planned'";
+/**
+ * A check-in point whose joint assessment has not been recorded yet. The unary + keeps the planner off the status
+ * index: a partner's own check-in points (by project, then due date) are a few hundred, the planned ones of every
+ * partner tens of thousands, and with sampled or missing statistics SQLite guessed the other way (0.4 s, not 3 ms, at 4x).
+ */
+const NOT_ASSESSED = "+t.status = 'planned'";
 
 /**
  * One partner at a glance. Readiness: for every budget deadline from today on
@@ -48,7 +52,7 @@ export function partnerOverview(store: Store, partnerId: string, today: string):
     benchmarkStatus[key] += n;
   }
 
-  const openActionItems = selectRecords(store, 'actionItems', "t.status = 'open' AND t.meeting_id IN (SELECT id FROM meetings WHERE partner_id = ?)", "t.due_date = '', t.due_date, t.id", [partnerId]);
+  const openActionItems = selectRecords(store, 'actionItems', "+t.status = 'open' AND t.meeting_id IN (SELECT id FROM meetings WHERE partner_id = ?)", "t.due_date = '', t.due_date, t.id", [partnerId]);
 
   const deadlines = selectRecords(store, 'budgetDeadlines', "(t.partner_id = ? OR t.partner_id IS NULL OR t.partner_id = '') AND t.date >= ?", 't.date, t.id', [partnerId, today]);
   const readiness = deadlines.map((deadline) => ({
