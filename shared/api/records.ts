@@ -55,17 +55,27 @@ export const auditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 
+/**
+ * Which records a list shows and in what order, without the page: what the list page holds, pages through
+ * (records.list adds limit and offset) and hands to anything that works on the same rows (an export).
+ */
+export const recordListQuery = z.object({
+  type: recordTypeName,
+  /** Text search within this type's searchable fields. */
+  search: z.string().trim().max(200).default(''),
+  /** Equality filters on fields, e.g. { partnerId: '…', status: 'active' }. */
+  filter: z.record(z.string().max(60), fieldFilterValue).default({}),
+  /** The order, decided by the database (ties broken by id, so pages never overlap); by title when absent. */
+  sort: z.object({ field: z.string().max(60), direction: z.enum(['asc', 'desc']).default('asc') }).optional(),
+  /** Count, per row, the records of `type` whose ref `field` points at it (a partner's MOU drafts), as row.counts["type.field"]. */
+  countIn: z.array(z.object({ type: recordTypeName, field: z.string().max(60) })).max(5).default([]),
+});
+export type RecordListQuery = z.input<typeof recordListQuery>;
+
 export const recordsMethods = {
   'records.list': {
-    input: z.object({
-      type: recordTypeName,
-      /** Text search within this type's searchable fields. */
-      search: z.string().trim().max(200).default(''),
-      /** Equality filters on fields, e.g. { partnerId: '…', status: 'active' }. */
-      filter: z.record(z.string().max(60), fieldFilterValue).default({}),
-      sort: z.object({ field: z.string().max(60), direction: z.enum(['asc', 'desc']).default('asc') }).optional(),
-      /** Count, per row, the records of `type` whose ref `field` points at it (a partner's MOU drafts), as row.counts["type.field"]. */
-      countIn: z.array(z.object({ type: recordTypeName, field: z.string().max(60) })).max(5).default([]),
+    /** One page of the list: `offset` rows in, at most `limit` of them; `total` is the number of all matching records. */
+    input: recordListQuery.extend({
       limit: z.number().int().min(1).max(50_000).default(500),
       offset: z.number().int().min(0).default(0),
     }),

@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { create } from 'zustand';
+import type { RecordListQuery, RecordRow } from '../../../shared/api/records';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/result';
 import { api } from '../store';
@@ -104,4 +105,100 @@ export function afterChange(...types: string[]): void {
 /** A number that changes whenever records of `type` change here: a dependency for calls that list them. */
 export function useTypeVersion(type: string): number {
   return useChoicesStore((state) => (state.versions[type] ?? 0) + state.everything);
+}
+
+// ---------------------------------------------------------------- paged lists
+
+/** Rows a list asks the server for at a time, as they scroll into view. */
+export const LIST_PAGE_SIZE = 200;
+/** Pages a list keeps once scrolled past; beyond this the farthest from view are dropped (and fetched again if needed). */
+const PAGES_KEPT = 50;
+
+export interface PagedList {
+  state: { status: 'loading' } | { status: 'error'; error: AppErrorShape } | { status: 'ok'; total: number };
+  /** The row at this position in the list's order, if its page has arrived. */
+  rowAt(index: number): RecordRow | undefined;
+  /** Rows first..last (last excluded) are in view: fetches the pages holding them that are not here yet. */
+  show(first: number, last: number): void;
+}
+
+interface PageCache {
+  key: string;
+  version: number;
+  total: number | undefined;
+  error: AppErrorShape | undefined;
+  /** Page number -> its rows, and the version of the data they were read at. */
+  pages: Map<number, { rows: RecordRow[]; version: number }>;
+  inFlight: Set<string>;
+  range: [number, number];
+}
+
+/**
+ * One list read from the server a page at a time, in the order and with the filters of `query` (sorting and counting
+ * happen in the database, whatever the list's size). `version` changes when records of the type change: the pages in
+ * view are read again, and the others dropped, while the old rows stay on screen until the new ones arrive.
+ */
+export function usePagedList(query: RecordListQuery, version: number, pageSize = LIST_PAGE_SIZE): PagedList {
+  const key = JSON.stringify(query);
+  const cache = useRef<PageCache | null>(null);
+  const [, redraw] = useReducer((n: number) => n + 1, 0);
+  if (!cache.current || cache.current.key !== key) {
+    cache.current = { key, version, total: undefined, error: undefined, pages: new Map(), inFlight: new Set(), range: [0, pageSize] };
+  }
+  const current = cache.current;
+  const queryRef = useRef(query);
+  queryRef.current = query;
+
+  const show = useCallback(
+    (first: number, last: number) => {
+      const state = cache.current!;
+      state.range = [first, Math.max(first + 1, last)];
+      const firstPage = Math.floor(first / pageSize);
+      const lastPage = Math.max(firstPage, Math.floor((Math.max(first, last - 1)) / pageSize));
+      for (let page = firstPage; page <= lastPage; page++) {
+        if (state.total !== undefined && page * pageSize >= state.total && page > 0) break;
+        if (state.pages.get(page)?.version === state.version) continue;
+        const ask = `${state.version}:${page}`;
+        if (state.inFlight.has(ask)) continue;
+        state.inFlight.add(ask);
+        const askedVersion = state.version;
+        void api.call('records.list', { ...queryRef.current, limit: pageSize, offset: page * pageSize } as MethodInput<'records.list'>).then((result) => {
+          state.inFlight.delete(ask);
+          if (cache.current !== state || state.version !== askedVersion) return;
+          if (!result.ok) {
+            state.error = result.error;
+          } else {
+            state.error = undefined;
+            state.total = result.value.total;
+            state.pages.set(page, { rows: result.value.rows, version: askedVersion });
+            dropFarPages(state, pageSize);
+          }
+          redraw();
+        });
+      }
+    },
+    [pageSize],
+  );
+
+  useEffect(() => {
+    const state = cache.current!;
+    if (state.version !== version) {
+      state.version = version;
+      // Pages out of view are read again when they come back into it.
+      const [first, last] = state.range;
+      for (const page of [...state.pages.keys()]) if ((page + 1) * pageSize <= first || page * pageSize >= last) state.pages.delete(page);
+    }
+    show(...state.range);
+  }, [key, version, show, pageSize]);
+
+  const state: PagedList['state'] = current.error && current.total === undefined ? { status: 'error', error: current.error } : current.total === undefined ? { status: 'loading' } : { status: 'ok', total: current.total };
+  const rowAt = (index: number) => current.pages.get(Math.floor(index / pageSize))?.rows[index % pageSize];
+  return { state, rowAt, show };
+}
+
+function dropFarPages(state: PageCache, pageSize: number): void {
+  if (state.pages.size <= PAGES_KEPT) return;
+  const middle = (state.range[0] + state.range[1]) / 2 / pageSize;
+  const byDistance = [...state.pages.keys()].sort((a, b) => Math.abs(b - middle) - Math.abs(a - middle));
+  for (const page of byDistance.slice(0, state.pages.size - PAGES_KEPT)) state.pages.delete(page);
 }
