@@ -10,6 +10,7 @@ import { columnName, type RecordTypeSpec } from '../shared/records/spec';
 import type { Statement } from 'better-sqlite3';
 import { openTestApp } from '../tests/helpers';
 import { medianMs, reportRatio } from './measure';
+import { watchPeak } from './report';
 
 /**
  * The planning model's list queries and global search on the large seed:
@@ -59,11 +60,12 @@ async function compare(name: string, method: string, input: unknown, reference: 
     }, { runs: 7, warmup: 1 })) / batch;
   let measuredMs = Infinity;
   let referenceMs = Infinity;
+  const peak = watchPeak();
   for (let round = 0; round < 7; round++) {
     measuredMs = Math.min(measuredMs, await perCall(() => app.call(method, input)));
     referenceMs = Math.min(referenceMs, await perCall(reference));
   }
-  reportRatio({ name: `${name} (${ids.length} rows)`, measuredMs, referenceName: 'raw statement', referenceMs, goal: 1.5 });
+  reportRatio({ name: `${name} (${ids.length} rows)`, measuredMs, referenceName: 'raw statement', referenceMs, goal: 1.5, peakMiB: peak.peakMiB() });
 }
 
 const first = (sql: string) => (app.context.store.db.prepare(sql).get() as { id: string }).id;

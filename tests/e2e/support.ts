@@ -12,6 +12,8 @@ export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export interface RunningAccord {
   url: string;
+  /** The server's process id (benches read its memory). */
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -41,6 +43,7 @@ export async function startAccord(databasePath: string, extraArgs: string[] = []
   });
   return {
     url,
+    pid: child.pid,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -1,0 +1,27 @@
+import { copyFileSync, existsSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { closeDatabase, openDatabase } from '../db/open';
+import { Store } from '../db/store';
+import { seedDatabase } from '../main/seed/generate';
+
+/**
+ * Databases holding 1x-5x the large seed (35,500 records a post), as a regional office that gathers several posts
+ * would: post k's seeded records (seed k, its partners numbered after the others') added to the database of the
+ * posts before it. Kept in the temp folder and reused across runs; each is built from the one before, so a first
+ * run seeds five times (minutes on a shared 2-core machine), later runs not at all.
+ */
+export function scaledDatabase(times: 1 | 2 | 3 | 4 | 5): string {
+  const path = join(tmpdir(), `accord-bench-scale-${times}x-v1.sqlite`);
+  if (existsSync(path)) return path;
+  const building = `${path}.building`;
+  rmSync(building, { force: true });
+  if (times > 1) copyFileSync(scaledDatabase((times - 1) as 1 | 2 | 3 | 4), building);
+  const db = openDatabase(building);
+  const store = new Store(db);
+  console.log(`[bench] seeding post ${times} of the ${times}x database into ${path} (once)…`);
+  seedDatabase(store, { size: 'large', seed: times, partnerOffset: (times - 1) * 50 });
+  closeDatabase(db);
+  renameSync(building, path);
+  return path;
+}
