@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import type { AccordApp } from '../../../main/app';
+import { insertRecord } from '../../../db/repositories/records';
+import { seedDatabase } from '../../../main/seed/generate';
+import type { RecordRow } from '../../../shared/api/records';
+import { recordType } from '../../../shared/records/registry';
+import { inputSchema } from '../../../shared/records/spec';
+import { callOk, useFreshApp } from '../../helpers';
+
+/** records.list pages a long list from the database (issue 17): real totals, no overlap or gap, the server's order. */
+let app: AccordApp;
+useFreshApp((opened) => (app = opened));
+const list = (input: Record<string, unknown>) => callOk<{ rows: RecordRow[]; total: number }>(app, 'records.list', input);
+
+function fill(extra: number): string {
+  const store = app.context.store;
+  seedDatabase(store, { size: 'small', seed: 2 });
+  const projectId = (store.db.prepare('SELECT id FROM projects ORDER BY id LIMIT 1').get() as { id: string }).id;
+  const schema = inputSchema(recordType('benchmarks'));
+  store.transaction(() => {
+    // Repeated titles in mixed case: the order must break ties (by id) for pages never to overlap.
+    for (let i = 0; i < extra; i++) insertRecord(store, 'benchmarks', schema.parse({ title: `${i % 2 ? 'officers' : 'Officers'} trained ${i % 37}`, projectId, unit: i % 3 ? 'number' : 'percent' }) as Record<string, unknown>);
+  });
+  return projectId;
+}
+
+const ids = (sql: string, ...params: unknown[]) => (app.context.store.db.prepare(sql).all(...params) as { id: string }[]).map((row) => row.id);
+
+async function allPages(input: Record<string, unknown>, pageSize: number): Promise<{ ids: string[]; totals: Set<number> }> {
+  const seen: string[] = [];
+  const totals = new Set<number>();
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await list({ ...input, limit: pageSize, offset });
+    totals.add(page.total);
+    seen.push(...page.rows.map((row) => row.id));
+    if (page.rows.length < pageSize) break;
+  }
+  return { ids: seen, totals };
+}
+
+describe('records.list, page by page', () => {
+  it('pages through the whole list in the database order, each page carrying the real total', async () => {
+    fill(1_234);
+    const expected = ids('SELECT id FROM benchmarks ORDER BY title COLLATE NOCASE, id');
+    const { ids: paged, totals } = await allPages({ type: 'benchmarks' }, 100);
+    expect(paged).toEqual(expected);
+    expect([...totals]).toEqual([expected.length]);
+    const last = await list({ type: 'benchmarks', limit: 100, offset: expected.length - 7 });
+    expect(last.rows.map((row) => row.id)).toEqual(expected.slice(-7));
+    expect(last.total).toBe(expected.length);
+    expect((await list({ type: 'benchmarks', limit: 100, offset: expected.length + 50 })).total).toBe(expected.length);
+  });
+
+  it('sorts on the server, either way, and filters and searches before it counts', async () => {
+    const projectId = fill(600);
+    const descending = ids('SELECT id FROM benchmarks ORDER BY target_value DESC, id DESC');
+    expect((await allPages({ type: 'benchmarks', sort: { field: 'targetValue', direction: 'desc' } }, 64)).ids).toEqual(descending);
+    const percent = ids("SELECT id FROM benchmarks WHERE project_id = ? AND unit = 'percent' ORDER BY title COLLATE NOCASE DESC, id DESC", projectId);
+    const filtered = await allPages({ type: 'benchmarks', filter: { projectId, unit: 'percent' }, sort: { field: 'title', direction: 'desc' } }, 50);
+    expect(filtered.ids).toEqual(percent);
+    expect([...filtered.totals]).toEqual([percent.length]);
+    const found = await list({ type: 'benchmarks', search: 'trained 36', limit: 5, offset: 0 });
+    expect(found.rows.length).toBe(5);
+    expect(found.total).toBeGreaterThan(5);
+    expect(found.rows.every((row) => /trained 36$/i.test(row.title))).toBe(true);
+  });
+});
