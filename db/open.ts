@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { message } from '../shared/i18n/message';
 import { AppError } from '../shared/result';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
