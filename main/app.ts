@@ -7,6 +7,9 @@ import { isInMemory, OWNER_ONLY_DIRECTORY } from '../db/atRest';
 import { readSetting } from '../db/localState';
 import { openDatabase } from '../db/open';
 import { hasDatabaseKey, unlockDatabaseKey, type DatabaseKeySealing } from './databaseKey';
+import { passphraseProtection } from './sync/keys';
+
+export { hasDatabaseKey } from './databaseKey';
 import { Store } from '../db/store';
 import { dispatch } from './dispatch';
 import type { HandlerContext } from './handlers/index';
@@ -24,6 +27,8 @@ export interface AppOptions {
    * Without it the database must be plaintext (tests, and a host that has no way to seal a key yet).
    */
   databaseKey?: DatabaseKeySealing | (() => DatabaseKeySealing | undefined);
+  /** The CLI's and browser mode's form of databaseKey: the post's passphrase seals it. */
+  databasePassphrase?: string | (() => string | undefined);
 }
 
 /** What opening found: whether the store is encrypted, and where the plaintext copy went if it was encrypted just now. */
@@ -62,7 +67,8 @@ export function openApp(options: AppOptions): AccordApp {
     if (!opened) {
       const path = options.databasePath;
       if (!isInMemory(path) && !existsSync(dirname(path))) mkdirSync(dirname(path), { recursive: true, mode: OWNER_ONLY_DIRECTORY });
-      const sealing = typeof options.databaseKey === 'function' ? options.databaseKey() : options.databaseKey;
+      const passphrase = typeof options.databasePassphrase === 'function' ? options.databasePassphrase() : options.databasePassphrase;
+      const sealing = (typeof options.databaseKey === 'function' ? options.databaseKey() : options.databaseKey) ?? (passphrase ? { protection: passphraseProtection, passphrase } : undefined);
       let atRest: AtRest = { encrypted: false, plaintextBackup: null };
       let key: Buffer | undefined;
       if (!isInMemory(path)) {

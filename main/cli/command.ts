@@ -4,10 +4,8 @@ import type { MethodInput, MethodName, MethodOutput } from '../../shared/contrac
 import { formatMessage } from '../../shared/i18n/format';
 import type { Language, MessageKey, MessageParams } from '../../shared/i18n/message';
 import { AppError, errorText, type AppErrorShape } from '../../shared/result';
-import { openApp, type AccordApp } from '../app';
+import { hasDatabaseKey, openApp, type AccordApp } from '../app';
 import { resolveDatabasePath } from '../dataPath';
-import { hasDatabaseKey, type DatabaseKeySealing } from '../databaseKey';
-import { passphraseProtection } from '../sync/keys';
 
 /** Exit codes a script can rely on. */
 export const EXIT = { ok: 0, failure: 1, usage: 2, databaseTooNew: 3, bundleRejected: 4, untrustedSender: 5 } as const;
@@ -77,11 +75,11 @@ export const databaseOption = { db: { type: 'string' } } as const;
  */
 export async function openAppFromOptions(values: OptionValues, { lazy = false } = {}): Promise<AccordApp> {
   const databasePath = resolveDatabasePath({ flag: values.db as string | undefined });
-  const sealing = lazy ? undefined : await databaseSealing(databasePath);
+  if (!lazy) await askPassphraseForDatabase(databasePath);
   const app = openApp({
     databasePath,
     handlingMarking: (values.marking as string | undefined) ?? process.env.ACCORD_MARKING,
-    databaseKey: sealing ?? (() => (sessionPassphrase ? { protection: passphraseProtection, passphrase: sessionPassphrase } : undefined)),
+    databasePassphrase: () => sessionPassphrase,
   });
   if (!lazy) {
     app.open();
@@ -109,19 +107,16 @@ export function rememberPassphrase(passphrase: string): void {
  * one that has none yet is encrypted when a passphrase is at hand, and stays as it is (with a warning) when
  * a script gives none.
  */
-async function databaseSealing(databasePath: string): Promise<DatabaseKeySealing | undefined> {
-  if (databasePath === ':memory:') return undefined;
+async function askPassphraseForDatabase(databasePath: string): Promise<void> {
+  if (databasePath === ':memory:' || sessionPassphrase) return;
   const keyed = hasDatabaseKey(databasePath);
-  if (!sessionPassphrase) {
-    if (!process.stdin.isTTY) {
-      if (keyed) throw new UsageError('cli.passphraseNeeded');
-      return undefined;
-    }
-    const first = await ask(text(keyed ? 'cli.passphraseDatabaseAsk' : 'cli.passphraseDatabaseChoose'), true);
-    if (!keyed && (await ask(text('cli.passphraseAgain'), true)) !== first) throw new UsageError('cli.passphrasesDiffer');
-    sessionPassphrase = first;
+  if (!process.stdin.isTTY) {
+    if (keyed) throw new UsageError('cli.passphraseNeeded');
+    return;
   }
-  return { protection: passphraseProtection, passphrase: sessionPassphrase };
+  const first = await ask(text(keyed ? 'cli.passphraseDatabaseAsk' : 'cli.passphraseDatabaseChoose'), true);
+  if (!keyed && (await ask(text('cli.passphraseAgain'), true)) !== first) throw new UsageError('cli.passphrasesDiffer');
+  sessionPassphrase = first;
 }
 
 export function ask(question: string, hidden = false): Promise<string> {
