@@ -7,7 +7,7 @@ import { seedDatabase } from '../main/seed/generate';
 import { recordTypes } from '../shared/records/registry';
 import { ftsQuery } from '../shared/records/searchText';
 import { columnName, type RecordTypeSpec } from '../shared/records/spec';
-import type { Statement } from 'better-sqlite3';
+import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { openTestApp } from '../tests/helpers';
 import { medianMs, reportRatio } from './measure';
 import { watchPeak } from './report';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { formatHlc, parseHlc, receiveHlc, tickHlc, type HlcState } from '../shared/hlc';
 import { statement } from './statements';
 

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { canonicalJson } from '../shared/canonicalJson';
 import { quoteIdentifier } from './statements';
 import { describeSyncedTables, fromStoredValue } from './sync/columns';

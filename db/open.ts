@@ -1,12 +1,46 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { message } from '../shared/i18n/message';
 import { AppError } from '../shared/result';
+import { applyKey, isEncryptedOrForeign, isInMemory, prepareOwnerOnlyFile, restrictToOwner } from './atRest';
 import { LATEST_SCHEMA_VERSION, migrations } from './migrations/index';
 import type { Migration } from './migrations/types';
 
 export interface OpenOptions {
   /** Migrations to run; tests pass a prefix of the registry to build older databases. */
   migrations?: readonly Migration[];
+  /** The 32-byte key of an encrypted database (db/atRest.ts); without one the file must be plaintext. */
+  key?: Buffer;
+}
+
+/** The key each open connection was opened with, so a backup or the sync worker opens the same file the same way. */
+const keys = new WeakMap<Database.Database, Buffer>();
+
+export function databaseKeyOf(db: Database.Database): Buffer | undefined {
+  return keys.get(db);
+}
+
+/**
+ * Opens a connection with or without a key and proves it can read: a wrong
+ * key, or no key for an encrypted file, is a typed error, never a raw
+ * "file is not a database".
+ */
+export function openConnection(path: string, key: Buffer | undefined, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Database.Database {
+  if (!options.readonly && !options.fileMustExist) prepareOwnerOnlyFile(path);
+  const db = new Database(path, options);
+  try {
+    if (key) applyKey(db, key);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    db.close();
+    if (error instanceof Error && 'code' in error && error.code === 'SQLITE_NOTADB' && (key || isEncryptedOrForeign(path))) {
+      throw key
+        ? new AppError('UNAUTHORIZED', message('platform.databaseWrongKey', { path }), { reason: 'database-key' })
+        : new AppError('UNAUTHORIZED', message('platform.databaseNeedsKey', { path }), { reason: 'database-key-missing' });
+    }
+    throw error;
+  }
+  if (key) keys.set(db, key);
+  return db;
 }
 
 /**
@@ -20,7 +54,7 @@ export interface OpenOptions {
  * - busy_timeout: the CLI and the app may briefly share a file.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
-  const db = new Database(path);
+  const db = openConnection(path, options.key);
   try {
     // Before anything that writes (switching to WAL rewrites the header): a newer file stays untouched.
     assertNotFromTheFuture(db, options.migrations ?? migrations);
@@ -30,6 +64,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     db.pragma('busy_timeout = 5000');
     migrate(db, options.migrations ?? migrations);
     optimizeOnOpen(db);
+    if (!isInMemory(path)) restrictToOwner(path);
     return db;
   } catch (error) {
     db.close();

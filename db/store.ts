@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { uuidv7 } from '../shared/uuid';
 import { tickClock } from './clock';
 import { quoteIdentifier, statement } from './statements';

@@ -1,9 +1,15 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DEFAULT_HANDLING_MARKING, type AppEvent } from '../shared/contract';
-import type { Result } from '../shared/result';
+import { message } from '../shared/i18n/message';
+import { AppError, type Result } from '../shared/result';
+import { isInMemory, OWNER_ONLY_DIRECTORY } from '../db/atRest';
 import { readSetting } from '../db/localState';
 import { closeDatabase, openDatabase, optimizePeriodically } from '../db/open';
+import { hasDatabaseKey, unlockDatabaseKey, type DatabaseKeySealing } from './databaseKey';
+import { passphraseProtection } from './sync/keys';
+
+export { hasDatabaseKey } from './databaseKey';
 import { Store } from '../db/store';
 import { dispatch } from './dispatch';
 import type { HandlerContext } from './handlers/index';
@@ -16,6 +22,19 @@ export interface AppOptions {
   /** Overrides the stored handling marking (ACCORD_MARKING, --marking). */
   handlingMarking?: string;
   now?: () => number;
+  /**
+   * How the database key is sealed (the OS keychain, or the post's passphrase), asked when the database opens.
+   * Without it the database must be plaintext (tests, and a host that has no way to seal a key yet).
+   */
+  databaseKey?: DatabaseKeySealing | (() => DatabaseKeySealing | undefined);
+  /** The CLI's and browser mode's form of databaseKey: the post's passphrase seals it. */
+  databasePassphrase?: string | (() => string | undefined);
+}
+
+/** What opening found: whether the store is encrypted, and where the plaintext copy went if it was encrypted just now. */
+export interface AtRest {
+  encrypted: boolean;
+  plaintextBackup: string | null;
 }
 
 export type EventListener = (event: AppEvent) => void;
@@ -32,6 +51,8 @@ export interface AccordApp {
   call: CallCarrier;
   /** Opens the database now (hosts that must refuse to start on a bad database call it first). */
   open(): void;
+  /** After open(): how the store is kept at rest. */
+  atRest(): AtRest;
   close(): void;
 }
 
@@ -41,14 +62,28 @@ export interface AccordApp {
  * creates or touches one.
  */
 export function openApp(options: AppOptions): AccordApp {
-  let opened: { store: Store; marking: string; stopOptimizing: () => void } | undefined;
+  let opened: { store: Store; marking: string; atRest: AtRest; stopOptimizing: () => void } | undefined;
   const open = () => {
     if (!opened) {
-      mkdirSync(dirname(options.databasePath), { recursive: true });
-      const db = openDatabase(options.databasePath);
+      const path = options.databasePath;
+      if (!isInMemory(path) && !existsSync(dirname(path))) mkdirSync(dirname(path), { recursive: true, mode: OWNER_ONLY_DIRECTORY });
+      const passphrase = typeof options.databasePassphrase === 'function' ? options.databasePassphrase() : options.databasePassphrase;
+      const sealing = (typeof options.databaseKey === 'function' ? options.databaseKey() : options.databaseKey) ?? (passphrase ? { protection: passphraseProtection, passphrase } : undefined);
+      let atRest: AtRest = { encrypted: false, plaintextBackup: null };
+      let key: Buffer | undefined;
+      if (!isInMemory(path)) {
+        if (sealing) {
+          const unlocked = unlockDatabaseKey(path, sealing, new Date(options.now?.() ?? Date.now()));
+          key = unlocked.key;
+          atRest = { encrypted: true, plaintextBackup: unlocked.plaintextBackup };
+        } else if (hasDatabaseKey(path)) {
+          throw new AppError('UNAUTHORIZED', message('platform.databaseNeedsKey', { path }), { reason: 'database-key-missing' });
+        }
+      }
+      const db = openDatabase(path, { key });
       const store = new Store(db, { now: options.now });
       // A window stays open for days: its planner statistics are refreshed hourly, and on close.
-      opened = { store, marking: options.handlingMarking?.trim() || readSetting(db, 'handling_marking') || DEFAULT_HANDLING_MARKING, stopOptimizing: optimizePeriodically(db) };
+      opened = { store, marking: options.handlingMarking?.trim() || readSetting(db, 'handling_marking') || DEFAULT_HANDLING_MARKING, atRest, stopOptimizing: optimizePeriodically(db) };
     }
     return opened;
   };
@@ -76,6 +111,7 @@ export function openApp(options: AppOptions): AccordApp {
     context,
     call,
     open: () => void open(),
+    atRest: () => open().atRest,
     close: () => {
       if (!opened) return;
       opened.stopOptimizing();

@@ -12,7 +12,7 @@ const args = new Set(process.argv.slice(2));
 const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** What the bundles leave out: the runtime itself, the native module, and pdfkit (it reads its font data from its own folder). */
-export const EXTERNAL = ['electron', 'better-sqlite3', 'pdfkit'];
+export const EXTERNAL = ['electron', 'better-sqlite3-multiple-ciphers', 'pdfkit'];
 
 const common = {
   bundle: true,

@@ -1,7 +1,7 @@
 // The app folder electron-builder packs (directories.app in electron-builder.yml):
 // only what runs. The bundles (docx, zod, the i18n code... are inside main.cjs),
 // and the few modules the bundles leave external (see EXTERNAL in build.mjs),
-// each with only its runtime files: better-sqlite3 with the prebuilt N-API
+// each with only its runtime files: better-sqlite3-multiple-ciphers with the prebuilt N-API
 // binary of the target platform alone, DejaVu with the two faces the documents
 // embed and its licence.
 //   stageApp({ platform, arch }) -> { dir, files }   (files: paths relative to dir)
@@ -44,7 +44,7 @@ const prebuildTarget = (platform, arch) => `${platform}-${arch}`;
  * the rest ship whole except what never runs (docs, maps, types, tests).
  */
 function packageRule(name, { platform, arch, rootDir }) {
-  if (name === 'better-sqlite3') {
+  if (name === 'better-sqlite3-multiple-ciphers') {
     const target = prebuildTarget(platform, arch);
     return {
       dependencies: false, // node-addon-api is for compiling, and nothing is compiled

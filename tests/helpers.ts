@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { openApp, type AccordApp } from '../main/app';
+import { passphraseProtection } from '../main/sync/keys';
 
 /** A fresh folder removed after the test file finishes (callers register cleanup). */
 export function tempDirectory(prefix = 'accord-test-'): { path: string; remove(): void } {
@@ -11,8 +12,9 @@ export function tempDirectory(prefix = 'accord-test-'): { path: string; remove()
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
-export function openTestApp(databasePath: string, now?: () => number): AccordApp {
-  return openApp({ databasePath, now });
+/** With a passphrase the store is encrypted at rest, its key sealed by it, as the CLI does with ACCORD_KEY_PASSPHRASE. */
+export function openTestApp(databasePath: string, now?: () => number, options: { passphrase?: string } = {}): AccordApp {
+  return openApp({ databasePath, now, ...(options.passphrase ? { databaseKey: { protection: passphraseProtection, passphrase: options.passphrase } } : {}) });
 }
 
 /**

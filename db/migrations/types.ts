@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 
 /** One schema step. `up` runs inside the migration transaction and must not await. */
 export interface Migration {

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3-multiple-ciphers';
 import { compareStamps, parseHlc } from '../../shared/hlc';
 import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';

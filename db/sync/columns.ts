@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { quoteIdentifier } from '../statements';
 import { syncedTables, type SyncedTable } from '../syncedTables';
 

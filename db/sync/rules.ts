@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { message, parseIssueMessage, type Message } from '../../shared/i18n/message';
 import { fieldLabelKey, typeLabelKey } from '../../shared/records/labels';
 import { recordType, recordTypes } from '../../shared/records/registry';

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 import type { Store } from '../store';

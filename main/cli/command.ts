@@ -1,9 +1,10 @@
+import { createInterface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
 import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
 import { formatMessage } from '../../shared/i18n/format';
 import type { Language, MessageKey, MessageParams } from '../../shared/i18n/message';
 import { AppError, errorText, type AppErrorShape } from '../../shared/result';
-import { openApp, type AccordApp } from '../app';
+import { hasDatabaseKey, openApp, type AccordApp } from '../app';
 import { resolveDatabasePath } from '../dataPath';
 
 /** Exit codes a script can rely on. */
@@ -69,15 +70,68 @@ export const databaseOption = { db: { type: 'string' } } as const;
 
 /**
  * The app on the database the options name (--db, else ACCORD_DB, else the default folder), opened now so a
- * database from a newer Accord is refused before anything starts; `lazy` opens it on the first call that needs it.
+ * database from a newer Accord, or one whose key does not open it, is refused before anything starts; `lazy`
+ * opens it on the first call that needs it (and then takes the passphrase from ACCORD_KEY_PASSPHRASE only).
  */
-export function openAppFromOptions(values: OptionValues, { lazy = false } = {}): AccordApp {
+export async function openAppFromOptions(values: OptionValues, { lazy = false } = {}): Promise<AccordApp> {
+  const databasePath = resolveDatabasePath({ flag: values.db as string | undefined });
+  if (!lazy) await askPassphraseForDatabase(databasePath);
   const app = openApp({
-    databasePath: resolveDatabasePath({ flag: values.db as string | undefined }),
+    databasePath,
     handlingMarking: (values.marking as string | undefined) ?? process.env.ACCORD_MARKING,
+    databasePassphrase: () => sessionPassphrase,
   });
-  if (!lazy) app.open();
+  if (!lazy) {
+    app.open();
+    const { encrypted, plaintextBackup } = app.atRest();
+    if (plaintextBackup) warn('platform.databaseEncryptedNow', { backup: plaintextBackup });
+    if (!encrypted && databasePath !== ':memory:') warn('cli.databaseNotEncrypted');
+  }
   return app;
+}
+
+/** The post's passphrase, once this process has it (ACCORD_KEY_PASSPHRASE or typed): the same one seals the database key and the signing key. */
+let sessionPassphrase: string | undefined = process.env.ACCORD_KEY_PASSPHRASE || undefined;
+
+export function knownPassphrase(): string | undefined {
+  return sessionPassphrase;
+}
+
+export function rememberPassphrase(passphrase: string): void {
+  sessionPassphrase = passphrase;
+}
+
+/**
+ * How the CLI seals the database key: the post's passphrase, from ACCORD_KEY_PASSPHRASE, else asked at a
+ * terminal. A database that already has a key needs it (a script without a terminal must set the variable);
+ * one that has none yet is encrypted when a passphrase is at hand, and stays as it is (with a warning) when
+ * a script gives none.
+ */
+async function askPassphraseForDatabase(databasePath: string): Promise<void> {
+  if (databasePath === ':memory:' || sessionPassphrase) return;
+  const keyed = hasDatabaseKey(databasePath);
+  if (!process.stdin.isTTY) {
+    if (keyed) throw new UsageError('cli.passphraseNeeded');
+    return;
+  }
+  const first = await ask(text(keyed ? 'cli.passphraseDatabaseAsk' : 'cli.passphraseDatabaseChoose'), true);
+  if (!keyed && (await ask(text('cli.passphraseAgain'), true)) !== first) throw new UsageError('cli.passphrasesDiffer');
+  sessionPassphrase = first;
+}
+
+export function ask(question: string, hidden = false): Promise<string> {
+  return new Promise((resolvePromise) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    if (hidden) {
+      const write = (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput.bind(rl);
+      (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (output: string) => write(output.startsWith(question) ? output : '');
+    }
+    rl.question(question, (answer) => {
+      rl.close();
+      if (hidden) process.stderr.write('\n');
+      resolvePromise(answer);
+    });
+  });
 }
 
 /** One call through the gate, like the window's: the value, or CallFailed with the error envelope. */
@@ -89,7 +143,7 @@ export async function call<M extends MethodName>(app: AccordApp, method: M, inpu
 
 /** Opens the app for one command's work and closes it after, whatever happens. */
 export async function withApp(values: OptionValues, work: (app: AccordApp) => Promise<number>, options: { lazy?: boolean } = {}): Promise<number> {
-  const app = openAppFromOptions(values, options);
+  const app = await openAppFromOptions(values, options);
   try {
     return await work(app);
   } finally {

@@ -1,41 +1,29 @@
-import { createInterface } from 'node:readline';
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { MAX_BUNDLE_BYTES } from '../../shared/api/sync';
 import type { AccordApp } from '../app';
-import { call, refusal, text, UsageError } from './command';
+import { ask, call, knownPassphrase, refusal, rememberPassphrase, text, UsageError } from './command';
+
+export { ask };
 
 /**
  * The passphrase that seals this post's key: ACCORD_KEY_PASSPHRASE, else asked
  * on the terminal (not echoed). A script without a terminal must set the variable.
  */
 export async function passphraseFor(app: AccordApp): Promise<string> {
-  const fromEnv = process.env.ACCORD_KEY_PASSPHRASE;
-  if (fromEnv) return fromEnv;
+  // The one this process already has (it opened the encrypted database with it).
+  const known = knownPassphrase();
+  if (known) return known;
   if (!process.stdin.isTTY) throw new UsageError('cli.passphraseNeeded');
   const creating = !(await call(app, 'sync.identity', {})).hasKey;
   const first = await ask(text(creating ? 'cli.passphraseChoose' : 'cli.passphraseAsk'), true);
   if (creating && (await ask(text('cli.passphraseAgain'), true)) !== first) throw new UsageError('cli.passphrasesDiffer');
+  rememberPassphrase(first);
   return first;
 }
 
 /** The passphrase only when this post has no key yet (creating one needs it; showing one does not). */
 export async function passphraseIfNoKey(app: AccordApp): Promise<string | undefined> {
   return (await call(app, 'sync.identity', {})).hasKey ? undefined : passphraseFor(app);
-}
-
-export function ask(question: string, hidden = false): Promise<string> {
-  return new Promise((resolvePromise) => {
-    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
-    if (hidden) {
-      const write = (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput.bind(rl);
-      (rl as unknown as { _writeToOutput: (text: string) => void })._writeToOutput = (output: string) => write(output.startsWith(question) ? output : '');
-    }
-    rl.question(question, (answer) => {
-      rl.close();
-      if (hidden) process.stderr.write('\n');
-      resolvePromise(answer);
-    });
-  });
 }
 
 export async function confirm(question: string): Promise<boolean> {
@@ -55,9 +43,9 @@ export async function uploadFile(app: AccordApp, path: string) {
   return call(app, 'sync.upload', { bytes: readInputFile(path) });
 }
 
-/** Written beside the target and renamed over it, so a crash never leaves half a file. */
+/** Written beside the target and renamed over it, so a crash never leaves half a file; readable by its owner only. */
 export function writeFileAtomically(path: string, data: Uint8Array | string): void {
   const temporary = `${path}.partial-${process.pid}`;
-  writeFileSync(temporary, data);
+  writeFileSync(temporary, data, { mode: 0o600 });
   renameSync(temporary, path);
 }

@@ -70,13 +70,18 @@ async function start(): Promise<void> {
   });
 
   try {
+    const keychain = safeStorageProtection() ?? undefined;
     accord = openApp({
       databasePath: resolveDatabasePath({ flag: databasePathFromArgs(process.argv), dataDirectory: app.getPath('userData') }),
       handlingMarking: process.env.ACCORD_MARKING,
+      // The database key is sealed by the OS keychain; where the OS offers none, the store stays as it is.
+      databaseKey: keychain && { protection: keychain },
     });
-    // A database that cannot be opened (from a newer Accord, damaged) stops the app here, with its message.
+    // A database that cannot be opened (from a newer Accord, damaged, its key missing) stops the app here, with its message.
     accord.open();
-    accord.context.keyProtection = safeStorageProtection() ?? undefined;
+    const { plaintextBackup } = accord.atRest();
+    if (plaintextBackup) console.error('[accord] the database is now encrypted; its plaintext copy is', plaintextBackup);
+    accord.context.keyProtection = keychain;
     // With the OS keychain no passphrase is needed, so the post gets its signing key on first start, through
     // the gate like every other call. A keychain failure must not stop the app: the Sync section offers it again.
     if (accord.context.keyProtection) {

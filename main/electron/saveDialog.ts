@@ -12,6 +12,7 @@ export async function saveWithDialog(suggestedName: string, bytes: Buffer): Prom
   const options = { defaultPath: suggestedName, properties: ['createDirectory', 'showOverwriteConfirmation'] as ('createDirectory' | 'showOverwriteConfirmation')[] };
   const choice = window ? await dialog.showSaveDialog(window, options) : await dialog.showSaveDialog(options);
   if (choice.canceled || !choice.filePath) return null;
-  await writeFile(choice.filePath, bytes);
+  // Owner-only, like the database it came from (the mode applies when the file is new).
+  await writeFile(choice.filePath, bytes, { mode: 0o600 });
   return choice.filePath;
 }

@@ -6,6 +6,7 @@ import { message } from '../../shared/i18n/message';
 import { openedFileKind } from '../../shared/openedFiles';
 import type { platformMethods } from '../../shared/api/platform';
 import { backupDatabase, checkBackupFile, restoreDatabase } from '../../db/backup';
+import { databaseKeyOf } from '../../db/open';
 import type { HandlersFor } from './types';
 
 /** The name db/store.ts gives a post before anyone names it. */
@@ -30,7 +31,7 @@ export const platformHandlers: HandlersFor<typeof platformMethods> = {
     return { ...written, takenAt: takenAt.toISOString() };
   },
   'platform.restore': async ({ from, check }, { store, databasePath }) => {
-    if (check) return { ...checkBackupFile(from), previousCopy: null };
+    if (check) return { ...checkBackupFile(from, undefined, databaseKeyOf(store.db)), previousCopy: null };
     const keep = join(backupDirectory(databasePath), `accord-before-restore-${stamp(new Date(store.now()))}.sqlite`);
     const restored = await restoreDatabase(store.db, from, keep);
     // The open store now reads the restored post.

@@ -14,7 +14,7 @@ import type { WorkerMessage, WorkerRequest } from './inWorker';
  */
 async function run(request: WorkerRequest): Promise<void> {
   const post = (message: WorkerMessage) => parentPort!.postMessage(message);
-  const db = openDatabase(request.databasePath);
+  const db = openDatabase(request.databasePath, request.databaseKey ? { key: Buffer.from(request.databaseKey, 'hex') } : {});
   try {
     // The caller's clock (tests fix it), carried forward by this thread's own.
     const offsetMs = request.nowMs - Date.now();

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../shared/result';
+import { databaseKeyOf } from '../../db/open';
 import type { Store } from '../../db/store';
 import type { Change } from '../../db/sync/apply';
 import type { VerifiedBundle } from './bundle';
@@ -15,6 +16,8 @@ import { changesOf, importPrepared, inspectPrepared, trustOf, type ImportReport,
 export interface WorkerRequest {
   kind: 'import' | 'inspect';
   databasePath: string;
+  /** The encrypted database's key (hex), handed to the worker thread in memory; absent for a plaintext store. */
+  databaseKey?: string;
   bundle: Omit<VerifiedBundle, 'payload'>;
   /** Null when the sender may not be applied (the worker then refuses or reports without them). */
   changes: Change[] | null;
@@ -87,7 +90,8 @@ async function request(target: OffThreadTarget, kind: WorkerRequest['kind'], pre
   const applicable = (trust === 'trusted' || trust === 'self') && (kind === 'import' || preview);
   const changes = applicable ? await changesOf(target.store, prepared, onProgress) : null;
   const { payload: _payload, ...bundle } = prepared.bundle;
-  return { kind, databasePath: target.databasePath, bundle, changes, preview, nowMs: target.store.now() };
+  const key = databaseKeyOf(target.store.db);
+  return { kind, databasePath: target.databasePath, ...(key ? { databaseKey: key.toString('hex') } : {}), bundle, changes, preview, nowMs: target.store.now() };
 }
 
 /** importPrepared, on the worker thread where one starts. */

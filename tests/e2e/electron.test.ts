@@ -8,7 +8,7 @@ import { conditionWaits } from './support';
 
 /**
  * The real desktop shell, through Playwright's Electron launcher. It runs only
- * where an Electron runtime exists (better-sqlite3's N-API prebuild loads in it as in Node); this
+ * where an Electron runtime exists (better-sqlite3-multiple-ciphers' N-API prebuild loads in it as in Node); this
  * repository's CI cannot download one, so there it is reported as skipped.
  */
 const root = join(__dirname, '..', '..');

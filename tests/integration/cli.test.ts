@@ -75,7 +75,7 @@ describe('accord CLI', () => {
   });
 
   it('refuses a database from a newer Accord with its own exit code', async () => {
-    const Database = (await import('better-sqlite3')).default;
+    const Database = (await import('better-sqlite3-multiple-ciphers')).default;
     const path = join(dir.path, 'future.sqlite');
     const db = new Database(path);
     db.pragma('user_version = 9999');

@@ -13,7 +13,7 @@ const accord = (...args: string[]) => spawnSync(process.execPath, [bin, ...args]
 const at = (name: string) => join(dir.path, name);
 
 async function seed(db: string, partner: string) {
-  const app = openTestApp(db);
+  const app = openTestApp(db, undefined, { passphrase: env.ACCORD_KEY_PASSPHRASE });
   const created = await callOk<{ id: string }>(app, 'records.create', { type: 'partners', values: { name: partner, isoCode: '' } });
   app.close();
   return created.id;
@@ -51,7 +51,7 @@ describe('accord export / import / verify / keys', () => {
     expect(sha256File(at('a1.bundle'))).toBe(before);
 
     // Both sides edit, then exchange deltas.
-    const appB = openTestApp(b);
+    const appB = openTestApp(b, undefined, { passphrase: env.ACCORD_KEY_PASSPHRASE });
     await callOk(appB, 'records.update', { type: 'partners', id: shared, values: { name: 'Kingdom of Morocco', isoCode: 'MA' } });
     appB.close();
     expect(accord('export', '--out', at('b1.bundle'), '--db', b).status).toBe(0);

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncedTables, type SyncedTable } from '../../db/syncedTables';
 import { verifyBundle } from '../../main/sync/bundle';

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MAX_BUNDLE_BYTES, type JobStatus } from '../../shared/api/sync';
 import { errorText } from '../../shared/result';

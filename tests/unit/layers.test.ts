@@ -40,7 +40,7 @@ describe('layering lint rule', () => {
   it.each([
     ['renderer/src/x.ts', "import { contract } from '../../shared/contract'; import { z } from 'zod'; import { create } from 'zustand';"],
     ['shared/x.ts', "import { z } from 'zod'; import { msg } from './messages';"],
-    ['db/x.ts', "import Database from 'better-sqlite3'; import { AppError } from '../shared/result'; import { join } from 'node:path';"],
+    ['db/x.ts', "import Database from 'better-sqlite3-multiple-ciphers'; import { AppError } from '../shared/result'; import { join } from 'node:path';"],
     ['main/x.ts', "import { openDatabase } from '../db/open'; import { contract } from '../shared/contract'; import { app } from 'electron';"],
     ['main/handlers/x.ts', "import { listRecords } from '../../db/repositories/records'; import { exportBundle } from '../sync/service';"],
     ['main/cli/commands/x.ts', "import { openApp } from '../../app'; import { call } from '../command'; import { contract } from '../../../shared/contract'; import { startWebHost } from '../../web/server';"],

@@ -93,17 +93,17 @@ describe('the staged app folder (what electron-builder packs)', () => {
   });
 
   it('does not ship a second copy of what main.cjs already bundles', () => {
-    expect(externalRequires()).toEqual(['better-sqlite3', 'dejavu-fonts-ttf', 'pdfkit']);
+    expect(externalRequires()).toEqual(['better-sqlite3-multiple-ciphers', 'dejavu-fonts-ttf', 'pdfkit']);
     const modules = new Set(files.filter((file) => file.startsWith('node_modules/')).map((file) => file.split('/').slice(1, file.split('/')[1]!.startsWith('@') ? 3 : 2).join('/')));
     for (const bundled of ['docx', 'zod', 'intl-messageformat', 'bidi-js', '@formatjs/icu-messageformat-parser', 'node-addon-api', 'electron']) expect(modules).not.toContain(bundled);
   });
 
-  it('ships better-sqlite3 with only the target platform binary', () => {
+  it('ships better-sqlite3-multiple-ciphers with only the target platform binary', () => {
     const binaries = files.filter((file) => file.endsWith('.node'));
-    expect(binaries).toEqual([`node_modules/better-sqlite3/prebuilds/${process.platform}-${process.arch}.node`]);
-    expect(files.some((file) => file.startsWith('node_modules/better-sqlite3/deps/') || file.startsWith('node_modules/better-sqlite3/src/'))).toBe(false);
+    expect(binaries).toEqual([`node_modules/better-sqlite3-multiple-ciphers/prebuilds/${process.platform}-${process.arch}.node`]);
+    expect(files.some((file) => file.startsWith('node_modules/better-sqlite3-multiple-ciphers/deps/') || file.startsWith('node_modules/better-sqlite3-multiple-ciphers/src/'))).toBe(false);
     const staged = createRequire(join(app(), 'dist', 'electron', 'main.cjs'));
-    const Database = staged('better-sqlite3') as typeof import('better-sqlite3');
+    const Database = staged('better-sqlite3-multiple-ciphers') as typeof import('better-sqlite3-multiple-ciphers');
     const db = new Database(':memory:');
     expect(db.prepare('SELECT 1 AS one').get()).toEqual({ one: 1 });
     db.close();
@@ -127,7 +127,7 @@ describe('the staged app folder (what electron-builder packs)', () => {
   it('declares the runtime modules as the app package.json dependencies and points main at the Electron bundle', () => {
     const manifest = JSON.parse(readFileSync(join(app(), 'package.json'), 'utf8'));
     expect(manifest.main).toBe('dist/electron/main.cjs');
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['better-sqlite3', 'dejavu-fonts-ttf', 'pdfkit']);
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['better-sqlite3-multiple-ciphers', 'dejavu-fonts-ttf', 'pdfkit']);
     expect(existsSync(join(app(), 'dist', 'main', 'syncWorker.cjs'))).toBe(true);
   });
 });
@@ -146,7 +146,7 @@ describe.runIf(process.platform === 'linux')('an offline `--dir` build with elec
   const dir = tempDirectory();
   afterAll(() => dir.remove());
 
-  it('packs the staged app into app.asar, unpacks only better-sqlite3, and flips the fuses', async () => {
+  it('packs the staged app into app.asar, unpacks only better-sqlite3-multiple-ciphers, and flips the fuses', async () => {
     const electronDist = join(dir.path, 'electron');
     standInElectron(electronDist);
     const staged = join(dir.path, 'app');
@@ -167,7 +167,7 @@ describe.runIf(process.platform === 'linux')('an offline `--dir` build with elec
     expect(packed).toContain('dist/renderer/index.html');
     expect(packed.filter((path) => /\.(ts|map)$/.test(path) || path.startsWith('node_modules/docx'))).toEqual([]);
     const unpackedFiles = readdirSync(join(unpacked, 'resources', 'app.asar.unpacked', 'node_modules'));
-    expect(unpackedFiles).toEqual(['better-sqlite3']);
+    expect(unpackedFiles).toEqual(['better-sqlite3-multiple-ciphers']);
     const fuses = requireHere('@electron/fuses') as typeof import('@electron/fuses');
     const wire = await fuses.getCurrentFuseWire(join(unpacked, 'accord'));
     const { FuseV1Options } = fuses;

@@ -38,7 +38,7 @@ export const serveCommand: Command = {
     const asked = values.port === undefined ? undefined : Number(values.port);
     if (asked !== undefined && (!Number.isInteger(asked) || asked < 0 || asked > 65535)) throw new UsageError('cli.portRange', { value: String(values.port) });
     const staticDir = rendererDirectory();
-    const app = openAppFromOptions(values);
+    const app = await openAppFromOptions(values);
     const { databasePath } = app.context;
     let host: WebHost;
     let portNote: string | undefined;

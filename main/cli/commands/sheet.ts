@@ -51,7 +51,7 @@ export const sheetCommand: Command = {
       if (format !== 'xlsx' && format !== 'csv') throw new UsageError('sheets.cli.format');
       return withApp(values, async (app) => {
         const result = action === 'export' ? await call(app, 'sheets.export', { type, format, language }) : await call(app, 'sheets.template', { type, language });
-        writeFileSync(out, result.bytes);
+        writeFileSync(out, result.bytes, { mode: 0o600 });
         say('sheets.cli.written', { path: out });
         return EXIT.ok;
       });
@@ -73,7 +73,7 @@ export const sheetCommand: Command = {
       const rejected = (result as { rejected?: { csv: string; fileName: string } }).rejected;
       if (rejected) {
         const path = join(dirname(file), rejected.fileName);
-        writeFileSync(path, rejected.csv, 'utf8');
+        writeFileSync(path, rejected.csv, { encoding: 'utf8', mode: 0o600 });
         say('sheets.cli.rejected', { path });
       }
       if (!apply) say('sheets.cli.notApplied');

@@ -15,7 +15,7 @@ const at = (name: string) => join(dir.path, name);
 
 let mouId = '';
 beforeAll(async () => {
-  const app = openTestApp(at('a.sqlite'));
+  const app = openTestApp(at('a.sqlite'), undefined, { passphrase: env.ACCORD_KEY_PASSPHRASE });
   ({ mouId } = await createBilingualMou(app, { agreed: true }));
   app.close();
 });
@@ -81,7 +81,7 @@ describe('accord mou', () => {
     const pdfAt = bytes.indexOf('%PDF');
     bytes[pdfAt + 100]! ^= 0x01;
     writeFileSync(at('altered.accord-mou.zip'), bytes);
-    const before = openTestApp(b);
+    const before = openTestApp(b, undefined, { passphrase: env.ACCORD_KEY_PASSPHRASE });
     const snapshotBefore = snapshotDatabase(before);
     before.close();
     const altered = accord('verify', at('altered.accord-mou.zip'), '--db', b);
@@ -90,7 +90,7 @@ describe('accord mou', () => {
     const refusedImport = accord('mou', 'import', at('altered.accord-mou.zip'), '--db', b);
     expect(refusedImport.status).toBe(4);
     expect(refusedImport.stderr).toContain('mou.pdf');
-    const after = openTestApp(b);
+    const after = openTestApp(b, undefined, { passphrase: env.ACCORD_KEY_PASSPHRASE });
     expect(snapshotDatabase(after)).toBe(snapshotBefore);
     after.close();
 
@@ -100,7 +100,7 @@ describe('accord mou', () => {
     expect(imported.stdout).toContain('Signed by: Embassy Tunis');
     expect(imported.stdout).toMatch(/Imported as version 1/);
     expect(sha256File(signed)).toBe(fileHash);
-    const appB = openTestApp(b);
+    const appB = openTestApp(b, undefined, { passphrase: env.ACCORD_KEY_PASSPHRASE });
     const versions = await callOk<{ id: string; label: string }[]>(appB, 'mou.versions.list', { mouId });
     expect(versions.map((version) => version.label)).toEqual(['Signed file from Embassy Tunis: Current draft']);
     const compared = await callOk<{ clauses: { change: string }[] }>(appB, 'mou.versions.compare', { mouId, from: versions[0]!.id, to: 'current' });
@@ -116,7 +116,7 @@ describe('accord mou', () => {
     expect(accord('mou', 'list', '--db', at('a.sqlite')).stdout).toContain(`signed by Jane Doe`);
     expect(accord('mou', 'list', '--db', at('a.sqlite')).stdout).toContain(hash);
     expect(accord('mou', 'sign', mouId, '--by', 'Jane Doe', '--db', at('a.sqlite')).status).toBe(1);
-    const app = openTestApp(at('a.sqlite'));
+    const app = openTestApp(at('a.sqlite'), undefined, { passphrase: env.ACCORD_KEY_PASSPHRASE });
     const clauses = await callOk<{ rows: { id: string }[] }>(app, 'records.list', { type: 'mouClauses', filter: { mouId } });
     const edit = await app.call('records.update', { type: 'mouClauses', id: clauses.rows[0]!.id, values: { mouId, position: 1, heading: 'Changed', textEn: 'x', textAr: 'س', benchmarkIds: [], checkInIds: [], objectiveIds: [] } });
     expect(edit.ok).toBe(false);

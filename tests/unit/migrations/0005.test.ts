@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../db/migrations/index';
 import { migrate, schemaVersion } from '../../../db/open';

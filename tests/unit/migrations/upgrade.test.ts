@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dumpSyncedTables } from '../../../db/dump';
 import { LATEST_SCHEMA_VERSION, migrations } from '../../../db/migrations/index';
