@@ -36,9 +36,17 @@ export interface RowIssue {
 
 export type RowOutcome =
   | { row: number; status: 'new'; id?: string }
-  | { row: number; status: 'updated'; id: string; changed: string[] }
+  | { row: number; status: 'updated'; id: string; changed: string[]; cells: ChangedCell[] }
   | { row: number; status: 'unchanged'; id: string }
   | { row: number; status: 'error'; issues: RowIssue[] };
+
+/** One cell an update changes: its column in the file, its field, the value the record holds and the one the file gives. */
+export interface ChangedCell {
+  column: string;
+  field: string;
+  before: unknown;
+  after: unknown;
+}
 
 export interface ImportResult {
   rows: RowOutcome[];
@@ -208,7 +216,8 @@ export function runImport(store: Store, sheet: SheetRows, options: ImportOptions
           outcomes.push({ row: line.row, status: 'unchanged', id: id! });
           continue;
         }
-        if (tryWrite(line.row, () => updateRecord(store, options.type, id!, record))) outcomes.push({ row: line.row, status: 'updated', id: id!, changed });
+        const cells = changed.map((field) => ({ column: headerOf(field), field, before: before[field] ?? null, after: record[field] ?? null }));
+        if (tryWrite(line.row, () => updateRecord(store, options.type, id!, record))) outcomes.push({ row: line.row, status: 'updated', id: id!, changed, cells });
         else outcomes.push({ row: line.row, status: 'error', issues: [] });
       } else {
         let newId = '';
