@@ -46,6 +46,8 @@ export interface ChangedCell {
   field: string;
   before: unknown;
   after: unknown;
+  /** The record's currency, for an amount (minor units). */
+  currency?: string;
 }
 
 export interface ImportResult {
@@ -216,7 +218,8 @@ export function runImport(store: Store, sheet: SheetRows, options: ImportOptions
           outcomes.push({ row: line.row, status: 'unchanged', id: id! });
           continue;
         }
-        const cells = changed.map((field) => ({ column: headerOf(field), field, before: before[field] ?? null, after: record[field] ?? null }));
+        const currency = typeof record.currency === 'string' ? { currency: record.currency } : {};
+        const cells = changed.map((field) => ({ column: headerOf(field), field, before: before[field] ?? null, after: record[field] ?? null, ...(fieldsByName.get(field)?.kind === 'money' ? currency : {}) }));
         if (tryWrite(line.row, () => updateRecord(store, options.type, id!, record))) outcomes.push({ row: line.row, status: 'updated', id: id!, changed, cells });
         else outcomes.push({ row: line.row, status: 'error', issues: [] });
       } else {

@@ -6,6 +6,10 @@ import { exportFile, templateFile } from '../sheets/export';
 import { importOffThread, inspectOffThread } from '../sheets/inWorker';
 import { keepRejected, rejectedFile } from '../sheets/rejected';
 import type { SheetProgress } from '../sheets/run';
+import type { RecordTypeName } from '../../shared/records/registry';
+import type { Language } from '../../shared/i18n/message';
+import { message } from '../../shared/i18n/message';
+import { AppError } from '../../shared/result';
 import type { HandlerContext, HandlersFor } from './types';
 
 /** id -> title for links out, where the title names one record (else the id is written). */
@@ -28,6 +32,14 @@ function linkTitles(context: HandlerContext) {
 const progressOf = (context: HandlerContext, progressId: string | undefined): SheetProgress =>
   progressId ? (phase, done, total) => context.emit({ type: 'progress', task: `sheets:${progressId}`, phase, done, total }) : () => undefined;
 
+type ExportInput = { type: RecordTypeName; format: 'xlsx' | 'csv'; language: Language; search: string; filter: Record<string, string | number | boolean | null> };
+
+/** The rows a list shows (its search and filters applied), as a file. */
+function exportOf(context: HandlerContext, { type, format, language, search, filter }: ExportInput) {
+  const { rows } = listRecords(context.store, { type, search, filter, countIn: [], limit: 50_000, offset: 0 });
+  return { ...exportFile(type, rows, format, language, linkTitles(context)), rows: rows.length };
+}
+
 export const sheetsHandlers: HandlersFor<typeof sheetsMethods> = {
   // Large files are parsed and checked on the sheets worker thread; the window keeps being answered meanwhile.
   'sheets.inspect': ({ progressId, ...input }, context) => inspectOffThread(context, input, progressOf(context, progressId)),
@@ -44,9 +56,12 @@ export const sheetsHandlers: HandlersFor<typeof sheetsMethods> = {
     return { ...result, ...(rejected ? { rejected: { fileId: keepRejected(context, rejected), fileName: rejected.fileName, rows: rejected.rows } } : {}) };
   },
   'sheets.rejectedFile': ({ fileId }, context) => rejectedFile(context, fileId),
-  'sheets.export': ({ type, format, language, search, filter }, context) => {
-    const { rows } = listRecords(context.store, { type, search, filter, countIn: [], limit: 50_000, offset: 0 });
-    return { ...exportFile(type, rows, format, language, linkTitles(context)), rows: rows.length };
+  'sheets.export': (input, context) => exportOf(context, input),
+  'sheets.saveFile': async (input, context) => {
+    if (!context.saveFile) throw new AppError('NOT_FOUND', message('sync.noSaveDialog'));
+    const file = input.kind === 'export' ? exportOf(context, input) : input.kind === 'template' ? templateFile(input.type, input.language) : rejectedFile(context, input.fileId);
+    const path = await context.saveFile(file.fileName, Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+    return { saved: path !== null, path };
   },
   'sheets.template': ({ type, language }) => templateFile(type, language),
 };

@@ -962,5 +962,5 @@ export const ar: Record<MessageKey, string> = {
   'sheets.ui.exportXlsx': 'تصدير ‎.xlsx',
   'sheets.ui.exportCsv': 'تصدير ‎.csv',
   'sheets.ui.template': 'قالب فارغ',
-  'sheets.ui.exported': 'صُدِّر {n, plural, zero {لا صفوف} one {صف واحد} two {صفان} few {# صفوف} many {# صفًا} other {# صف}} إلى {file}.',
+  'sheets.ui.exported': 'حُفظ الملف {file}.',
 };

@@ -965,7 +965,7 @@ export const en = {
   'sheets.ui.exportXlsx': 'Export .xlsx',
   'sheets.ui.exportCsv': 'Export .csv',
   'sheets.ui.template': 'Blank template',
-  'sheets.ui.exported': 'Exported {n, plural, one {# row} other {# rows}} to {file}.',
+  'sheets.ui.exported': 'Saved {file}.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -12,6 +12,7 @@ import { recordPath } from './paths';
 import { viewOf } from './views';
 import { VirtualRows } from './VirtualRows';
 import { CallPending } from './CallPending';
+import { ListSheetActions } from '../sheets/ListSheetActions';
 
 /** Lists load every matching row up to this many; the window keeps the DOM small. */
 const LIST_LIMIT = 20_000;
@@ -107,6 +108,7 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
           {t('records.ui.newRecord', { type: typeLabel(spec, 'one', language) })}
         </a>
         {view.listLinks?.()}
+        <ListSheetActions type={spec.name} search={search} filter={filter} />
       </header>
       <div className="toolbar" role="search">
         <label className="toolbar__item">
