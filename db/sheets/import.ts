@@ -108,7 +108,9 @@ function linkFinder(store: Store): CellContext['findLinks'] {
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** An empty cell and an empty value are the same: '' and [] match the NULL an older row holds for a field a later migration added. */
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+const same = (a: unknown, b: unknown) => (isEmpty(a) && isEmpty(b)) || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export function runImport(store: Store, sheet: SheetRows, options: ImportOptions): ImportResult {
   const spec = recordType(options.type);
@@ -201,7 +203,8 @@ export function runImport(store: Store, sheet: SheetRows, options: ImportOptions
       const merged: Record<string, unknown> = {};
       for (const field of spec.fields) {
         if (field.name in values) merged[field.name] = values[field.name];
-        else if (before) merged[field.name] = before[field.name];
+        // A choice a later migration added is NULL on older rows: its default applies, as on any edit.
+        else if (before && !(field.kind === 'enum' && (before[field.name] === null || before[field.name] === undefined))) merged[field.name] = before[field.name];
       }
       const parsed = schema.safeParse(merged);
       if (!parsed.success) {
@@ -213,7 +216,8 @@ export function runImport(store: Store, sheet: SheetRows, options: ImportOptions
       }
       const record = parsed.data as Record<string, unknown>;
       if (before) {
-        const changed = spec.fields.filter((field) => mappedFields.has(field.name) && !same(before[field.name], record[field.name])).map((field) => field.name);
+        // Cells the file gives (an empty choice keeps the record's own) that differ from the record.
+        const changed = spec.fields.filter((field) => field.name in values && !same(before[field.name], record[field.name])).map((field) => field.name);
         if (changed.length === 0) {
           outcomes.push({ row: line.row, status: 'unchanged', id: id! });
           continue;

@@ -893,7 +893,7 @@ export const ar: Record<MessageKey, string> = {
   'sheets.cli.nothingApplied': 'لم يُكتب شيء: صحّح الصفوف أعلاه، أو أضف --valid-rows-only.',
   'sheets.rejected.sheet': 'الصفوف المرفوضة',
   'sheets.rejected.expired': 'لم يعد ملف الصفوف المرفوضة هذا محفوظًا: طبّق الملف مرة أخرى للحصول عليه.',
-  'sheets.ui.nav': 'استيراد جدول بيانات',
+  'sheets.ui.nav': 'جداول البيانات',
   'sheets.ui.title': 'الاستيراد من جدول بيانات',
   'sheets.ui.importFrom': 'استيراد من جدول بيانات',
   'sheets.ui.steps': 'خطوات الاستيراد',

@@ -896,7 +896,7 @@ export const en = {
   'sheets.cli.nothingApplied': 'Nothing was written: fix the rows above, or add --valid-rows-only.',
   'sheets.rejected.sheet': 'Rejected rows',
   'sheets.rejected.expired': 'That file of rejected rows is no longer held: apply the file again to get it.',
-  'sheets.ui.nav': 'Import spreadsheet',
+  'sheets.ui.nav': 'Spreadsheets',
   'sheets.ui.title': 'Import from a spreadsheet',
   'sheets.ui.importFrom': 'Import from spreadsheet',
   'sheets.ui.steps': 'Import steps',

@@ -363,10 +363,12 @@ function MappingTable({ spec, inspection, mapping, onChange }: { spec: RecordTyp
                 <th scope="row" dir="auto">
                   {header}
                 </th>
-                <td className="sheet-sample">
-                  {samples.map((sample, at) => (
-                    <bdi key={at}>{sample}</bdi>
-                  ))}
+                <td>
+                  <span className="sheet-sample">
+                    {samples.map((sample, at) => (
+                      <bdi key={at}>{sample}</bdi>
+                    ))}
+                  </span>
                 </td>
                 <td>
                   <select aria-label={t('sheets.ui.fieldOf', { column: header })} value={value} onChange={(event) => onChange({ ...mapping, [header]: event.target.value })}>
