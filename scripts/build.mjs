@@ -31,6 +31,8 @@ export async function buildMain({ quiet = true } = {}) {
     esbuild({ ...common, entryPoints: ['main/cli/index.ts'], outfile: 'dist/main/cli.cjs' }),
     // Bundle previews and imports run on this worker thread (main/sync/inWorker.ts finds it).
     esbuild({ ...common, entryPoints: ['main/sync/importWorker.ts'], outfile: 'dist/main/syncWorker.cjs' }),
+    // Large spreadsheet imports run on this one (main/sheets/inWorker.ts finds it).
+    esbuild({ ...common, entryPoints: ['main/sheets/worker.ts'], outfile: 'dist/main/sheetsWorker.cjs' }),
     esbuild({ ...common, entryPoints: ['main/electron/main.ts'], outfile: 'dist/electron/main.cjs' }),
     // A sandboxed preload cannot require local files: it must be one self-contained file.
     esbuild({ ...common, entryPoints: ['main/electron/preload.ts'], outfile: 'dist/electron/preload.cjs', external: ['electron'] }),

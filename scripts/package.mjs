@@ -14,7 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const STAGE_DIR = join(root, 'dist', 'app');
 
 /** The built files the desktop app loads (dist/main/cli.cjs is the CLI's, not the window's). */
-export const APP_BUNDLES = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/main/syncWorker.cjs'];
+export const APP_BUNDLES = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/main/syncWorker.cjs', 'dist/main/sheetsWorker.cjs'];
 
 /** The font files main/documents/fonts.ts resolves, read from its source so the two cannot drift. */
 export function documentFontFiles(rootDir = root) {

@@ -36,9 +36,19 @@ export interface RowIssue {
 
 export type RowOutcome =
   | { row: number; status: 'new'; id?: string }
-  | { row: number; status: 'updated'; id: string; changed: string[] }
+  | { row: number; status: 'updated'; id: string; changed: string[]; cells: ChangedCell[] }
   | { row: number; status: 'unchanged'; id: string }
   | { row: number; status: 'error'; issues: RowIssue[] };
+
+/** One cell an update changes: its column in the file, its field, the value the record holds and the one the file gives. */
+export interface ChangedCell {
+  column: string;
+  field: string;
+  before: unknown;
+  after: unknown;
+  /** The record's currency, for an amount (minor units). */
+  currency?: string;
+}
 
 export interface ImportResult {
   rows: RowOutcome[];
@@ -98,7 +108,9 @@ function linkFinder(store: Store): CellContext['findLinks'] {
   };
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+/** An empty cell and an empty value are the same: '' and [] match the NULL an older row holds for a field a later migration added. */
+const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
+const same = (a: unknown, b: unknown) => (isEmpty(a) && isEmpty(b)) || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export function runImport(store: Store, sheet: SheetRows, options: ImportOptions): ImportResult {
   const spec = recordType(options.type);
@@ -191,7 +203,8 @@ export function runImport(store: Store, sheet: SheetRows, options: ImportOptions
       const merged: Record<string, unknown> = {};
       for (const field of spec.fields) {
         if (field.name in values) merged[field.name] = values[field.name];
-        else if (before) merged[field.name] = before[field.name];
+        // A choice a later migration added is NULL on older rows: its default applies, as on any edit.
+        else if (before && !(field.kind === 'enum' && (before[field.name] === null || before[field.name] === undefined))) merged[field.name] = before[field.name];
       }
       const parsed = schema.safeParse(merged);
       if (!parsed.success) {
@@ -203,12 +216,15 @@ export function runImport(store: Store, sheet: SheetRows, options: ImportOptions
       }
       const record = parsed.data as Record<string, unknown>;
       if (before) {
-        const changed = spec.fields.filter((field) => mappedFields.has(field.name) && !same(before[field.name], record[field.name])).map((field) => field.name);
+        // Cells the file gives (an empty choice keeps the record's own) that differ from the record.
+        const changed = spec.fields.filter((field) => field.name in values && !same(before[field.name], record[field.name])).map((field) => field.name);
         if (changed.length === 0) {
           outcomes.push({ row: line.row, status: 'unchanged', id: id! });
           continue;
         }
-        if (tryWrite(line.row, () => updateRecord(store, options.type, id!, record))) outcomes.push({ row: line.row, status: 'updated', id: id!, changed });
+        const currency = typeof record.currency === 'string' ? { currency: record.currency } : {};
+        const cells = changed.map((field) => ({ column: headerOf(field), field, before: before[field] ?? null, after: record[field] ?? null, ...(fieldsByName.get(field)?.kind === 'money' ? currency : {}) }));
+        if (tryWrite(line.row, () => updateRecord(store, options.type, id!, record))) outcomes.push({ row: line.row, status: 'updated', id: id!, changed, cells });
         else outcomes.push({ row: line.row, status: 'error', issues: [] });
       } else {
         let newId = '';

@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { sheetsMethods } from '../../shared/api/sheets';
-import { formatMessage, renderMessage } from '../../shared/i18n/format';
-import type { Language } from '../../shared/i18n/message';
-import { headersKey, suggestMapping } from '../../shared/sheets/mapping';
-import { toCsv, type OutCell } from '../../shared/sheets/write';
-import { runImport, type ImportResult } from '../../db/sheets/import';
-import { saveMapping, savedMapping } from '../../db/sheets/mappings';
+import { headersKey } from '../../shared/sheets/mapping';
+import { saveMapping } from '../../db/sheets/mappings';
 import { listRecords } from '../../db/repositories/records';
 import { exportFile, templateFile } from '../sheets/export';
-import { parseSpreadsheet } from '../sheets/parse';
-import type { ParsedFile } from '../sheets/table';
+import { importOffThread, inspectOffThread } from '../sheets/inWorker';
+import { keepRejected, rejectedFile } from '../sheets/rejected';
+import type { SheetProgress } from '../sheets/run';
+import type { RecordTypeName } from '../../shared/records/registry';
+import type { Language } from '../../shared/i18n/message';
+import { message } from '../../shared/i18n/message';
+import { AppError } from '../../shared/result';
 import type { HandlerContext, HandlersFor } from './types';
 
 /** id -> title for links out, where the title names one record (else the id is written). */
@@ -28,65 +28,40 @@ function linkTitles(context: HandlerContext) {
   };
 }
 
-type FileInput = { bytes: Uint8Array; fileName: string; sheet?: string; encoding?: ParsedFile['encoding'] };
-const parse = (input: FileInput) => parseSpreadsheet(input.bytes, input.fileName, { sheet: input.sheet, encoding: input.encoding });
-const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+/** Progress of a call that asked for it, pushed as events the window (or the CLI) listens to. */
+const progressOf = (context: HandlerContext, progressId: string | undefined): SheetProgress =>
+  progressId ? (phase, done, total) => context.emit({ type: 'progress', task: `sheets:${progressId}`, phase, done, total }) : () => undefined;
 
-/** The rejected rows as the officer sends them back: the file's own columns, its row number, and why. */
-function rejectedCsv(parsed: ParsedFile, result: ImportResult, language: Language): string {
-  const byRow = new Map(parsed.table.rows.map((line) => [line.row, line.cells]));
-  const rows: OutCell[][] = [[formatMessage(language, 'sheets.rejected.row'), ...parsed.table.headers, formatMessage(language, 'sheets.rejected.reason')]];
-  for (const outcome of result.rows) {
-    if (outcome.status !== 'error') continue;
-    const reason = outcome.issues.map((issue) => (issue.column ? formatMessage(language, 'sheets.rejected.issue', { column: issue.column, text: renderMessage(language, issue.message) }) : renderMessage(language, issue.message))).join('; ');
-    rows.push([outcome.row, ...(byRow.get(outcome.row) ?? []), reason]);
-  }
-  return toCsv(rows);
+type ExportInput = { type: RecordTypeName; format: 'xlsx' | 'csv'; language: Language; search: string; filter: Record<string, string | number | boolean | null> };
+
+/** The rows a list shows (its search and filters applied), as a file. */
+function exportOf(context: HandlerContext, { type, format, language, search, filter }: ExportInput) {
+  const { rows } = listRecords(context.store, { type, search, filter, countIn: [], limit: 50_000, offset: 0 });
+  return { ...exportFile(type, rows, format, language, linkTitles(context)), rows: rows.length };
 }
 
 export const sheetsHandlers: HandlersFor<typeof sheetsMethods> = {
-  'sheets.inspect': (input, { store }) => {
-    const parsed = parse(input);
-    const { headers, rows } = parsed.table;
-    const saved = input.type ? savedMapping(store, input.type, headersKey(headers)) : null;
-    return {
-      format: parsed.format,
-      sheets: parsed.sheets,
-      sheet: parsed.sheet,
-      headers,
-      rowCount: rows.length,
-      sample: rows.slice(0, 5).map((line) => line.cells),
-      encoding: parsed.encoding,
-      encodingGuessed: parsed.encodingGuessed,
-      ...(input.type ? { mapping: saved ?? suggestMapping(input.type, headers), mappingSaved: saved !== null } : {}),
-    };
-  },
+  // Large files are parsed and checked on the sheets worker thread; the window keeps being answered meanwhile.
+  'sheets.inspect': ({ progressId, ...input }, context) => inspectOffThread(context, input, progressOf(context, progressId)),
   'sheets.saveMapping': ({ type, headers, mapping }, { store }) => {
     saveMapping(store, type, headersKey(headers), mapping);
     return { saved: true as const };
   },
-  'sheets.preview': (input, { store }) => {
-    const parsed = parse(input);
-    const hash = sha256(input.bytes);
-    const result = runImport(store, parsed.table, { type: input.type, mapping: input.mapping, dateOrder: input.dateOrder, mode: 'preview', source: { file: input.fileName, sha256: hash } });
-    return { ...result, sha256: hash };
+  'sheets.preview': async ({ progressId, ...input }, context) => {
+    const { rejected: _none, ...result } = await importOffThread(context, { ...input, mode: 'preview', language: 'en' }, progressOf(context, progressId));
+    return result;
   },
-  'sheets.apply': (input, { store }) => {
-    const parsed = parse(input);
-    const hash = sha256(input.bytes);
-    const result = runImport(store, parsed.table, {
-      type: input.type,
-      mapping: input.mapping,
-      dateOrder: input.dateOrder,
-      mode: input.validRowsOnly ? 'validRows' : 'all',
-      source: { file: input.fileName, sha256: hash },
-    });
-    const rejected = input.validRowsOnly && result.counts.error > 0 ? { csv: rejectedCsv(parsed, result, input.language), fileName: `${input.fileName.replace(/\.[^.]*$/, '')}-rejected.csv` } : undefined;
-    return { ...result, sha256: hash, ...(rejected ? { rejected } : {}) };
+  'sheets.apply': async ({ progressId, validRowsOnly, ...input }, context) => {
+    const { rejected, ...result } = await importOffThread(context, { ...input, mode: validRowsOnly ? 'validRows' : 'all' }, progressOf(context, progressId));
+    return { ...result, ...(rejected ? { rejected: { fileId: keepRejected(context, rejected), fileName: rejected.fileName, rows: rejected.rows } } : {}) };
   },
-  'sheets.export': ({ type, format, language, search, filter }, context) => {
-    const { rows } = listRecords(context.store, { type, search, filter, countIn: [], limit: 50_000, offset: 0 });
-    return { ...exportFile(type, rows, format, language, linkTitles(context)), rows: rows.length };
+  'sheets.rejectedFile': ({ fileId }, context) => rejectedFile(context, fileId),
+  'sheets.export': (input, context) => exportOf(context, input),
+  'sheets.saveFile': async (input, context) => {
+    if (!context.saveFile) throw new AppError('NOT_FOUND', message('sync.noSaveDialog'));
+    const file = input.kind === 'export' ? exportOf(context, input) : input.kind === 'template' ? templateFile(input.type, input.language) : rejectedFile(context, input.fileId);
+    const path = await context.saveFile(file.fileName, Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+    return { saved: path !== null, path };
   },
   'sheets.template': ({ type, language }) => templateFile(type, language),
 };

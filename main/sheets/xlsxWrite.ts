@@ -1,11 +1,11 @@
 import { strToU8, zipSync } from 'fflate';
-import { neutralize, type OutCell } from '../../shared/sheets/write';
+import { looksLikeFormula, type OutCell } from '../../shared/sheets/write';
 import { columnLetter } from './table';
 
 /**
  * A small XLSX writer (fflate zips the parts): inline strings, numbers, booleans, ISO dates as date cells,
- * bold frozen headers, list drop-downs, right-to-left sheets. Text that would run as a formula is written with a
- * leading apostrophe (shared/sheets/write.ts); no formula is ever written.
+ * bold frozen headers, list drop-downs, right-to-left sheets. Text that looks like a formula is a string cell with
+ * the text format and quotePrefix (Excel's own mark for 'text); no formula is ever written.
  */
 
 export interface OutSheet {
@@ -46,7 +46,9 @@ function cellXml(ref: string, cell: OutCell, header: boolean, date: boolean): st
     const serial = serialOf(cell);
     if (serial !== null) return `<c r="${ref}" s="1"><v>${serial}</v></c>`;
   }
-  return `<c r="${ref}" t="inlineStr"${header ? ' s="2"' : ''}><is><t xml:space="preserve">${escape(neutralize(cell))}</t></is></c>`;
+  // A string cell is never a formula; text that looks like one is also marked as typed text (quotePrefix), as Excel does for 'text.
+  const style = header ? ' s="2"' : looksLikeFormula(cell) ? ' s="3"' : '';
+  return `<c r="${ref}" t="inlineStr"${style}><is><t xml:space="preserve">${escape(cell)}</t></is></c>`;
 }
 
 function sheetXml(sheet: OutSheet): string {
@@ -88,7 +90,7 @@ export function writeXlsx(sheets: readonly OutSheet[]): Uint8Array {
         .join('')}<Relationship Id="rId${sheets.length + 1}" Type="${rel}/styles" Target="styles.xml"/></Relationships>`,
     ),
     'xl/styles.xml': strToU8(
-      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="${main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs></styleSheet>`,
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="${main}"><numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy-mm-dd"/></numFmts><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" quotePrefix="1"/></cellXfs></styleSheet>`,
     ),
   };
   sheets.forEach((sheet, i) => (files[`xl/worksheets/sheet${i + 1}.xml`] = strToU8(sheetXml(sheet))));

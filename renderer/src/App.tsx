@@ -8,6 +8,8 @@ import { GlobalSearchBox } from './planning/SearchPage';
 import { UnsavedChangesDialog } from './planning/unsavedGuard';
 import { useRoute } from './router';
 import { SyncPage } from './sync/SyncPage';
+import { SheetImportPage } from './sheets/SheetImportPage';
+import { importPath, importTypeOf, isSheetsRoute } from './sheets/paths';
 import { noticeText, useDataStore, useUiStore } from './store';
 import { DEFAULT_HANDLING_MARKING } from '../../shared/contract';
 
@@ -15,6 +17,7 @@ function Page({ route }: { route: string[] }) {
   const [section, id] = route;
   if (isPlanningRoute(route)) return <PlanningPage route={route} />;
   if (section === 'sync') return <SyncPage />;
+  if (isSheetsRoute(route)) return <SheetImportPage key={importTypeOf(route) ?? ''} initialType={importTypeOf(route)} />;
   // The foundation's addresses (#/partners, #/mou) still open the generic lists.
   if (section === 'mou') return id === 'import' ? <SignedMouImportPage /> : <PlanningPage route={['records', 'mouDrafts']} />;
   return <PlanningPage route={['records', 'partners']} />;
@@ -47,7 +50,7 @@ export function App() {
   }, [language, t]);
 
   const listed = route[0] === 'records' ? route[1]?.split('?')[0] : undefined;
-  const section = route[0] === 'mou' || listed === 'mouDrafts' ? 'mou' : route[0] === 'sync' ? 'sync' : listed === 'partners' || !isPlanningRoute(route) ? 'partners' : 'planning';
+  const section = route[0] === 'mou' || listed === 'mouDrafts' ? 'mou' : route[0] === 'sync' ? 'sync' : isSheetsRoute(route) ? 'sheets' : listed === 'partners' || !isPlanningRoute(route) ? 'partners' : 'planning';
   return (
     <div className="app">
       <MarkingBanner position="top" />
@@ -62,6 +65,9 @@ export function App() {
           </a>
           <a href="#/sync" aria-current={section === 'sync' ? 'page' : undefined}>
             {t('ui.nav.sync')}
+          </a>
+          <a href={`#${importPath()}`} aria-current={section === 'sheets' ? 'page' : undefined}>
+            {t('sheets.ui.nav')}
           </a>
         </nav>
         <GlobalSearchBox />

@@ -2,6 +2,7 @@ import { currencyDecimals, formatMessage } from '../i18n/format';
 import { message, type Message } from '../i18n/message';
 import { optionLabelKey } from '../records/labels';
 import type { FieldSpec } from '../records/spec';
+import { unneutralize } from './write';
 
 /**
  * Reading one spreadsheet cell into one field's value, per field kind of the registry. A cell comes from a parser
@@ -168,7 +169,7 @@ export function readCell(type: string, field: FieldSpec, cell: Cell, context: Ce
   switch (field.kind) {
     case 'text':
     case 'longText': {
-      const text = typeof cell === 'string' ? cell.replace(/\r\n?/g, '\n').trim() : cellText(cell);
+      const text = typeof cell === 'string' ? unneutralize(cell.replace(/\r\n?/g, '\n').trim()) : cellText(cell);
       const value = field.kind === 'text' ? text.replace(/\s*\n\s*/g, ' ') : text;
       const max = field.max;
       if (value.length > max && !(field.kind === 'text' && field.pattern)) return fail('validation.tooLong', { max });

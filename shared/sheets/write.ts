@@ -1,12 +1,25 @@
 /**
- * Writing cells for a spreadsheet program. Text that a spreadsheet would run as a formula (it begins with '=',
- * '+', '-', '@', a tab or a carriage return) is written with a leading apostrophe, so it is shown as typed and
- * never evaluated (OWASP's CSV-injection advice). Numbers and booleans are written as themselves.
+ * Writing cells for a spreadsheet program. In CSV, text that a spreadsheet would run as a formula (it begins with
+ * '=', '+', '-', '@', a tab or a carriage return) is written with a leading apostrophe, so it is shown as typed and
+ * never evaluated (OWASP's CSV-injection advice); the import takes that apostrophe off again. (XLSX writes such
+ * text as a string cell marked as text, which no program evaluates.) Numbers and booleans are written as themselves.
  */
 export type OutCell = string | number | boolean | null | undefined;
 
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Whether a spreadsheet program would take this text for a formula. */
+export function looksLikeFormula(text: string): boolean {
+  return FORMULA_START.test(text);
+}
+
 export function neutralize(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return looksLikeFormula(text) ? `'${text}` : text;
+}
+
+/** The inverse on import: an apostrophe before what would be a formula is the text prefix, not part of the value (as in Excel). */
+export function unneutralize(text: string): string {
+  return text.startsWith("'") && looksLikeFormula(text.slice(1)) ? text.slice(1) : text;
 }
 
 function csvField(cell: OutCell, delimiter: string): string {

@@ -70,10 +70,10 @@ export const sheetCommand: Command = {
         if (row.status === 'error') for (const issue of row.issues) console.log(`  ${issue.row}${issue.column ? ` [${issue.column}]` : ''}: ${renderMessage(language, issue.message)}`);
       }
       say('sheets.cli.counts', { ...result.counts });
-      const rejected = (result as { rejected?: { csv: string; fileName: string } }).rejected;
+      const rejected = (result as { rejected?: { fileId: string; fileName: string } }).rejected;
       if (rejected) {
         const path = join(dirname(file), rejected.fileName);
-        writeFileSync(path, rejected.csv, { encoding: 'utf8', mode: 0o600 });
+        writeFileSync(path, (await call(app, 'sheets.rejectedFile', { fileId: rejected.fileId })).bytes, { mode: 0o600 });
         say('sheets.cli.rejected', { path });
       }
       if (!apply) say('sheets.cli.notApplied');

@@ -12,6 +12,7 @@ import { recordPath } from './paths';
 import { viewOf } from './views';
 import { VirtualRows } from './VirtualRows';
 import { CallPending } from './CallPending';
+import { ListSheetActions } from '../sheets/ListSheetActions';
 
 /** Drawing every row (virtualize=off, the benchmark's reference) reads them in pages this big. */
 const ALL_ROWS_PAGE = 5_000;
@@ -109,7 +110,7 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
           {t('records.ui.newRecord', { type: typeLabel(spec, 'one', language) })}
         </a>
         {view.listLinks?.()}
-        {/* Actions on the whole list (an export) go here and take `query`: the same filters, search and order. */}
+        <ListSheetActions type={spec.name} search={search} filter={filter} />
       </header>
       <div className="toolbar" role="search">
         <label className="toolbar__item">

@@ -23,7 +23,9 @@ describe('accord sheet', () => {
     expect(refused.status).toBe(1);
     const applied = run('sheet', 'import', file, '--type', 'partners', '--yes', '--valid-rows-only');
     expect(applied.status).toBe(0);
-    expect(readFileSync(join(dir.path, 'partners-rejected.csv'), 'utf8')).toContain('Bad,J0');
+    const rejected = parseXlsx(readFileSync(join(dir.path, 'partners-rejected.xlsx'))).table;
+    expect(rejected.headers).toEqual(['Row', 'Name', 'ISO code', 'Reason']);
+    expect(rejected.rows.map((line) => line.cells.slice(0, 3))).toEqual([[4, 'Bad', 'J0']]);
     const again = run('sheet', 'import', file, '--type', 'partners', '--yes', '--valid-rows-only');
     expect(again.stdout).toContain('New 0, updated 0, unchanged 2, errors 1.');
 

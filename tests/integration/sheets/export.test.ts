@@ -45,7 +45,16 @@ describe('spreadsheet export and templates', () => {
     const xlsx = (await callOk<{ bytes: Uint8Array }>(app, 'sheets.export', { type: 'partners', format: 'xlsx' })).bytes;
     const sheet = strFromU8(unzipSync(xlsx)['xl/worksheets/sheet1.xml']!);
     expect(sheet).not.toContain('<f>');
-    expect(parseXlsx(xlsx).table.rows[0]!.cells[1]).toBe(`'=HYPERLINK("http://x","y")`);
+    // A string cell marked as typed text (quotePrefix): shown as written, never evaluated, and read back unchanged.
+    expect(sheet).toMatch(/<c r="B2" t="inlineStr" s="3"><is><t xml:space="preserve">=HYPERLINK\(&quot;http:\/\/x&quot;,&quot;y&quot;\)<\/t>/);
+    expect(strFromU8(unzipSync(xlsx)['xl/styles.xml']!)).toContain('quotePrefix="1"');
+    expect(parseXlsx(xlsx).table.rows[0]!.cells[1]).toBe(`=HYPERLINK("http://x","y")`);
+    // Both files import back to exactly the same values: nothing changes.
+    for (const [bytes, fileName] of [[new TextEncoder().encode(csv), 'p.csv'], [xlsx, 'p.xlsx']] as const) {
+      const { mapping } = await callOk<{ mapping: Record<string, string> }>(app, 'sheets.inspect', { bytes, fileName, type: 'partners' });
+      const again = await callOk<Result>(app, 'sheets.preview', { bytes, fileName, type: 'partners', mapping });
+      expect(again.counts, fileName).toEqual({ new: 0, updated: 0, unchanged: 1, error: 0 });
+    }
   });
 
   it('a template per type: headers in the language, id column, drop-downs, date cells, an explanation sheet', async () => {

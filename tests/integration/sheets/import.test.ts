@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { AccordApp } from '../../../main/app';
 import { collectChanges } from '../../../db/sync/changes';
+import { parseSpreadsheet } from '../../../main/sheets/parse';
 import { callOk, snapshotDatabase, useFreshApp } from '../../helpers';
 
 let app: AccordApp;
@@ -9,7 +10,7 @@ useFreshApp((opened) => (app = opened));
 
 const csv = (text: string) => new TextEncoder().encode(`\uFEFF${text}`);
 type Outcome = { row: number; status: string; id?: string; changed?: string[]; issues?: { row: number; column: string; message: { key: string; params?: Record<string, unknown> } }[] };
-type Result = { rows: Outcome[]; counts: Record<string, number>; applied: boolean; sha256: string; rejected?: { csv: string; fileName: string } };
+type Result = { rows: Outcome[]; counts: Record<string, number>; applied: boolean; sha256: string; rejected?: { fileId: string; fileName: string; rows: number } };
 
 async function setUp() {
   const partner = await callOk<{ id: string }>(app, 'records.create', { type: 'partners', values: { name: 'Jordan', isoCode: 'JO' } });
@@ -39,10 +40,13 @@ describe('spreadsheet import through the contract', () => {
     const valid = await callOk<Result>(app, 'sheets.apply', { bytes, fileName: 'b.csv', type: 'benchmarks', mapping, validRowsOnly: true, language: 'ar' });
     expect(valid.applied).toBe(true);
     expect(valid.counts).toEqual({ new: 2, updated: 0, unchanged: 0, error: 1 });
-    expect(valid.rejected!.fileName).toBe('b-rejected.csv');
-    const lines = valid.rejected!.csv.split('\r\n');
-    expect(lines[0]).toBe(`\uFEFFالصف,${HEADERS},السبب`);
-    expect(lines[1]).toBe('4,B-3,Stray,No such project,number,,,المشروع: لا يوجد سجل يطابق «No such project».');
+    expect(valid.rejected).toMatchObject({ fileName: 'b-rejected.xlsx', rows: 1 });
+    // The rejected rows are a real workbook Accord's own reader reads back: the file's columns, the row number and the reason.
+    const file = await callOk<{ bytes: Uint8Array; fileName: string }>(app, 'sheets.rejectedFile', { fileId: valid.rejected!.fileId });
+    const back = parseSpreadsheet(file.bytes, file.fileName);
+    expect(back.format).toBe('xlsx');
+    expect(back.table.headers).toEqual(['الصف', ...HEADERS.split(','), 'السبب']);
+    expect(back.table.rows).toEqual([{ row: 2, cells: [4, 'B-3', 'Stray', 'No such project', 'number', null, null, 'المشروع: لا يوجد سجل يطابق «No such project».'] }]);
     const rows = (await callOk<{ rows: Record<string, unknown>[] }>(app, 'records.list', { type: 'benchmarks', sort: { field: 'code' } })).rows;
     expect(rows.map((row) => [row.code, row.title, row.unit, row.targetDate, row.targetValue])).toEqual([
       ['B-1', 'Officers trained', 'number', '2026-12-25', '40'],
