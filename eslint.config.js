@@ -18,6 +18,8 @@ export default tseslint.config(
       'accord/sql-in-db': ['error', { root }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-undef': 'off', // TypeScript checks names
+      // The store is opened only through the SQLCipher-capable build; plain better-sqlite3 is not installed.
+      'no-restricted-imports': ['error', { paths: [{ name: 'better-sqlite3', message: "Import 'better-sqlite3-multiple-ciphers': the encrypted store needs it, and plain better-sqlite3 is not a dependency." }] }],
     },
   },
   {
