@@ -108,6 +108,8 @@ export interface SeedOptions {
   onProgress?: (type: string, count: number) => void;
   /** Where partner numbering starts: several seeded posts gathered in one database (benches at 2x-4x) keep distinct partner names. */
   partnerOffset?: number;
+  /** Off: leave out the U.S. budget calendar (the same deadlines for every post), when gathering another post's records into a database that has it. */
+  budgetCalendar?: boolean;
 }
 
 /** Writes the dataset in one transaction; returns how many records of each type it wrote. */
@@ -146,7 +148,7 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
       goals.push(goal);
       for (let o = 1; o <= 4; o++) objectives.push(add('objectives', { code: `MO${g + 1}.${o}`, title: `${title}: objective ${o}`, level: 'objective', parentId: goal, description: `Objective ${o} under mission goal ${g + 1}; هدف فرعي ${o}.` }));
     });
-    for (let fy = 2026; fy <= 2029; fy++) {
+    for (let fy = 2026; options.budgetCalendar !== false && fy <= 2029; fy++) {
       add('budgetDeadlines', { name: `Mission Resource Request FY${fy + 2}`, date: isoDate(fy, 4, 15), fiscalYear: fy + 2, notes: 'طلب موارد البعثة' });
       add('budgetDeadlines', { name: `Bureau Resource Request FY${fy + 2}`, date: isoDate(fy, 9, 1), fiscalYear: fy + 2 });
     }

@@ -16,12 +16,14 @@ describe('planner statistics', () => {
     const db = openDatabase(`${dir.path}/seeded.sqlite`);
     const store = new Store(db);
     seedDatabase(store, { size: 'small', seed: 1 });
-    seedDatabase(store, { size: 'small', seed: 2, partnerOffset: 50 });
+    seedDatabase(store, { size: 'small', seed: 2, partnerOffset: 50, budgetCalendar: false });
     const tables = statTables(db);
     for (const table of ['partners', 'projects', 'benchmarks', 'check_ins', 'record_links']) expect(tables).toContain(table);
     const partners = (db.prepare('SELECT name FROM partners ORDER BY name').all() as { name: string }[]).map((row) => row.name);
     expect(new Set(partners).size).toBe(6);
     expect(partners).toContain('Tunisia (2)');
+    // The budget calendar every post shares is there once.
+    expect(db.prepare('SELECT COUNT(*) AS n FROM budget_deadlines').pluck().get()).toBe(8);
     closeDatabase(db);
     expect(db.open).toBe(false);
   });
