@@ -1,12 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEFAULT_HANDLING_MARKING, type AppEvent } from '../shared/contract';
+import { DEFAULT_HANDLING_MARKING, SESSION_TOKEN_FIELD, type AppEvent } from '../shared/contract';
 import type { Result } from '../shared/result';
 import { readSetting } from '../db/localState';
 import { openDatabase } from '../db/open';
 import { Store } from '../db/store';
-import { dispatch } from './dispatch';
+import { callScope, dispatch, signInNeeded } from './dispatch';
 import type { HandlerContext } from './handlers/index';
+import { Sessions } from './officers';
 
 declare const __ACCORD_VERSION__: string | undefined;
 export const APP_VERSION = typeof __ACCORD_VERSION__ === 'string' ? __ACCORD_VERSION__ : '0.0.0-dev';
@@ -20,9 +21,12 @@ export interface AppOptions {
 
 export type EventListener = (event: AppEvent) => void;
 
-/** Carries one call through the gate; `subscribe` hears what long work pushes meanwhile. */
+/**
+ * Carries one call through the gate, with the session token its host holds for the caller (none before
+ * sign-in); `subscribe` hears what long work pushes meanwhile.
+ */
 export interface CallCarrier {
-  (method: string, input: unknown): Promise<Result<unknown>>;
+  (method: string, input: unknown, sessionToken?: string | null): Promise<Result<unknown>>;
   subscribe(listener: EventListener): () => void;
 }
 
@@ -46,7 +50,7 @@ export function openApp(options: AppOptions): AccordApp {
     if (!opened) {
       mkdirSync(dirname(options.databasePath), { recursive: true });
       const db = openDatabase(options.databasePath);
-      const store = new Store(db, { now: options.now });
+      const store = new Store(db, { now: options.now, actingOfficer: () => callScope.getStore()?.officer ?? undefined });
       opened = { store, marking: options.handlingMarking?.trim() || readSetting(db, 'handling_marking') || DEFAULT_HANDLING_MARKING };
     }
     return opened;
@@ -54,6 +58,7 @@ export function openApp(options: AppOptions): AccordApp {
   const listeners = new Set<EventListener>();
   const context: HandlerContext = {
     get store() {
+      if (callScope.getStore()?.storeRefused) throw signInNeeded();
       return open().store;
     },
     get handlingMarking() {
@@ -61,11 +66,23 @@ export function openApp(options: AppOptions): AccordApp {
     },
     appVersion: APP_VERSION,
     databasePath: options.databasePath,
+    sessions: new Sessions(),
+    // The call under way's, as the gate resolved them (main/dispatch.ts); null outside a call.
+    get session() {
+      return callScope.getStore()?.session ?? null;
+    },
+    get sessionToken() {
+      return callScope.getStore()?.sessionToken ?? null;
+    },
+    get officer() {
+      return callScope.getStore()?.officer ?? null;
+    },
+    databaseExists: () => opened !== undefined || existsSync(options.databasePath),
     emit: (event) => {
       for (const listener of listeners) listener(event);
     },
   };
-  const call: CallCarrier = Object.assign((method: string, input: unknown) => dispatch(method, input, context), {
+  const call: CallCarrier = Object.assign((method: string, input: unknown, sessionToken?: string | null) => dispatch(method, input, context, sessionToken ?? null), {
     subscribe(listener: EventListener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -77,4 +94,17 @@ export function openApp(options: AppOptions): AccordApp {
     open: () => void open(),
     close: () => opened?.store.db.close(),
   };
+}
+
+/**
+ * What a host keeps of a call's result: a value carrying the session field opened a session (its token) or
+ * ended one (null). The field is taken out of the value, so the token never reaches a page's script (the web
+ * host sets it as an HttpOnly cookie; the desktop shell keeps it for its window). Undefined: nothing changed.
+ */
+export function takeSessionToken(result: Result<unknown>): string | null | undefined {
+  if (!result.ok || typeof result.value !== 'object' || result.value === null || !(SESSION_TOKEN_FIELD in result.value)) return undefined;
+  const value = result.value as Record<string, unknown>;
+  const token = value[SESSION_TOKEN_FIELD];
+  delete value[SESSION_TOKEN_FIELD];
+  return typeof token === 'string' ? token : null;
 }
