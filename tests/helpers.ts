@@ -7,6 +7,7 @@ import { openApp, type AccordApp } from '../main/app';
 import { findOfficerByName, insertOfficer, type OfficerRole } from '../db/officers';
 import { hashPassphraseSync } from '../main/officers';
 import { uuidv7 } from '../shared/uuid';
+import { TEST_OFFICER } from './officer';
 
 /** A fresh folder removed after the test file finishes (callers register cleanup). */
 export function tempDirectory(prefix = 'accord-test-'): { path: string; remove(): void } {
@@ -19,7 +20,7 @@ export function tempDirectory(prefix = 'accord-test-'): { path: string; remove()
  * in, so `app.call(method, input)` carries its session; pass a third argument to call with another session
  * (`null`: none). The browser and CLI tests sign in as it too (tests/e2e/support.ts, the CLI tests' env).
  */
-export const TEST_OFFICER = { name: 'Test officer', passphrase: 'test officer passphrase' } as const;
+export { TEST_OFFICER };
 /** Cheap scrypt for fixtures only (the app's own cost is main/officers.ts OFFICER_SCRYPT). */
 const FIXTURE_COST = { N: 1 << 10, r: 8, p: 1 };
 

@@ -957,5 +957,6 @@ export const ar: Record<MessageKey, string> = {
   'officers.cli.passphraseChoose': 'اختر عبارة مرور لـ{name}، الموظف الأول: ',
   'officers.cli.passphraseNeeded': 'اضبط ACCORD_OFFICER_PASSPHRASE، أو شغّل الأمر في طرفية لكتابة عبارة مرور الموظف.',
   'officers.cli.whichOfficer': 'اضبط ACCORD_OFFICER على اسمك كموظف: لهذه البعثة عدة موظفين.',
+  'officers.cli.nameFirst': 'اضبط ACCORD_OFFICER على اسمك: لا موظف لهذه البعثة بعد، وستكون أولهم (محرِّرًا).',
   'officers.cli.firstCreated': 'أُنشئ الموظف الأول: {name} (محرِّر).',
 };

@@ -960,6 +960,7 @@ export const en = {
   'officers.cli.passphraseChoose': 'Choose a passphrase for {name}, the first officer: ',
   'officers.cli.passphraseNeeded': 'Set ACCORD_OFFICER_PASSPHRASE, or run on a terminal to type the officer’s passphrase.',
   'officers.cli.whichOfficer': 'Set ACCORD_OFFICER to your officer name: this post has several officers.',
+  'officers.cli.nameFirst': 'Set ACCORD_OFFICER to your name: this post has no officer yet, and you become its first (an editor).',
   'officers.cli.firstCreated': 'First officer created: {name} (editor).',
 } as const satisfies Record<string, string>;
 
