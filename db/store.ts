@@ -13,6 +13,12 @@ export interface PostIdentity {
 
 export type FieldValues = Record<string, unknown>;
 
+/** The officer a write is made by (recorded beside the post in the change log and audit log). */
+export interface ActingOfficer {
+  id: string;
+  name: string;
+}
+
 /**
  * The write path for synced tables. Every create, update and delete goes
  * through here, inside one synchronous transaction, and leaves behind: the row,
@@ -26,9 +32,16 @@ export class Store {
   /** The clock every stamp and timestamp comes from (tests pass a fixed one). */
   readonly now: () => number;
 
-  constructor(db: Database, options: { now?: () => number; defaultPostName?: string } = {}) {
+  /**
+   * Who is making the writes under way: the gate sets it to the signed-in officer of the call it carries
+   * (main/app.ts); undefined for writes no officer makes (a migration, a test writing through Store directly).
+   */
+  actingOfficer: () => ActingOfficer | undefined;
+
+  constructor(db: Database, options: { now?: () => number; defaultPostName?: string; actingOfficer?: () => ActingOfficer | undefined } = {}) {
     this.db = db;
     this.now = options.now ?? Date.now;
+    this.actingOfficer = options.actingOfficer ?? (() => undefined);
     this.post = ensurePostIdentity(db, options.defaultPostName ?? 'Unnamed post', this.now());
   }
 
@@ -89,18 +102,19 @@ export class Store {
   private capture(table: SyncedTable, rowId: string, action: 'create' | 'update' | 'delete', changed: Record<string, readonly [unknown, unknown]>, at: string): void {
     const logChange = statement(
       this.db,
-      'INSERT INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      'INSERT INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id, officer_id, officer_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
+    const officer = this.actingOfficer();
     const entries: [string, unknown][] =
       action === 'delete' ? [['_deleted', true]] : Object.entries(changed).map(([field, [, next]]) => [table.columns[field as keyof typeof table.columns]!, next]);
     for (const [column, value] of entries) {
       const hlc = tickClock(this.db, this.now());
       // The version this change replaces travels with it, so a concurrent edit elsewhere is detected.
       const previous = fieldStamp(this.db, table.name, rowId, column);
-      logChange.run(table.name, rowId, column, JSON.stringify(value ?? null), hlc, this.post.id, previous?.hlc ?? null, previous?.postId ?? null);
+      logChange.run(table.name, rowId, column, JSON.stringify(value ?? null), hlc, this.post.id, previous?.hlc ?? null, previous?.postId ?? null, officer?.id ?? null, officer?.name ?? null);
     }
-    statement(this.db, 'INSERT INTO audit_log (at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(at, this.post.id, action, table.name, rowId, JSON.stringify(this.auditSource ? { ...changed, $source: this.auditSource } : changed));
+    statement(this.db, 'INSERT INTO audit_log (at, post_id, action, table_name, row_id, changes, officer_id, officer_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(at, this.post.id, action, table.name, rowId, JSON.stringify(this.auditSource ? { ...changed, $source: this.auditSource } : changed), officer?.id ?? null, officer?.name ?? null);
   }
 }
 

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DEFAULT_HANDLING_MARKING, type AppEvent } from '../shared/contract';
+import { DEFAULT_HANDLING_MARKING, SESSION_TOKEN_FIELD, type AppEvent } from '../shared/contract';
 import { message } from '../shared/i18n/message';
 import { AppError, type Result } from '../shared/result';
 import { isInMemory, OWNER_ONLY_DIRECTORY } from '../db/atRest';
@@ -11,8 +11,9 @@ import { passphraseProtection } from './sync/keys';
 
 export { hasDatabaseKey } from './databaseKey';
 import { Store } from '../db/store';
-import { dispatch } from './dispatch';
+import { callScope, dispatch, signInNeeded } from './dispatch';
 import type { HandlerContext } from './handlers/index';
+import { Sessions } from './officers';
 
 declare const __ACCORD_VERSION__: string | undefined;
 export const APP_VERSION = typeof __ACCORD_VERSION__ === 'string' ? __ACCORD_VERSION__ : '0.0.0-dev';
@@ -39,9 +40,12 @@ export interface AtRest {
 
 export type EventListener = (event: AppEvent) => void;
 
-/** Carries one call through the gate; `subscribe` hears what long work pushes meanwhile. */
+/**
+ * Carries one call through the gate, with the session token its host holds for the caller (none before
+ * sign-in); `subscribe` hears what long work pushes meanwhile.
+ */
 export interface CallCarrier {
-  (method: string, input: unknown): Promise<Result<unknown>>;
+  (method: string, input: unknown, sessionToken?: string | null): Promise<Result<unknown>>;
   subscribe(listener: EventListener): () => void;
 }
 
@@ -81,7 +85,7 @@ export function openApp(options: AppOptions): AccordApp {
         }
       }
       const db = openDatabase(path, { key });
-      const store = new Store(db, { now: options.now });
+      const store = new Store(db, { now: options.now, actingOfficer: () => callScope.getStore()?.officer ?? undefined });
       // A window stays open for days: its planner statistics are refreshed hourly, and on close.
       opened = { store, marking: options.handlingMarking?.trim() || readSetting(db, 'handling_marking') || DEFAULT_HANDLING_MARKING, atRest, stopOptimizing: optimizePeriodically(db) };
     }
@@ -90,6 +94,7 @@ export function openApp(options: AppOptions): AccordApp {
   const listeners = new Set<EventListener>();
   const context: HandlerContext = {
     get store() {
+      if (callScope.getStore()?.storeRefused) throw signInNeeded();
       return open().store;
     },
     get handlingMarking() {
@@ -97,11 +102,23 @@ export function openApp(options: AppOptions): AccordApp {
     },
     appVersion: APP_VERSION,
     databasePath: options.databasePath,
+    sessions: new Sessions(),
+    // The call under way's, as the gate resolved them (main/dispatch.ts); null outside a call.
+    get session() {
+      return callScope.getStore()?.session ?? null;
+    },
+    get sessionToken() {
+      return callScope.getStore()?.sessionToken ?? null;
+    },
+    get officer() {
+      return callScope.getStore()?.officer ?? null;
+    },
+    databaseExists: () => opened !== undefined || existsSync(options.databasePath),
     emit: (event) => {
       for (const listener of listeners) listener(event);
     },
   };
-  const call: CallCarrier = Object.assign((method: string, input: unknown) => dispatch(method, input, context), {
+  const call: CallCarrier = Object.assign((method: string, input: unknown, sessionToken?: string | null) => dispatch(method, input, context, sessionToken ?? null), {
     subscribe(listener: EventListener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
@@ -118,4 +135,17 @@ export function openApp(options: AppOptions): AccordApp {
       closeDatabase(opened.store.db);
     },
   };
+}
+
+/**
+ * What a host keeps of a call's result: a value carrying the session field opened a session (its token) or
+ * ended one (null). The field is taken out of the value, so the token never reaches a page's script (the web
+ * host sets it as an HttpOnly cookie; the desktop shell keeps it for its window). Undefined: nothing changed.
+ */
+export function takeSessionToken(result: Result<unknown>): string | null | undefined {
+  if (!result.ok || typeof result.value !== 'object' || result.value === null || !(SESSION_TOKEN_FIELD in result.value)) return undefined;
+  const value = result.value as Record<string, unknown>;
+  const token = value[SESSION_TOKEN_FIELD];
+  delete value[SESSION_TOKEN_FIELD];
+  return typeof token === 'string' ? token : null;
 }

@@ -3,6 +3,7 @@ import { coreMethods } from './api/core';
 import { documentsMethods } from './api/documents';
 import { mouDocumentsListMethods } from './api/mouDocuments';
 import { mouVersionsMethods } from './api/mouVersions';
+import { officersMethods } from './api/officers';
 import { platformMethods } from './api/platform';
 import { recordsMethods } from './api/records';
 import { seedMethods } from './api/seed';
@@ -26,6 +27,7 @@ export const contract = {
   ...mouDocumentsListMethods,
   ...seedMethods,
   ...sheetsMethods,
+  ...officersMethods,
 } as const satisfies MethodGroup;
 
 export type Contract = typeof contract;
@@ -39,6 +41,87 @@ export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>
 export function isMethodName(name: unknown): name is MethodName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
+
+/**
+ * Who may call each method, checked by the gate (main/dispatch.ts) before its input is parsed:
+ * - open: anyone who reaches the gate (signing in, the sign-in screen's facts, the first officer);
+ * - read: a signed-in officer whose session is not locked;
+ * - write: such an officer with the editor role. A write changes this post's data, speaks for the post
+ *   (signs, exports a bundle under its key) or changes its officers and settings.
+ * Every method is listed: a new method without its access does not compile.
+ */
+export type MethodAccess = 'open' | 'read' | 'write';
+export const ACCESS: Record<MethodName, MethodAccess> = {
+  'app.info': 'read',
+  'records.list': 'read',
+  'records.get': 'read',
+  'records.create': 'write',
+  'records.update': 'write',
+  'records.delete': 'write',
+  'records.audit': 'read',
+  'search.global': 'read',
+  'overview.partner': 'read',
+  'mou.versions.save': 'write',
+  'mou.versions.list': 'read',
+  'mou.versions.compare': 'read',
+  'sync.identity': 'read',
+  'sync.setup': 'write',
+  'sync.publicKeyFile': 'read',
+  'sync.peers.list': 'read',
+  'sync.peers.revoke': 'write',
+  'sync.peers.trust': 'write',
+  'sync.upload': 'read',
+  'sync.sender': 'read',
+  'sync.inspect': 'read',
+  'sync.import': 'write',
+  'sync.export': 'write',
+  'sync.export.start': 'write',
+  'sync.inspect.start': 'read',
+  'sync.import.start': 'write',
+  'sync.jobs.status': 'read',
+  'sync.download': 'read',
+  'sync.dump': 'read',
+  'sync.saveFile': 'read',
+  'sync.conflicts.list': 'read',
+  'sync.conflicts.resolve': 'write',
+  'mou.documents.checks': 'read',
+  'mou.documents.export': 'read',
+  'mou.documents.redline': 'read',
+  'mou.sign': 'write',
+  'mou.newVersion': 'write',
+  'mou.signings.list': 'read',
+  'mou.signed.verify': 'read',
+  'mou.signed.import': 'write',
+  'platform.status': 'read',
+  'platform.backup': 'read',
+  'platform.restore': 'write',
+  'platform.openedFile': 'read',
+  'mou.documents.list': 'read',
+  'seed.run': 'write',
+  'sheets.inspect': 'read',
+  'sheets.saveMapping': 'write',
+  'sheets.preview': 'read',
+  'sheets.apply': 'write',
+  'sheets.export': 'read',
+  'sheets.template': 'read',
+  'sheets.rejectedFile': 'read',
+  // Saves bytes the officer already holds to a file they choose; the database is not touched.
+  'sheets.saveFile': 'read',
+  'session.current': 'open',
+  'session.signIn': 'open',
+  'session.signInOs': 'open',
+  'session.signOut': 'open',
+  'session.lock': 'open',
+  'session.unlock': 'open',
+  'officers.first': 'open',
+  'officers.list': 'read',
+  'officers.create': 'write',
+  'officers.update': 'write',
+  'officers.setIdleLock': 'write',
+};
+
+/** The field of a method's value that opens (a string) or ends (null) a session; hosts take it out and keep it. */
+export const SESSION_TOKEN_FIELD = 'sessionToken';
 
 /** The one IPC channel every call travels on. */
 export const IPC_CHANNEL = 'accord:invoke';

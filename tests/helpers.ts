@@ -5,6 +5,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach } from 'vitest';
 import { openApp, type AccordApp } from '../main/app';
 import { passphraseProtection } from '../main/sync/keys';
+import { findOfficerByName, insertOfficer, type OfficerRole } from '../db/officers';
+import { hashPassphraseSync } from '../main/officers';
+import { uuidv7 } from '../shared/uuid';
+import { TEST_OFFICER } from './officer';
 
 /** A fresh folder removed after the test file finishes (callers register cleanup). */
 export function tempDirectory(prefix = 'accord-test-'): { path: string; remove(): void } {
@@ -12,9 +16,41 @@ export function tempDirectory(prefix = 'accord-test-'): { path: string; remove()
   return { path, remove: () => rmSync(path, { recursive: true, force: true }) };
 }
 
+/**
+ * The default officer every test acts as: an editor. `openTestApp` creates it (once per database) and signs it
+ * in, so `app.call(method, input)` carries its session; pass a third argument to call with another session
+ * (`null`: none). The browser and CLI tests sign in as it too (tests/e2e/support.ts, the CLI tests' env).
+ */
+export { TEST_OFFICER };
+/** Cheap scrypt for fixtures only (the app's own cost is main/officers.ts OFFICER_SCRYPT). */
+const FIXTURE_COST = { N: 1 << 10, r: 8, p: 1 };
+
+/** Adds an officer straight to the database (a fixture), unless one of that name exists; returns its id. */
+export function addTestOfficer(app: AccordApp, name: string, role: OfficerRole, passphrase: string): string {
+  const db = app.context.store.db;
+  const existing = findOfficerByName(db, name);
+  if (existing) return existing.id;
+  const id = uuidv7(app.context.store.now());
+  insertOfficer(db, { id, name, role, osUser: null }, hashPassphraseSync(passphrase, FIXTURE_COST), new Date(app.context.store.now()).toISOString());
+  return id;
+}
+
+/** A session for an officer, as signing in would open (the token a host would carry). */
+export function sessionFor(app: AccordApp, officerId: string): string {
+  return app.context.sessions.open(officerId).token;
+}
+
 /** With a passphrase the store is encrypted at rest, its key sealed by it, as the CLI does with ACCORD_KEY_PASSPHRASE. */
 export function openTestApp(databasePath: string, now?: () => number, options: { passphrase?: string } = {}): AccordApp {
-  return openApp({ databasePath, now, ...(options.passphrase ? { databaseKey: { protection: passphraseProtection, passphrase: options.passphrase } } : {}) });
+  return signInTestOfficer(openApp({ databasePath, now, ...(options.passphrase ? { databaseKey: { protection: passphraseProtection, passphrase: options.passphrase } } : {}) }));
+}
+
+/** Makes `app.call` carry the default editor's session unless the caller passes its own. */
+export function signInTestOfficer(app: AccordApp): AccordApp {
+  const token = sessionFor(app, addTestOfficer(app, TEST_OFFICER.name, 'editor', TEST_OFFICER.passphrase));
+  const carry = app.call;
+  app.call = Object.assign((method: string, input: unknown, sessionToken?: string | null) => carry(method, input, sessionToken === undefined ? token : sessionToken), { subscribe: carry.subscribe });
+  return app;
 }
 
 /**

@@ -20,6 +20,8 @@ export interface Change {
   postId: string;
   prevHlc: string | null;
   prevPostId: string | null;
+  /** The officer who made it, when its post sent one (changes from before officers existed name none). */
+  officer?: { id: string; name: string } | null;
 }
 
 export interface TableSummary {
@@ -107,11 +109,12 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
         clocks,
         firstHlc: null,
         lastHlc: change.hlc,
+        officer: null,
       };
       rows.set(key, row);
     }
     // One change is one (field, stamp): a change this post already holds is ignored here.
-    if (sql.logChange.run(change.table, change.rowId, change.column, valueText, change.hlc, change.postId, change.prevHlc, change.prevPostId).changes === 0) {
+    if (sql.logChange.run(change.table, change.rowId, change.column, valueText, change.hlc, change.postId, change.prevHlc, change.prevPostId, change.officer?.id ?? null, change.officer?.name ?? null).changes === 0) {
       // The same stamp with another value (a forged or broken origin): the value held stays, the other is kept as a conflict.
       const held = (sql.readValue.get(change.table, change.rowId, change.column, change.hlc, change.postId) as { value: string }).value;
       if (held !== valueText) {
@@ -162,6 +165,7 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
       sql.settleConflict.run(new Date(options.nowMs).toISOString(), change.table, change.rowId, change.column, change.prevHlc, change.prevPostId, valueText);
     }
     row.lastHlc = change.hlc;
+    row.officer = change.officer ?? null;
     if (row.tombstoned) continue; // a delete is final: later edits are kept in the log, not the row
     if (change.column === TOMBSTONE_COLUMN) {
       row.tombstoned = true;
@@ -207,7 +211,8 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     }
     // One audit entry per record this import touched, naming the bundle it came from.
     const values = Object.fromEntries([...row.values].map(([column, value]) => [info.columns.get(column)!.field, value]));
-    sql.audit.run(at, store.post.id, action, row.table, row.rowId, JSON.stringify({ importedFromBundle: options.bundleHash, values }));
+    // The officer named is the one who made the newest change that won here (another post's officer).
+    sql.audit.run(at, store.post.id, action, row.table, row.rowId, JSON.stringify({ importedFromBundle: options.bundleHash, values }), row.officer?.id ?? null, row.officer?.name ?? null);
   }
   // No foreign keys join synced rows, so the order of these writes does not matter.
   for (const [statement, list] of batches) {
@@ -249,6 +254,8 @@ interface PendingRow {
   /** The first change this import logged for the record (its creation time when the record is new here). */
   firstHlc: string | null;
   lastHlc: string;
+  /** The officer of the newest change that won (what the audit entry names). */
+  officer: { id: string; name: string } | null;
 }
 
 /**
@@ -294,7 +301,7 @@ function statements(db: Database) {
   return {
     readValue: statement(db, 'SELECT value FROM field_changes WHERE table_name = ? AND row_id = ? AND column_name = ? AND hlc = ? AND post_id = ?'),
     readPrev: statement(db, 'SELECT prev_hlc AS hlc, prev_post_id AS postId FROM field_changes WHERE table_name = ? AND row_id = ? AND column_name = ? AND hlc = ? AND post_id = ?'),
-    logChange: statement(db, 'INSERT OR IGNORE INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+    logChange: statement(db, 'INSERT OR IGNORE INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id, officer_id, officer_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     recordConflict: statement(
       db,
       'INSERT OR IGNORE INTO sync_conflicts (id, table_name, row_id, column_name, winner_value, winner_hlc, winner_post_id, loser_value, loser_hlc, loser_post_id, detected_at, bundle_hash) ' +
@@ -305,7 +312,7 @@ function statements(db: Database) {
       db,
       "UPDATE sync_conflicts SET status = 'kept_loser', resolved_at = ? WHERE status = 'open' AND table_name = ? AND row_id = ? AND column_name = ? AND winner_hlc = ? AND winner_post_id = ? AND loser_value = ?",
     ),
-    audit: statement(db, 'INSERT INTO audit_log (at, post_id, action, table_name, row_id, changes) VALUES (?, ?, ?, ?, ?, ?)'),
+    audit: statement(db, 'INSERT INTO audit_log (at, post_id, action, table_name, row_id, changes, officer_id, officer_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
   };
 }
 

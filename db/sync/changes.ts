@@ -19,8 +19,18 @@ const textLimits = new Map<string, Map<string, { field: string; max: number }>>(
 /** For each origin post, the highest stamp below which a post holds every change. */
 export type Vector = Record<string, string>;
 
-/** How a change travels: a compact tuple, so a bundle of many changes stays small. */
-export type WireChange = [table: string, rowId: string, column: string, value: unknown, hlc: string, postId: string, prevHlc: string | null, prevPostId: string | null];
+/**
+ * How a change travels: a compact tuple, so a bundle of many changes stays small. The ninth element, the
+ * officer who made the change, is optional: it is sent only when the change names one, so a change made
+ * before officers existed (and every change in an older bundle) travels as the same eight elements it always did.
+ */
+export type WireChange = [table: string, rowId: string, column: string, value: unknown, hlc: string, postId: string, prevHlc: string | null, prevPostId: string | null, officer?: WireOfficer];
+export interface WireOfficer {
+  id: string;
+  name: string;
+}
+/** The longest officer name a change may carry (the officers page allows 100). */
+export const MAX_OFFICER_NAME = 200;
 
 export const HLC_PATTERN = /^\d{15}:\d{6}$/;
 /** Row and post ids are UUIDs here; anything id-like and short is accepted from other versions. */
@@ -33,14 +43,16 @@ export const vectorSchema = z.record(id, hlc).refine((value) => Object.keys(valu
 /** Every change this post holds that the given vector does not cover (all of them for null). */
 export function collectChanges(db: Database, since: Vector | null): WireChange[] {
   const rows = db
-    .prepare('SELECT table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id FROM field_changes ORDER BY hlc, post_id')
+    .prepare('SELECT table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id, officer_id, officer_name FROM field_changes ORDER BY hlc, post_id')
     .raw()
-    .iterate() as IterableIterator<[string, string, string, string, string, string, string | null, string | null]>;
+    .iterate() as IterableIterator<[string, string, string, string, string, string, string | null, string | null, string | null, string | null]>;
   const result: WireChange[] = [];
-  for (const [table, rowId, column, value, stamp, postId, prevHlc, prevPostId] of rows) {
+  for (const [table, rowId, column, value, stamp, postId, prevHlc, prevPostId, officerId, officerName] of rows) {
     const seen = since?.[postId];
     if (seen !== undefined && stamp <= seen) continue;
-    result.push([table, rowId, column, JSON.parse(value) as unknown, stamp, postId, prevHlc, prevPostId]);
+    const change: WireChange = [table, rowId, column, JSON.parse(value) as unknown, stamp, postId, prevHlc, prevPostId];
+    if (officerId !== null && officerName !== null) change.push({ id: officerId, name: officerName });
+    result.push(change);
   }
   return result;
 }
@@ -105,8 +117,9 @@ export function validateChanges(db: Database, raw: unknown[]): Change[] {
   const tables = describeSyncedTables(db);
   // Hand-written rather than a zod tuple: this runs once per change of every bundle.
   return raw.map((entry, index) => {
-    if (!Array.isArray(entry) || entry.length !== 8) throw new ChangeRejected(index, 'malformed change');
-    const [table, rowId, column, value, stamp, postId, prevHlc, prevPostId] = entry as unknown[];
+    if (!Array.isArray(entry) || (entry.length !== 8 && entry.length !== 9)) throw new ChangeRejected(index, 'malformed change');
+    const [table, rowId, column, value, stamp, postId, prevHlc, prevPostId, officer] = entry as unknown[];
+    if (entry.length === 9 && !isOfficer(officer)) throw new ChangeRejected(index, 'malformed officer');
     if (typeof table !== 'string' || typeof column !== 'string' || !isId(rowId) || !isId(postId) || !isStamp(stamp)) throw new ChangeRejected(index, 'malformed change');
     if (!(prevHlc === null ? prevPostId === null : isStamp(prevHlc) && isId(prevPostId))) throw new ChangeRejected(index, 'malformed replaced-version stamp');
     const info = tables.get(table); // a Map: no inherited keys like __proto__
@@ -127,8 +140,19 @@ export function validateChanges(db: Database, raw: unknown[]): Change[] {
       const problem = valueShapeProblem(value);
       if (problem) throw new ChangeRejected(index, `${table}.${column}: ${problem}`);
     }
-    return { table, rowId, column, value, hlc: stamp, postId, prevHlc: prevHlc as string | null, prevPostId: prevPostId as string | null };
+    const change: Change = { table, rowId, column, value, hlc: stamp, postId, prevHlc: prevHlc as string | null, prevPostId: prevPostId as string | null };
+    if (entry.length === 9) change.officer = { id: (officer as WireOfficer).id, name: (officer as WireOfficer).name };
+    return change;
   });
+}
+
+/** An officer as a change names one: exactly an id and a name, well-formed, nothing else. */
+function isOfficer(value: unknown): value is WireOfficer {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const keys = Object.keys(value);
+  if (keys.length !== 2 || !keys.includes('id') || !keys.includes('name')) return false;
+  const { id, name } = value as Record<string, unknown>;
+  return isId(id) && typeof name === 'string' && name.trim() !== '' && name.length <= MAX_OFFICER_NAME && !LONE_SURROGATE.test(name) && !/\p{Cc}/u.test(name);
 }
 
 function isId(value: unknown): value is string {

@@ -1,10 +1,10 @@
 import { createInterface } from 'node:readline';
 import type { ParseArgsConfig } from 'node:util';
-import type { MethodInput, MethodName, MethodOutput } from '../../shared/contract';
+import { ACCESS, type MethodInput, type MethodName, type MethodOutput } from '../../shared/contract';
 import { formatMessage } from '../../shared/i18n/format';
 import type { Language, MessageKey, MessageParams } from '../../shared/i18n/message';
 import { AppError, errorText, type AppErrorShape } from '../../shared/result';
-import { hasDatabaseKey, openApp, type AccordApp } from '../app';
+import { hasDatabaseKey, openApp, takeSessionToken, type AccordApp } from '../app';
 import { resolveDatabasePath } from '../dataPath';
 
 /** Exit codes a script can rely on. */
@@ -86,9 +86,13 @@ export async function openAppFromOptions(values: OptionValues, { lazy = false } 
     const { encrypted, plaintextBackup } = app.atRest();
     if (plaintextBackup) warn('platform.databaseEncryptedNow', { backup: plaintextBackup });
     if (!encrypted && databasePath !== ':memory:') warn('cli.databaseNotEncrypted');
-  }
+  } else lazyApps.add(app);
   return app;
 }
+
+const lazyApps = new WeakSet<AccordApp>();
+/** The session each app's command signed in with (held in memory only, for the one command). */
+const sessions = new WeakMap<AccordApp, string>();
 
 /** The post's passphrase, once this process has it (ACCORD_KEY_PASSPHRASE or typed): the same one seals the database key and the signing key. */
 let sessionPassphrase: string | undefined = process.env.ACCORD_KEY_PASSPHRASE || undefined;
@@ -136,9 +140,54 @@ export function ask(question: string, hidden = false): Promise<string> {
 
 /** One call through the gate, like the window's: the value, or CallFailed with the error envelope. */
 export async function call<M extends MethodName>(app: AccordApp, method: M, input: MethodInput<M>): Promise<MethodOutput<M>> {
-  const result = await app.call(method, input);
+  const result = await app.call(method, input, await sessionFor(app, method));
   if (!result.ok) throw new CallFailed(result.error);
   return result.value as MethodOutput<M>;
+}
+
+/**
+ * The officer the command acts as, signed in on its first call that needs one: ACCORD_OFFICER names the
+ * officer (it may be left out when the post has exactly one), ACCORD_OFFICER_PASSPHRASE or the terminal gives
+ * the passphrase. On a post with no officer yet, ACCORD_OFFICER and the passphrase create the first one (an
+ * editor), as the first start of the window does. A command that may need no database (verify) opens none
+ * to sign in: the gate lets its read run until it reaches for the database.
+ */
+async function sessionFor(app: AccordApp, method: MethodName): Promise<string | null> {
+  if (ACCESS[method] === 'open') return null;
+  const held = sessions.get(app);
+  if (held) return held;
+  if (lazyApps.has(app) && app.context.databaseExists?.() === false) return null;
+  const token = await signIn(app);
+  sessions.set(app, token);
+  return token;
+}
+
+async function signIn(app: AccordApp): Promise<string> {
+  const state = await call(app, 'session.current', {});
+  const named = process.env.ACCORD_OFFICER?.trim();
+  let result;
+  if (state.needsFirstOfficer) {
+    if (!named) throw new UsageError('officers.cli.nameFirst');
+    const passphrase = await officerPassphrase(text('officers.cli.passphraseChoose', { name: named }), true);
+    result = await app.call('officers.first', { name: named, passphrase });
+    if (result.ok) warn('officers.cli.firstCreated', { name: named });
+  } else {
+    const name = named || (state.officers.length === 1 ? state.officers[0]!.name : undefined);
+    if (!name) throw new UsageError('officers.cli.whichOfficer');
+    result = await app.call('session.signIn', { officer: name, passphrase: await officerPassphrase(text('officers.cli.passphraseAsk', { name }), false) });
+  }
+  if (!result.ok) throw new CallFailed(result.error);
+  return takeSessionToken(result)!;
+}
+
+/** ACCORD_OFFICER_PASSPHRASE, else typed on the terminal (not echoed; twice when choosing one). */
+async function officerPassphrase(question: string, choosing: boolean): Promise<string> {
+  const fromEnv = process.env.ACCORD_OFFICER_PASSPHRASE;
+  if (fromEnv) return fromEnv;
+  if (!process.stdin.isTTY) throw new UsageError('officers.cli.passphraseNeeded');
+  const first = await ask(question, true);
+  if (choosing && (await ask(text('cli.passphraseAgain'), true)) !== first) throw new UsageError('cli.passphrasesDiffer');
+  return first;
 }
 
 /** Opens the app for one command's work and closes it after, whatever happens. */

@@ -1,12 +1,13 @@
 import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
 import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import { openableFiles } from './openedFiles';
 import { EVENT_CHANNEL, IPC_CHANNEL } from '../../shared/contract';
 import { formatMessage } from '../../shared/i18n/format';
 import { AppError, errorText } from '../../shared/result';
 import { message } from '../../shared/i18n/message';
-import { openApp, type AccordApp } from '../app';
+import { openApp, takeSessionToken, type AccordApp } from '../app';
 import { resolveDatabasePath } from '../dataPath';
 import { CONTENT_SECURITY_POLICY, resolveStaticFile } from '../staticFiles';
 import { saveWithDialog } from './saveDialog';
@@ -36,6 +37,8 @@ const rendererDirectory = join(appRoot, 'dist', 'renderer');
 const preloadScript = join(appRoot, 'dist', 'electron', 'preload.cjs');
 
 let accord: AccordApp | undefined;
+/** The window's session: kept here, never handed to the page (its sign-in's token is taken out of the result). */
+let windowSession: string | null = null;
 let mainWindow: BrowserWindow | undefined;
 /** Bundles and signed MOU files the OS asked this app to open, oldest first; the window takes them (platform.openedFile). */
 const openedFiles: string[] = [];
@@ -48,6 +51,15 @@ function openFiles(paths: string[]): void {
   if (!mainWindow) return;
   if (mainWindow.isMinimized()) mainWindow.restore();
   mainWindow.focus();
+}
+
+/** The signed-in operating-system user's account name ("jdoe"), or undefined when the OS will not say. */
+function osAccountName(): string | undefined {
+  try {
+    return userInfo().username || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function databasePathFromArgs(argv: string[]): string | undefined {
@@ -82,13 +94,12 @@ async function start(): Promise<void> {
     const { plaintextBackup } = accord.atRest();
     if (plaintextBackup) console.error('[accord] the database is now encrypted; its plaintext copy is', plaintextBackup);
     accord.context.keyProtection = keychain;
-    // With the OS keychain no passphrase is needed, so the post gets its signing key on first start, through
-    // the gate like every other call. A keychain failure must not stop the app: the Sync section offers it again.
-    if (accord.context.keyProtection) {
-      const created = await accord.call('sync.setup', {});
-      if (!created.ok) console.error('[accord] could not create the signing key', created.error.message);
-    }
+    // With the OS keychain no passphrase is needed: the first-start dialog creates the signing key (sync.setup)
+    // once the first officer is signed in, and the Sync section offers it again if the keychain failed then.
     accord.context.saveFile = saveWithDialog;
+    // The OS account running the app: an officer an editor mapped to it signs in without a passphrase
+    // (session.signInOs); unlocking after the idle time still asks for the passphrase.
+    accord.context.osUser = osAccountName();
     accord.context.takeOpenedFile = () => openedFiles.shift() ?? null;
   } catch (error) {
     // The reader's language: the operating system's (the window is not open yet).
@@ -103,7 +114,11 @@ async function start(): Promise<void> {
     if (!isTrustedSender(event)) {
       return { ok: false, error: new AppError('FORBIDDEN', message('error.windowOnly')).toShape() };
     }
-    return accord!.call(String(method), input);
+    return accord!.call(String(method), input, windowSession).then((result) => {
+      const opened = takeSessionToken(result);
+      if (opened !== undefined) windowSession = opened;
+      return result;
+    });
   });
 
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, (url) => shell.openExternal(url)));

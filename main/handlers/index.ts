@@ -2,6 +2,7 @@ import type { Contract } from '../../shared/contract';
 import { coreHandlers } from './core';
 import { documentsHandlers } from './documents';
 import { mouVersionsHandlers } from './mouVersions';
+import { officersHandlers } from './officers';
 import { platformHandlers } from './platform';
 import { recordsHandlers } from './records';
 import { seedHandlers } from './seed';
@@ -24,4 +25,5 @@ export const handlers: HandlersFor<Contract> = {
   ...platformHandlers,
   ...seedHandlers,
   ...sheetsHandlers,
+  ...officersHandlers,
 };

@@ -3,6 +3,8 @@ import type { MethodGroup } from '../../shared/api/types';
 import type { AppEvent } from '../../shared/contract';
 import type { Store } from '../../db/store';
 import type { KeyProtection } from '../sync/keys';
+import type { Officer } from '../../db/officers';
+import type { Session, Sessions } from '../officers';
 
 export interface HandlerContext {
   store: Store;
@@ -15,6 +17,16 @@ export interface HandlerContext {
   saveFile?: (suggestedName: string, bytes: Buffer) => Promise<string | null>;
   /** Desktop only: the next bundle or signed MOU file the OS asked the app to open (a double-click), or null. */
   takeOpenedFile?: () => string | null;
+  /** Every session of the running app (main/officers.ts). */
+  sessions: Sessions;
+  /** The session the call under way carries, its token and its officer: set by the gate for each call, null before sign-in. */
+  readonly session: Session | null;
+  readonly sessionToken: string | null;
+  readonly officer: Officer | null;
+  /** Whether the database file exists (or is open): a read that needs no database may run before one exists. */
+  databaseExists?: () => boolean;
+  /** Desktop only: the operating-system account running the app (it may sign in as the officer mapped to it). */
+  osUser?: string;
   /** Pushes an event to whoever listens (the window over IPC, the browser's event stream, the CLI's progress lines). */
   emit(event: AppEvent): void;
 }

@@ -6,13 +6,19 @@ import { BYTES_FIELD } from '../../shared/api/types';
 import { API_PATH, EVENTS_PATH, requestCap, type AppEvent } from '../../shared/contract';
 import { message, type Message } from '../../shared/i18n/message';
 import { AppError, type ErrorCode, type Result } from '../../shared/result';
+import { takeSessionToken } from '../app';
 import { CONTENT_SECURITY_POLICY, resolveStaticFile } from '../staticFiles';
 
 type Subscribe = (listener: (event: AppEvent) => void) => () => void;
 
 export interface WebHostOptions {
   /** Carries one API call; the host never looks inside it. The app's carrier also offers `subscribe` (main/app.ts). */
-  call: ((method: string, input: unknown) => Promise<Result<unknown>>) & { subscribe?: Subscribe };
+  call: ((method: string, input: unknown, sessionToken?: string | null) => Promise<Result<unknown>>) & { subscribe?: Subscribe };
+  /**
+   * Whether a session token belongs to a signed-in officer (main/officers.ts Sessions.isActive): the event
+   * stream opens only for one. Every API call carries the session cookie to the gate, which checks it itself.
+   */
+  sessionActive?: (token: string | null) => boolean;
   /** What long work pushes (defaults to the carrier's own `subscribe`): streamed to the page as Server-Sent Events. */
   events?: Subscribe;
   /** The built renderer. */
@@ -102,7 +108,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!hasValidToken(request.headers.authorization, tokenDigest)) {
       return sendError(response, 401, 'UNAUTHORIZED', message('error.web.token'));
     }
-    if (events) return streamEvents(response);
+    const session = sessionCookie(request.headers.cookie, port);
+    if (events) {
+      if (options.sessionActive && !options.sessionActive(session)) return sendError(response, 401, 'UNAUTHORIZED', message('officers.signInNeeded'));
+      return streamEvents(response);
+    }
     const contentType = request.headers['content-type'] ?? '';
     const carriesBytes = contentType.startsWith('application/octet-stream');
     if (!carriesBytes && !contentType.startsWith('application/json')) {
@@ -121,7 +131,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     } catch {
       return sendError(response, 400, 'VALIDATION', message('error.web.badJson'));
     }
-    sendResult(response, await options.call(name, input));
+    const result = await options.call(name, input, session ?? undefined);
+    // A sign-in's token becomes an HttpOnly cookie (the page's script never holds it); a sign-out clears it.
+    const opened = takeSessionToken(result);
+    if (opened !== undefined) response.setHeader('Set-Cookie', sessionCookieHeader(port, opened));
+    sendResult(response, result);
   }
 
   /** Server-Sent Events: each pushed event as one `data:` line, until the page goes away. */
@@ -157,6 +171,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
         server.closeIdleConnections();
       }),
   };
+}
+
+/** Named by port: cookies are shared by every port of 127.0.0.1, and two Accords may run side by side. */
+const cookieName = (port: number) => `accord_session_${port}`;
+
+function sessionCookie(header: string | undefined, port: number): string | null {
+  const name = cookieName(port);
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=') || null;
+  }
+  return null;
+}
+
+function sessionCookieHeader(port: number, token: string | null): string {
+  const attributes = 'Path=/; HttpOnly; SameSite=Strict';
+  return token === null ? `${cookieName(port)}=; ${attributes}; Max-Age=0` : `${cookieName(port)}=${token}; ${attributes}`;
 }
 
 function sha256(text: string): Buffer {

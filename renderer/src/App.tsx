@@ -10,6 +10,9 @@ import { useRoute } from './router';
 import { SyncPage } from './sync/SyncPage';
 import { SheetImportPage } from './sheets/SheetImportPage';
 import { importPath, importTypeOf, isSheetsRoute } from './sheets/paths';
+import { OfficersPage } from './officers/OfficersPage';
+import { SessionGate, SignedInOfficer } from './officers/SessionGate';
+import { useSessionStore } from './officers/session';
 import { noticeText, useDataStore, useUiStore } from './store';
 import { DEFAULT_HANDLING_MARKING } from '../../shared/contract';
 
@@ -18,6 +21,7 @@ function Page({ route }: { route: string[] }) {
   if (isPlanningRoute(route)) return <PlanningPage route={route} />;
   if (section === 'sync') return <SyncPage />;
   if (isSheetsRoute(route)) return <SheetImportPage key={importTypeOf(route) ?? ''} initialType={importTypeOf(route)} />;
+  if (section === 'officers') return <OfficersPage />;
   // The foundation's addresses (#/partners, #/mou) still open the generic lists.
   if (section === 'mou') return id === 'import' ? <SignedMouImportPage /> : <PlanningPage route={['records', 'mouDrafts']} />;
   return <PlanningPage route={['records', 'partners']} />;
@@ -33,8 +37,24 @@ function MarkingBanner({ position }: { position: 'top' | 'bottom' }) {
   );
 }
 
+/** The window: nothing but the sign-in (or first officer) screen until an officer is signed in. */
 export function App() {
+  const { language, t } = useTranslation();
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
+    document.title = t('ui.appName');
+  }, [language, t]);
+  return (
+    <SessionGate>
+      <Workspace />
+    </SessionGate>
+  );
+}
+
+function Workspace() {
   const route = useRoute();
+  const editor = useSessionStore((state) => state.state?.officer?.role === 'editor');
   const { t, language } = useTranslation();
   const { info, refresh } = useDataStore();
   const { notice, dismissNotice, setLanguage } = useUiStore();
@@ -43,14 +63,8 @@ export function App() {
     void refresh();
   }, [refresh]);
 
-  useEffect(() => {
-    document.documentElement.lang = language;
-    document.documentElement.dir = language === 'ar' ? 'rtl' : 'ltr';
-    document.title = t('ui.appName');
-  }, [language, t]);
-
   const listed = route[0] === 'records' ? route[1]?.split('?')[0] : undefined;
-  const section = route[0] === 'mou' || listed === 'mouDrafts' ? 'mou' : route[0] === 'sync' ? 'sync' : isSheetsRoute(route) ? 'sheets' : listed === 'partners' || !isPlanningRoute(route) ? 'partners' : 'planning';
+  const section = route[0] === 'mou' || listed === 'mouDrafts' ? 'mou' : route[0] === 'sync' ? 'sync' : route[0] === 'officers' ? 'officers' : isSheetsRoute(route) ? 'sheets' : listed === 'partners' || !isPlanningRoute(route) ? 'partners' : 'planning';
   return (
     <div className="app">
       <MarkingBanner position="top" />
@@ -69,9 +83,15 @@ export function App() {
           <a href={`#${importPath()}`} aria-current={section === 'sheets' ? 'page' : undefined}>
             {t('sheets.ui.nav')}
           </a>
+          {editor && (
+            <a href="#/officers" aria-current={route[0] === 'officers' ? 'page' : undefined}>
+              {t('officers.page.nav')}
+            </a>
+          )}
         </nav>
         <GlobalSearchBox />
         <span className="post">{info ? t('ui.post', { name: `\u2068${info.postName}\u2069` }) : ''}</span>
+        <SignedInOfficer />
         <BackupButton />
         <button type="button" className="language" aria-label={t('ui.otherLanguageLabel')} onClick={() => setLanguage(language === 'ar' ? 'en' : 'ar')}>
           {t('ui.otherLanguage')}

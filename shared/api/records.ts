@@ -52,6 +52,13 @@ export const auditEntry = z.object({
   importedFromBundle: z.string().optional(),
   /** The change came from a spreadsheet import: the file's name and SHA-256. */
   importedFromSheet: z.object({ file: z.string(), sha256: z.string() }).optional(),
+  /**
+   * The officer who made the change (at this post, or at the post that sent it), as that post named them;
+   * null for changes made before officers existed, or sent by a post that does not name them.
+   * A DOCX tracked change's author is this name (else the post's).
+   */
+  officerId: z.string().nullable().default(null),
+  officerName: z.string().nullable().default(null),
 });
 export type AuditEntry = z.infer<typeof auditEntry>;
 

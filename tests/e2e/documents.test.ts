@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, tempDirectory } from '../helpers';
 import { createBilingualMou } from '../integration/documents/mouFixture';
-import { launchBrowser, startAccord, type RunningAccord } from './support';
+import { launchBrowser, startAccord, type RunningAccord, signIn } from './support';
 
 /**
  * The MOU documents panel in the browser: the pre-export warning is shown
@@ -30,7 +30,7 @@ beforeAll(async () => {
   accord = await startAccord(db, ['--marking', 'SENSITIVE BUT UNCLASSIFIED']);
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage();
-  await page.goto(accord.url);
+  await signIn(page, accord.url);
 });
 afterAll(async () => {
   await closeBrowser?.();

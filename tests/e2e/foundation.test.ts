@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDirectory } from '../helpers';
-import { launchBrowser, startAccord, type RunningAccord } from './support';
+import { launchBrowser, startAccord, type RunningAccord, signIn } from './support';
 
 /**
  * An officer's first session, in a real headless Chromium against the real
@@ -19,7 +19,7 @@ beforeAll(async () => {
   accord = await startAccord(databasePath);
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage();
-  await page.goto(accord.url);
+  await signIn(page, accord.url);
 });
 afterAll(async () => {
   await closeBrowser?.();
@@ -120,7 +120,7 @@ describe('foundation workflow in the browser', () => {
   it('keeps everything after a restart', async () => {
     await accord.stop();
     accord = await startAccord(databasePath);
-    await page.goto(accord.url.replace('/?', '/?') + '#/records/mouDrafts');
+    await signIn(page, accord.url.replace('/?', '/?') + '#/records/mouDrafts');
     await expect.poll(() => page.locator('[data-testid=mou-table]').textContent()).toContain('Border security MOU');
   });
 

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDirectory } from '../helpers';
-import { launchBrowser, startAccord, type RunningAccord } from './support';
+import { launchBrowser, startAccord, type RunningAccord, signIn } from './support';
 
 /**
  * An officer's planning path, in headless Chromium against the real
@@ -33,7 +33,7 @@ beforeAll(async () => {
   accord = await startAccord(databasePath);
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-  await page.goto(accord.url);
+  await signIn(page, accord.url);
   await page.getByTestId('marking-top').waitFor();
 });
 afterAll(async () => {

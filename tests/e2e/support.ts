@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { openTestApp } from '../helpers';
+import { openTestApp, TEST_OFFICER } from '../helpers';
 import { CONDITION_TIMEOUT_MS } from '../waits';
 
 const root = join(__dirname, '..', '..');
@@ -19,8 +19,9 @@ export interface RunningAccord {
 
 /**
  * Starts the real `accord serve` on a database and waits for the address it prints.
- * The post is named first ("Test post", if nobody named it) so the first-start screen
- * stays out of the way; `{ firstStart: true }` keeps it (tests/e2e/firstStart.test.ts).
+ * The post is named first ("Test post", if nobody named it) and given the default editor
+ * (tests/officer.ts) so the first-start screens stay out of the way: a page then calls
+ * `signIn`; `{ firstStart: true }` keeps both (tests/e2e/firstStart.test.ts).
  */
 export async function startAccord(databasePath: string, extraArgs: string[] = [], options: { firstStart?: boolean } = {}): Promise<RunningAccord> {
   if (!options.firstStart) {
@@ -51,6 +52,29 @@ export async function startAccord(databasePath: string, extraArgs: string[] = []
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * Opens the app at `url` (when given) and signs in as the default editor (tests/officer.ts) on the sign-in
+ * screen, as a person would: the address alone opens nothing. Waits until the header names the officer.
+ */
+export async function signIn(page: Page, url?: string): Promise<void> {
+  if (url) await page.goto(url);
+  const screen = page.getByTestId('session-screen');
+  await screen.locator('#field-signInOfficer').selectOption({ label: TEST_OFFICER.name });
+  await screen.locator('#field-signInPassphrase').fill(TEST_OFFICER.passphrase);
+  await screen.locator('button[type=submit]').click();
+  await page.getByTestId('signed-in').waitFor();
+}
+
+/** On a post with no officer yet: creates the default editor on the first-officer screen (signed in after). */
+export async function createFirstOfficer(page: Page): Promise<void> {
+  const form = page.getByTestId('first-officer');
+  await form.locator('#field-firstOfficerName').fill(TEST_OFFICER.name);
+  await form.locator('#field-firstOfficerPassphrase').fill(TEST_OFFICER.passphrase);
+  await form.locator('#field-firstOfficerPassphraseAgain').fill(TEST_OFFICER.passphrase);
+  await form.locator('button[type=submit]').click();
+  await page.getByTestId('signed-in').waitFor();
 }
 
 /** Headless Chromium with the flags this network needs; Playwright gives each launch a fresh temporary profile. */

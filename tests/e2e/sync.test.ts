@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callOk, openTestApp, tempDirectory } from '../helpers';
-import { launchBrowser, startAccord, type RunningAccord } from './support';
+import { launchBrowser, startAccord, type RunningAccord, signIn } from './support';
 
 /**
  * Two posts, two `accord serve` instances on two databases, seeded
@@ -32,7 +32,7 @@ beforeAll(async () => {
   ({ browser, close: closeBrowser } = await launchBrowser());
   for (const post of posts) {
     post.page = await browser.newPage();
-    await post.page.goto(post.accord!.url);
+    await signIn(post.page, post.accord!.url);
   }
 });
 afterAll(async () => {

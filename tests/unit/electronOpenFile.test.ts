@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { TEST_OFFICER } from '../officer';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNEL, IPC_CHANNEL } from '../../shared/contract';
 import { openableFiles } from '../../main/electron/openedFiles';
@@ -86,6 +87,8 @@ beforeAll(async () => {
   await import('../../main/electron/main');
   await vi.waitFor(() => expect(recorded.ipcHandlers.get(IPC_CHANNEL)).toBeDefined());
   await vi.waitFor(() => expect(recorded.windows).toHaveLength(1));
+  // The first start's dialog creates the first officer; the shell keeps that session for the window.
+  expect((await call('officers.first', { ...TEST_OFFICER })).ok).toBe(true);
 });
 afterAll(() => {
   recorded.appListeners.get('window-all-closed')?.();

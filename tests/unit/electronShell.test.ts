@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
+import { TEST_OFFICER } from '../officer';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNEL, IPC_CHANNEL } from '../../shared/contract';
 import { tempDirectory } from '../helpers';
@@ -77,6 +78,9 @@ beforeAll(async () => {
   process.env.TEST_USER_DATA = dir.path;
   await import('../../main/electron/main');
   await vi.waitFor(() => expect(recorded.windows[0]?.loadedUrl).toBeDefined(), { timeout: CONDITION_TIMEOUT_MS });
+  // The first start's dialog creates the first officer; the shell keeps that session for the window.
+  const first = (await recorded.ipcHandlers.get(IPC_CHANNEL)!({ senderFrame: { url: 'accord://app/index.html' } }, 'officers.first', { ...TEST_OFFICER })) as any;
+  expect(first.ok).toBe(true);
 });
 afterAll(() => {
   recorded.appListeners.get('window-all-closed')?.();

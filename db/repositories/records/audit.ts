@@ -32,10 +32,12 @@ function bundleSender(store: Store, hash: string): string | undefined {
 export function listAudit(store: Store, type: string, id: string): AuditEntry[] {
   const typeInfo = info(type);
   const nameOf = postNameResolver(store);
-  const rows = prepare(store.db, 'SELECT CAST(id AS TEXT) AS id, at, post_id AS postId, action, changes FROM audit_log WHERE table_name = ? AND row_id = ? ORDER BY at, id').all(typeInfo.spec.table, id) as {
+  const rows = prepare(store.db, 'SELECT CAST(id AS TEXT) AS id, at, post_id AS postId, action, changes, officer_id AS officerId, officer_name AS officerName FROM audit_log WHERE table_name = ? AND row_id = ? ORDER BY at, id').all(typeInfo.spec.table, id) as {
     id: string;
     at: string;
     postId: string;
+    officerId: string | null;
+    officerName: string | null;
     action: AuditEntry['action'];
     changes: string;
   }[];
@@ -43,7 +45,7 @@ export function listAudit(store: Store, type: string, id: string): AuditEntry[] 
   const current: Record<string, unknown> = {};
   return rows.map((row) => {
     const stored = (parseJson(row.changes) ?? {}) as Record<string, unknown>;
-    const entry: AuditEntry = { id: row.id, at: row.at, postId: row.postId, postName: '', action: row.action, changes: {} };
+    const entry: AuditEntry = { id: row.id, at: row.at, postId: row.postId, postName: '', action: row.action, changes: {}, officerId: row.officerId, officerName: row.officerName };
     if (typeof stored.importedFromBundle === 'string') {
       entry.importedFromBundle = stored.importedFromBundle;
       entry.postId = bundleSender(store, stored.importedFromBundle) ?? row.postId;

@@ -43,14 +43,14 @@ export const serveCommand: Command = {
     let host: WebHost;
     let portNote: string | undefined;
     if (asked !== undefined) {
-      host = await startWebHost({ call: app.call, staticDir, port: asked });
+      host = await startWebHost({ call: app.call, sessionActive: (token) => app.context.sessions.isActive(token), staticDir, port: asked });
     } else {
       const port = stablePort(databasePath);
       try {
-        host = await startWebHost({ call: app.call, staticDir, port });
+        host = await startWebHost({ call: app.call, sessionActive: (token) => app.context.sessions.isActive(token), staticDir, port });
       } catch (error) {
         if (!(error instanceof Error && 'code' in error && error.code === 'EADDRINUSE')) throw error;
-        host = await startWebHost({ call: app.call, staticDir, port: 0 });
+        host = await startWebHost({ call: app.call, sessionActive: (token) => app.context.sessions.isActive(token), staticDir, port: 0 });
         portNote = text('platform.serve.portTaken', { port: String(port), actual: String(host.port) });
       }
     }

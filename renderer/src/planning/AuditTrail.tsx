@@ -4,7 +4,7 @@ import { useCall } from './data';
 import { displayValue, fieldLabel, findField } from './labels';
 import { CallPending } from './CallPending';
 
-/** Who changed what, when, at which post: one line per write, each changed field from -> to. */
+/** Who changed what, when, at which post and by which officer: one line per write, each changed field from -> to. */
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
 
 /** `linkTitle` names linked records (the detail page knows the current links; others come from the loaded titles). */
@@ -36,6 +36,12 @@ export function AuditTrail({ spec, id, version, linkTitle }: { spec: RecordTypeS
                 <span>{t(`records.ui.audit.${entry.action}`)}</span>
                 {' · '}
                 <span>{t('records.ui.atPost', { post: entry.postName || entry.postId })}</span>
+                {entry.officerName && (
+                  <>
+                    {' · '}
+                    <span className="audit__officer">{t('officers.audit.by', { officer: `\u2068${entry.officerName}\u2069` })}</span>
+                  </>
+                )}
               </p>
               {Object.keys(entry.changes).length > 0 && (
                 <table className="audit__changes">

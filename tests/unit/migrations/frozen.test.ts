@@ -28,6 +28,7 @@ const SCHEMA_AT_VERSION: Record<number, string> = {
   9: '6273762f804fafdb56ce08b60fdee5dccbaf4e9b6e5b1a4aa8757e02f0b4ad83',
   10: 'cac520839a3d72cc725598aba85560f07adb4259f25680ad2d5c973d506606b2',
   11: 'bfd9ed3a1f91fa5acd39f9bcbfbade19d476d7f5b3733d6e11cbe8c53b67ed73',
+  12: '88238f977b49206ccaa7dab0676b75d43c8f21a9a552e8c04b085ab081f90730',
 };
 
 const schemaHash = (version: number) => {
