@@ -30,7 +30,7 @@ const hlc = z.string().regex(HLC_PATTERN);
 const id = z.string().regex(ID_PATTERN);
 export const vectorSchema = z.record(id, hlc).refine((value) => Object.keys(value).length <= 10_000);
 
-/** Every change this post holds that the given vector does not cover (all of them for null). */
+/** Every change this post holds that the given vector does not cover (all of them for null). Reads the whole log: for tests and tools; exports select signed batches by key (db/sync/batches.ts). */
 export function collectChanges(db: Database, since: Vector | null): WireChange[] {
   const rows = db
     .prepare('SELECT table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id FROM field_changes ORDER BY hlc, post_id')
@@ -105,7 +105,8 @@ export function validateChanges(db: Database, raw: unknown[]): Change[] {
   const tables = describeSyncedTables(db);
   // Hand-written rather than a zod tuple: this runs once per change of every bundle.
   return raw.map((entry, index) => {
-    if (!Array.isArray(entry) || entry.length !== 8) throw new ChangeRejected(index, 'malformed change');
+    // Eight fields; a ninth, when present, is an object of optional extras a later version may add (kept in the signed batch, read by none yet).
+    if (!Array.isArray(entry) || (entry.length !== 8 && !(entry.length === 9 && isExtras(entry[8])))) throw new ChangeRejected(index, 'malformed change');
     const [table, rowId, column, value, stamp, postId, prevHlc, prevPostId] = entry as unknown[];
     if (typeof table !== 'string' || typeof column !== 'string' || !isId(rowId) || !isId(postId) || !isStamp(stamp)) throw new ChangeRejected(index, 'malformed change');
     if (!(prevHlc === null ? prevPostId === null : isStamp(prevHlc) && isId(prevPostId))) throw new ChangeRejected(index, 'malformed replaced-version stamp');
@@ -129,6 +130,10 @@ export function validateChanges(db: Database, raw: unknown[]): Change[] {
     }
     return { table, rowId, column, value, hlc: stamp, postId, prevHlc: prevHlc as string | null, prevPostId: prevPostId as string | null };
   });
+}
+
+function isExtras(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && valueShapeProblem(value) === null;
 }
 
 function isId(value: unknown): value is string {

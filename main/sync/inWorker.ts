@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { AppError, type AppErrorShape } from '../../shared/result';
 import type { Store } from '../../db/store';
 import type { Change } from '../../db/sync/apply';
-import type { VerifiedBundle } from './bundle';
+import type { VerifiedBundle, VerifiedTransfer } from './bundle';
 import { changesOf, importPrepared, inspectPrepared, trustOf, type ImportReport, type Inspection, type PreparedBundle, type Progress } from './service';
 
 /**
@@ -15,8 +15,9 @@ import { changesOf, importPrepared, inspectPrepared, trustOf, type ImportReport,
 export interface WorkerRequest {
   kind: 'import' | 'inspect';
   databasePath: string;
-  bundle: Omit<VerifiedBundle, 'payload'>;
-  /** Null when the sender may not be applied (the worker then refuses or reports without them). */
+  /** A format 2 bundle travels as verified: the worker applies it from its bytes or spool file, batch by batch. */
+  bundle: Omit<VerifiedBundle, 'payload'> | VerifiedTransfer;
+  /** Format 1: null when the sender may not be applied (the worker then refuses or reports without them). */
   changes: Change[] | null;
   preview: boolean;
   nowMs: number;
@@ -85,6 +86,7 @@ const sharable = (target: OffThreadTarget) => target.databasePath !== ':memory:'
 async function request(target: OffThreadTarget, kind: WorkerRequest['kind'], prepared: PreparedBundle, preview: boolean, onProgress: Progress): Promise<WorkerRequest> {
   const trust = trustOf(target.store, prepared.bundle);
   const applicable = (trust === 'trusted' || trust === 'self') && (kind === 'import' || preview);
+  if (prepared.bundle.format === 2) return { kind, databasePath: target.databasePath, bundle: prepared.bundle, changes: null, preview, nowMs: target.store.now() };
   const changes = applicable ? await changesOf(target.store, prepared, onProgress) : null;
   const { payload: _payload, ...bundle } = prepared.bundle;
   return { kind, databasePath: target.databasePath, bundle, changes, preview, nowMs: target.store.now() };
