@@ -8,7 +8,7 @@ import { quoteIdentifier, statement } from '../statements';
 import type { Store } from '../store';
 import { rowStamps, type Stamp } from './stamps';
 import { describeSyncedTables, toStoredValue, TOMBSTONE_COLUMN, type SyncedTableInfo } from './columns';
-import { checkTouchedRows, TRANSITION_COLUMNS, type TouchedRow } from './rules';
+import { checkTouchedRows, TRANSITION_COLUMNS, type DeferredLink, type TouchedRow } from './rules';
 
 /** One field change as it travels between posts: the new value, its stamp, and the stamp it replaced. */
 export interface Change {
@@ -61,7 +61,7 @@ const PROGRESS_EVERY = 5_000;
  * logged in field_changes, winners and losers alike, so this post can relay
  * them. Must run inside a transaction (the caller's): synchronous, no awaits.
  */
-export function applyChanges(store: Store, changes: readonly Change[], options: { bundleHash: string; nowMs: number; onProgress?: (done: number, total: number) => void }): ApplySummary {
+export function applyChanges(store: Store, changes: readonly Change[], options: { bundleHash: string; nowMs: number; onProgress?: (done: number, total: number) => void; deferredLinks?: DeferredLink[] }): ApplySummary {
   const db = store.db;
   const tables = describeSyncedTables(db);
   const sql = statements(db);
@@ -227,7 +227,7 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     changed: new Set(row.values.keys()),
     deleted: row.deleteNow && row.existed,
     steps: row.steps,
-  })));
+  })), options.deferredLinks);
 
   // Later local edits must sort after everything received.
   if (summary.maxHlc !== null) {

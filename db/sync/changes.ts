@@ -40,7 +40,7 @@ const hlc = z.string().regex(HLC_PATTERN);
 const id = z.string().regex(ID_PATTERN);
 export const vectorSchema = z.record(id, hlc).refine((value) => Object.keys(value).length <= 10_000);
 
-/** Every change this post holds that the given vector does not cover (all of them for null). */
+/** Every change this post holds that the given vector does not cover (all of them for null). Reads the whole log: for tests and tools; exports select signed batches by key (db/sync/batches.ts). */
 export function collectChanges(db: Database, since: Vector | null): WireChange[] {
   const rows = db
     .prepare('SELECT table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id, officer_id, officer_name FROM field_changes ORDER BY hlc, post_id')
@@ -117,9 +117,12 @@ export function validateChanges(db: Database, raw: unknown[]): Change[] {
   const tables = describeSyncedTables(db);
   // Hand-written rather than a zod tuple: this runs once per change of every bundle.
   return raw.map((entry, index) => {
-    if (!Array.isArray(entry) || (entry.length !== 8 && entry.length !== 9)) throw new ChangeRejected(index, 'malformed change');
-    const [table, rowId, column, value, stamp, postId, prevHlc, prevPostId, officer] = entry as unknown[];
-    if (entry.length === 9 && !isOfficer(officer)) throw new ChangeRejected(index, 'malformed officer');
+    // Eight fields; a ninth, when present, is an object of extras: the officer who made the change (id and name), and
+    // whatever a later version adds (kept in the signed batch, read by none yet).
+    if (!Array.isArray(entry) || (entry.length !== 8 && !(entry.length === 9 && isExtras(entry[8])))) throw new ChangeRejected(index, 'malformed change');
+    const [table, rowId, column, value, stamp, postId, prevHlc, prevPostId, extras] = entry as unknown[];
+    const officer = entry.length === 9 ? officerOf(extras as Record<string, unknown>) : undefined;
+    if (officer === false) throw new ChangeRejected(index, 'malformed officer');
     if (typeof table !== 'string' || typeof column !== 'string' || !isId(rowId) || !isId(postId) || !isStamp(stamp)) throw new ChangeRejected(index, 'malformed change');
     if (!(prevHlc === null ? prevPostId === null : isStamp(prevHlc) && isId(prevPostId))) throw new ChangeRejected(index, 'malformed replaced-version stamp');
     const info = tables.get(table); // a Map: no inherited keys like __proto__
@@ -141,18 +144,20 @@ export function validateChanges(db: Database, raw: unknown[]): Change[] {
       if (problem) throw new ChangeRejected(index, `${table}.${column}: ${problem}`);
     }
     const change: Change = { table, rowId, column, value, hlc: stamp, postId, prevHlc: prevHlc as string | null, prevPostId: prevPostId as string | null };
-    if (entry.length === 9) change.officer = { id: (officer as WireOfficer).id, name: (officer as WireOfficer).name };
+    if (officer) change.officer = officer;
     return change;
   });
 }
 
-/** An officer as a change names one: exactly an id and a name, well-formed, nothing else. */
-function isOfficer(value: unknown): value is WireOfficer {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const keys = Object.keys(value);
-  if (keys.length !== 2 || !keys.includes('id') || !keys.includes('name')) return false;
-  const { id, name } = value as Record<string, unknown>;
-  return isId(id) && typeof name === 'string' && name.trim() !== '' && name.length <= MAX_OFFICER_NAME && !LONE_SURROGATE.test(name) && !/\p{Cc}/u.test(name);
+/** The officer the extras name: undefined when they name none, false when the id or name is malformed. */
+function officerOf(extras: Record<string, unknown>): WireOfficer | undefined | false {
+  if (!('id' in extras) && !('name' in extras)) return undefined;
+  const { id, name } = extras;
+  return isId(id) && typeof name === 'string' && name.trim() !== '' && name.length <= MAX_OFFICER_NAME && !LONE_SURROGATE.test(name) && !/\p{Cc}/u.test(name) ? { id, name } : false;
+}
+
+function isExtras(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && valueShapeProblem(value) === null;
 }
 
 function isId(value: unknown): value is string {

@@ -94,18 +94,39 @@ function assertDraftUnlocked(db: Database, touched: Map<string, TouchedRow>, tab
   }
 }
 
-export function checkTouchedRows(db: Database, rows: Iterable<TouchedRow>): void {
+/** A link an import made that did not resolve yet: a later batch of the same import may bring its target. */
+export interface DeferredLink {
+  table: string;
+  rowId: string;
+  field: string;
+  to: string;
+  id: string;
+}
+
+/**
+ * With `deferred`, an unresolved link is noted there instead of refused (an import applied batch by batch
+ * checks them once, with checkDeferredLinks, after its last batch).
+ */
+export function checkTouchedRows(db: Database, rows: Iterable<TouchedRow>, deferred?: DeferredLink[]): void {
   const touched = new Map<string, TouchedRow>();
   for (const row of rows) touched.set(`${row.table}\u0000${row.rowId}`, row);
   for (const row of touched.values()) {
     if (row.changed.size === 0 && !row.deleted) continue;
     const spec = byTable.get(row.table);
-    if (spec) checkRecord(db, touched, spec, row);
+    if (spec) checkRecord(db, touched, spec, row, deferred);
     else if (row.table === 'mou_versions' || row.table === 'mou_signings') checkSignedParts(db, row);
   }
 }
 
-function checkRecord(db: Database, touched: Map<string, TouchedRow>, spec: RecordTypeSpec, row: TouchedRow): void {
+/** The links noted by checkTouchedRows, as the whole import left the database: each must resolve now. */
+export function checkDeferredLinks(db: Database, deferred: readonly DeferredLink[]): void {
+  for (const link of deferred) {
+    if (!readRow(db, link.table, link.rowId)) continue; // the record itself was deleted later in the import
+    if (!targetKnown(db, recordType(link.to), link.id)) throw refusedChange(link.table, link.rowId, link.field, message('validation.recordNotFound'), { missing: link.id });
+  }
+}
+
+function checkRecord(db: Database, touched: Map<string, TouchedRow>, spec: RecordTypeSpec, row: TouchedRow, deferred?: DeferredLink[]): void {
   const { rowId } = row;
   const before = row.before ? domainValues(spec, row.before, rowId) : null;
   if (spec.lockedBy) {
@@ -142,7 +163,9 @@ function checkRecord(db: Database, touched: Map<string, TouchedRow>, spec: Recor
   const linked = outgoingIds(spec, Object.fromEntries(changedFields.map((field) => [field.name, values[field.name]])));
   for (const { field, to, ids } of linked) {
     for (const id of ids) {
-      if (!targetKnown(db, recordType(to), id)) throw refusedChange(spec.table, rowId, field.name, message('validation.recordNotFound'), { missing: id });
+      if (targetKnown(db, recordType(to), id)) continue;
+      if (deferred) deferred.push({ table: spec.table, rowId, field: field.name, to, id });
+      else throw refusedChange(spec.table, rowId, field.name, message('validation.recordNotFound'), { missing: id });
     }
   }
   if (spec.transitions) {

@@ -20,7 +20,12 @@ async function run(request: WorkerRequest): Promise<void> {
     const offsetMs = request.nowMs - Date.now();
     const now = () => Date.now() + offsetMs;
     const store = new Store(db, { now });
-    const prepared: PreparedBundle = { bundle: { ...request.bundle, payload: Buffer.alloc(0) }, ...(request.changes ? { changes: Promise.resolve(request.changes) } : {}) };
+    const { bundle } = request;
+    // Bytes cross to this thread as a plain Uint8Array: seen as a Buffer again.
+    const prepared: PreparedBundle =
+      bundle.format === 2
+        ? { bundle: bundle.source.kind === 'bytes' ? { ...bundle, source: { kind: 'bytes', bytes: Buffer.from(bundle.source.bytes.buffer, bundle.source.bytes.byteOffset, bundle.source.bytes.byteLength) } } : bundle }
+        : { bundle: { ...bundle, payload: Buffer.alloc(0) }, ...(request.changes ? { changes: Promise.resolve(request.changes) } : {}) };
     const options = { now, onProgress: (step: { phase: string; done: number; total: number }) => post({ type: 'progress', step }) };
     const value = request.kind === 'import' ? await importPrepared(store, prepared, options) : await inspectPrepared(store, prepared, { ...options, preview: request.preview });
     post({ type: 'done', value });

@@ -5,7 +5,7 @@ import { AppError, type AppErrorShape } from '../../shared/result';
 import { databaseKeyOf } from '../../db/open';
 import type { Store } from '../../db/store';
 import type { Change } from '../../db/sync/apply';
-import type { VerifiedBundle } from './bundle';
+import type { VerifiedBundle, VerifiedTransfer } from './bundle';
 import { changesOf, importPrepared, inspectPrepared, trustOf, type ImportReport, type Inspection, type PreparedBundle, type Progress } from './service';
 
 /**
@@ -18,8 +18,9 @@ export interface WorkerRequest {
   databasePath: string;
   /** The encrypted database's key (hex), handed to the worker thread in memory; absent for a plaintext store. */
   databaseKey?: string;
-  bundle: Omit<VerifiedBundle, 'payload'>;
-  /** Null when the sender may not be applied (the worker then refuses or reports without them). */
+  /** A format 2 bundle travels as verified: the worker applies it from its bytes or spool file, batch by batch. */
+  bundle: Omit<VerifiedBundle, 'payload'> | VerifiedTransfer;
+  /** Format 1: null when the sender may not be applied (the worker then refuses or reports without them). */
   changes: Change[] | null;
   preview: boolean;
   nowMs: number;
@@ -88,10 +89,12 @@ const sharable = (target: OffThreadTarget) => target.databasePath !== ':memory:'
 async function request(target: OffThreadTarget, kind: WorkerRequest['kind'], prepared: PreparedBundle, preview: boolean, onProgress: Progress): Promise<WorkerRequest> {
   const trust = trustOf(target.store, prepared.bundle);
   const applicable = (trust === 'trusted' || trust === 'self') && (kind === 'import' || preview);
+  const key = databaseKeyOf(target.store.db);
+  const opening = { kind, databasePath: target.databasePath, ...(key ? { databaseKey: key.toString('hex') } : {}), preview, nowMs: target.store.now() };
+  if (prepared.bundle.format === 2) return { ...opening, bundle: prepared.bundle, changes: null };
   const changes = applicable ? await changesOf(target.store, prepared, onProgress) : null;
   const { payload: _payload, ...bundle } = prepared.bundle;
-  const key = databaseKeyOf(target.store.db);
-  return { kind, databasePath: target.databasePath, ...(key ? { databaseKey: key.toString('hex') } : {}), bundle, changes, preview, nowMs: target.store.now() };
+  return { ...opening, bundle, changes };
 }
 
 /** importPrepared, on the worker thread where one starts. */

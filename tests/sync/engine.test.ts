@@ -3,9 +3,9 @@ import { dumpSyncedTables } from '../../db/dump';
 import { listConflicts, resolveConflict } from '../../db/sync/state';
 import { syncedTables } from '../../db/syncedTables';
 import { seedDatabase } from '../../main/seed/generate';
-import { inspectBundle } from '../../main/sync/service';
+import { inspectBundle, publicKeyFile, trustSenderOf } from '../../main/sync/service';
 import { callOk, snapshotDatabase, tempDirectory } from '../helpers';
-import { exportFrom, importInto, openPost, trustAll } from './support';
+import { exportFrom, importInto, openPost, plainProtection, trustAll } from './support';
 
 const dir = tempDirectory();
 afterAll(() => dir.remove());
@@ -82,12 +82,14 @@ describe('merging bundles between posts', () => {
     expect(dump(b)).toBe(dump(a));
   });
 
-  it('relays: a bundle from A reaches C through B, in any order, and C never needs to hear from A', async () => {
+  it('relays: a bundle from A reaches C through B, in any order, and C never needs a bundle from A', async () => {
     const a = post('A');
     const b = post('B');
     const c = post('C');
     await trustAll([b, c]);
     await trustAll([a, b]);
+    // C checks A's own signature on A's changes, so it trusts A's key (from A's public key file), never B's word for it.
+    trustSenderOf(c.app.context.store, Buffer.from(JSON.stringify(publicKeyFile(a.app.context.store, plainProtection, undefined))));
     const values = { nameAr: '', name: 'Algeria', isoCode: 'DZ', notes: 'v1' };
     const id = a.app.context.store.transaction(() => a.app.context.store.insert(syncedTables.partners, values));
     const first = await exportFrom(a);
@@ -170,7 +172,7 @@ describe('trusted posts', () => {
     // B reinstalled: same post id, new key.
     b.app.context.store.db.prepare('DELETE FROM sync_key').run();
     const { ensureKey } = await import('../../main/sync/keys');
-    const { plainProtection } = await import('./support');
+
     ensureKey(b.app.context.store.db, plainProtection, undefined, new Date().toISOString());
     const rotated = await exportFrom(b);
     await expect(importInto(a, rotated)).rejects.toMatchObject({ code: 'UNTRUSTED_SENDER', details: { reason: 'key-changed' } });

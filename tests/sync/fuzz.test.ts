@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncedTables, type SyncedTable } from '../../db/syncedTables';
-import { frameBundle, verifyBundle } from '../../main/sync/bundle';
+import { frameBundle } from '../../main/sync/bundle';
 import { unlockPrivateKey } from '../../main/sync/keys';
 import { importBundle } from '../../main/sync/service';
 import { AppError } from '../../shared/result';
 import { snapshotDatabase, tempDirectory } from '../helpers';
-import { exportFrom, openPost, plainProtection, trustAll, type TestPost } from './support';
+import { exportFrom, legacyOf, openPost, plainProtection, trustAll, type TestPost } from './support';
 
 /**
  * 1,000+ mutated bundles (ACCORD_FUZZ_RUNS for more). Byte-level mutations of
@@ -83,7 +83,7 @@ describe('fuzzing the bundle reader', () => {
   }, 120_000);
 
   it(`re-signed content mutations (${RUNS}) are refused with a typed error or applied whole, never crash`, async () => {
-    const { header, payload } = verifyBundle(bundle);
+    const { header, payload } = legacyOf(bundle);
     const text = gunzipSync(payload);
     const key = unlockPrivateKey(sender.app.context.store.db, plainProtection, undefined);
     let sequence = header.sequence;

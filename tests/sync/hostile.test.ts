@@ -1,10 +1,10 @@
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dumpSyncedTables } from '../../db/dump';
 import { signMouDraft } from '../../db/repositories/mouSignings';
 import { createRecord, getRecord, updateRecord } from '../../db/repositories/records';
 import type { WireChange } from '../../db/sync/changes';
-import { frameBundle, verifyBundle, type BundleHeader } from '../../main/sync/bundle';
+import { bundleChanges, frameBundle, verifyBundle, type BundleHeader } from '../../main/sync/bundle';
 import { unlockPrivateKey } from '../../main/sync/keys';
 import { importBundle } from '../../main/sync/service';
 import { formatMessage } from '../../shared/i18n/format';
@@ -12,7 +12,7 @@ import { recordType } from '../../shared/records/registry';
 import { inputSchema } from '../../shared/records/spec';
 import { AppError } from '../../shared/result';
 import { snapshotDatabase, tempDirectory } from '../helpers';
-import { exportFrom, openPost, plainProtection, trustAll, type TestPost } from './support';
+import { exportFrom, legacyOf, openPost, plainProtection, trustAll, type TestPost } from './support';
 
 /**
  * Bundles a compromised laptop, a buggy build or a newer version could sign: real bundles from a real post,
@@ -32,8 +32,7 @@ const ids = {} as Record<Ids, string>;
 let counter = 0;
 
 function changesOf(bytes: Buffer): WireChange[] {
-  const verified = verifyBundle(bytes);
-  return JSON.parse(gunzipSync(verified.payload).toString('utf8')) as WireChange[];
+  return bundleChanges(bytes);
 }
 
 /** A fresh stamp just after now, as the sender's clock would issue it. */
@@ -105,7 +104,7 @@ beforeAll(async () => {
   ids.signing = signed.signing.id;
   ids.version = signed.version.id;
   const bytes = await exportFrom(sender);
-  header = verifyBundle(bytes).header;
+  header = legacyOf(bytes).header;
   base = changesOf(bytes);
   await importBundle(receiver.app.context.store, bytes);
 });

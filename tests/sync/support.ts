@@ -1,3 +1,6 @@
+import { gzipSync } from 'node:zlib';
+import type { WireChange } from '../../db/sync/changes';
+import { bundleChanges, verifyBundle, type BundleHeader } from '../../main/sync/bundle';
 import type { AccordApp } from '../../main/app';
 import { ensureKey, type KeyProtection } from '../../main/sync/keys';
 import { exportBundle, importBundle, trustSenderOf } from '../../main/sync/service';
@@ -42,4 +45,22 @@ export async function trustAll(posts: TestPost[]): Promise<void> {
 
 export async function importInto(post: TestPost, bundle: Buffer) {
   return importBundle(post.app.context.store, bundle);
+}
+
+/**
+ * A real (format 2) export seen as the format 1 bundle the previous version would have made of the same
+ * changes: its header and gzip payload, so tests can re-sign altered content in the format a hostile or old
+ * build still may send.
+ */
+export function legacyOf(bytes: Buffer): { header: BundleHeader; payload: Buffer; changes: WireChange[] } {
+  const verified = verifyBundle(bytes);
+  if (verified.format === 1) return { header: verified.header, payload: verified.payload, changes: bundleChanges(bytes) };
+  const changes = bundleChanges(bytes);
+  const text = Buffer.from(JSON.stringify(changes));
+  const { sender, sequence, createdAt, createdHlc, forPost, schemaVersion, counts } = verified.header;
+  return {
+    header: { format: 1, schemaVersion, sender, sequence, createdAt, createdHlc, forPost, since: null, senderVector: {}, counts, compression: 'gzip', uncompressedBytes: text.length },
+    payload: gzipSync(text),
+    changes,
+  };
 }

@@ -29,6 +29,7 @@ const SCHEMA_AT_VERSION: Record<number, string> = {
   10: 'cac520839a3d72cc725598aba85560f07adb4259f25680ad2d5c973d506606b2',
   11: 'bfd9ed3a1f91fa5acd39f9bcbfbade19d476d7f5b3733d6e11cbe8c53b67ed73',
   12: '88238f977b49206ccaa7dab0676b75d43c8f21a9a552e8c04b085ab081f90730',
+  13: '9dc8c37f730461011d54de53fe65afa96eed5fd479006a46f87d18ba4634767c',
 };
 
 const schemaHash = (version: number) => {
