@@ -101,6 +101,23 @@ const CLAUSE_TOPICS = [
 const pad = (n: number) => String(n).padStart(2, '0');
 const isoDate = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(Math.min(day, 28))}`;
 
+interface BenchmarkPlan {
+  unit: string;
+  baseline: number;
+  target: number;
+  /** How fast this benchmark moves against its straight line (1: on it). */
+  pace: number;
+}
+
+/** A measured value `share` of the way from baseline to target, at the benchmark's pace, typed by its unit. */
+function measuredValue(plan: BenchmarkPlan, share: number): string {
+  const reached = Math.min(1.2, share * plan.pace);
+  if (plan.unit === 'yes_no') return reached >= 1 ? 'yes' : 'no';
+  if (plan.unit === 'text') return reached >= 1 ? 'Capacity rated adequate' : reached >= 0.5 ? 'Capacity improving' : 'Capacity limited';
+  const value = plan.baseline + (plan.target - plan.baseline) * reached;
+  return String(plan.unit === 'percent' ? Math.min(100, Math.round(value)) : Math.round(value));
+}
+
 export interface SeedOptions {
   size: SeedSize;
   seed?: number;
@@ -173,6 +190,7 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
       const projectIds: string[] = [];
       const benchmarksByProject = new Map<string, string[]>();
       const checkInsByProject = new Map<string, string[]>();
+      const benchmarkPlans = new Map<string, BenchmarkPlan>();
       for (let j = 0; j < plan.projectsPerPartner; j++) {
         const s = sectors[j % sectors.length]!;
         const area = random.pick(s.areas);
@@ -195,25 +213,29 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
         for (let b = 0; b < plan.benchmarksPerProject; b++) {
           const [title, unit, definition] = INDICATORS[b % INDICATORS.length]!;
           const baselineYear = startYear;
-          const target = unit === 'percent' ? `${random.int(50, 95)}%` : unit === 'yes_no' ? 'yes' : unit === 'text' ? 'Capacity rated adequate' : String(random.int(50, 2000));
-          benchmarks.push(
-            add('benchmarks', {
-              title: `${title} ${area.toLowerCase()} #${b + 1}`,
-              projectId: project,
-              definition: `${definition} ${area.toLowerCase()}, ${country}.`,
-              unit,
-              baselineValue: unit === 'yes_no' ? 'no' : unit === 'text' ? 'Capacity limited' : '0',
-              baselineDate: isoDate(baselineYear, 1, 1),
-              targetValue: target,
-              targetDate: isoDate(baselineYear + 2, random.int(1, 12), 28),
-              periodicTargets: random.chance(0.5) ? [{ date: isoDate(baselineYear + 1, 6, 30), value: 'half of target' }] : [],
-              dataSource: random.pick(METHODS),
-              collectionMethod: random.pick(METHODS),
-              frequency: random.pick(['monthly', 'quarterly', 'semiannual', 'annual']),
-              responsibleParty: random.pick(['us', 'partner', 'joint']),
-              objectiveIds: random.sample(objectives, 1),
-            }),
-          );
+          const baseline = unit === 'yes_no' ? 'no' : unit === 'text' ? 'Capacity limited' : unit === 'percent' ? String(random.int(5, 40)) : String(random.int(0, 40));
+          const target = unit === 'percent' ? String(random.int(50, 95)) : unit === 'yes_no' ? 'yes' : unit === 'text' ? 'Capacity rated adequate' : String(random.int(50, 2000));
+          const benchmark = add('benchmarks', {
+            title: `${title} ${area.toLowerCase()} #${b + 1}`,
+            projectId: project,
+            definition: `${definition} ${area.toLowerCase()}, ${country}.`,
+            unit,
+            baselineValue: baseline,
+            baselineDate: isoDate(baselineYear, 1, 1),
+            targetValue: target,
+            targetDate: isoDate(baselineYear + 2, random.int(1, 12), 28),
+            dataSource: random.pick(METHODS),
+            collectionMethod: random.pick(METHODS),
+            frequency: random.pick(['monthly', 'quarterly', 'semiannual', 'annual']),
+            responsibleParty: random.pick(['us', 'partner', 'joint']),
+            objectiveIds: random.sample(objectives, 1),
+          });
+          benchmarks.push(benchmark);
+          benchmarkPlans.set(benchmark, { unit, baseline: Number(baseline) || 0, target: Number(target) || 0, pace: 0.6 + random.next() * 0.7 });
+          // A periodic target halfway, for half of the numeric benchmarks.
+          if ((unit === 'number' || unit === 'percent') && random.chance(0.5)) {
+            add('benchmarkTargets', { benchmarkId: benchmark, date: isoDate(baselineYear + 1, 6, 30), value: String(Math.round((Number(baseline) + Number(target)) / 2)) });
+          }
         }
         benchmarksByProject.set(project, benchmarks);
         const checkIns: string[] = [];
@@ -232,13 +254,19 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
               benchmarkIds: assessed,
               status,
               rating: status === 'assessed' ? random.pick(RATINGS) : 'not_rated',
-              measuredValues: status === 'assessed' ? assessed.map((benchmarkId) => ({ benchmarkId, value: String(random.int(0, 500)) })) : [],
               evidenceNotes: status === 'assessed' ? `Site visit and registry review. زيارة ميدانية ومراجعة السجلات (${area}).` : '',
               assessedOn: status === 'assessed' ? due : '',
               partnerAcknowledgedBy: status === 'assessed' && random.chance(0.7) ? person() : '',
               partnerAcknowledgedOn: status === 'assessed' ? due : '',
             }),
           );
+          if (status === 'assessed') {
+            const checkIn = checkIns[checkIns.length - 1]!;
+            for (const benchmarkId of assessed) {
+              const planned = benchmarkPlans.get(benchmarkId)!;
+              add('measurements', { benchmarkId, checkInId: checkIn, value: measuredValue(planned, (month + 1) / 30), measuredOn: due, rating: random.pick(RATINGS), comment: random.chance(0.3) ? 'Figures from the partner ministry, checked on site.' : '' });
+            }
+          }
         }
         checkInsByProject.set(project, checkIns);
         add('resources', {

@@ -15,7 +15,7 @@ describe('accord seed', () => {
   it('fills an empty database with a small linked dataset, the same for the same seed', () => {
     const first = run('seed', '--db', db('a'), '--size', 'small', '--seed', '7');
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/Done in .* benchmarks 30, checkIns 48, .*mouClauses 18/);
+    expect(first.stdout).toMatch(/Done in .* benchmarks 30, benchmarkTargets \d+, checkIns 48, measurements \d+, .*mouClauses 18/);
     expect(run('seed', '--db', db('b'), '--size', 'small', '--seed', '7').status).toBe(0);
     expect(run('seed', '--db', db('c'), '--size', 'small', '--seed', '8').status).toBe(0);
     const dump = (name: string) => run('dump', '--db', db(name)).stdout;

@@ -1,3 +1,4 @@
+import { entriesFor, measurementWrites } from '../../renderer/src/results/assessment';
 import { describe, expect, it } from 'vitest';
 import { recordType } from '../../shared/records/registry';
 import { inputSchema } from '../../shared/records/spec';
@@ -59,9 +60,19 @@ describe('form values and API values', () => {
   });
 
   it('keeps measured values only for the benchmarks the check-in point still assesses', () => {
-    const checkIns = recordType('checkIns');
-    const form = { ...toFormValues(checkIns, undefined), benchmarkIds: ['b1'], measuredValues: [{ benchmarkId: 'b1', value: '12' }, { benchmarkId: 'b2', value: '7' }] };
-    expect(toApiValues(checkIns, form).values.measuredValues).toEqual([{ benchmarkId: 'b1', value: '12' }]);
+    const stored = [{ id: 'm1', title: '5', createdAt: '', updatedAt: '', benchmarkId: 'b1', checkInId: 'c1', value: '5', measuredOn: '2026-03-01', rating: 'on_track', comment: '', originalText: '' }];
+    const entries = [
+      { benchmarkId: 'b1', id: 'm1', value: '12', measuredOn: '2026-03-01', rating: 'on_track', comment: '' },
+      { benchmarkId: 'b2', value: '7', measuredOn: '2026-03-01', rating: 'on_track', comment: '' },
+      { benchmarkId: 'b3', value: ' ', measuredOn: '2026-03-01', rating: 'not_rated', comment: '' },
+    ];
+    expect(measurementWrites('c1', ['b1', 'b3'], entries, stored)).toEqual([
+      { method: 'records.update', id: 'm1', values: { benchmarkId: 'b1', checkInId: 'c1', value: '12', measuredOn: '2026-03-01', rating: 'on_track', comment: '', originalText: '' } },
+    ]);
+    expect(entriesFor(['b1', 'b2'], stored, { measuredOn: '2026-04-02', rating: 'not_rated' }).map((entry) => [entry.benchmarkId, entry.id, entry.value, entry.measuredOn])).toEqual([
+      ['b1', 'm1', '5', '2026-03-01'],
+      ['b2', undefined, '', '2026-04-02'],
+    ]);
   });
 
   it('fills links from the address (?projectId=…) on a new record', () => {

@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, type ReactElement, type ReactNode } from 'react';
 import { Controller, useForm, type Control, type ControllerRenderProps, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { MethodOutput } from '../../../shared/contract';
+import type { AppErrorShape } from '../../../shared/result';
 import { inputSchema, type FieldSpec, type RecordTypeSpec } from '../../../shared/records/spec';
 import { DateInput } from '../components/DateInput';
 import { Field } from '../components/Field';
@@ -51,9 +52,13 @@ interface RecordFormProps {
   overrides?: Record<string, unknown>;
   heading?: string;
   intro?: ReactNode;
+  /** More of the form after its fields (the measured values of an assessment), drawn from the form's current values. */
+  extra?: (form: FormValues) => ReactNode;
+  /** Writes that go with the record's, after it is saved (an error keeps the page open and is shown). */
+  afterSave?: (id: string, values: FormValues) => Promise<AppErrorShape | null>;
 }
 
-export function RecordForm({ spec, loaded, presets, only, overrides, heading, intro }: RecordFormProps) {
+export function RecordForm({ spec, loaded, presets, only, overrides, heading, intro, extra, afterSave }: RecordFormProps) {
   const { t, language, formatError } = useTranslation();
   const record = loaded?.record;
   const resolver = useMemo(() => planningResolver(spec), [spec]);
@@ -75,6 +80,11 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
   const onSubmit = handleSubmit(async (values) => {
     const result = record ? await api.call('records.update', { type: spec.name as never, id: record.id, values }) : await api.call('records.create', { type: spec.name as never, values });
     if (!result.ok) return reportSaveError(result.error, setError, spec.fields.map((field) => field.name));
+    const failed = afterSave ? await afterSave(result.value.id, values) : null;
+    if (failed) {
+      afterChange(spec.name);
+      return useUiStore.getState().showError(failed);
+    }
     afterChange(spec.name);
     useUiStore.getState().showInfo(message('records.ui.saved'));
     navigateSaved(recordPath(spec.name, result.value.id));
@@ -193,6 +203,7 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
             {input(field)}
           </Field>
         ))}
+        {extra?.(formNow)}
         <div className="form__actions">
           <button type="submit" className="primary" disabled={isSubmitting}>
             {isSubmitting ? t('records.ui.saving') : t('records.ui.save')}

@@ -70,7 +70,7 @@ export function toApiValues(spec: RecordTypeSpec, form: FormValues): { values: F
         break;
       }
       case 'json':
-        values[field.name] = Array.isArray(raw) ? raw.filter((entry) => !isBlankEntry(entry) && !isForUnassessedBenchmark(entry, form)) : [];
+        values[field.name] = Array.isArray(raw) ? raw.filter((entry) => !isBlankEntry(entry)) : [];
         break;
       default:
         values[field.name] = raw;
@@ -89,10 +89,4 @@ function isBlankEntry(entry: unknown): boolean {
     return Object.values(object).every((value) => String(value ?? '').trim() === '');
   }
   return false;
-}
-
-/** A measured value for a benchmark the officer has since taken off the check-in point's list is not kept. */
-function isForUnassessedBenchmark(entry: unknown, form: FormValues): boolean {
-  if (!entry || typeof entry !== 'object' || !('benchmarkId' in entry) || !Array.isArray(form.benchmarkIds)) return false;
-  return !form.benchmarkIds.includes((entry as { benchmarkId: unknown }).benchmarkId);
 }

@@ -4,8 +4,8 @@ import type { MessageKey } from '../../../shared/i18n/message';
 import type { RecordTypeName } from '../../../shared/records/registry';
 import { MouDocumentsPanel } from '../documents/MouDocumentsPanel';
 import { useTranslation } from '../i18n';
-import { AttendeesEditor, MeasuredValuesEditor, PartiesEditor, PeriodicTargetsEditor, type EditorProps } from './JsonEditors';
-import { AttendeesValue, MeasuredValuesValue, PeriodicTargetsValue, type JsonValueProps } from './JsonValues';
+import { AttendeesEditor, PartiesEditor, type EditorProps } from './JsonEditors';
+import { AttendeesValue, type JsonValueProps } from './JsonValues';
 import { MouClauses, MouSignatories } from './MouClauses';
 import { MouVersions } from './MouVersions';
 import { assessPath, overviewPath } from './paths';
@@ -96,10 +96,8 @@ export const views: Partial<Record<RecordTypeName, TypeView>> = {
     ),
     json: { parties: { editor: PartiesEditor as never } },
   },
-  benchmarks: { json: { periodicTargets: { editor: PeriodicTargetsEditor as never, value: PeriodicTargetsValue } } },
   checkIns: {
     detailActions: (record) => <AssessLink record={record} />,
-    json: { measuredValues: { editor: MeasuredValuesEditor as never, value: MeasuredValuesValue } },
   },
   meetings: { json: { attendees: { editor: AttendeesEditor as never, value: AttendeesValue } }, titleTypes: ['people'] },
 };

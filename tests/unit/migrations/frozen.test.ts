@@ -27,6 +27,7 @@ const SCHEMA_AT_VERSION: Record<number, string> = {
   8: '4ef48c985e786218f29ece5cc92b47326dbbc53ad704889172cc0abadfe16de1',
   9: '6273762f804fafdb56ce08b60fdee5dccbaf4e9b6e5b1a4aa8757e02f0b4ad83',
   10: 'cac520839a3d72cc725598aba85560f07adb4259f25680ad2d5c973d506606b2',
+  11: 'fa8001fd0ce9e63de77d42d463874a022b75fd39471fc40aa0b7a5a72ed94807',
 };
 
 const schemaHash = (version: number) => {
