@@ -9,6 +9,7 @@ import { AttendeesValue, type JsonValueProps } from './JsonValues';
 import { MouClauses, MouSignatories } from './MouClauses';
 import { MouVersions } from './MouVersions';
 import { assessPath, overviewPath } from './paths';
+import { BenchmarkResultsPanel } from '../results/BenchmarkResultsPanel';
 
 /**
  * What a record type shows beyond its registry declaration: extra list
@@ -96,6 +97,7 @@ export const views: Partial<Record<RecordTypeName, TypeView>> = {
     ),
     json: { parties: { editor: PartiesEditor as never } },
   },
+  benchmarks: { panels: ({ record }) => <BenchmarkResultsPanel record={record} /> },
   checkIns: {
     detailActions: (record) => <AssessLink record={record} />,
   },
