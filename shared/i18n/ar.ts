@@ -83,7 +83,7 @@ export const ar: Record<MessageKey, string> = {
   'records.ui.addTarget': 'إضافة هدف دوري',
   'records.ui.after': 'بعد',
   'records.ui.allInTime': 'جميع التقييمات في الوقت المناسب',
-  'records.ui.amountHint': 'بوحدات العملة مع منزلتين عشريتين على الأكثر، مثل 1250000.00',
+  'records.ui.amountHint': 'بوحدات العملة {decimals, plural, =0 {دون كسور عشرية} one {بمنزلة عشرية واحدة على الأكثر} two {بمنزلتين عشريتين على الأكثر} few {بـ# منازل عشرية على الأكثر} many {بـ# منزلة عشرية على الأكثر} other {بـ# منزلة عشرية على الأكثر}}، مثل {example}',
   'records.ui.any': 'الكل',
   'records.ui.assessmentAt': 'التقييم المشترك: {title}',
   'records.ui.assessmentIntro': 'الاستحقاق {due, date}. سجّل القيمة المقيسة لكل معيار، والتقييم المتفق عليه بين الجانبين، والأدلة، ومن أقر بها من جانب الشريك.',

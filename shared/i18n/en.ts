@@ -86,7 +86,7 @@ export const en = {
   'records.ui.addTarget': 'Add a periodic target',
   'records.ui.after': 'After',
   'records.ui.allInTime': 'all assessments in time',
-  'records.ui.amountHint': 'In whole currency units with up to two decimals, e.g. 1250000.00',
+  'records.ui.amountHint': 'In whole currency units with {decimals, plural, =0 {no decimals} one {up to # decimal} other {up to # decimals}}, e.g. {example}',
   'records.ui.any': 'Any',
   'records.ui.assessmentAt': 'Joint assessment: {title}',
   'records.ui.assessmentIntro': 'Due {due, date}. Record the value measured for each benchmark, the rating both sides agree on, the evidence, and who acknowledged it for the partner.',

@@ -11,6 +11,7 @@ import { firstErrorMessage, reportSaveError } from '../forms';
 import { useTranslation } from '../i18n';
 import { api, useUiStore } from '../store';
 import { toApiValues, toFormValues, type FormValues } from './convert';
+import { amountExample, decimalsOf } from './money';
 import { afterChange, useCall, useTitles } from './data';
 import { ALL_TYPES, fieldLabel, optionLabel, typeLabel } from './labels';
 import { listPath, recordPath } from './paths';
@@ -198,7 +199,7 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
             name={field.name}
             label={fieldLabel(spec, field.name, language) + (field.required ? ' *' : '')}
             error={formatError(firstErrorMessage(errors[field.name]))}
-            hint={field.kind === 'money' ? t('records.ui.amountHint') : undefined}
+            hint={field.kind === 'money' ? t('records.ui.amountHint', { decimals: decimalsOf(formNow.currency), example: amountExample(decimalsOf(formNow.currency)) }) : undefined}
           >
             {input(field)}
           </Field>
