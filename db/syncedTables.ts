@@ -20,6 +20,17 @@ export interface SyncedTable {
   jsonFields?: readonly string[];
 }
 
+/**
+ * Columns the schema still holds that no longer travel: their contents moved into typed rows (migration 0014,
+ * typed results). A post still running an older version sends changes to them; those are dropped on arrival
+ * (the older post's values reach the typed rows once it upgrades and converts its own), not refused with the
+ * whole bundle.
+ */
+export const RETIRED_COLUMNS: ReadonlyMap<string, ReadonlySet<string>> = new Map([
+  ['benchmarks', new Set(['periodic_targets'])],
+  ['check_ins', new Set(['measured_values'])],
+]);
+
 /** A registry record type's sync declaration: every field is a column (columnName), JSON-shaped fields are JSON text. */
 function declareRecordTable(spec: RecordTypeSpec): SyncedTable {
   return {

@@ -7,6 +7,7 @@ import { columnName } from '../../shared/records/spec';
 import { message } from '../../shared/i18n/message';
 import { checkValue, describeSyncedTables, TOMBSTONE_COLUMN } from './columns';
 import { refusedChange } from './rules';
+import { RETIRED_COLUMNS } from '../syncedTables';
 
 /** Per table, the registry's character limit of each text column. */
 const textLimits = new Map<string, Map<string, { field: string; max: number }>>(
@@ -116,7 +117,7 @@ export class ChangeRejected extends Error {
 export function validateChanges(db: Database, raw: unknown[]): Change[] {
   const tables = describeSyncedTables(db);
   // Hand-written rather than a zod tuple: this runs once per change of every bundle.
-  return raw.map((entry, index) => {
+  return raw.map((entry, index): Change | null => {
     // Eight fields; a ninth, when present, is an object of extras: the officer who made the change (id and name), and
     // whatever a later version adds (kept in the signed batch, read by none yet).
     if (!Array.isArray(entry) || (entry.length !== 8 && !(entry.length === 9 && isExtras(entry[8])))) throw new ChangeRejected(index, 'malformed change');
@@ -127,6 +128,7 @@ export function validateChanges(db: Database, raw: unknown[]): Change[] {
     if (!(prevHlc === null ? prevPostId === null : isStamp(prevHlc) && isId(prevPostId))) throw new ChangeRejected(index, 'malformed replaced-version stamp');
     const info = tables.get(table); // a Map: no inherited keys like __proto__
     if (!info) throw new ChangeRejected(index, `unknown table "${table.slice(0, 64)}"`);
+    if (RETIRED_COLUMNS.get(table)?.has(column)) return null;
     if (prevHlc !== null && compareStamps({ hlc: prevHlc as string, postId: prevPostId as string }, { hlc: stamp, postId }) >= 0) throw new ChangeRejected(index, 'replaced version is not older');
     if (column === TOMBSTONE_COLUMN) {
       if (value !== true) throw new ChangeRejected(index, 'a delete must be true');
@@ -146,7 +148,7 @@ export function validateChanges(db: Database, raw: unknown[]): Change[] {
     const change: Change = { table, rowId, column, value, hlc: stamp, postId, prevHlc: prevHlc as string | null, prevPostId: prevPostId as string | null };
     if (officer) change.officer = officer;
     return change;
-  });
+  }).filter((change): change is Change => change !== null);
 }
 
 /** The officer the extras name: undefined when they name none, false when the id or name is malformed. */

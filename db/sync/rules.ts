@@ -4,7 +4,8 @@ import { fieldLabelKey, typeLabelKey } from '../../shared/records/labels';
 import { recordType, recordTypes } from '../../shared/records/registry';
 import { columnName, inputSchema, type RecordTypeSpec } from '../../shared/records/spec';
 import { AppError } from '../../shared/result';
-import { outgoingIds } from '../repositories/records/common';
+import { outgoingIds, unitOfLinked } from '../repositories/records/common';
+import { parseTypedValue } from '../../shared/results/values';
 import { quoteIdentifier as q, statement } from '../statements';
 import { snapshotSha256 } from '../repositories/mouSignings';
 
@@ -149,6 +150,13 @@ function checkRecord(db: Database, touched: Map<string, TouchedRow>, spec: Recor
     throw refusedChange(spec.table, rowId, field, parseIssueMessage(issue.message) ?? message('validation.invalid'));
   }
   const changedFields = spec.fields.filter((field) => row.changed.has(columnName(field.name)));
+  const typed = spec.typedBy;
+  if (typed && changedFields.some((field) => field.name === typed.ref || field.name === typed.unitField || typed.fields.includes(field.name))) {
+    // A measured value reads as its benchmark's unit as this post holds the benchmark after the merge.
+    const unit = unitOfLinked(db, spec, values);
+    const wrong = typed.fields.find((name) => unit !== undefined && parseTypedValue(unit, values[name] ?? '') === null);
+    if (wrong) throw refusedChange(spec.table, rowId, wrong, message(typed.message));
+  }
   if (locked) {
     const editable = locked.editable ?? [];
     const altered = changedFields.find((field) => !editable.includes(field.name) && !same(before![field.name], values[field.name]));

@@ -4,10 +4,13 @@ import type { Store } from '../../db/store';
 import { recordType } from '../../shared/records/registry';
 import { inputSchema } from '../../shared/records/spec';
 import { uuidv7 } from '../../shared/uuid';
+import { addDays, daysBetween, localToday } from '../../shared/results/today';
 
 /**
  * A realistic synthetic planning dataset, for demos, training and benchmarks.
- * Deterministic: the same seed gives the same records with the same ids. Every
+ * Deterministic: the same seed and the same today give the same records with the same ids. Dates are relative to
+ * today (the officer's local date, or --today), so a demo always has check-in points coming up in the next two
+ * weeks, overdue ones, assessments that will land after the next budget deadline, and action items due. Every
  * record goes through the generic repository (schema, links, transitions) and
  * Store, so it is change-captured and audited like anything an officer types,
  * and it syncs.
@@ -90,6 +93,16 @@ const INDICATORS = [
 const METHODS = ['Registry extract', 'Joint site visit', 'Partner ministry report', 'Course attendance records', 'Third-party survey'];
 const RATINGS = ['on_track', 'on_track', 'on_track', 'at_risk', 'at_risk', 'off_track'] as const;
 const AUTHORITIES = ['FMF', 'IMET', 'SECTION_333', 'INCLE', 'ESF', 'PKO', 'NADR', 'OTHER'] as const;
+const LOCAL_CURRENCIES: Record<string, { currency: string; decimals: number }> = {
+  JO: { currency: 'JOD', decimals: 3 },
+  KW: { currency: 'KWD', decimals: 3 },
+  BH: { currency: 'BHD', decimals: 3 },
+  TN: { currency: 'TND', decimals: 3 },
+  OM: { currency: 'OMR', decimals: 3 },
+  LY: { currency: 'LYD', decimals: 3 },
+  IQ: { currency: 'IQD', decimals: 0 },
+};
+const AUTHORITY_NAMES: Record<(typeof AUTHORITIES)[number], string> = { FMF: 'FMF', IMET: 'IMET', SECTION_333: 'Section 333', INCLE: 'INCLE', ESF: 'ESF', PKO: 'PKO', NADR: 'NADR', OTHER: 'Other' };
 const CLAUSE_TOPICS = [
   ['Purpose', 'This Memorandum sets out how the Participants will plan, assess and resource cooperation in', 'تحدد هذه المذكرة كيفية تخطيط المشاركين للتعاون وتقييمه وتوفير الموارد له في مجال'],
   ['Benchmarks', 'The Participants agree to measure progress against the benchmarks listed in the annex for', 'يتفق المشاركون على قياس التقدم وفق المعايير الواردة في الملحق بشأن'],
@@ -99,12 +112,31 @@ const CLAUSE_TOPICS = [
   ['Reporting', 'The partner ministry will share quarterly reports on', 'تتقاسم الوزارة الشريكة تقارير فصلية حول'],
 ] as const;
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const isoDate = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(Math.min(day, 28))}`;
+
+interface BenchmarkPlan {
+  unit: string;
+  baseline: number;
+  target: number;
+  /** How fast this benchmark moves against its straight line (1: on it). */
+  pace: number;
+  start: string;
+  targetDate: string;
+}
+
+/** A measured value `share` of the way from baseline to target, at the benchmark's pace, typed by its unit. */
+function measuredValue(plan: BenchmarkPlan, share: number): string {
+  const reached = Math.min(1.2, share * plan.pace);
+  if (plan.unit === 'yes_no') return reached >= 1 ? 'yes' : 'no';
+  if (plan.unit === 'text') return reached >= 1 ? 'Capacity rated adequate' : reached >= 0.5 ? 'Capacity improving' : 'Capacity limited';
+  const value = plan.baseline + (plan.target - plan.baseline) * reached;
+  return String(plan.unit === 'percent' ? Math.min(100, Math.round(value)) : Math.round(value));
+}
 
 export interface SeedOptions {
   size: SeedSize;
   seed?: number;
+  /** The day the dataset is built around (ISO date); the officer's local today when absent. */
+  today?: string;
   onProgress?: (type: string, count: number) => void;
   /** Where partner numbering starts: several seeded posts gathered in one database (benches at 2x-4x) keep distinct partner names. */
   partnerOffset?: number;
@@ -116,6 +148,9 @@ export interface SeedOptions {
 export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
   const plan = SEED_PLANS[options.size];
   const random = prng(options.seed ?? 1);
+  const today = options.today ?? localToday();
+  const day = (offset: number) => addDays(today, offset);
+  const year = Number(today.slice(0, 4));
   // Ids: UUIDv7 with a fixed clock and seeded random bits, so a seed always gives the same ids.
   let idClock = Date.UTC(2026, 0, 1);
   const nextId = () => uuidv7(idClock++, (bytes) => bytes.forEach((_, i) => (bytes[i] = Math.floor(random.next() * 256))));
@@ -148,10 +183,12 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
       goals.push(goal);
       for (let o = 1; o <= 4; o++) objectives.push(add('objectives', { code: `MO${g + 1}.${o}`, title: `${title}: objective ${o}`, level: 'objective', parentId: goal, description: `Objective ${o} under mission goal ${g + 1}; هدف فرعي ${o}.` }));
     });
-    for (let fy = 2026; options.budgetCalendar !== false && fy <= 2029; fy++) {
-      add('budgetDeadlines', { name: `Mission Resource Request FY${fy + 2}`, date: isoDate(fy, 4, 15), fiscalYear: fy + 2, notes: 'طلب موارد البعثة' });
-      add('budgetDeadlines', { name: `Bureau Resource Request FY${fy + 2}`, date: isoDate(fy, 9, 1), fiscalYear: fy + 2 });
-    }
+    // Budget deadlines around today: one past, the next Mission Resource Request in 25 days (assessments due after it are late for it), and later ones.
+    if (options.budgetCalendar !== false) ([[-160, 'Bureau Resource Request'], [25, 'Mission Resource Request'], [140, 'Bureau Resource Request'], [390, 'Mission Resource Request'], [505, 'Bureau Resource Request'], [755, 'Mission Resource Request']] as const).forEach(([offset, name]) => {
+      const date = day(offset);
+      const fiscalYear = Number(date.slice(0, 4)) + 2;
+      add('budgetDeadlines', { name: `${name} FY${fiscalYear}`, date, fiscalYear, notes: name.startsWith('Mission') ? 'طلب موارد البعثة' : '' });
+    });
 
     for (let p = 0; p < plan.partners; p++) {
       const n = p + (options.partnerOffset ?? 0);
@@ -167,7 +204,7 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
           programArea: random.pick(s.areas),
           priority: random.pick(['high', 'medium', 'low']),
           agreementStatus: agreed ? 'agreed' : random.pick(['proposed', 'declined']),
-          agreedOn: agreed ? isoDate(2025, random.int(1, 12), random.int(1, 28)) : '',
+          agreedOn: agreed ? day(-random.int(30, 420)) : '',
           agreedBy: agreed ? `${person()}, Ministry of Interior` : '',
           notes: `أولوية متفق عليها في مجال ${s.ar}`,
         });
@@ -179,10 +216,11 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
       const projectIds: string[] = [];
       const benchmarksByProject = new Map<string, string[]>();
       const checkInsByProject = new Map<string, string[]>();
+      const benchmarkPlans = new Map<string, BenchmarkPlan>();
       for (let j = 0; j < plan.projectsPerPartner; j++) {
         const s = sectors[j % sectors.length]!;
         const area = random.pick(s.areas);
-        const startYear = random.int(2025, 2026);
+        const start = day(-random.int(240, 560));
         const project = add('projects', {
           title: `${area} ${j === 0 ? 'pilot' : 'program'} (${country} ${j + 1})`,
           partnerId: partner,
@@ -192,43 +230,57 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
           usLead: random.pick(['INL', 'OSC', 'ICITAP', 'DSCA']),
           objectives: `Strengthen ${area.toLowerCase()} with the ${country} authorities. تعزيز ${s.ar}.`,
           status: random.pick(['proposed', 'active', 'active', 'active', 'completed']),
-          startDate: isoDate(startYear, random.int(1, 12), random.int(1, 28)),
-          endDate: isoDate(startYear + 3, random.int(1, 12), random.int(1, 28)),
+          startDate: start,
+          endDate: addDays(start, random.int(1000, 1200)),
           objectiveIds: random.sample(objectives, 2),
         });
         projectIds.push(project);
         const benchmarks: string[] = [];
         for (let b = 0; b < plan.benchmarksPerProject; b++) {
           const [title, unit, definition] = INDICATORS[b % INDICATORS.length]!;
-          const baselineYear = startYear;
-          const target = unit === 'percent' ? `${random.int(50, 95)}%` : unit === 'yes_no' ? 'yes' : unit === 'text' ? 'Capacity rated adequate' : String(random.int(50, 2000));
-          benchmarks.push(
-            add('benchmarks', {
-              title: `${title} ${area.toLowerCase()} #${b + 1}`,
-              projectId: project,
-              definition: `${definition} ${area.toLowerCase()}, ${country}.`,
-              unit,
-              baselineValue: unit === 'yes_no' ? 'no' : unit === 'text' ? 'Capacity limited' : '0',
-              baselineDate: isoDate(baselineYear, 1, 1),
-              targetValue: target,
-              targetDate: isoDate(baselineYear + 2, random.int(1, 12), 28),
-              periodicTargets: random.chance(0.5) ? [{ date: isoDate(baselineYear + 1, 6, 30), value: 'half of target' }] : [],
-              dataSource: random.pick(METHODS),
-              collectionMethod: random.pick(METHODS),
-              frequency: random.pick(['monthly', 'quarterly', 'semiannual', 'annual']),
-              responsibleParty: random.pick(['us', 'partner', 'joint']),
-              objectiveIds: random.sample(objectives, 1),
-            }),
-          );
+          const targetDate = addDays(start, random.int(600, 900));
+          const baseline = unit === 'yes_no' ? 'no' : unit === 'text' ? 'Capacity limited' : unit === 'percent' ? String(random.int(5, 40)) : String(random.int(0, 40));
+          const target = unit === 'percent' ? String(random.int(50, 95)) : unit === 'yes_no' ? 'yes' : unit === 'text' ? 'Capacity rated adequate' : String(random.int(50, 2000));
+          const benchmark = add('benchmarks', {
+            title: `${title} ${area.toLowerCase()} #${b + 1}`,
+            projectId: project,
+            definition: `${definition} ${area.toLowerCase()}, ${country}.`,
+            unit,
+            baselineValue: baseline,
+            baselineDate: start,
+            targetValue: target,
+            targetDate,
+            dataSource: random.pick(METHODS),
+            collectionMethod: random.pick(METHODS),
+            frequency: random.pick(['monthly', 'quarterly', 'semiannual', 'annual']),
+            responsibleParty: random.pick(['us', 'partner', 'joint']),
+            objectiveIds: random.sample(objectives, 1),
+          });
+          benchmarks.push(benchmark);
+          benchmarkPlans.set(benchmark, { unit, baseline: Number(baseline) || 0, target: Number(target) || 0, pace: 0.6 + random.next() * 0.7, start, targetDate });
+          // A periodic target halfway, for half of the numeric benchmarks.
+          if ((unit === 'number' || unit === 'percent') && random.chance(0.5)) {
+            add('benchmarkTargets', { benchmarkId: benchmark, date: addDays(start, Math.round(daysBetween(start, targetDate) / 2)), value: String(Math.round((Number(baseline) + Number(target)) / 2)) });
+          }
         }
         benchmarksByProject.set(project, benchmarks);
         const checkIns: string[] = [];
         for (let c = 0; c < plan.checkInsPerProject; c++) {
-          // Spread over 2025-2028; those before mid-2026 are mostly assessed.
-          const month = c % 48;
-          const due = isoDate(2025 + Math.floor(month / 12), (month % 12) + 1, random.int(1, 28));
-          const past = due < '2026-06-01';
-          const status = past ? (random.chance(0.8) ? 'assessed' : random.pick(['planned', 'missed'])) : 'planned';
+          // From the project's start to a year ahead; the first two to come fall within 14 days and just after the next deadline.
+          const pastCount = Math.ceil(plan.checkInsPerProject * 0.6);
+          const span = Math.max(1, daysBetween(start, today) - 20);
+          const due =
+            c < pastCount
+              ? addDays(start, Math.round(((c + 1) * span) / pastCount) + random.int(0, 6))
+              : c === pastCount
+                ? day(random.int(2, 12))
+                : c === pastCount + 1
+                  ? day(random.int(28, 45))
+                  : day(45 + Math.round(((c - pastCount - 1) * 320) / Math.max(1, plan.checkInsPerProject - pastCount - 1)) + random.int(0, 6));
+          // Mostly assessed in the past; the latest past one of the pilot is still open, so a demo has an overdue assessment.
+          const past = due < today;
+          const overdue = past && j === 0 && c === pastCount - 1;
+          const status = overdue ? 'planned' : past ? (random.chance(0.85) ? 'assessed' : random.pick(['planned', 'missed'])) : 'planned';
           const assessed = random.sample(benchmarks, random.int(1, 3));
           checkIns.push(
             add('checkIns', {
@@ -238,27 +290,52 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
               benchmarkIds: assessed,
               status,
               rating: status === 'assessed' ? random.pick(RATINGS) : 'not_rated',
-              measuredValues: status === 'assessed' ? assessed.map((benchmarkId) => ({ benchmarkId, value: String(random.int(0, 500)) })) : [],
               evidenceNotes: status === 'assessed' ? `Site visit and registry review. زيارة ميدانية ومراجعة السجلات (${area}).` : '',
               assessedOn: status === 'assessed' ? due : '',
               partnerAcknowledgedBy: status === 'assessed' && random.chance(0.7) ? person() : '',
               partnerAcknowledgedOn: status === 'assessed' ? due : '',
             }),
           );
+          if (status === 'assessed') {
+            const checkIn = checkIns[checkIns.length - 1]!;
+            for (const benchmarkId of assessed) {
+              const planned = benchmarkPlans.get(benchmarkId)!;
+              add('measurements', { benchmarkId, checkInId: checkIn, value: measuredValue(planned, daysBetween(planned.start, due) / Math.max(1, daysBetween(planned.start, planned.targetDate))), measuredOn: due, rating: random.pick(RATINGS), comment: random.chance(0.3) ? 'Figures from the partner ministry, checked on site.' : '' });
+            }
+          }
         }
         checkInsByProject.set(project, checkIns);
+        // The line's title names the authority it is funded under.
+        const authority = random.pick(AUTHORITIES);
         add('resources', {
-          title: `${random.pick(AUTHORITIES)} support for ${area.toLowerCase()}`,
+          title: `${AUTHORITY_NAMES[authority]} support for ${area.toLowerCase()}`,
           partnerId: partner,
           projectId: project,
-          authority: random.pick(AUTHORITIES),
-          fiscalYear: random.int(2026, 2028),
+          authority,
+          fiscalYear: year + random.int(0, 2),
           requestedMinor: random.int(10, 500) * 10_000_00,
           approvedMinor: random.chance(0.5) ? random.int(1, 10) * 10_000_00 : null,
           currency: 'USD',
           constraint: random.pick(['Funds arrive late in the fiscal year.', 'Congressional notification pending.', 'Partner co-funding not yet confirmed.']),
           risk: random.pick(['low', 'medium', 'high']),
           mitigation: random.pick(['Front-load the request in the MRR.', 'Phase the training over two years.', 'Use a no-cost extension.']),
+        });
+      }
+      // Where the partner's currency has three decimals (or none), its co-funding is held in it, exact in minor units.
+      const local = LOCAL_CURRENCIES[code];
+      if (local) {
+        add('resources', {
+          title: `Partner co-funding (${local.currency})`,
+          partnerId: partner,
+          projectId: projectIds[0],
+          authority: 'OTHER',
+          fiscalYear: year + 1,
+          requestedMinor: random.int(50, 900) * 1000 * 10 ** local.decimals + random.int(0, 999),
+          approvedMinor: null,
+          currency: local.currency,
+          constraint: 'Depends on the partner ministry budget law.',
+          risk: 'medium',
+          mitigation: 'Agree the share at the next planning meeting.',
         });
       }
       for (let m = 0; m < plan.mousPerPartner; m++) {
@@ -294,11 +371,13 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
       }
       for (let m = 0; m < plan.meetingsPerPartner; m++) {
         const decides = random.chance(0.4);
+        // Every two months up to last week.
+        const meetingDate = day(-7 - (plan.meetingsPerPartner - 1 - m) * 60 - random.int(0, 10));
         const attendees = [...random.sample(partnerPeople, 3), ...random.sample(usPeople, 2).map((entry) => entry.id)];
         const meeting = add('meetings', {
           title: `${random.pick(['Quarterly planning', 'Joint assessment', 'Budget review', 'Sector working group'])} meeting ${m + 1}`,
           partnerId: partner,
-          date: isoDate(2025 + Math.floor(m / 4), ((m * 3) % 12) + 1, random.int(1, 28)),
+          date: meetingDate,
           type: decides ? 'resourcing' : random.pick(['planning', 'assessment', 'other']),
           decidesResources: decides,
           attendees: attendees.map((personId, index) => ({ personId, role: index < 3 ? 'Partner delegation' : 'U.S. delegation' })),
@@ -311,8 +390,9 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
             description: random.pick(['Share the training curriculum', 'Send the quarterly data extract', 'Confirm the site visit dates', 'Draft the budget justification']),
             meetingId: meeting,
             ownerId: random.pick(attendees),
-            dueDate: isoDate(2025 + Math.floor(m / 4), ((m * 3 + 1) % 12) + 1, random.int(1, 28)),
-            status: random.pick(['open', 'open', 'done', 'cancelled']),
+            // The last meeting's items fall due in the coming two weeks; earlier ones are done or, some, overdue.
+            dueDate: m === plan.meetingsPerPartner - 1 ? day(random.int(1, 13)) : addDays(meetingDate, random.int(14, 40)),
+            status: m === plan.meetingsPerPartner - 1 ? 'open' : random.pick(['open', 'done', 'done', 'cancelled']),
           });
         }
       }

@@ -86,7 +86,12 @@ export function formatNumber(language: Language, value: number): string {
 }
 
 /** Decimal places of a currency's minor unit (JOD 3, IQD 0, USD 2), from Intl's own table. */
+/** ISO 4217 minor units of the region's currencies, stated rather than left to the runtime's locale data. */
+const MINOR_UNITS: Record<string, number> = { JOD: 3, KWD: 3, BHD: 3, TND: 3, OMR: 3, LYD: 3, IQD: 0, JPY: 0, USD: 2, EUR: 2 };
+
 export function currencyDecimals(currency: string): number {
+  const stated = MINOR_UNITS[currency];
+  if (stated !== undefined) return stated;
   try {
     return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
   } catch {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { issueMessage } from '../i18n/message';
 import type { FieldSpec, RecordTypeSpec } from './spec';
+import { parseTypedValue, UNIT_KINDS } from '../results/values';
 
 /**
  * The planning model's record types (see ../../../shared/DOMAIN.md for the words). Labels are not written here: each
@@ -9,6 +10,10 @@ import type { FieldSpec, RecordTypeSpec } from './spec';
 
 export const SECTORS = ['police', 'judiciary', 'corrections', 'border_security', 'defense', 'maritime', 'counterterrorism', 'other'] as const;
 export type Sector = (typeof SECTORS)[number];
+
+/** The joint rating at a check-in point, and of each value measured there. */
+export const RATINGS = ['not_rated', 'on_track', 'at_risk', 'off_track'] as const;
+export type Rating = (typeof RATINGS)[number];
 
 export const MOU_STATUSES = ['draft', 'in_negotiation', 'agreed', 'signed', 'superseded'] as const;
 export type MouStatus = (typeof MOU_STATUSES)[number];
@@ -169,19 +174,18 @@ export const recordTypes = [
       {
         name: 'unit',
         kind: 'enum',
-        options: ['number', 'percent', 'yes_no', 'text'],
+        options: UNIT_KINDS,
         default: 'number',
         list: true,
       },
+      // Typed by the unit (shared/results/values.ts): a decimal, yes / no, or text; migration 0011 converted the old free text.
       { name: 'baselineValue', kind: 'text', max: 200 },
       { name: 'baselineDate', kind: 'date' },
       { name: 'targetValue', kind: 'text', max: 200, list: true },
       { name: 'targetDate', kind: 'date', list: true },
-      {
-        name: 'periodicTargets',
-        kind: 'json',
-        schema: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, issueMessage('validation.invalidDate')), value: z.string().trim().min(1, issueMessage('validation.required')).max(200, issueMessage('validation.tooLong', { max: 200 })) })).max(40, issueMessage('validation.tooMany', { max: 40 })).default([]),
-      },
+      // What was written before values were typed, where it did not read as the unit (migration 0011).
+      { name: 'baselineOriginal', kind: 'text', max: 200 },
+      { name: 'targetOriginal', kind: 'text', max: 200 },
       { name: 'dataSource', kind: 'text', max: 300, searchable: true },
       { name: 'collectionMethod', kind: 'text', max: 300 },
       {
@@ -199,9 +203,18 @@ export const recordTypes = [
       },
       objectiveLinks,
     ],
-    rules: [notBefore('targetDate', 'baselineDate', issueMessage('validation.targetBeforeBaseline'))],
-    // An MOU clause that cites a benchmark must not lose it silently.
-    restrictDeleteBy: [{ type: 'mouClauses', field: 'benchmarkIds' }],
+    rules: [
+      notBefore('targetDate', 'baselineDate', issueMessage('validation.targetBeforeBaseline')),
+      { field: 'baselineValue', message: issueMessage('validation.valueNotOfUnit'), holds: (v) => parseTypedValue(v.unit, v.baselineValue ?? '') !== null },
+      { field: 'targetValue', message: issueMessage('validation.valueNotOfUnit'), holds: (v) => parseTypedValue(v.unit, v.targetValue ?? '') !== null },
+    ],
+    // An MOU clause that cites a benchmark must not lose it silently; nor its targets and measured values.
+    restrictDeleteBy: [
+      { type: 'mouClauses', field: 'benchmarkIds' },
+      { type: 'benchmarkTargets', field: 'benchmarkId' },
+      { type: 'measurements', field: 'benchmarkId' },
+    ],
+    typedBy: { unitField: 'unit', fields: ['baselineValue', 'targetValue'], message: 'validation.valueNotOfUnit' },
   },
   {
     name: 'checkIns',
@@ -222,29 +235,49 @@ export const recordTypes = [
       {
         name: 'rating',
         kind: 'enum',
-        options: ['not_rated', 'on_track', 'at_risk', 'off_track'],
+        options: RATINGS,
         default: 'not_rated',
         list: true,
-      },
-      {
-        name: 'measuredValues',
-        kind: 'json',
-        schema: z.array(z.object({ benchmarkId: z.string(), value: z.string().trim().max(200, issueMessage('validation.tooLong', { max: 200 })) })).max(200, issueMessage('validation.tooMany', { max: 200 })).default([]),
-        itemRefs: [{ key: 'benchmarkId', to: 'benchmarks' }],
       },
       { name: 'evidenceNotes', kind: 'longText', max: 4000, searchable: true },
       { name: 'assessedOn', kind: 'date' },
       { name: 'partnerAcknowledgedBy', kind: 'text', max: 200 },
       { name: 'partnerAcknowledgedOn', kind: 'date' },
     ],
-    rules: [
-      {
-        field: 'measuredValues',
-        message: issueMessage('validation.measuredNotAssessed'),
-        holds: (v) => !Array.isArray(v.measuredValues) || !Array.isArray(v.benchmarkIds) || v.measuredValues.every((measured: { benchmarkId: string }) => (v.benchmarkIds as string[]).includes(measured.benchmarkId)),
-      },
+    restrictDeleteBy: [
+      { type: 'mouClauses', field: 'checkInIds' },
+      { type: 'measurements', field: 'checkInId' },
     ],
-    restrictDeleteBy: [{ type: 'mouClauses', field: 'checkInIds' }],
+  },
+  {
+    // A value measured for one benchmark at one check-in point, typed by the benchmark's unit, with its own joint rating (migration 0011).
+    name: 'measurements',
+    table: 'measurements',
+    titleField: 'value',
+    fields: [
+      { name: 'benchmarkId', kind: 'ref', to: 'benchmarks', required: true, list: true },
+      { name: 'checkInId', kind: 'ref', to: 'checkIns', required: true, list: true },
+      { name: 'value', kind: 'text', max: 200, list: true, searchable: true },
+      { name: 'measuredOn', kind: 'date', list: true },
+      { name: 'rating', kind: 'enum', options: RATINGS, default: 'not_rated', list: true },
+      { name: 'comment', kind: 'longText', max: 4000, searchable: true },
+      // The free text an older version held, where it did not read as the benchmark's unit.
+      { name: 'originalText', kind: 'text', max: 200, searchable: true },
+    ],
+    typedBy: { ref: 'benchmarkId', unitField: 'unit', fields: ['value'], message: 'validation.valueNotOfUnit' },
+  },
+  {
+    // A periodic target of a benchmark: the value it should reach by a date (migration 0011).
+    name: 'benchmarkTargets',
+    table: 'benchmark_targets',
+    titleField: 'value',
+    fields: [
+      { name: 'benchmarkId', kind: 'ref', to: 'benchmarks', required: true, list: true },
+      { name: 'date', kind: 'date', required: true, list: true },
+      { name: 'value', kind: 'text', max: 200, list: true },
+      { name: 'originalText', kind: 'text', max: 200 },
+    ],
+    typedBy: { ref: 'benchmarkId', unitField: 'unit', fields: ['value'], message: 'validation.valueNotOfUnit' },
   },
   {
     name: 'mouDrafts',

@@ -99,6 +99,13 @@ export interface RecordTypeSpec {
   /** A ref field: this record is locked (no create, edit or delete) while the record it points at is locked. */
   lockedBy?: string;
   warnings?: readonly RecordWarning[];
+  /**
+   * Value fields typed by a unit (shared/results/values.ts): the record's own `unitField`, or with `ref` the unit of
+   * the record that ref points at (a measured value by its benchmark's unit). A value must read as the unit (checked
+   * on every local write and every incoming change; `message` is the field issue) and is stored in its canonical
+   * form ("72 %" -> "72", "Yes" -> "yes").
+   */
+  typedBy?: { ref?: string; unitField: string; fields: readonly string[]; message: MessageKey };
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

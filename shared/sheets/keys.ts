@@ -15,6 +15,8 @@ export const NATURAL_KEYS = {
   projects: [['partnerId', 'title']],
   benchmarks: [['code'], ['projectId', 'title']],
   checkIns: [['projectId', 'title', 'dueDate']],
+  measurements: [['checkInId', 'benchmarkId']],
+  benchmarkTargets: [['benchmarkId', 'date']],
   mouDrafts: [['partnerId', 'title']],
   mouClauses: [['mouId', 'position']],
   mouSignatories: [['mouId', 'signingOrder']],

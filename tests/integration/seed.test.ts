@@ -15,13 +15,45 @@ describe('accord seed', () => {
   it('fills an empty database with a small linked dataset, the same for the same seed', () => {
     const first = run('seed', '--db', db('a'), '--size', 'small', '--seed', '7');
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stdout).toMatch(/Done in .* benchmarks 30, checkIns 48, .*mouClauses 18/);
+    expect(first.stdout).toMatch(/Done in .* benchmarks 30, checkIns 48, measurements \d+, .*benchmarkTargets \d+, .*mouClauses 18/);
     expect(run('seed', '--db', db('b'), '--size', 'small', '--seed', '7').status).toBe(0);
     expect(run('seed', '--db', db('c'), '--size', 'small', '--seed', '8').status).toBe(0);
     const dump = (name: string) => run('dump', '--db', db(name)).stdout;
     expect(dump('a')).toBe(dump('b'));
     expect(dump('a')).not.toBe(dump('c'));
     expect(dump('a').length).toBeGreaterThan(50_000);
+  });
+
+  it('dates the demo around today (or --today), the same for the same seed and day, with upcoming, overdue and late-for-deadline cases', async () => {
+    for (const name of ['t1', 't2']) expect(run('seed', '--db', db(name), '--size', 'small', '--seed', '7', '--today', '2026-12-02').status).toBe(0);
+    expect(run('seed', '--db', db('t3'), '--size', 'small', '--seed', '7', '--today', '2027-03-15').status).toBe(0);
+    const dump = (name: string) => run('dump', '--db', db(name)).stdout;
+    expect(dump('t1')).toBe(dump('t2'));
+    expect(dump('t1')).not.toBe(dump('t3'));
+    expect(run('seed', '--db', db('t4'), '--size', 'small', '--today', '2026-02-30').status).toBe(2);
+    const app = openTestApp(db('t1'));
+    try {
+      const sqlite = app.context.store.db;
+      const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
+      // Check-in points due in the next 14 days, overdue ones still planned, and open action items due soon.
+      expect(count("SELECT COUNT(*) AS n FROM check_ins WHERE status = 'planned' AND due_date BETWEEN '2026-12-02' AND '2026-12-16'")).toBeGreaterThan(0);
+      expect(count("SELECT COUNT(*) AS n FROM check_ins WHERE status = 'planned' AND due_date < '2026-12-02'")).toBeGreaterThan(0);
+      expect(count("SELECT COUNT(*) AS n FROM action_items WHERE status = 'open' AND due_date BETWEEN '2026-12-02' AND '2026-12-16'")).toBeGreaterThan(0);
+      // The next budget deadline comes before some planned assessments: they will be late for it.
+      const next = sqlite.prepare("SELECT date FROM budget_deadlines WHERE date >= '2026-12-02' ORDER BY date LIMIT 1").pluck().get() as string;
+      expect(next).toBe('2026-12-27');
+      expect(count(`SELECT COUNT(*) AS n FROM check_ins WHERE status = 'planned' AND due_date > '${next}' AND due_date < date('${next}', '+30 days')`)).toBeGreaterThan(0);
+      // Each resource line's title names the authority it is funded under.
+      const lines = sqlite.prepare("SELECT title, authority FROM resources WHERE authority <> 'OTHER'").all() as { title: string; authority: string }[];
+      for (const line of lines) expect(line.title.startsWith(line.authority === 'SECTION_333' ? 'Section 333' : line.authority), line.title).toBe(true);
+      // Typed results: numeric baselines and targets, measured values typed by their benchmark's unit.
+      expect(count("SELECT COUNT(*) AS n FROM benchmarks WHERE unit IN ('number', 'percent') AND (baseline_value GLOB '*[^0-9.-]*' OR target_value GLOB '*[^0-9.-]*' OR target_value = '')")).toBe(0);
+      expect(count("SELECT COUNT(*) AS n FROM measurements m JOIN benchmarks b ON b.id = m.benchmark_id WHERE b.unit = 'yes_no' AND m.value NOT IN ('yes', 'no')")).toBe(0);
+      expect(count('SELECT COUNT(*) AS n FROM measurements')).toBeGreaterThan(20);
+      expect(count('SELECT COUNT(*) AS n FROM benchmark_targets')).toBeGreaterThan(0);
+    } finally {
+      app.close();
+    }
   });
 
   it('refuses a database that already has data, and bad options', () => {

@@ -1,10 +1,11 @@
+import { entriesFor, measurementWrites } from '../../renderer/src/results/assessment';
 import { describe, expect, it } from 'vitest';
 import { recordType } from '../../shared/records/registry';
 import { inputSchema } from '../../shared/records/spec';
 import { toApiValues, toFormValues } from '../../renderer/src/planning/convert';
 import { formatMessage, formatMoney } from '../../shared/i18n/format';
 import { issueMessage, parseIssueMessage } from '../../shared/i18n/message';
-import { minorToMajorText, parseMajorUnits } from '../../renderer/src/planning/money';
+import { decimalsOf, minorToMajorText, parseMajorUnits } from '../../renderer/src/planning/money';
 
 /** The planning forms' conversion between what inputs hold and what the API stores. */
 describe('money in major units, stored as integer minor units', () => {
@@ -27,6 +28,47 @@ describe('money in major units, stored as integer minor units', () => {
     expect(minorToMajorText(null)).toBe('');
     // Read in the currency's own decimals (shared/i18n formatMoney, what the list and detail pages show).
     expect(formatMoney('en', 125_000_050, 'USD')).toBe('USD\u00a01,250,000.50');
+  });
+});
+
+describe('amounts in the decimals of their currency', () => {
+  const resources = recordType('resources');
+  const line = (currency: string, requestedMinor: number | null) => ({ title: 'Co-funding', partnerId: '', projectId: null, authority: 'OTHER', fiscalYear: 2027, requestedMinor, approvedMinor: null, currency, constraint: '', risk: 'medium', mitigation: '' });
+
+  it('knows three decimals for the dinars and the rial, none for the Iraqi dinar and the yen', () => {
+    for (const code of ['JOD', 'KWD', 'BHD', 'TND', 'OMR', 'LYD']) expect(decimalsOf(code), code).toBe(3);
+    for (const code of ['IQD', 'JPY']) expect(decimalsOf(code), code).toBe(0);
+    expect(decimalsOf('USD')).toBe(2);
+    expect(decimalsOf('')).toBe(2);
+  });
+
+  it('stores an amount typed in major units exactly in minor units: fils, baisa, dirhams, whole dinars', () => {
+    expect(parseMajorUnits('12.345', 3)).toBe(12_345);
+    expect(parseMajorUnits('1,250,000.5', 3)).toBe(1_250_000_500);
+    expect(parseMajorUnits('١٢٫٣٤٥', 3)).toBe(12_345);
+    expect(parseMajorUnits('12.3456', 3)).toBeUndefined();
+    expect(parseMajorUnits('250000', 0)).toBe(250_000);
+    expect(parseMajorUnits('250000.5', 0)).toBeUndefined();
+    for (const [currency, text, minor] of [['JOD', '12.345', 12_345], ['KWD', '0.005', 5], ['BHD', '100', 100_000], ['TND', '7.5', 7_500], ['OMR', '1,000.250', 1_000_250], ['LYD', '3.14', 3_140], ['IQD', '1500000', 1_500_000], ['JPY', '980', 980], ['USD', '12.34', 1_234]] as const) {
+      const { values, problems } = toApiValues(resources, { ...toFormValues(resources, line(currency, null)), requestedMinor: text });
+      expect(problems, currency).toEqual({});
+      expect(values.requestedMinor, currency).toBe(minor);
+    }
+    const { problems } = toApiValues(resources, { ...toFormValues(resources, line('IQD', null)), requestedMinor: '1500.5' });
+    expect(problems.requestedMinor).toBe(issueMessage('validation.invalidAmount', { decimals: 0, example: '1250000' }));
+  });
+
+  it('shows a stored amount in its currency’s decimals, so existing values keep their meaning', () => {
+    expect(toFormValues(resources, line('JOD', 12_345)).requestedMinor).toBe('12.345');
+    expect(toFormValues(resources, line('IQD', 1_500_000)).requestedMinor).toBe('1500000');
+    expect(toFormValues(resources, line('USD', 1_234)).requestedMinor).toBe('12.34');
+    expect(minorToMajorText(5, 3)).toBe('0.005');
+    expect(formatMoney('en', 12_345, 'JOD')).toBe('JOD\u00a012.345');
+    expect(formatMoney('en', 1_500_000, 'IQD')).toBe('IQD\u00a01,500,000');
+    // Round trip: what the form shows is what it stores.
+    for (const [currency, minor] of [['KWD', 1_000_250], ['OMR', 7], ['JPY', 980]] as const) {
+      expect(toApiValues(resources, toFormValues(resources, line(currency, minor))).values.requestedMinor).toBe(minor);
+    }
   });
 });
 
@@ -59,9 +101,19 @@ describe('form values and API values', () => {
   });
 
   it('keeps measured values only for the benchmarks the check-in point still assesses', () => {
-    const checkIns = recordType('checkIns');
-    const form = { ...toFormValues(checkIns, undefined), benchmarkIds: ['b1'], measuredValues: [{ benchmarkId: 'b1', value: '12' }, { benchmarkId: 'b2', value: '7' }] };
-    expect(toApiValues(checkIns, form).values.measuredValues).toEqual([{ benchmarkId: 'b1', value: '12' }]);
+    const stored = [{ id: 'm1', title: '5', createdAt: '', updatedAt: '', benchmarkId: 'b1', checkInId: 'c1', value: '5', measuredOn: '2026-03-01', rating: 'on_track', comment: '', originalText: '' }];
+    const entries = [
+      { benchmarkId: 'b1', id: 'm1', value: '12', measuredOn: '2026-03-01', rating: 'on_track', comment: '' },
+      { benchmarkId: 'b2', value: '7', measuredOn: '2026-03-01', rating: 'on_track', comment: '' },
+      { benchmarkId: 'b3', value: ' ', measuredOn: '2026-03-01', rating: 'not_rated', comment: '' },
+    ];
+    expect(measurementWrites('c1', ['b1', 'b3'], entries, stored)).toEqual([
+      { method: 'records.update', id: 'm1', values: { benchmarkId: 'b1', checkInId: 'c1', value: '12', measuredOn: '2026-03-01', rating: 'on_track', comment: '', originalText: '' } },
+    ]);
+    expect(entriesFor(['b1', 'b2'], stored, { measuredOn: '2026-04-02', rating: 'not_rated' }).map((entry) => [entry.benchmarkId, entry.id, entry.value, entry.measuredOn])).toEqual([
+      ['b1', 'm1', '5', '2026-03-01'],
+      ['b2', undefined, '', '2026-04-02'],
+    ]);
   });
 
   it('fills links from the address (?projectId=…) on a new record', () => {

@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3-multiple-ciphers';
 import type { RecordRow } from '../../../shared/api/records';
 import { message, type MessageKey, type MessageParams } from '../../../shared/i18n/message';
 import { recordType } from '../../../shared/records/registry';
@@ -5,7 +6,7 @@ import { typeLabelKey } from '../../../shared/records/labels';
 import { columnName, type FieldSpec, type RecordTypeSpec } from '../../../shared/records/spec';
 import { AppError, fieldIssue, type ErrorCode } from '../../../shared/result';
 import type { FieldValues } from '../../store';
-import { quoteIdentifier as q } from '../../statements';
+import { quoteIdentifier as q, statement } from '../../statements';
 import { syncedTables, type SyncedTable } from '../../syncedTables';
 
 /**
@@ -98,4 +99,15 @@ export function fieldRefusal(code: ErrorCode, field: string, key: MessageKey, pa
     ...details,
     issues: [fieldIssue(field, message(key, params))],
   });
+}
+
+/** The unit a typedBy declaration types `values` by: the record's own, or that of the record its ref points at now (undefined when that is not here). */
+export function unitOfLinked(db: Database, spec: RecordTypeSpec, values: Record<string, unknown>): unknown {
+  const typed = spec.typedBy!;
+  if (!typed.ref) return values[typed.unitField];
+  const field = spec.fields.find((candidate) => candidate.name === typed.ref);
+  const id = values[typed.ref];
+  if (field?.kind !== 'ref' || typeof id !== 'string' || !id) return undefined;
+  const row = statement(db, `SELECT ${q(columnName(typed.unitField))} AS unit FROM ${q(recordType(field.to).table)} WHERE id = ?`).get(id) as { unit: unknown } | undefined;
+  return row?.unit;
 }

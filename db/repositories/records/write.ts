@@ -1,11 +1,12 @@
 import type { RecordRow } from '../../../shared/api/records';
 import { message, type Message, type MessageKey } from '../../../shared/i18n/message';
 import { fieldLabelKey, optionLabelKey, typeLabelKey } from '../../../shared/records/labels';
-import { recordType } from '../../../shared/records/registry';
+import { recordType, recordTypes } from '../../../shared/records/registry';
+import { parseTypedValue } from '../../../shared/results/values';
 import { columnName, type RecordTypeSpec } from '../../../shared/records/spec';
 import { AppError } from '../../../shared/result';
 import type { Store } from '../../store';
-import { fieldRefusal, info, outgoingIds, toStored, typeName, type TypeInfo } from './common';
+import { fieldRefusal, info, outgoingIds, toStored, typeName, unitOfLinked, type TypeInfo } from './common';
 import { quoteIdentifier as q, statement as prepare } from '../../statements';
 import { getRecord } from './read';
 
@@ -27,7 +28,8 @@ function optionName(spec: RecordTypeSpec, fieldName: string, value: string): Mes
 
 const fieldName = (type: string, field: string) => message(fieldLabelKey(type, field));
 
-function checkWrite(store: Store, type: TypeInfo, values: Record<string, unknown>, before?: RecordRow): void {
+/** Checks a write and returns the values to store (typed values in their canonical form). */
+function checkWrite(store: Store, type: TypeInfo, values: Record<string, unknown>, before?: RecordRow): Record<string, unknown> {
   const { spec } = type;
   for (const field of spec.fields) {
     if (field.kind === 'text' && field.unique) {
@@ -68,6 +70,34 @@ function checkWrite(store: Store, type: TypeInfo, values: Record<string, unknown
     const changed = spec.fields.find((field) => !editable.includes(field.name) && JSON.stringify(before[field.name] ?? null) !== JSON.stringify(values[field.name] ?? null));
     if (changed) assertUnlocked(store, spec.name, before.id, changed.name);
   }
+  return typedValues(store, spec, values, before);
+}
+
+/**
+ * Values typed by a unit (registry typedBy): each must read as its unit and is stored in the unit's canonical form
+ * (returned), and a benchmark's unit cannot change while values recorded against it would no longer read as the new one.
+ */
+function typedValues(store: Store, spec: RecordTypeSpec, values: Record<string, unknown>, before?: RecordRow): Record<string, unknown> {
+  let result = values;
+  if (spec.typedBy) {
+    const unit = unitOfLinked(store.db, spec, values);
+    for (const name of spec.typedBy.fields) {
+      if (unit === undefined) continue;
+      const canonical = parseTypedValue(unit, values[name] ?? '');
+      if (canonical === null) throw fieldRefusal('VALIDATION', name, spec.typedBy.message);
+      if (canonical !== values[name]) result = { ...result, [name]: canonical };
+    }
+  }
+  for (const dependent of recordTypes as readonly RecordTypeSpec[]) {
+    const typed = dependent.typedBy;
+    const ref = typed?.ref ? dependent.fields.find((field) => field.name === typed.ref) : undefined;
+    if (!typed?.ref || ref?.kind !== 'ref' || ref.to !== spec.name || !before || before[typed.unitField] === values[typed.unitField]) continue;
+    const rows = prepare(store.db, `SELECT ${typed.fields.map((name) => q(columnName(name))).join(', ')} FROM ${q(dependent.table)} WHERE ${q(columnName(typed.ref))} = ?`).all(before.id) as Record<string, unknown>[];
+    if (rows.some((row) => typed.fields.some((name) => parseTypedValue(values[typed.unitField], row[columnName(name)] ?? '') === null))) {
+      throw fieldRefusal('VALIDATION', typed.unitField, 'validation.unitInUse', { type: typeName(dependent.name, 'many') });
+    }
+  }
+  return result;
 }
 
 /** The type a lockedBy field points at. */
@@ -98,8 +128,8 @@ export function createRecord(store: Store, type: string, values: Record<string, 
 export function insertRecord(store: Store, type: string, values: Record<string, unknown>, options: { id?: string } = {}): string {
   const typeInfo = info(type);
   return store.transaction(() => {
-    checkWrite(store, typeInfo, values);
-    return store.insert(typeInfo.table, toStored(typeInfo, values), options);
+    const stored = checkWrite(store, typeInfo, values);
+    return store.insert(typeInfo.table, toStored(typeInfo, stored), options);
   });
 }
 
@@ -107,8 +137,8 @@ export function updateRecord(store: Store, type: string, id: string, values: Rec
   const typeInfo = info(type);
   return store.transaction(() => {
     const before = getRecord(store, type, id);
-    checkWrite(store, typeInfo, values, before);
-    store.update(typeInfo.table, id, toStored(typeInfo, before), toStored(typeInfo, values));
+    const stored = checkWrite(store, typeInfo, values, before);
+    store.update(typeInfo.table, id, toStored(typeInfo, before), toStored(typeInfo, stored));
     return getRecord(store, type, id);
   });
 }

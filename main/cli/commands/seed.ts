@@ -1,17 +1,20 @@
 import { performance } from 'node:perf_hooks';
 import { SEED_SIZES } from '../../../shared/api/seed';
+import { addDays } from '../../../shared/results/today';
 import { call, databaseOption, EXIT, say, UsageError, withApp, type Command } from '../command';
 
 export const seedCommand: Command = {
   summary: 'cli.summary.seed',
-  usage: 'accord seed --db PATH --size small|large [--seed N]',
-  options: { ...databaseOption, size: { type: 'string' }, seed: { type: 'string' } },
+  usage: 'accord seed --db PATH --size small|large [--seed N] [--today YYYY-MM-DD]',
+  options: { ...databaseOption, size: { type: 'string' }, seed: { type: 'string' }, today: { type: 'string' } },
   async run(values, positionals) {
     if (positionals.length) throw new UsageError('cli.noArgument', { command: 'seed' });
     const size = SEED_SIZES.find((known) => known === values.size);
     if (!size) throw new UsageError('cli.seedSize');
     const seedText = (values.seed as string | undefined) ?? '1';
     if (!/^\d{1,9}$/.test(seedText)) throw new UsageError('cli.seedNumber');
+    const today = values.today as string | undefined;
+    if (today !== undefined && !isRealDate(today)) throw new UsageError('cli.seedToday');
     return withApp(values, async (app) => {
       const started = performance.now();
       say('cli.seeding', { size, seed: seedText });
@@ -19,7 +22,7 @@ export const seedCommand: Command = {
         if (event.type === 'progress' && event.task === 'seed') console.log(`  ${event.phase}: ${event.done}`);
       });
       try {
-        const { counts } = await call(app, 'seed.run', { size, seed: Number(seedText) });
+        const { counts } = await call(app, 'seed.run', { size, seed: Number(seedText), ...(today ? { today } : {}) });
         const summary = Object.entries(counts).map(([type, count]) => `${type} ${count}`).join(', ');
         say('cli.seeded', { seconds: ((performance.now() - started) / 1000).toFixed(1), summary });
       } finally {
@@ -29,3 +32,8 @@ export const seedCommand: Command = {
     });
   },
 };
+
+/** A real calendar date written yyyy-mm-dd. */
+function isRealDate(text: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(text) && addDays(text, 0) === text;
+}

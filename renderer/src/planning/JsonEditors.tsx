@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { DateInput } from '../components/DateInput';
 import { useTranslation } from '../i18n';
 import { useCall } from './data';
 
@@ -20,55 +19,10 @@ export interface EditorProps<T> {
 }
 
 type Attendee = { personId: string; role: string };
-type Measured = { benchmarkId: string; value: string };
-type PeriodicTarget = { date: string; value: string };
 
 export function PartiesEditor({ id, value, onChange }: EditorProps<string>) {
   const { t } = useTranslation();
   return <textarea id={id} rows={3} dir="auto" value={value.join('\n')} placeholder={t('records.ui.onePerLine')} onChange={(event) => onChange(event.target.value.split('\n'))} />;
-}
-
-export function PeriodicTargetsEditor({ id, value, onChange }: EditorProps<PeriodicTarget>) {
-  const { t } = useTranslation();
-  const update = (index: number, patch: Partial<PeriodicTarget>) => onChange(value.map((row, at) => (at === index ? { ...row, ...patch } : row)));
-  return (
-    <div className="rows-editor" id={id} tabIndex={-1}>
-      {value.map((row, index) => (
-        <div className="rows-editor__row" key={index}>
-          <DateInput aria-label={t('records.ui.targetDateN', { n: index + 1 })} value={row.date} onChange={(date) => update(index, { date })} />
-          <input type="text" aria-label={t('records.ui.targetValueN', { n: index + 1 })} value={row.value} onChange={(event) => update(index, { value: event.target.value })} />
-          <button type="button" onClick={() => onChange(value.filter((_, at) => at !== index))}>
-            {t('records.ui.remove')}
-          </button>
-        </div>
-      ))}
-      <button type="button" onClick={() => onChange([...value, { date: '', value: '' }])}>
-        {t('records.ui.addTarget')}
-      </button>
-    </div>
-  );
-}
-
-/** One measured value per benchmark the check-in point assesses. */
-export function MeasuredValuesEditor({ id, value, onChange, form, titleOf }: EditorProps<Measured>) {
-  const { t } = useTranslation();
-  const benchmarkIds = Array.isArray(form.benchmarkIds) ? (form.benchmarkIds as string[]) : [];
-  if (benchmarkIds.length === 0) return <p className="field__hint" id={id}>{t('records.ui.chooseBenchmarksFirst')}</p>;
-  const valueOf = (benchmarkId: string) => value.find((entry) => entry.benchmarkId === benchmarkId)?.value ?? '';
-  const set = (benchmarkId: string, text: string) => onChange([...value.filter((entry) => entry.benchmarkId !== benchmarkId), { benchmarkId, value: text }]);
-  return (
-    <div className="rows-editor" id={id} tabIndex={-1}>
-      {benchmarkIds.map((benchmarkId) => {
-        const inputId = `measured-${benchmarkId}`;
-        return (
-          <div className="rows-editor__row" key={benchmarkId}>
-            <label htmlFor={inputId}>{t('records.ui.measuredFor', { name: titleOf('benchmarks', benchmarkId) })}</label>
-            <input id={inputId} type="text" value={valueOf(benchmarkId)} onChange={(event) => set(benchmarkId, event.target.value)} />
-          </div>
-        );
-      })}
-    </div>
-  );
 }
 
 /** People of the post's stakeholders, with their resource-manager flag. */

@@ -31,34 +31,6 @@ export function AttendeesValue({ value, linkTitle }: JsonValueProps): ReactNode 
   );
 }
 
-export function MeasuredValuesValue({ value, linkTitle }: JsonValueProps): ReactNode {
-  if (value.length === 0) return '—';
-  return (
-    <ul className="plain-list">
-      {value.map((entry) => (
-        <li key={entry.benchmarkId}>
-          <a href={`#${recordPath('benchmarks', String(entry.benchmarkId))}`}>{linkTitle('benchmarks', String(entry.benchmarkId))}</a>: <strong>{entry.value}</strong>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-export function PeriodicTargetsValue({ value }: JsonValueProps): ReactNode {
-  const { date } = useTranslation();
-  if (value.length === 0) return '—';
-  return (
-    <ul className="plain-list">
-      {value.map((entry, index) => (
-        <li key={index}>
-          {date(entry.date)}: {entry.value}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** Any other JSON list: one line per item. */
 export function PlainListValue({ value }: JsonValueProps): ReactNode {
   if (value.length === 0) return '—';
   return (

@@ -123,8 +123,16 @@ function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: 
 /** Links grouped by record type, each with the field that makes the link. */
 function LinksPanel({ heading, links, testId, ownerOf }: { heading: string; links: readonly Link[]; testId: string; ownerOf(link: Link): string }) {
   const { t, language } = useTranslation();
-  const groups = new Map<string, Link[]>();
-  for (const link of links) groups.set(link.type, [...(groups.get(link.type) ?? []), link]);
+  // One entry per linked record, naming every field that links it (a check-in point that assesses a benchmark and cites it twice is listed once).
+  const groups = new Map<string, (Link & { fields: string[] })[]>();
+  for (const link of links) {
+    const group = groups.get(link.type) ?? [];
+    const same = group.find((entry) => entry.id === link.id);
+    if (same) {
+      if (!same.fields.includes(link.field)) same.fields.push(link.field);
+    } else group.push({ ...link, fields: [link.field] });
+    groups.set(link.type, group);
+  }
   return (
     <section className="panel" data-testid={testId} aria-label={heading}>
       <h2>{heading}</h2>
@@ -140,11 +148,11 @@ function LinksPanel({ heading, links, testId, ownerOf }: { heading: string; link
               </h3>
               <ul>
                 {group.map((link) => (
-                  <li key={`${link.id}-${link.field}`}>
+                  <li key={link.id}>
                     <a href={`#${recordPath(type, link.id)}`} dir="auto">
                       {link.title || t('records.ui.untitled')}
                     </a>{' '}
-                    <span className="field__hint">({fieldLabel(ownerOf(link), link.field, language)})</span>
+                    <span className="field__hint">({link.fields.map((field) => fieldLabel(ownerOf(link), field, language)).join(language === 'ar' ? '، ' : ', ')})</span>
                   </li>
                 ))}
               </ul>

@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, type ReactElement, type ReactNode } from 'react';
 import { Controller, useForm, type Control, type ControllerRenderProps, type FieldErrors, type Resolver } from 'react-hook-form';
 import type { MethodOutput } from '../../../shared/contract';
+import type { AppErrorShape } from '../../../shared/result';
 import { inputSchema, type FieldSpec, type RecordTypeSpec } from '../../../shared/records/spec';
 import { DateInput } from '../components/DateInput';
 import { Field } from '../components/Field';
@@ -10,6 +11,7 @@ import { firstErrorMessage, reportSaveError } from '../forms';
 import { useTranslation } from '../i18n';
 import { api, useUiStore } from '../store';
 import { toApiValues, toFormValues, type FormValues } from './convert';
+import { amountExample, decimalsOf } from './money';
 import { afterChange, useCall, useTitles } from './data';
 import { ALL_TYPES, fieldLabel, optionLabel, typeLabel } from './labels';
 import { listPath, recordPath } from './paths';
@@ -51,9 +53,13 @@ interface RecordFormProps {
   overrides?: Record<string, unknown>;
   heading?: string;
   intro?: ReactNode;
+  /** More of the form after its fields (the measured values of an assessment), drawn from the form's current values. */
+  extra?: (form: FormValues) => ReactNode;
+  /** Writes that go with the record's, after it is saved (an error keeps the page open and is shown). */
+  afterSave?: (id: string, values: FormValues) => Promise<AppErrorShape | null>;
 }
 
-export function RecordForm({ spec, loaded, presets, only, overrides, heading, intro }: RecordFormProps) {
+export function RecordForm({ spec, loaded, presets, only, overrides, heading, intro, extra, afterSave }: RecordFormProps) {
   const { t, language, formatError } = useTranslation();
   const record = loaded?.record;
   const resolver = useMemo(() => planningResolver(spec), [spec]);
@@ -75,6 +81,11 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
   const onSubmit = handleSubmit(async (values) => {
     const result = record ? await api.call('records.update', { type: spec.name as never, id: record.id, values }) : await api.call('records.create', { type: spec.name as never, values });
     if (!result.ok) return reportSaveError(result.error, setError, spec.fields.map((field) => field.name));
+    const failed = afterSave ? await afterSave(result.value.id, values) : null;
+    if (failed) {
+      afterChange(spec.name);
+      return useUiStore.getState().showError(failed);
+    }
     afterChange(spec.name);
     useUiStore.getState().showInfo(message('records.ui.saved'));
     navigateSaved(recordPath(spec.name, result.value.id));
@@ -188,11 +199,12 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
             name={field.name}
             label={fieldLabel(spec, field.name, language) + (field.required ? ' *' : '')}
             error={formatError(firstErrorMessage(errors[field.name]))}
-            hint={field.kind === 'money' ? t('records.ui.amountHint') : undefined}
+            hint={field.kind === 'money' ? t('records.ui.amountHint', { decimals: decimalsOf(formNow.currency), example: amountExample(decimalsOf(formNow.currency)) }) : undefined}
           >
             {input(field)}
           </Field>
         ))}
+        {extra?.(formNow)}
         <div className="form__actions">
           <button type="submit" className="primary" disabled={isSubmitting}>
             {isSubmitting ? t('records.ui.saving') : t('records.ui.save')}

@@ -79,7 +79,7 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
       {[titleColumn, ...otherColumns].map((field) => {
         const sorted = sort?.field === field.name ? sort.direction : undefined;
         return (
-          <th key={field.name} scope="col" aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
+          <th key={field.name} scope="col" className={`col--${field.kind}`} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : 'none'}>
             <button type="button" className="sort" onClick={() => toggleSort(field.name)}>
               {fieldLabel(spec, field.name, language)}
               <span aria-hidden="true" className="sort__mark">

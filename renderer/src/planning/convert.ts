@@ -1,6 +1,6 @@
 import type { FieldSpec, RecordTypeSpec } from '../../../shared/records/spec';
 import { issueMessage } from '../../../shared/i18n/message';
-import { asciiDigits, minorToMajorText, parseMajorUnits } from './money';
+import { amountExample, asciiDigits, decimalsOf, minorToMajorText, parseMajorUnits } from './money';
 
 /**
  * Forms hold what inputs hold (text for numbers and amounts in major units);
@@ -14,7 +14,7 @@ export function toFormValues(spec: RecordTypeSpec, record: Record<string, unknow
   const values: FormValues = {};
   for (const field of spec.fields) {
     const stored = record?.[field.name];
-    values[field.name] = formValue(field, stored === undefined ? presetValue(field, presets[field.name]) : stored);
+    values[field.name] = formValue(field, stored === undefined ? presetValue(field, presets[field.name]) : stored, decimalsOf(record?.currency));
   }
   return values;
 }
@@ -26,7 +26,8 @@ function presetValue(field: FieldSpec, preset: string | undefined): unknown {
   return preset;
 }
 
-function formValue(field: FieldSpec, value: unknown): unknown {
+/** decimals: of the record's currency (an amount's text in major units). */
+function formValue(field: FieldSpec, value: unknown, decimals: number): unknown {
   switch (field.kind) {
     case 'boolean':
       return Boolean(value);
@@ -35,7 +36,7 @@ function formValue(field: FieldSpec, value: unknown): unknown {
     case 'integer':
       return value === null || value === undefined ? '' : String(value);
     case 'money':
-      return typeof value === 'number' ? minorToMajorText(value) : typeof value === 'string' ? value : '';
+      return typeof value === 'number' ? minorToMajorText(value, decimals) : typeof value === 'string' ? value : '';
     case 'refList':
     case 'json':
       return Array.isArray(value) ? value : [];
@@ -64,13 +65,15 @@ export function toApiValues(spec: RecordTypeSpec, form: FormValues): { values: F
         break;
       }
       case 'money': {
-        const minor = parseMajorUnits(String(raw ?? ''));
-        if (minor === undefined) problems[field.name] = issueMessage('validation.invalidAmount', { decimals: 2, example: '1250000.00' });
+        // In the decimals of the currency the form holds now: 12.5 dinars are 12500 fils, 12.5 dollars 1250 cents.
+        const decimals = decimalsOf(form.currency);
+        const minor = parseMajorUnits(String(raw ?? ''), decimals);
+        if (minor === undefined) problems[field.name] = issueMessage('validation.invalidAmount', { decimals, example: amountExample(decimals) });
         values[field.name] = minor ?? null;
         break;
       }
       case 'json':
-        values[field.name] = Array.isArray(raw) ? raw.filter((entry) => !isBlankEntry(entry) && !isForUnassessedBenchmark(entry, form)) : [];
+        values[field.name] = Array.isArray(raw) ? raw.filter((entry) => !isBlankEntry(entry)) : [];
         break;
       default:
         values[field.name] = raw;
@@ -89,10 +92,4 @@ function isBlankEntry(entry: unknown): boolean {
     return Object.values(object).every((value) => String(value ?? '').trim() === '');
   }
   return false;
-}
-
-/** A measured value for a benchmark the officer has since taken off the check-in point's list is not kept. */
-function isForUnassessedBenchmark(entry: unknown, form: FormValues): boolean {
-  if (!entry || typeof entry !== 'object' || !('benchmarkId' in entry) || !Array.isArray(form.benchmarkIds)) return false;
-  return !form.benchmarkIds.includes((entry as { benchmarkId: unknown }).benchmarkId);
 }

@@ -4,11 +4,12 @@ import type { MessageKey } from '../../../shared/i18n/message';
 import type { RecordTypeName } from '../../../shared/records/registry';
 import { MouDocumentsPanel } from '../documents/MouDocumentsPanel';
 import { useTranslation } from '../i18n';
-import { AttendeesEditor, MeasuredValuesEditor, PartiesEditor, PeriodicTargetsEditor, type EditorProps } from './JsonEditors';
-import { AttendeesValue, MeasuredValuesValue, PeriodicTargetsValue, type JsonValueProps } from './JsonValues';
+import { AttendeesEditor, PartiesEditor, type EditorProps } from './JsonEditors';
+import { AttendeesValue, type JsonValueProps } from './JsonValues';
 import { MouClauses, MouSignatories } from './MouClauses';
 import { MouVersions } from './MouVersions';
 import { assessPath, overviewPath } from './paths';
+import { BenchmarkResultsPanel } from '../results/BenchmarkResultsPanel';
 
 /**
  * What a record type shows beyond its registry declaration: extra list
@@ -96,10 +97,9 @@ export const views: Partial<Record<RecordTypeName, TypeView>> = {
     ),
     json: { parties: { editor: PartiesEditor as never } },
   },
-  benchmarks: { json: { periodicTargets: { editor: PeriodicTargetsEditor as never, value: PeriodicTargetsValue } } },
+  benchmarks: { panels: ({ record }) => <BenchmarkResultsPanel record={record} /> },
   checkIns: {
     detailActions: (record) => <AssessLink record={record} />,
-    json: { measuredValues: { editor: MeasuredValuesEditor as never, value: MeasuredValuesValue } },
   },
   meetings: { json: { attendees: { editor: AttendeesEditor as never, value: AttendeesValue } }, titleTypes: ['people'] },
 };

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3-multiple-ciphers';
 import { describe, expect, it } from 'vitest';
 import { migrations } from '../../../db/migrations/index';
 import { migrate, schemaVersion } from '../../../db/open';
+import { RETIRED_COLUMNS } from '../../../db/syncedTables';
 import { describeSyncedTables } from '../../../db/sync/columns';
 import { recordTypes } from '../../../shared/records/registry';
 import { ftsQuery } from '../../../shared/records/searchText';
@@ -34,7 +35,8 @@ describe('migration 0003 (planning)', () => {
     migrate(db);
     for (const spec of recordTypes) {
       const columns = (db.prepare(`PRAGMA table_info("${spec.table}")`).all() as { name: string }[]).map((column) => column.name);
-      expect(columns.sort()).toEqual(['id', 'created_at', 'updated_at', ...spec.fields.map((field) => columnName(field.name))].sort());
+      const retired = [...(RETIRED_COLUMNS.get(spec.table) ?? [])];
+      expect(columns.sort()).toEqual(['id', 'created_at', 'updated_at', ...spec.fields.map((field) => columnName(field.name)), ...retired].sort());
     }
     expect(() => describeSyncedTables(db)).not.toThrow();
   });

@@ -30,6 +30,7 @@ const SCHEMA_AT_VERSION: Record<number, string> = {
   11: 'bfd9ed3a1f91fa5acd39f9bcbfbade19d476d7f5b3733d6e11cbe8c53b67ed73',
   12: '88238f977b49206ccaa7dab0676b75d43c8f21a9a552e8c04b085ab081f90730',
   13: '9dc8c37f730461011d54de53fe65afa96eed5fd479006a46f87d18ba4634767c',
+  14: '3a0bad8d43e01a33190e897db8946d0316d8a85799b78c8ee4a8f4e48d336f87',
 };
 
 const schemaHash = (version: number) => {

@@ -55,14 +55,15 @@ export async function buildModel(app: AccordApp) {
     baselineDate: '2026-01-01',
     targetValue: '400',
     targetDate: '2027-06-30',
-    periodicTargets: [{ date: '2026-12-31', value: '150' }],
     dataSource: 'Training academy attendance records',
     collectionMethod: 'Academy registry extract',
     frequency: 'quarterly',
     responsibleParty: 'joint',
     objectiveIds: [objective.id],
   });
+  const benchmarkTarget = await create(app, 'benchmarkTargets', { benchmarkId: benchmark.id, date: '2026-12-31', value: '150' });
   const checkIn = await create(app, 'checkIns', { title: 'First joint review', projectId: project.id, dueDate: '2026-06-30', benchmarkIds: [benchmark.id] });
+  const measurement = await create(app, 'measurements', { benchmarkId: benchmark.id, checkInId: checkIn.id, value: '120 ', measuredOn: '2026-06-28', rating: 'at_risk', comment: 'Academy registry extract.' });
   const mou = await create(app, 'mouDrafts', { title: 'Community policing MOU', partnerId: partner.id, sector: 'police', parties: ['Ministry of Interior', 'U.S. Embassy Tunis'] });
   const clause = await create(app, 'mouClauses', {
     mouId: mou.id,
@@ -104,5 +105,5 @@ export async function buildModel(app: AccordApp) {
     mitigation: 'Front-load the request in the MRR.',
   });
   const deadline = await create(app, 'budgetDeadlines', { name: 'Mission Resource Request FY2028', date: '2026-05-15', fiscalYear: 2026 });
-  return { partner, sectorPriority, ministry, officer, manager, goal, objective, project, benchmark, checkIn, mou, clause, signatory, meeting, actionItem, resource, deadline };
+  return { partner, sectorPriority, ministry, officer, manager, goal, objective, project, benchmark, benchmarkTarget, checkIn, measurement, mou, clause, signatory, meeting, actionItem, resource, deadline };
 }

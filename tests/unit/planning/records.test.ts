@@ -34,7 +34,9 @@ function byType(model: Model): Record<string, RecordRow> {
     objectives: model.objective,
     projects: model.project,
     benchmarks: model.benchmark,
+    benchmarkTargets: model.benchmarkTarget,
     checkIns: model.checkIn,
+    measurements: model.measurement,
     mouDrafts: model.mou,
     mouClauses: model.clause,
     mouSignatories: model.signatory,
@@ -54,13 +56,14 @@ describe('every record type through the dispatch gate', () => {
     for (const [type, created] of Object.entries(records)) {
       const { record } = await get(type, created.id);
       expect(record).toEqual(created);
-      // Edit the title field (a text every type has), then find it by list, search and filter.
-      const titleField = recordType(type).titleField;
-      const renamed = `${created.title} revised`;
+      // Edit the title field (a text every type has; a typed value for measured values and targets), then find it by list, search and filter.
+      const { titleField, typedBy } = recordType(type);
+      const typed = typedBy?.fields.includes(titleField) ?? false;
+      const renamed = typed ? '987654' : `${created.title} revised`;
       const edited = await update(app, type, created.id, { ...editable(type, created), [titleField]: renamed });
       expect(edited.title).toBe(renamed);
       expect(edited.updatedAt >= created.updatedAt).toBe(true);
-      const found = await list({ type, search: 'revised' });
+      const found = await list({ type, search: typed ? '987654' : 'revised' });
       expect(found.rows.map((row) => row.id)).toEqual([created.id]);
       expect(found.total).toBe(1);
     }
@@ -70,14 +73,14 @@ describe('every record type through the dispatch gate', () => {
     expect(model.resource.requestedMinor).toBe(25_000_000);
 
     // Children first: every delete leaves a tombstone and the record gone.
-    const order = ['actionItems', 'meetings', 'resources', 'budgetDeadlines', 'mouSignatories', 'mouClauses', 'mouDrafts', 'checkIns', 'benchmarks', 'projects', 'sectorPriorities', 'people', 'stakeholders', 'objectives', 'partners'];
+    const order = ['actionItems', 'meetings', 'resources', 'budgetDeadlines', 'mouSignatories', 'mouClauses', 'mouDrafts', 'measurements', 'benchmarkTargets', 'checkIns', 'benchmarks', 'projects', 'sectorPriorities', 'people', 'stakeholders', 'objectives', 'partners'];
     for (const type of order) {
       const ids = (await list({ type })).rows.map((row) => row.id);
       for (const id of ids) await callOk(app, 'records.delete', { type, id });
       expect((await list({ type })).total).toBe(0);
     }
     const tombstones = app.context.store.db.prepare("SELECT COUNT(*) AS n FROM field_changes WHERE column_name = '_deleted'").get() as { n: number };
-    expect(tombstones.n).toBe(17);
+    expect(tombstones.n).toBe(19);
   });
 
   it('lists with filters, sorts, paging and a search box', async () => {
@@ -134,7 +137,7 @@ describe('every record type through the dispatch gate', () => {
     );
     // Editing the citation moves the back-link.
     await update(app, 'mouClauses', model.clause.id, { ...editable('mouClauses', model.clause), benchmarkIds: [] });
-    expect((await get('benchmarks', model.benchmark.id)).linksIn.map((link) => link.type)).toEqual(['checkIns']);
+    expect((await get('benchmarks', model.benchmark.id)).linksIn.map((link) => link.type)).toEqual(['checkIns', 'measurements', 'benchmarkTargets']);
   });
 
   it('shows a link to a record that no longer exists as missing instead of failing', async () => {
@@ -231,7 +234,9 @@ describe('bad input: a typed error, and nothing saved', () => {
     ['an end date before its start date', (m) => ['records.update', { type: 'projects', id: m.project.id, values: { ...editable('projects', m.project), endDate: '2025-01-01' } }], 'VALIDATION', [{ path: ['values', 'endDate'], key: 'validation.endBeforeStart' }]],
     ['an agreement without date and name', (m) => ['records.update', { type: 'sectorPriorities', id: m.sectorPriority.id, values: { ...editable('sectorPriorities', m.sectorPriority), agreedOn: '' } }], 'VALIDATION', [{ path: ['values', 'agreedOn'], key: 'validation.agreementNeedsDate' }]],
     ['approved over requested', (m) => ['records.update', { type: 'resources', id: m.resource.id, values: { ...editable('resources', m.resource), approvedMinor: 300_000_00 } }], 'VALIDATION', [{ path: ['values', 'approvedMinor'], key: 'validation.approvedOverRequested' }]],
-    ['a measured value for a benchmark not assessed there', (m) => ['records.update', { type: 'checkIns', id: m.checkIn.id, values: { ...editable('checkIns', m.checkIn), benchmarkIds: [], measuredValues: [{ benchmarkId: m.benchmark.id, value: '120' }] } }], 'VALIDATION', [{ path: ['values', 'measuredValues'], key: 'validation.measuredNotAssessed' }]],
+    ['a measured value that does not read as its benchmark\'s unit', (m) => ['records.create', { type: 'measurements', values: { benchmarkId: m.benchmark.id, checkInId: m.checkIn.id, value: 'about half' } }], 'VALIDATION', [{ path: ['value'], key: 'validation.valueNotOfUnit' }]],
+    ['a target that does not read as the benchmark\'s unit', (m) => ['records.update', { type: 'benchmarks', id: m.benchmark.id, values: { ...editable('benchmarks', m.benchmark), targetValue: 'four hundred' } }], 'VALIDATION', [{ path: ['values', 'targetValue'], key: 'validation.valueNotOfUnit' }]],
+    ['a unit change that measured values would not read as', (m) => ['records.update', { type: 'benchmarks', id: m.benchmark.id, values: { ...editable('benchmarks', m.benchmark), unit: 'yes_no', baselineValue: 'no', targetValue: 'yes' } }], 'VALIDATION', [{ path: ['unit'], key: 'validation.unitInUse' }]],
     ['a date that does not exist', (m) => ['records.update', { type: 'checkIns', id: m.checkIn.id, values: { ...editable('checkIns', m.checkIn), dueDate: '2026-02-30' } }], 'VALIDATION', [{ path: ['values', 'dueDate'], key: 'validation.invalidDate' }]],
     ['a duplicate partner name', () => ['records.create', { type: 'partners', values: { name: 'TUNISIA' } }], 'VALIDATION', [{ path: ['name'], key: 'validation.duplicateName' }]],
     ['a malformed country code', () => ['records.create', { type: 'partners', values: { name: 'Jordan', isoCode: 'J1' } }], 'VALIDATION', [{ path: ['values', 'isoCode'], key: 'validation.invalidCode' }]],
