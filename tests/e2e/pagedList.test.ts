@@ -7,7 +7,7 @@ import { seedDatabase } from '../../main/seed/generate';
 import { recordType } from '../../shared/records/registry';
 import { inputSchema } from '../../shared/records/spec';
 import { openTestApp, tempDirectory } from '../helpers';
-import { launchBrowser, startAccord, type RunningAccord } from './support';
+import { launchBrowser, startAccord, type RunningAccord, signIn } from './support';
 
 /**
  * A list far longer than a screen, in headless Chromium against the real `accord serve`: the count is the database's,
@@ -43,7 +43,7 @@ beforeAll(async () => {
     const input = request.postDataJSON() as { type: string; offset?: number; limit: number; sort?: { field: string; direction: string } };
     if (input.type === 'benchmarks') asked.push({ offset: input.offset ?? 0, limit: input.limit, sort: input.sort });
   });
-  await page.goto(accord.url);
+  await signIn(page, accord.url);
   await page.getByTestId('marking-top').waitFor();
 });
 afterAll(async () => {

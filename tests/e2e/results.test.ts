@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDirectory } from '../helpers';
-import { launchBrowser, startAccord, type RunningAccord } from './support';
+import { launchBrowser, startAccord, type RunningAccord, signIn } from './support';
 
 /**
  * A benchmark's results page in Chromium, on the seeded demo data: the progress chart (plan, measured values,
@@ -45,7 +45,7 @@ afterAll(async () => {
 async function open(language: 'en' | 'ar'): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
   await page.addInitScript((lang) => localStorage.setItem('accord.language', lang), language);
-  await page.goto(`${accord.url}#/records/benchmarks/${benchmark.id}`);
+  await signIn(page, `${accord.url}#/records/benchmarks/${benchmark.id}`);
   await page.getByTestId('progress-chart').locator('.recharts-wrapper > svg').waitFor();
   await page.getByTestId('progress-chart').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, `benchmark-chart-${language}.png`), fullPage: true });

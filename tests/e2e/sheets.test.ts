@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSpreadsheet } from '../../main/sheets/parse';
 import { callOk, openTestApp, tempDirectory } from '../helpers';
 import { workbook } from '../unit/sheets/xlsxFixture';
-import { launchBrowser, startAccord, type RunningAccord } from './support';
+import { launchBrowser, startAccord, type RunningAccord, signIn } from './support';
 
 /**
  * A partner's workbook into benchmarks through the window, in headless Chromium against the real `accord serve`:
@@ -43,7 +43,7 @@ beforeAll(async () => {
   accord = await startAccord(databasePath);
   ({ browser, close: closeBrowser } = await launchBrowser());
   page = await browser.newPage({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
-  await page.goto(accord.url);
+  await signIn(page, accord.url);
   await page.getByTestId('marking-top').waitFor();
   if (shots) mkdirSync(shots, { recursive: true });
 });

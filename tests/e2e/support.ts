@@ -67,6 +67,28 @@ export async function signIn(page: Page, url?: string): Promise<void> {
   await page.getByTestId('signed-in').waitFor();
 }
 
+/**
+ * A caller of a running `accord serve`'s API as the default editor, as a second person at that post would make
+ * through its UI: it signs in first (the token in the address alone opens nothing) and carries the session cookie.
+ */
+export async function apiSignedIn(url: string): Promise<<T = unknown>(method: string, input: unknown) => Promise<T>> {
+  const address = new URL(url);
+  const post = (method: string, input: unknown, cookie?: string) =>
+    fetch(new URL(`/api/${method}`, address), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${address.searchParams.get('token')}`, 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+      body: JSON.stringify(input),
+    });
+  const signedIn = await post('session.signIn', { officer: TEST_OFFICER.name, passphrase: TEST_OFFICER.passphrase });
+  const cookie = signedIn.headers.get('set-cookie')?.split(';')[0];
+  if (!signedIn.ok || !cookie) throw new Error(`session.signIn failed: ${await signedIn.text()}`);
+  return async <T,>(method: string, input: unknown) => {
+    const body = (await (await post(method, input, cookie)).json()) as { ok: boolean; value: T; error?: unknown };
+    if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
+    return body.value;
+  };
+}
+
 /** On a post with no officer yet: creates the default editor on the first-officer screen (signed in after). */
 export async function createFirstOfficer(page: Page): Promise<void> {
   const form = page.getByTestId('first-officer');

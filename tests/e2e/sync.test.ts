@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callOk, openTestApp, tempDirectory } from '../helpers';
-import { launchBrowser, startAccord, type RunningAccord, signIn } from './support';
+import { apiSignedIn, launchBrowser, startAccord, type RunningAccord, signIn } from './support';
 
 /**
  * Two posts, two `accord serve` instances on two databases, seeded
@@ -81,15 +81,7 @@ const shotDirectory = process.env.ACCORD_E2E_SCREENSHOTS;
 
 /** A direct call to a running `accord serve` (as a second person at that post would make through its UI). */
 async function api<T = unknown>(url: string, method: string, input: unknown): Promise<T> {
-  const address = new URL(url);
-  const response = await fetch(new URL(`/api/${method}`, address), {
-    method: 'POST',
-    headers: { Authorization: `Bearer ${address.searchParams.get('token')}`, 'Content-Type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { ok: boolean; value: T; error?: unknown };
-  if (!body.ok) throw new Error(`${method} failed: ${JSON.stringify(body.error)}`);
-  return body.value;
+  return (await apiSignedIn(url))<T>(method, input);
 }
 
 const dump = (db: string) => spawnSync(process.execPath, [bin, 'dump', '--db', db], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '' } }).stdout;

@@ -1,3 +1,4 @@
+import { TEST_OFFICER } from '../officer';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -60,12 +61,18 @@ describe('accord CLI', () => {
     // The same database gets the same port on every start (while it is free).
     const { stablePort } = await import('../../main/cli/commands/serve');
     expect(Number(url.port)).toBe(stablePort(databasePath));
-    const response = await fetch(new URL('/api/app.info', url), {
-      method: 'POST',
-      headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' },
-      body: '{}',
-    });
-    const body = await response.json();
+    // The address alone reads nothing: an officer signs in first (here the post's first officer is created).
+    const post = (method: string, input: unknown, cookie?: string) =>
+      fetch(new URL(`/api/${method}`, url), {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json', ...(cookie ? { Cookie: cookie } : {}) },
+        body: JSON.stringify(input),
+      });
+    expect(await (await post('app.info', {})).json()).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    const first = await post('officers.first', { ...TEST_OFFICER });
+    const cookie = first.headers.get('set-cookie')?.split(';')[0];
+    expect(cookie).toBeTruthy();
+    const body = await (await post('app.info', {}, cookie)).json();
     expect(body).toMatchObject({ ok: true, value: { databasePath, handlingMarking: 'UNCLASSIFIED' } });
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     child.kill('SIGINT');
