@@ -8,9 +8,10 @@ import { migration0007 } from './0007_audit_integer_ids';
 import { migration0008 } from './0008_change_log_by_stamp';
 import { migration0009 } from './0009_sheet_keys';
 import { migration0010 } from './0010_bilingual_mou';
+import { migration0011 } from './0011_brief_deliveries';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add a numbered file and list it here; never edit a released one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

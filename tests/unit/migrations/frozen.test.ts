@@ -27,6 +27,7 @@ const SCHEMA_AT_VERSION: Record<number, string> = {
   8: '4ef48c985e786218f29ece5cc92b47326dbbc53ad704889172cc0abadfe16de1',
   9: '6273762f804fafdb56ce08b60fdee5dccbaf4e9b6e5b1a4aa8757e02f0b4ad83',
   10: 'cac520839a3d72cc725598aba85560f07adb4259f25680ad2d5c973d506606b2',
+  11: '2eb09e4b202e17d0f6dce157b84923570c24aac86ffb1241d116a055ae415ee7',
 };
 
 const schemaHash = (version: number) => {
