@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { coreMethods } from './api/core';
+import { dashboardMethods } from './api/dashboard';
 import { documentsMethods } from './api/documents';
 import { mouDocumentsListMethods } from './api/mouDocuments';
 import { mouVersionsMethods } from './api/mouVersions';
@@ -26,6 +27,7 @@ export const contract = {
   ...mouDocumentsListMethods,
   ...seedMethods,
   ...sheetsMethods,
+  ...dashboardMethods,
 } as const satisfies MethodGroup;
 
 export type Contract = typeof contract;

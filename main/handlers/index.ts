@@ -1,5 +1,6 @@
 import type { Contract } from '../../shared/contract';
 import { coreHandlers } from './core';
+import { dashboardHandlers } from './dashboard';
 import { documentsHandlers } from './documents';
 import { mouVersionsHandlers } from './mouVersions';
 import { platformHandlers } from './platform';
@@ -24,4 +25,5 @@ export const handlers: HandlersFor<Contract> = {
   ...platformHandlers,
   ...seedHandlers,
   ...sheetsHandlers,
+  ...dashboardHandlers,
 };
