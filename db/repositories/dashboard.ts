@@ -47,6 +47,8 @@ function lateFor(deadlines: readonly DeadlineRow[], due: string): DeadlineRow | 
   return deadlines.find((deadline) => due > deadline.date && due <= fiscalYearEnd(deadline.fiscal_year));
 }
 
+export type PartnerDashboardData = PartnerDashboard;
+
 export function partnerDashboard(store: Store, partnerId: string, today: string): PartnerDashboard {
   const partner = getRecord(store, 'partners', partnerId); // refuses an unknown partner as every record read does
 

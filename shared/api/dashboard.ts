@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { recordId } from '../domain/common';
-import type { MethodGroup } from './types';
+import { bytesSchema, type MethodGroup } from './types';
 
 /**
  * The pictures: one partner's dashboard and the post-wide readiness view,
@@ -78,6 +78,17 @@ export const postDashboard = z.object({
 });
 export type PostDashboard = z.infer<typeof postDashboard>;
 
+const documentFile = z.object({
+  fileName: z.string(),
+  mediaType: z.string(),
+  size: z.number().int(),
+  /** The file's bytes (empty when the desktop app saved it through its Save dialog). */
+  bytes: bytesSchema(Number.MAX_SAFE_INTEGER),
+  savedWithDialog: z.boolean(),
+  savedTo: z.string().nullable(),
+});
+const documentChoice = { format: z.enum(['pdf', 'docx']).default('pdf'), lang: z.enum(['en', 'ar', 'both']).default('en'), today: isoDate.optional() };
+
 export const dashboardMethods = {
   'dashboard.partner': {
     input: z.object({ partnerId: recordId, today: isoDate.optional() }),
@@ -86,5 +97,15 @@ export const dashboardMethods = {
   'dashboard.post': {
     input: z.object({ today: isoDate.optional() }),
     output: postDashboard,
+  },
+  /** The assessment brief for a budget deadline (a post-wide deadline: every partner, or partnerId's). Delivery is recorded as a briefDeliveries record. */
+  'dashboard.brief': {
+    input: z.object({ deadlineId: recordId, partnerId: recordId.optional(), ...documentChoice }),
+    output: documentFile,
+  },
+  /** A formal communique to the partner from a meeting's decisions and action items, or from a check-in point's joint assessment. */
+  'dashboard.communique': {
+    input: z.object({ meetingId: recordId.optional(), checkInId: recordId.optional(), ...documentChoice }).refine((v) => Boolean(v.meetingId) !== Boolean(v.checkInId), { message: 'invalid', path: ['meetingId'] }),
+    output: documentFile,
   },
 } as const satisfies MethodGroup;

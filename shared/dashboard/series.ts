@@ -1,4 +1,5 @@
 import type { PartnerDashboard, PostDashboard } from '../api/dashboard';
+import { currencyDecimals } from '../i18n/format';
 
 /**
  * The dashboard's chart series, shaped once from the dashboard call's output:
@@ -32,15 +33,6 @@ export type RatingPoint = PartnerDashboard['ratingsOverTime'][number];
 /** Benchmark assessments per month by rating: the rows as they come, months in order. */
 export function ratingSeries(dashboard: PartnerDashboard): RatingPoint[] {
   return [...dashboard.ratingsOverTime].sort((a, b) => a.period.localeCompare(b.period));
-}
-
-/** Digits after the decimal point of a currency (JOD 3, IQD 0, USD 2), from Intl. */
-export function currencyDecimals(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
-  }
 }
 
 /** An amount in minor units as a number of major units, for a chart's scale (tables print the exact amount). */
