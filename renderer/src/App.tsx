@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { DashboardPage } from './dashboard/DashboardPage';
+import { PostDashboardPage } from './dashboard/PostDashboardPage';
 import { SignedMouImportPage } from './documents/SignedMouImportPage';
 import { useTranslation } from './i18n';
 import { BackupButton, FirstStart, OpenedFiles } from './platform';
@@ -15,6 +17,11 @@ function Page({ route }: { route: string[] }) {
   const [section, id] = route;
   if (isPlanningRoute(route)) return <PlanningPage route={route} />;
   if (section === 'sync') return <SyncPage />;
+  if (section?.startsWith('dashboard')) {
+    const [path, query] = route.join('/').split('?');
+    const partnerId = path!.split('/')[1];
+    return partnerId ? <DashboardPage partnerId={partnerId} query={query} /> : <PostDashboardPage query={query ?? section.split('?')[1]} />;
+  }
   // The foundation's addresses (#/partners, #/mou) still open the generic lists.
   if (section === 'mou') return id === 'import' ? <SignedMouImportPage /> : <PlanningPage route={['records', 'mouDrafts']} />;
   return <PlanningPage route={['records', 'partners']} />;
@@ -47,7 +54,7 @@ export function App() {
   }, [language, t]);
 
   const listed = route[0] === 'records' ? route[1]?.split('?')[0] : undefined;
-  const section = route[0] === 'mou' || listed === 'mouDrafts' ? 'mou' : route[0] === 'sync' ? 'sync' : listed === 'partners' || !isPlanningRoute(route) ? 'partners' : 'planning';
+  const section = route[0] === 'mou' || listed === 'mouDrafts' ? 'mou' : route[0] === 'sync' ? 'sync' : route[0]?.startsWith('dashboard') ? 'dashboard' : listed === 'partners' || !isPlanningRoute(route) ? 'partners' : 'planning';
   return (
     <div className="app">
       <MarkingBanner position="top" />
@@ -59,6 +66,9 @@ export function App() {
           </a>
           <a href={`#${recordPath('mouDrafts')}`} aria-current={section === 'mou' ? 'page' : undefined}>
             {t('ui.nav.mou')}
+          </a>
+          <a href="#/dashboard" aria-current={section === 'dashboard' ? 'page' : undefined}>
+            {t('dashboard.nav')}
           </a>
           <a href="#/sync" aria-current={section === 'sync' ? 'page' : undefined}>
             {t('ui.nav.sync')}
