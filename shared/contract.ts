@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { coreMethods } from './api/core';
+import { dashboardMethods } from './api/dashboard';
 import { documentsMethods } from './api/documents';
 import { mouDocumentsListMethods } from './api/mouDocuments';
 import { mouVersionsMethods } from './api/mouVersions';
@@ -28,6 +29,7 @@ export const contract = {
   ...seedMethods,
   ...sheetsMethods,
   ...officersMethods,
+  ...dashboardMethods,
 } as const satisfies MethodGroup;
 
 export type Contract = typeof contract;
@@ -104,6 +106,11 @@ export const ACCESS: Record<MethodName, MethodAccess> = {
   'sheets.apply': 'write',
   'sheets.export': 'read',
   'sheets.template': 'read',
+  'dashboard.partner': 'read',
+  'dashboard.post': 'read',
+  // A brief or communiqué is written from what the post holds; recording its delivery is an ordinary records.create.
+  'dashboard.brief': 'read',
+  'dashboard.communique': 'read',
   'sheets.rejectedFile': 'read',
   // Saves bytes the officer already holds to a file they choose; the database is not touched.
   'sheets.saveFile': 'read',

@@ -1,5 +1,6 @@
 import type { Contract } from '../../shared/contract';
 import { coreHandlers } from './core';
+import { dashboardHandlers } from './dashboard';
 import { documentsHandlers } from './documents';
 import { mouVersionsHandlers } from './mouVersions';
 import { officersHandlers } from './officers';
@@ -26,4 +27,5 @@ export const handlers: HandlersFor<Contract> = {
   ...seedHandlers,
   ...sheetsHandlers,
   ...officersHandlers,
+  ...dashboardHandlers,
 };

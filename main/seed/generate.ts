@@ -184,11 +184,15 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
       for (let o = 1; o <= 4; o++) objectives.push(add('objectives', { code: `MO${g + 1}.${o}`, title: `${title}: objective ${o}`, level: 'objective', parentId: goal, description: `Objective ${o} under mission goal ${g + 1}; هدف فرعي ${o}.` }));
     });
     // Budget deadlines around today: one past, the next Mission Resource Request in 25 days (assessments due after it are late for it), and later ones.
+    // The past one's assessment brief went to a resource manager for each partner (a delivery recorded below).
+    let pastDeadline: string | undefined;
     if (options.budgetCalendar !== false) ([[-160, 'Bureau Resource Request'], [25, 'Mission Resource Request'], [140, 'Bureau Resource Request'], [390, 'Mission Resource Request'], [505, 'Bureau Resource Request'], [755, 'Mission Resource Request']] as const).forEach(([offset, name]) => {
       const date = day(offset);
       const fiscalYear = Number(date.slice(0, 4)) + 2;
-      add('budgetDeadlines', { name: `${name} FY${fiscalYear}`, date, fiscalYear, notes: name.startsWith('Mission') ? 'طلب موارد البعثة' : '' });
+      const id = add('budgetDeadlines', { name: `${name} FY${fiscalYear}`, date, fiscalYear, notes: name.startsWith('Mission') ? 'طلب موارد البعثة' : '' });
+      if (offset < 0) pastDeadline = id;
     });
+    const resourceManager = usPeople.find((p) => p.manager)?.id;
 
     for (let p = 0; p < plan.partners; p++) {
       const n = p + (options.partnerOffset ?? 0);
@@ -337,6 +341,9 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
           risk: 'medium',
           mitigation: 'Agree the share at the next planning meeting.',
         });
+      }
+      if (pastDeadline && resourceManager) {
+        add('briefDeliveries', { subject: `Assessment brief: ${country}`, deadlineId: pastDeadline, partnerId: partner, recipientId: resourceManager, deliveredOn: day(-167), language: 'both', format: 'pdf' });
       }
       for (let m = 0; m < plan.mousPerPartner; m++) {
         const s = sectors[m % sectors.length]!;

@@ -1,4 +1,6 @@
 import { useEffect } from 'react';
+import { DashboardPage } from './dashboard/DashboardPage';
+import { PostDashboardPage } from './dashboard/PostDashboardPage';
 import { SignedMouImportPage } from './documents/SignedMouImportPage';
 import { useTranslation } from './i18n';
 import { BackupButton, FirstStart, OpenedFiles } from './platform';
@@ -22,6 +24,11 @@ function Page({ route }: { route: string[] }) {
   if (section === 'sync') return <SyncPage />;
   if (isSheetsRoute(route)) return <SheetImportPage key={importTypeOf(route) ?? ''} initialType={importTypeOf(route)} />;
   if (section === 'officers') return <OfficersPage />;
+  if (section?.startsWith('dashboard')) {
+    const [path, query] = route.join('/').split('?');
+    const partnerId = path!.split('/')[1];
+    return partnerId ? <DashboardPage partnerId={partnerId} query={query} /> : <PostDashboardPage query={query ?? section.split('?')[1]} />;
+  }
   // The foundation's addresses (#/partners, #/mou) still open the generic lists.
   if (section === 'mou') return id === 'import' ? <SignedMouImportPage /> : <PlanningPage route={['records', 'mouDrafts']} />;
   return <PlanningPage route={['records', 'partners']} />;
@@ -64,7 +71,7 @@ function Workspace() {
   }, [refresh]);
 
   const listed = route[0] === 'records' ? route[1]?.split('?')[0] : undefined;
-  const section = route[0] === 'mou' || listed === 'mouDrafts' ? 'mou' : route[0] === 'sync' ? 'sync' : route[0] === 'officers' ? 'officers' : isSheetsRoute(route) ? 'sheets' : listed === 'partners' || !isPlanningRoute(route) ? 'partners' : 'planning';
+  const section = route[0] === 'mou' || listed === 'mouDrafts' ? 'mou' : route[0] === 'sync' ? 'sync' : route[0] === 'officers' ? 'officers' : route[0]?.startsWith('dashboard') ? 'dashboard' : isSheetsRoute(route) ? 'sheets' : listed === 'partners' || !isPlanningRoute(route) ? 'partners' : 'planning';
   return (
     <div className="app">
       <MarkingBanner position="top" />
@@ -76,6 +83,9 @@ function Workspace() {
           </a>
           <a href={`#${recordPath('mouDrafts')}`} aria-current={section === 'mou' ? 'page' : undefined}>
             {t('ui.nav.mou')}
+          </a>
+          <a href="#/dashboard" aria-current={section === 'dashboard' ? 'page' : undefined}>
+            {t('dashboard.nav')}
           </a>
           <a href="#/sync" aria-current={section === 'sync' ? 'page' : undefined}>
             {t('ui.nav.sync')}

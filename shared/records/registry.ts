@@ -419,6 +419,23 @@ export const recordTypes = [
       partnerRef(false),
       notesField,
     ],
+    restrictDeleteBy: [{ type: 'briefDeliveries', field: 'deadlineId' }],
+  },
+  {
+    // A brief for resource managers handed over before a budget deadline: to whom, when, in which language and form (migration 0011).
+    name: 'briefDeliveries',
+    table: 'brief_deliveries',
+    titleField: 'subject',
+    fields: [
+      { name: 'subject', kind: 'text', max: 200, required: true, list: true, searchable: true },
+      { name: 'deadlineId', kind: 'ref', to: 'budgetDeadlines', required: true, list: true },
+      partnerRef(false),
+      { name: 'recipientId', kind: 'ref', to: 'people', required: true, list: true },
+      { name: 'deliveredOn', kind: 'date', required: true, list: true },
+      { name: 'language', kind: 'enum', options: ['en', 'ar', 'both'], default: 'en', list: true },
+      { name: 'format', kind: 'enum', options: ['pdf', 'docx', 'print'], default: 'pdf' },
+      notesField,
+    ],
   },
 ] as const satisfies readonly RecordTypeSpec[];
 

@@ -24,6 +24,7 @@ export const NATURAL_KEYS = {
   actionItems: [['meetingId', 'description']],
   resources: [['partnerId', 'title', 'fiscalYear']],
   budgetDeadlines: [['name', 'fiscalYear']],
+  briefDeliveries: [['deadlineId', 'recipientId', 'deliveredOn']],
 } as const satisfies Record<RecordTypeName, readonly (readonly string[])[]>;
 
 /** Single-field keys a link cell may name a record by, besides its id and title (an objective's code, a person's e-mail). */

@@ -6,6 +6,8 @@ import { useCall } from './data';
 import { findField, optionLabel } from './labels';
 import { assessPath, recordPath } from './paths';
 import { CallPending } from './CallPending';
+import { BriefMark, useBriefsByDeadline } from '../dashboard/briefMarks';
+import { dashboardPath } from '../dashboard/DashboardPage';
 
 type Overview = MethodOutput<'overview.partner'>;
 type Row = Overview['upcomingCheckIns'][number];
@@ -16,6 +18,7 @@ const RATINGS = ['on_track', 'at_risk', 'off_track', 'not_rated'] as const;
 export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
   const { t, language, date } = useTranslation();
   const [state] = useCall('overview.partner', { partnerId }, [partnerId]);
+  const briefs = useBriefsByDeadline();
   if (state.status !== 'ok') return <CallPending state={state} />;
   const overview = state.value;
   const ratingField = findField(recordType('checkIns'), 'rating')!;
@@ -26,9 +29,14 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
           <p className="eyebrow">{t('records.ui.partnerOverview')}</p>
           <h1 id="overview-heading">{overview.partner.title}</h1>
         </div>
-        <a className="button" href={`#${recordPath('partners', overview.partner.id)}`}>
-          {t('records.ui.details')}
-        </a>
+        <div className="row-actions">
+          <a className="button" href={`#${dashboardPath(overview.partner.id)}`}>
+            {t('dashboard.open')}
+          </a>
+          <a className="button" href={`#${recordPath('partners', overview.partner.id)}`}>
+            {t('records.ui.details')}
+          </a>
+        </div>
       </header>
       <div className="overview-grid">
         <section className="panel" aria-labelledby="status-heading" data-testid="benchmark-status">
@@ -58,7 +66,7 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
             <ul className="plain-list">
               {overview.readiness.map(({ deadline, lateCheckIns }) => (
                 <li key={deadline.id} className={lateCheckIns.length ? 'readiness readiness--late' : 'readiness'}>
-                  <a href={`#${recordPath('budgetDeadlines', deadline.id)}`}>{deadline.title}</a> ({date(String(deadline.date))}):{' '}
+                  <a href={`#${recordPath('budgetDeadlines', deadline.id)}`}>{deadline.title}</a> ({date(String(deadline.date))}) <BriefMark briefs={briefs.get(deadline.id)} />:{' '}
                   {lateCheckIns.length === 0 ? (
                     t('records.ui.allInTime')
                   ) : (

@@ -46,15 +46,23 @@ describe('spreadsheet round trip, per record type', () => {
         // The export writes an id column, then every field in the registry's order.
         const column = recordType(type).fields.findIndex((candidate) => candidate.name === field!.name) + 1;
         expect(column, `${type}: ${field!.name} is exported`).toBeGreaterThan(0);
-        const edited = table.rows.map((line) => [...line.cells]);
-        const before = String(edited[0]![column] ?? '');
-        const after = editedValue(field!, before, language);
-        edited[0]![column] = after;
-        const bytes = writeXlsx([{ name: 'Edited', rows: [table.headers, ...edited] }]);
         const fileName = `${type}-${language}.xlsx`;
-
-        const { mapping } = await callOk<{ mapping: Record<string, string> }>(app, 'sheets.inspect', { bytes, fileName, type });
-        expect(Object.values(mapping), `${type} ${language}: every exported column maps back`).not.toContain('');
+        // The first row an officer may edit: a signed MOU (and what belongs to it) is locked, and the preview says so.
+        let edit: { bytes: Uint8Array; before: string; after: string; mapping: Record<string, string> } | undefined;
+        for (let index = 0; index < table.rows.length && !edit; index++) {
+          const edited = table.rows.map((line) => [...line.cells]);
+          const before = String(edited[index]![column] ?? '');
+          const after = editedValue(field!, before, language);
+          edited[index]![column] = after;
+          const bytes = writeXlsx([{ name: 'Edited', rows: [table.headers, ...edited] }]);
+          const { mapping } = await callOk<{ mapping: Record<string, string> }>(app, 'sheets.inspect', { bytes, fileName, type });
+          expect(Object.values(mapping), `${type} ${language}: every exported column maps back`).not.toContain('');
+          const preview = await callOk<Result>(app, 'sheets.preview', { bytes, fileName, type, mapping });
+          const locked = preview.rows.some((row) => row.status === 'error' && JSON.stringify(row).includes('validation.recordLocked'));
+          if (!locked) edit = { bytes, before, after, mapping };
+        }
+        expect(edit, `${type} ${language}: a row that is not locked`).toBeDefined();
+        const { bytes, before, after, mapping } = edit!;
         const result = await callOk<Result>(app, 'sheets.apply', { bytes, fileName, type, mapping });
         expect(result.counts, `${type} ${language}: ${JSON.stringify(result.rows.filter((row) => row.status !== 'unchanged').slice(0, 3))}`).toEqual({ new: 0, updated: 1, unchanged: exported.rows - 1, error: 0 });
         const updated = result.rows.find((row) => row.status === 'updated')!;

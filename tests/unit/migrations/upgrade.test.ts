@@ -42,6 +42,8 @@ function buildSource(): Db {
     INSERT INTO mou_signings (id, mou_id, version_id, version_number, version_sha256, signed_by, signed_at, recorded_by, created_at, updated_at)
       VALUES ('s1', '${mou}', 'v1', 1, '${'ab'.repeat(32)}', 'Minister', '2026-03-02', 'post-a', 't', 't');
     INSERT INTO settings (key, value) VALUES ('language', '"ar"');
+    INSERT INTO brief_deliveries (id, subject, deadline_id, partner_id, recipient_id, delivered_on, language, format, notes, created_at, updated_at)
+      VALUES ('b1', 'Brief for the Mission Resource Request', (SELECT id FROM budget_deadlines ORDER BY id LIMIT 1), NULL, (SELECT id FROM people ORDER BY id LIMIT 1), '2026-02-20', 'both', 'pdf', '', 't', 't');
     INSERT INTO sync_key (id, public_key, fingerprint, protection, private_key, created_at) VALUES (1, 'cHVi', 'AB:CD', 'passphrase', x'0102', 't');
     INSERT INTO sync_trusted_posts (post_id, name, public_key, fingerprint, trusted_at, revoked_at) VALUES ('post-b', 'Embassy Amman', 'cHVi', 'EF:01', 't', NULL);
     INSERT INTO sync_bundle_log (hash, sender_post_id, sequence, created_at, received_at, result, direction) VALUES ('${'cd'.repeat(32)}', 'post-b', 4, 't', 't', '{}', 'in');

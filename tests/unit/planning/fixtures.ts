@@ -16,7 +16,8 @@ export function editable(type: string, record: RecordRow): Record<string, unknow
  * would link them: a partner, its sector priority, a ministry and two people
  * (one a resource manager), an ICS goal and objective, a pilot project with a
  * benchmark and a check-in point, an MOU draft with a clause and a signatory,
- * a meeting with an action item, a resource line and a budget deadline.
+ * a meeting with an action item, a resource line and a budget deadline, and a
+ * brief delivered for that deadline to the resource manager.
  */
 export async function buildModel(app: AccordApp) {
   const partner = await create(app, 'partners', { name: 'Tunisia', isoCode: 'tn', notes: '' });
@@ -105,5 +106,6 @@ export async function buildModel(app: AccordApp) {
     mitigation: 'Front-load the request in the MRR.',
   });
   const deadline = await create(app, 'budgetDeadlines', { name: 'Mission Resource Request FY2028', date: '2026-05-15', fiscalYear: 2026 });
-  return { partner, sectorPriority, ministry, officer, manager, goal, objective, project, benchmark, benchmarkTarget, checkIn, measurement, mou, clause, signatory, meeting, actionItem, resource, deadline };
+  const briefDelivery = await create(app, 'briefDeliveries', { subject: 'Assessment brief for the MRR', deadlineId: deadline.id, partnerId: partner.id, recipientId: manager.id, deliveredOn: '2026-05-01', language: 'both', format: 'pdf' });
+  return { partner, sectorPriority, ministry, officer, manager, goal, objective, project, benchmark, benchmarkTarget, checkIn, measurement, mou, clause, signatory, meeting, actionItem, resource, deadline, briefDelivery };
 }

@@ -43,6 +43,7 @@ function byType(model: Model): Record<string, RecordRow> {
     meetings: model.meeting,
     actionItems: model.actionItem,
     resources: model.resource,
+    briefDeliveries: model.briefDelivery,
     budgetDeadlines: model.deadline,
   };
 }
@@ -73,14 +74,14 @@ describe('every record type through the dispatch gate', () => {
     expect(model.resource.requestedMinor).toBe(25_000_000);
 
     // Children first: every delete leaves a tombstone and the record gone.
-    const order = ['actionItems', 'meetings', 'resources', 'budgetDeadlines', 'mouSignatories', 'mouClauses', 'mouDrafts', 'measurements', 'benchmarkTargets', 'checkIns', 'benchmarks', 'projects', 'sectorPriorities', 'people', 'stakeholders', 'objectives', 'partners'];
+    const order = ['actionItems', 'meetings', 'resources', 'briefDeliveries', 'budgetDeadlines', 'mouSignatories', 'mouClauses', 'mouDrafts', 'measurements', 'benchmarkTargets', 'checkIns', 'benchmarks', 'projects', 'sectorPriorities', 'people', 'stakeholders', 'objectives', 'partners'];
     for (const type of order) {
       const ids = (await list({ type })).rows.map((row) => row.id);
       for (const id of ids) await callOk(app, 'records.delete', { type, id });
       expect((await list({ type })).total).toBe(0);
     }
     const tombstones = app.context.store.db.prepare("SELECT COUNT(*) AS n FROM field_changes WHERE column_name = '_deleted'").get() as { n: number };
-    expect(tombstones.n).toBe(19);
+    expect(tombstones.n).toBe(20);
   });
 
   it('lists with filters, sorts, paging and a search box', async () => {
