@@ -1,7 +1,8 @@
 import type { Store } from '../../db/store';
 import { loadVersion } from '../../db/repositories/mouVersions';
 import { addReceivedVersion } from '../../db/repositories/mouSignings';
-import { findRecord } from '../../db/repositories/records';
+import { findRecord, listAudit } from '../../db/repositories/records';
+import { lastChangeBetween, revisionAuthor } from '../../shared/documents/revisionAuthor';
 import type { PreExportWarning } from '../../shared/documents/checks';
 import { formatMessage } from '../../shared/i18n/format';
 import { message } from '../../shared/i18n/message';
@@ -16,6 +17,7 @@ import {
   renderMou,
   renderRedlineDocx,
   renderRedlineHtml,
+  type RedlineRevisions,
   renderRedlinePdf,
   SIGNED_MOU_FILE_EXTENSION,
   signerFromSync,
@@ -104,9 +106,37 @@ export async function exportMouRedline(store: Store, marking: string, mouId: str
     format === 'pdf'
       ? await renderRedlinePdf(before, after)
       : format === 'docx'
-        ? await renderRedlineDocx(before, after, { author: store.post.name, date: new Date(store.now()).toISOString() })
+        ? await renderRedlineDocx(before, after, redlineRevisions(store, mouId, from, to))
         : Buffer.from(renderRedlineHtml(before, after), 'utf8');
   return { fileName: documentFileName(after, `-redline.${format}`), mediaType: MEDIA_TYPES[format], bytes, warnings: preExportChecks(after) };
+}
+
+/**
+ * Who made each change of a redline and when, from the audit trail: a
+ * clause's changes are its last audited edit between the two versions' saves
+ * (its removal, for a removed clause); the rest of the document (title,
+ * parties, signatories) is the newer version's save, or for the current draft
+ * the draft's last audited edit. Never the export time, unless nothing in the
+ * trail says otherwise.
+ */
+function redlineRevisions(store: Store, mouId: string, from: string, to: string): RedlineRevisions {
+  const saved = (ref: string) => {
+    const { info } = loadVersion(store, mouId, ref);
+    return ref === 'current' ? { at: undefined, postName: store.post.name } : { at: info.savedAt, postName: info.savedByName };
+  };
+  const [older, newer] = [saved(from), saved(to)].sort((a, b) => (a.at === undefined ? 1 : b.at === undefined ? -1 : a.at.localeCompare(b.at)));
+  const since = older!.at ?? '';
+  const until = newer!.at;
+  const entryOf = (type: 'mouDrafts' | 'mouClauses', id: string) => lastChangeBetween(listAudit(store, type, id), since, until);
+  const draftEdit = until === undefined ? entryOf('mouDrafts', mouId) : undefined;
+  const document = until !== undefined ? { author: revisionAuthor(newer!), date: until } : draftEdit ? { author: revisionAuthor(draftEdit), date: draftEdit.at } : { author: revisionAuthor(newer!), date: new Date(store.now()).toISOString() };
+  return {
+    ...document,
+    clause: (clauseId) => {
+      const entry = entryOf('mouClauses', clauseId);
+      return entry ? { author: revisionAuthor(entry), date: entry.at } : undefined;
+    },
+  };
 }
 
 /** A signed MOU file verified against this post's trusted posts (throws BUNDLE_REJECTED / UNTRUSTED_SENDER naming the part). */
