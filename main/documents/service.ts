@@ -37,13 +37,15 @@ export interface DocumentChoice {
   version: string;
   language: DocumentLanguage;
   layout: DocumentLayout;
+  /** Start with a title page (a per-export choice). */
+  titlePage?: boolean;
 }
 
-export function mouDocument(store: Store, marking: string, mouId: string, { version, language, layout }: DocumentChoice): MouDocument {
+export function mouDocument(store: Store, marking: string, mouId: string, { version, language, layout, titlePage }: DocumentChoice): MouDocument {
   const { info, snapshot } = loadVersion(store, mouId, version);
   const partner = findRecord(store, 'partners', String(snapshot.draft.partnerId ?? ''));
   const referenceTypes = { benchmark: 'benchmarks', checkIn: 'checkIns', objective: 'objectives' } as const;
-  return mouDocumentFromSnapshot(snapshot, {
+  const document = mouDocumentFromSnapshot(snapshot, {
     draftId: mouId,
     versionLabel: version === 'current' ? formatMessage('en', 'documents.label.currentDraft') : `${info.number}: ${info.label}`.slice(0, 50),
     versionLabelAr: version === 'current' ? formatMessage('ar', 'documents.label.currentDraft') : `${info.number}: ${info.label}`.slice(0, 50),
@@ -58,6 +60,7 @@ export function mouDocument(store: Store, marking: string, mouId: string, { vers
       return record ? String(record.title) : undefined;
     },
   });
+  return titlePage ? { ...document, titlePage } : document;
 }
 
 /** A file name made of the draft's title (letters of any script kept), the version and the language. */
