@@ -2,8 +2,9 @@
 // only what runs. The bundles (docx, zod, the i18n code... are inside main.cjs),
 // and the few modules the bundles leave external (see EXTERNAL in build.mjs),
 // each with only its runtime files: better-sqlite3-multiple-ciphers with the prebuilt N-API
-// binary of the target platform alone, DejaVu with the two faces the documents
-// embed and its licence.
+// binary of the target platform alone, Amiri and DejaVu with the faces the
+// documents embed and their licences (Amiri's package has none: the OFL notice
+// is main/documents/AMIRI-OFL.txt, staged beside the fonts as OFL.txt).
 //   stageApp({ platform, arch }) -> { dir, files }   (files: paths relative to dir)
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,10 +17,16 @@ export const STAGE_DIR = join(root, 'dist', 'app');
 /** The built files the desktop app loads (dist/main/cli.cjs is the CLI's, not the window's). */
 export const APP_BUNDLES = ['dist/electron/main.cjs', 'dist/electron/preload.cjs', 'dist/main/syncWorker.cjs', 'dist/main/sheetsWorker.cjs'];
 
-/** The font files main/documents/fonts.ts resolves, read from its source so the two cannot drift. */
-export function documentFontFiles(rootDir = root) {
+/** The packages whose font files the documents embed. */
+export const FONT_PACKAGES = ['dejavu-fonts-ttf', '@expo-google-fonts/amiri'];
+/** The licence notice staged beside a font package that ships none (from the repository, to the package's folder). */
+export const FONT_LICENCES = { '@expo-google-fonts/amiri': { from: 'main/documents/AMIRI-OFL.txt', to: 'OFL.txt' } };
+
+/** The font files of a package main/documents/fonts.ts resolves, read from its source so the two cannot drift. */
+export function documentFontFiles(rootDir = root, fontPackage = 'dejavu-fonts-ttf') {
   const source = readFileSync(join(rootDir, 'main', 'documents', 'fonts.ts'), 'utf8');
-  return [...source.matchAll(/'dejavu-fonts-ttf\/([^']+)'/g)].map((match) => match[1]);
+  const escaped = fontPackage.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  return [...source.matchAll(new RegExp(`'${escaped}\\/([^']+)'`, 'g'))].map((match) => match[1]);
 }
 
 /** Modules a bundle still requires by name at run time (electron is the runtime itself). */
@@ -31,7 +38,7 @@ export function externalRequires(rootDir = root) {
       const name = match[1].startsWith('@') ? match[1].split('/').slice(0, 2).join('/') : match[1].split('/')[0];
       if (!name.startsWith('node:') && name !== 'electron' && !BUILTINS.has(name)) names.add(name);
     }
-    if (code.includes('dejavu-fonts-ttf/')) names.add('dejavu-fonts-ttf');
+    for (const fontPackage of FONT_PACKAGES) if (code.includes(`${fontPackage}/`)) names.add(fontPackage);
   }
   return [...names].sort();
 }
@@ -55,8 +62,8 @@ function packageRule(name, { platform, arch, rootDir }) {
         (path.startsWith('lib/') && !/^lib\/(linux|linuxmusl|darwin|win32)-/.test(path)),
     };
   }
-  if (name === 'dejavu-fonts-ttf') {
-    const fonts = new Set(documentFontFiles(rootDir));
+  if (FONT_PACKAGES.includes(name)) {
+    const fonts = new Set(documentFontFiles(rootDir, name));
     return { dependencies: false, keep: (path) => path === 'package.json' || path === 'LICENSE' || fonts.has(path) };
   }
   if (name === 'pdfkit') {
@@ -160,6 +167,8 @@ export function stageApp({ platform = process.platform, arch = process.arch, roo
   const modules = runtimeModules({ platform, arch, rootDir });
   for (const module of modules) {
     for (const file of module.files) copy(join(module.from, file), `${module.to}/${file}`);
+    const licence = FONT_LICENCES[module.name];
+    if (licence) copy(join(rootDir, licence.from), `${module.to}/${licence.to}`);
     if (module.dropsDependencies) {
       // What it depends on is for compiling (node-addon-api), and nothing is compiled: say so, so npm's view of the tree is whole.
       const manifestPath = join(dir, module.to, 'package.json');

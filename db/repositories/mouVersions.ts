@@ -55,13 +55,16 @@ interface VersionRow {
   label: string;
   savedAt: string;
   savedBy: string;
+  savedByOfficer: string | null;
   snapshot: string;
 }
 
-const SELECT_VERSION = 'SELECT id, mou_id AS mouId, number, label, saved_at AS savedAt, saved_by AS savedBy, snapshot FROM mou_versions';
+// The officer who saved a version is the one its logged creation names (the store records the acting officer).
+const SELECT_VERSION =
+  "SELECT id, mou_id AS mouId, number, label, saved_at AS savedAt, saved_by AS savedBy, (SELECT officer_name FROM field_changes f WHERE f.table_name = 'mou_versions' AND f.row_id = mou_versions.id AND f.officer_name IS NOT NULL LIMIT 1) AS savedByOfficer, snapshot FROM mou_versions";
 
 function info(row: VersionRow, nameOf: (postId: string) => string): MouVersionInfo {
-  return { id: row.id, mouId: row.mouId, number: row.number, label: row.label, savedAt: row.savedAt, savedBy: row.savedBy, savedByName: nameOf(row.savedBy) };
+  return { id: row.id, mouId: row.mouId, number: row.number, label: row.label, savedAt: row.savedAt, savedBy: row.savedBy, savedByName: nameOf(row.savedBy), savedByOfficer: row.savedByOfficer };
 }
 
 /** Saves the draft as it is now as its next numbered version. */

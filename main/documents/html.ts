@@ -1,4 +1,4 @@
-import { clauseTitle, closingFormula, documentLabel, documentLanguages, partiesIn, partnerNameIn, sideLabel, signatoryIn, signedByLine, versionLabelIn, type DocumentLabel } from '../../shared/documents/labels';
+import { clauseTitle, closingFormula, documentDate, documentLabel, documentLanguages, partiesIn, partnerNameIn, sideLabel, signatoryIn, signedByLine, versionLabelIn, type DocumentLabel } from '../../shared/documents/labels';
 import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
 import { containsArabic } from '../../shared/documents/text';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
@@ -22,7 +22,6 @@ const dirOf = (lang: Lang) => (lang === 'ar' ? 'rtl' : 'ltr');
 const langAttributes = (lang: Lang) => `lang="${lang}" dir="${dirOf(lang)}"`;
 /** Free text whose language we do not know (a party's name): let the browser pick its direction. */
 const autoText = (text: string) => `<bdi dir="${containsArabic(text) ? 'rtl' : 'auto'}">${escapeHtml(text)}</bdi>`;
-const ltrDate = (date: string) => `<bdi dir="ltr">${escapeHtml(date)}</bdi>`;
 const titleIn = (document: MouDocument, lang: Lang) => (lang === 'ar' ? document.title.ar || document.title.en : document.title.en);
 
 const STYLE = `
@@ -91,7 +90,7 @@ function front(document: MouDocument, languages: Lang[]): string {
   const parts: string[] = [];
   for (const lang of languages) {
     parts.push(`<div ${langAttributes(lang)}><p class="kind">${escapeHtml(documentLabel(lang, 'memorandum'))}</p><h1>${escapeHtml(titleIn(document, lang))}</h1>`);
-    parts.push(`<p class="meta">${escapeHtml(documentLabel(lang, 'version'))} ${autoText(versionLabelIn(document, lang))} — ${escapeHtml(documentLabel(lang, 'date'))} ${ltrDate(document.date)}</p>`);
+    parts.push(`<p class="meta">${escapeHtml(documentLabel(lang, 'version'))} ${autoText(versionLabelIn(document, lang))} — ${escapeHtml(documentLabel(lang, 'date'))} ${escapeHtml(documentDate(lang, document.date))}</p>`);
     parts.push(`<p>${escapeHtml(documentLabel(lang, 'partner'))}: ${autoText(partnerNameIn(document, lang))}</p></div>`);
   }
   for (const lang of languages) {
@@ -157,7 +156,7 @@ function signatures(document: MouDocument, languages: Lang[]): string {
 
 function footer(document: MouDocument): string {
   const lang: Lang = document.language === 'ar' ? 'ar' : 'en';
-  return `<p class="footer" ${langAttributes(lang)}>${escapeHtml(titleIn(document, lang))} — ${escapeHtml(documentLabel(lang, 'version'))} ${autoText(versionLabelIn(document, lang))} — ${ltrDate(document.date)}</p>`;
+  return `<p class="footer" ${langAttributes(lang)}>${escapeHtml(titleIn(document, lang))} — ${escapeHtml(documentLabel(lang, 'version'))} ${autoText(versionLabelIn(document, lang))} — ${escapeHtml(documentDate(lang, document.date))}</p>`;
 }
 
 export function renderMouHtml(document: MouDocument): string {
@@ -190,7 +189,7 @@ export function renderRedlineHtml(before: MouDocument, after: MouDocument): stri
     return { clause: shownNumber, text: (lang: Lang) => segmentsHtml(change[lang]), badge: (lang: Lang) => changeBadge(change, lang) };
   });
   const heading = languages
-    .map((lang) => `<p class="meta" ${langAttributes(lang)}>${escapeHtml(documentLabel(lang, 'redline'))} ${autoText(versionLabelIn(before, lang))} (${ltrDate(before.date)}) ${lang === 'ar' ? '←' : '→'} ${autoText(versionLabelIn(after, lang))} (${ltrDate(after.date)})</p>`)
+    .map((lang) => `<p class="meta" ${langAttributes(lang)}>${escapeHtml(documentLabel(lang, 'redline'))} ${autoText(versionLabelIn(before, lang))} (${escapeHtml(documentDate(lang, before.date))}) ${lang === 'ar' ? '←' : '→'} ${autoText(versionLabelIn(after, lang))} (${escapeHtml(documentDate(lang, after.date))})</p>`)
     .join('\n');
   const body = [front(after, languages), heading, clausesSection(after, languages, rows), footer(after)].join('\n');
   return shell(after, body, `${after.title.en} — ${before.versionLabel} → ${after.versionLabel}`);

@@ -14,7 +14,7 @@ import { createSignedMouPackage, type PackageSigner, type VerifiedMouPackage } f
 export { preExportChecks, type PreExportWarning } from '../../shared/documents/checks';
 export { changedClauses, diffWords, redlineClauses, type ClauseRedline, type Redline } from '../../shared/documents/redline';
 export { mouDocumentSchema, type MouDocument } from '../../shared/documents/types';
-export { renderMouDocx, renderRedlineDocx } from './docx';
+export { renderMouDocx, renderRedlineDocx, type RedlineAuthor, type RedlineRevisions } from './docx';
 export { renderMouHtml, renderRedlineHtml } from './html';
 export { renderMouPdf, renderRedlinePdf } from './pdf';
 export {

@@ -1,21 +1,26 @@
 import PDFDocument from 'pdfkit';
-import { closingFormula, clauseTitle, documentLabel, signedByLine, documentLanguages, pageOf, partiesIn, partnerNameIn, sideLabel, signatoryIn, versionLabelIn, type DocumentLabel } from '../../shared/documents/labels';
+import { closingFormula, clauseTitle, documentDate, documentLabel, signedByLine, documentLanguages, pageOf, partiesIn, partnerNameIn, redlineArrow, redlineLine, sideLabel, signatoryIn, versionLabelIn, type DocumentLabel } from '../../shared/documents/labels';
 import { containsArabic } from '../../shared/documents/text';
 import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
-import { DOCUMENT_FONTS } from './fonts';
-import { drawLine, isolateLtr, layoutParagraph, mapLigaturesToPresentationForms, type LaidOutLine, type PieceStyle } from './pdfText';
+import { DOCUMENT_FONTS, FALLBACK_FONTS } from './fonts';
+import { drawLine, isolateLtr, layoutParagraph, mapLigaturesToPresentationForms, useFont, type LaidOutLine, type PieceStyle } from './pdfText';
 
 /**
  * MOU draft to PDF (A4) for print: title, version and date, parties,
  * numbered clauses (English and Arabic side by side, or one language after
  * the other), signature blocks, and the handling marking at the top and
  * bottom of every page. Arabic is shaped by fontkit and ordered by
- * pdfText.ts; all text uses the embedded DejaVu Sans.
+ * pdfText.ts; all text uses the embedded Amiri (a Naskh with a matching
+ * Latin), DejaVu Sans drawing the few symbols Amiri lacks. Clause texts and
+ * the closing formula are justified; lines are 1.55 times the font size, room
+ * for the vowel marks above and below Arabic letters.
  */
 
 type Doc = InstanceType<typeof PDFDocument>;
 type Lang = 'en' | 'ar';
+
+const setFont = (doc: Doc, bold?: boolean) => useFont(doc, bold ? DOCUMENT_FONTS.bold : DOCUMENT_FONTS.regular, bold ? FALLBACK_FONTS.bold : FALLBACK_FONTS.regular);
 
 const PAGE = { width: 595.28, height: 841.89 };
 const MARGIN = { left: 56, right: 56, top: 78, bottom: 84 };
@@ -57,7 +62,8 @@ class PdfWriter {
   }
 
   private style({ size, bold, color }: TextStyle): void {
-    this.doc.font(bold ? DOCUMENT_FONTS.bold : DOCUMENT_FONTS.regular).fontSize(size).fillColor(color ?? '#000000');
+    setFont(this.doc, bold);
+    this.doc.fontSize(size).fillColor(color ?? '#000000');
   }
 
   layout(content: Content, width: number, rtl: boolean, style: TextStyle): LaidOutLine[] {
@@ -98,10 +104,10 @@ class PdfWriter {
   }
 
   /** A paragraph across the full width; it may flow onto the next page line by line. */
-  paragraph(content: Content, style: TextStyle, options: { rtl?: boolean; align?: 'left' | 'right' | 'center' } = {}): void {
+  paragraph(content: Content, style: TextStyle, options: { rtl?: boolean; align?: 'left' | 'right' | 'center'; justify?: boolean } = {}): void {
     const rtl = options.rtl ?? containsArabic(flatten(content).text);
     const lines = this.layout(content, this.width, rtl, style);
-    const align = options.align ?? (rtl ? 'right' : 'left');
+    const align = options.justify ? (rtl ? 'justify-right' : 'justify-left') : (options.align ?? (rtl ? 'right' : 'left'));
     const height = style.size * LINE;
     for (const line of lines) {
       this.ensure(height);
@@ -117,7 +123,7 @@ class PdfWriter {
    * drawn together so a long clause breaks across pages at the same line in
    * both columns.
    */
-  columns(cells: { text: Content; rtl: boolean; style: TextStyle }[]): void {
+  columns(cells: { text: Content; rtl: boolean; style: TextStyle; justify?: boolean }[]): void {
     const columnWidth = (this.width - COLUMN_GAP * (cells.length - 1)) / cells.length;
     const laidOut = cells.map((cell) => ({ cell, lines: this.layout(cell.text, columnWidth, cell.rtl, cell.style) }));
     const rows = Math.max(...laidOut.map(({ lines }) => lines.length));
@@ -129,7 +135,8 @@ class PdfWriter {
         const line = lines[row];
         if (!line) return;
         this.style(cell.style);
-        drawLine(this.doc, line, this.left + index * (columnWidth + COLUMN_GAP), columnWidth, this.y, cell.rtl ? 'right' : 'left', REDLINE_STYLES);
+        const align = cell.justify ? (cell.rtl ? 'justify-right' : 'justify-left') : cell.rtl ? 'right' : 'left';
+        drawLine(this.doc, line, this.left + index * (columnWidth + COLUMN_GAP), columnWidth, this.y, align, REDLINE_STYLES);
       });
       this.y += height;
     }
@@ -154,7 +161,7 @@ interface ClauseRow {
 }
 
 /** "From → to" in reading direction: in Arabic the arrow points left, the way the text reads. */
-const arrow = (lang: Lang) => (lang === 'ar' ? '←' : '→');
+const arrow = redlineArrow;
 
 async function renderPdf(document: MouDocument, write: (writer: PdfWriter, languages: Lang[]) => void): Promise<Buffer> {
   const doc = new PDFDocument({
@@ -219,22 +226,38 @@ export async function renderRedlinePdf(before: MouDocument, after: MouDocument):
   return renderPdf(after, (writer, languages) => {
     writeFront(writer, after, languages);
     for (const lang of languages) {
-      const line = `${documentLabel(lang, 'redline')} ${isolateLtr(versionLabelIn(before, lang))} (${isolateLtr(before.date)}) ${arrow(lang)} ${isolateLtr(versionLabelIn(after, lang))} (${isolateLtr(after.date)})`;
-      writer.paragraph(line, { size: SIZE.body, bold: true }, { align: 'center', rtl: lang === 'ar' });
+      writer.paragraph(redlineLine(before, after, lang, isolateLtr), { size: SIZE.body, bold: true }, { align: 'center', rtl: lang === 'ar' });
     }
     writer.gap(8);
     writeClauses(writer, after, languages, rows);
   });
 }
 
+/** The optional title page: the title, partner and version in each language, alone on the first page. */
+function writeTitlePage(writer: PdfWriter, document: MouDocument, languages: Lang[]): void {
+  writer.gap(150);
+  for (const lang of languages) {
+    const rtl = lang === 'ar';
+    writer.paragraph(documentLabel(lang, 'memorandum'), { size: SIZE.heading, color: '#444444' }, { align: 'center', rtl });
+    writer.gap(6);
+    writer.paragraph(titleIn(document, lang), { size: 20, bold: true }, { align: 'center', rtl });
+    writer.gap(10);
+    writer.paragraph(partnerNameIn(document, lang), { size: SIZE.heading }, { align: 'center', rtl });
+    writer.paragraph(`${documentLabel(lang, 'version')} ${isolateLtr(versionLabelIn(document, lang))} — ${documentDate(lang, document.date)}`, { size: SIZE.body }, { align: 'center', rtl });
+    writer.gap(60);
+  }
+  writer.newPage();
+}
+
 function writeFront(writer: PdfWriter, document: MouDocument, languages: Lang[]): void {
+  if (document.titlePage) writeTitlePage(writer, document, languages);
   for (const lang of languages) {
     writer.paragraph(documentLabel(lang, 'memorandum'), { size: SIZE.heading, color: '#444444' }, { align: 'center', rtl: lang === 'ar' });
     writer.paragraph(titleIn(document, lang), { size: SIZE.title, bold: true }, { align: 'center', rtl: lang === 'ar' });
     writer.gap(4);
   }
   for (const lang of languages) {
-    writer.paragraph(`${documentLabel(lang, 'version')} ${isolateLtr(versionLabelIn(document, lang))} — ${documentLabel(lang, 'date')} ${isolateLtr(document.date)}`, { size: SIZE.body }, { align: 'center', rtl: lang === 'ar' });
+    writer.paragraph(`${documentLabel(lang, 'version')} ${isolateLtr(versionLabelIn(document, lang))} — ${documentLabel(lang, 'date')} ${documentDate(lang, document.date)}`, { size: SIZE.body }, { align: 'center', rtl: lang === 'ar' });
   }
   writer.gap(10);
   for (const lang of languages) {
@@ -266,8 +289,8 @@ function writeClausesSideBySide(writer: PdfWriter, rows: ClauseRow[]): void {
       { text: clauseHeading(row, 'ar') + badge('ar'), rtl: true, style: { size: SIZE.body, bold: true } },
     ]);
     writer.columns([
-      { text: text('en'), rtl: false, style: { size: SIZE.body } },
-      { text: text('ar'), rtl: true, style: { size: SIZE.body } },
+      { text: text('en'), rtl: false, style: { size: SIZE.body }, justify: true },
+      { text: text('ar'), rtl: true, style: { size: SIZE.body }, justify: true },
     ]);
     if (clause.references?.length) {
       writer.columns([
@@ -287,7 +310,7 @@ function writeClausesIn(writer: PdfWriter, rows: ClauseRow[], lang: Lang): void 
     writer.gap(6);
     writer.ensure(SIZE.heading * LINE * 2);
     writer.paragraph(clauseHeading(row, lang) + badge(lang), { size: SIZE.body, bold: true }, { rtl });
-    writer.paragraph(text(lang), { size: SIZE.body }, { rtl });
+    writer.paragraph(text(lang), { size: SIZE.body }, { rtl, justify: true });
     const references = referencesLine(clause, lang);
     if (references) writer.paragraph(references, { size: SIZE.small, color: '#444444' }, { rtl });
   }
@@ -312,7 +335,7 @@ function writeSignaturesIn(writer: PdfWriter, document: MouDocument, lang: Lang)
   writer.paragraph(documentLabel(lang, 'signatures'), { size: SIZE.heading, bold: true }, { rtl });
   writer.gap(4);
   const formula = closingFormula(document, lang);
-  if (formula) writer.paragraph(formula, { size: SIZE.body }, { rtl });
+  if (formula) writer.paragraph(formula, { size: SIZE.body }, { rtl, justify: true });
   const signed = signedByLine(document, lang);
   if (signed) writer.paragraph(signed, { size: SIZE.body, bold: true }, { rtl });
   writer.gap(8);
@@ -355,17 +378,19 @@ function stampEveryPage(doc: Doc, document: MouDocument, pageLanguages: Set<Lang
   const width = PAGE.width - MARGIN.left - MARGIN.right;
   for (let index = start; index < start + count; index++) {
     doc.switchToPage(index);
-    doc.font(DOCUMENT_FONTS.bold).fontSize(SIZE.marking).fillColor('#000000');
+    setFont(doc, true);
+    doc.fontSize(SIZE.marking).fillColor('#000000');
     const marking = layoutParagraph(doc, document.marking, PAGE.width - 40, containsArabic(document.marking));
     marking.forEach((line, row) => {
       drawLine(doc, line, 20, PAGE.width - 40, 28 + row * SIZE.marking * LINE, 'center');
       drawLine(doc, line, 20, PAGE.width - 40, PAGE.height - 40 + row * SIZE.marking * LINE, 'center');
     });
-    doc.font(DOCUMENT_FONTS.regular).fontSize(SIZE.small).fillColor('#555555');
+    setFont(doc);
+    doc.fontSize(SIZE.small).fillColor('#555555');
     const shown = pageLanguages[index - start];
     const languages = documentLanguages(document.language).filter((lang) => !shown?.size || shown.has(lang));
     const lang = languages[0]!;
-    const footer = `${titleIn(document, lang)} — ${documentLabel(lang, 'version')} ${isolateLtr(versionLabelIn(document, lang))} — ${isolateLtr(document.date)}`;
+    const footer = `${titleIn(document, lang)} — ${documentLabel(lang, 'version')} ${isolateLtr(versionLabelIn(document, lang))} — ${documentDate(lang, document.date)}`;
     // The title may be long: it is cut to one line, never the page number, which has its own.
     const rowHeight = SIZE.small * 1.35;
     let y = PAGE.height - 44 - rowHeight * (languages.length + 1);

@@ -19,6 +19,15 @@ type Doc = InstanceType<typeof PDFDocument>;
 
 /** Shape as one run (passing features makes pdfkit lay out the whole run at once, not word by word). */
 const RUN_OPTIONS = { lineBreak: false, features: [] as PDFKit.Mixins.OpenTypeFeatures[] };
+/**
+ * Arabic is shaped without kerning: Amiri kerns some pairs (reh before yeh)
+ * by shifting the glyph, and text extraction (poppler, hence search) reads
+ * the shift as a space inside the word ("فر يق"). Joining, ligatures and mark
+ * positioning are untouched; the pairs sit a little closer.
+ */
+const ARABIC_RUN_OPTIONS = { lineBreak: false, features: { kern: false } as unknown as PDFKit.Mixins.OpenTypeFeatures[] };
+const ARABIC_SCRIPT = /[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]/;
+const optionsFor = (text: string) => (ARABIC_SCRIPT.test(text) ? ARABIC_RUN_OPTIONS : RUN_OPTIONS);
 
 export interface VisualPiece {
   /** Text as pdfkit must receive it so the glyphs land in visual order. */
@@ -26,11 +35,55 @@ export interface VisualPiece {
   width: number;
   /** Style number of its characters (0: plain). */
   style: number;
+  /** Laid out right to left (its words run from right to left). */
+  rtl?: boolean;
+  /** Drawn with the fallback face (characters the document font has no glyph for). */
+  fallback?: string;
 }
 
 export interface LaidOutLine {
   pieces: VisualPiece[];
   width: number;
+  /** The last line of a paragraph (never stretched when justifying). */
+  last?: boolean;
+}
+
+const FALLBACK = Symbol('accordFallbackFont');
+const CURRENT = Symbol('accordCurrentFont');
+type FontState = { [FALLBACK]?: Map<string, string>; [CURRENT]?: string; _font?: { font?: { hasGlyphForCodePoint(code: number): boolean } } };
+
+/**
+ * Selects a font by file, remembering it, with the face that draws the
+ * characters it lacks (Amiri has no arrows, which DejaVu has).
+ */
+export function useFont(doc: Doc, path: string, fallback?: string): void {
+  doc.font(path);
+  const state = doc as unknown as FontState;
+  state[CURRENT] = path;
+  if (fallback) (state[FALLBACK] ??= new Map()).set(path, fallback);
+}
+
+/** The fallback face for the current font, and whether the current font draws a character. */
+function coverage(doc: Doc): { fallback?: string; covers(char: string): boolean } {
+  const state = doc as unknown as FontState;
+  const current = state[CURRENT];
+  const fallback = current ? state[FALLBACK]?.get(current) : undefined;
+  const font = state._font?.font;
+  if (!fallback || !font) return { covers: () => true };
+  return { fallback, covers: (char) => /[\s\p{M}\p{Cf}]/u.test(char) || font.hasGlyphForCodePoint(char.codePointAt(0)!) };
+}
+
+/** Runs `measure` with the fallback face selected when `fallback` names one, then the document font again. */
+function withFont<T>(doc: Doc, fallback: string | undefined, run: () => T): T {
+  if (!fallback) return run();
+  const state = doc as unknown as FontState;
+  const current = state[CURRENT]!;
+  doc.font(fallback);
+  try {
+    return run();
+  } finally {
+    doc.font(current);
+  }
 }
 
 /** Directional marks, embeddings and isolates steer the algorithm but have no glyph: never drawn. */
@@ -59,13 +112,16 @@ export function visualPieces(doc: Doc, line: string, rtlParagraph: boolean, styl
   if (!line) return { pieces: [], width: 0 };
   const { levels } = bidi.getEmbeddingLevels(line, rtlParagraph ? 'rtl' : 'ltr');
   const mirrored = bidi.getMirroredCharactersMap(line, levels);
-  const runs: { start: number; end: number; level: number; style: number }[] = [];
+  const { fallback, covers } = coverage(doc);
+  const runs: { start: number; end: number; level: number; style: number; fallback?: string }[] = [];
   for (let i = 0; i < line.length; i++) {
     const level = levels[i]!;
     const style = styles?.[i] ?? 0;
+    // (A surrogate pair's low half takes its high half's face.)
+    const face = fallback && !/[\udc00-\udfff]/.test(line[i]!) && !covers(String.fromCodePoint(line.codePointAt(i)!)) ? fallback : i > 0 && /[\udc00-\udfff]/.test(line[i]!) ? runs[runs.length - 1]?.fallback : undefined;
     const last = runs[runs.length - 1];
-    if (last && last.level === level && last.style === style) last.end = i + 1;
-    else runs.push({ start: i, end: i + 1, level, style });
+    if (last && last.level === level && last.style === style && last.fallback === face) last.end = i + 1;
+    else runs.push({ start: i, end: i + 1, level, style, ...(face ? { fallback: face } : {}) });
   }
   // Rule L2: from the highest level down to the lowest odd level, reverse every sequence of runs at that level or above.
   const highest = Math.max(...runs.map((run) => run.level));
@@ -83,12 +139,13 @@ export function visualPieces(doc: Doc, line: string, rtlParagraph: boolean, styl
       i = j;
     }
   }
-  const pieces = runs.map(({ start, end, level, style }) => {
+  const pieces = runs.map(({ start, end, level, style, fallback: face }): VisualPiece => {
     let text = '';
     for (let i = start; i < end; i++) if (!BIDI_CONTROL.test(line[i]!)) text += mirrored.get(i) ?? line[i];
     const rtl = level % 2 === 1;
     if (rtl !== fontkitLaysOutRtl(text)) text = reverseClusters(text);
-    return { text, width: doc.widthOfString(text, RUN_OPTIONS), style };
+    const width = withFont(doc, face, () => doc.widthOfString(text, optionsFor(text)));
+    return { text, width, style, ...(fontkitLaysOutRtl(text) ? { rtl: true } : {}), ...(face ? { fallback: face } : {}) };
   });
   return { pieces, width: pieces.reduce((sum, piece) => sum + piece.width, 0) };
 }
@@ -103,14 +160,17 @@ export function visualPieces(doc: Doc, line: string, rtlParagraph: boolean, styl
 export function layoutParagraph(doc: Doc, text: string, maxWidth: number, rtl: boolean, styles?: ArrayLike<number>): LaidOutLine[] {
   memoiseShaping(doc);
   // Bidi controls are never drawn (visualPieces drops them), so they take no width.
-  const measure = (part: string) => doc.widthOfString(part.replace(BIDI_CONTROLS, ''), RUN_OPTIONS);
+  const measure = (part: string) => {
+    const shown = part.replace(BIDI_CONTROLS, '');
+    return doc.widthOfString(shown, optionsFor(shown));
+  };
   const lines: LaidOutLine[] = [];
   let lineStart = 0;
   let lineEnd = 0; // end of the line's last word: trailing spaces are not drawn
   let width = 0;
   let pendingSpace = 0;
-  const flush = () => {
-    lines.push(visualPieces(doc, text.slice(lineStart, lineEnd), rtl, styles && Array.prototype.slice.call(styles, lineStart, lineEnd)));
+  const flush = (last = false) => {
+    lines.push({ ...visualPieces(doc, text.slice(lineStart, lineEnd), rtl, styles && Array.prototype.slice.call(styles, lineStart, lineEnd)), ...(last ? { last } : {}) });
     width = 0;
     pendingSpace = 0;
   };
@@ -122,7 +182,7 @@ export function layoutParagraph(doc: Doc, text: string, maxWidth: number, rtl: b
     let at = token.index!;
     let word = token[0];
     if (word.endsWith('\n')) {
-      flush();
+      flush(true);
       startAt(at + word.length);
       continue;
     }
@@ -157,12 +217,56 @@ export function layoutParagraph(doc: Doc, text: string, maxWidth: number, rtl: b
     width += pendingSpace + wordWidth;
     pendingSpace = 0;
   }
-  flush();
+  flush(true);
   return lines;
 }
 
 const MEMOISED = Symbol('accordMemoisedShaping');
-type ShapingFont = { layoutRun?: (text: string, features?: unknown) => unknown; [MEMOISED]?: true };
+type ShapingFont = { layoutRun?: (text: string, features?: unknown) => unknown; font?: FontkitFont; [MEMOISED]?: true };
+
+interface FontkitFont {
+  _layoutEngine?: { engine?: { GPOSProcessor?: object | null } };
+}
+type AnchorProcessor = {
+  applyAnchor(markRecord: { markAnchor?: unknown }, baseAnchor: unknown, baseGlyphIndex: number): void;
+  applyLookup(lookupType: number, table: unknown): boolean;
+  [SKIPPED_ANCHOR]?: boolean;
+};
+const SKIPPED_ANCHOR = Symbol('accordSkippedAnchor');
+let anchorsTolerated = false;
+
+/**
+ * OpenType lets a mark-attachment table leave a mark class without an anchor
+ * on some base (a null offset: "this mark does not attach here"); Amiri does
+ * so for its vowel marks on many letters. fontkit reads the missing anchor
+ * and throws, so any word with a fatha or tanween on such a letter fails to
+ * shape. As HarfBuzz does, a lookup that finds no anchor is not applied (the
+ * next subtable may have one). Patched once on fontkit's positioning
+ * processor, shared by all fonts.
+ */
+function tolerateMissingAnchors(font: FontkitFont | undefined): void {
+  if (anchorsTolerated || !font) return;
+  const processor = font._layoutEngine?.engine?.GPOSProcessor;
+  if (!processor) return;
+  const prototype = Object.getPrototypeOf(processor) as AnchorProcessor;
+  const applyAnchor = prototype.applyAnchor;
+  const applyLookup = prototype.applyLookup;
+  prototype.applyAnchor = function (this: AnchorProcessor, markRecord, baseAnchor, baseGlyphIndex) {
+    if (!baseAnchor || !markRecord?.markAnchor) {
+      this[SKIPPED_ANCHOR] = true;
+      return;
+    }
+    applyAnchor.call(this, markRecord, baseAnchor, baseGlyphIndex);
+  };
+  prototype.applyLookup = function (this: AnchorProcessor, lookupType, table) {
+    this[SKIPPED_ANCHOR] = false;
+    const applied = applyLookup.call(this, lookupType, table);
+    if (!this[SKIPPED_ANCHOR]) return applied;
+    this[SKIPPED_ANCHOR] = false;
+    return false;
+  };
+  anchorsTolerated = true;
+}
 
 /**
  * Measuring and then drawing a run shapes it twice, and an MOU repeats the
@@ -172,6 +276,7 @@ type ShapingFont = { layoutRun?: (text: string, features?: unknown) => unknown; 
  */
 export function memoiseShaping(doc: Doc): void {
   const font = (doc as unknown as { _font: ShapingFont })._font;
+  tolerateMissingAnchors(font?.font);
   if (!font?.layoutRun || font[MEMOISED]) return;
   const original = font.layoutRun.bind(font);
   const cache = new Map<string, unknown>();
@@ -193,25 +298,53 @@ export interface PieceStyle {
   decoration?: 'underline' | 'strike';
 }
 
-/** Draws one laid-out line; `align` decides where its pieces start; `styles` maps a piece's style number to its look. */
-export function drawLine(doc: Doc, line: LaidOutLine, left: number, width: number, y: number, align: 'left' | 'right' | 'center', styles?: Record<number, PieceStyle>): void {
-  let x = align === 'left' ? left : align === 'right' ? left + width - line.width : left + (width - line.width) / 2;
+/**
+ * Draws one laid-out line; `align` decides where its pieces start; `styles`
+ * maps a piece's style number to its look. 'justify' stretches the spaces so
+ * the line fills `width` (not the last line of a paragraph, which starts on
+ * its reading side): each word is then drawn on its own, a right-to-left
+ * piece's words from right to left.
+ */
+export function drawLine(doc: Doc, line: LaidOutLine, left: number, width: number, y: number, align: 'left' | 'right' | 'center' | 'justify-left' | 'justify-right', styles?: Record<number, PieceStyle>): void {
+  const justify = align.startsWith('justify') && !line.last;
+  const start = align === 'justify-left' ? 'left' : align === 'justify-right' ? 'right' : align;
+  const spaces = justify ? line.pieces.reduce((sum, piece) => sum + (piece.text.match(/ /g)?.length ?? 0), 0) : 0;
+  const stretch = justify && spaces > 0 && line.width < width ? (width - line.width) / spaces : 0;
+  let x = stretch || start === 'left' ? left : start === 'right' ? left + width - line.width : left + (width - line.width) / 2;
   const fontSize = (doc as unknown as { _fontSize: number })._fontSize;
   for (const piece of line.pieces) {
     const look = piece.style ? styles?.[piece.style] : undefined;
-    if (look) {
-      doc.save();
-      doc.fillColor(look.color);
-    }
-    doc.text(piece.text, x, y, RUN_OPTIONS);
-    if (look) {
-      doc.restore();
-      if (look.decoration && piece.text.trim()) {
-        const at = y + fontSize * (look.decoration === 'underline' ? 1.15 : 0.62);
-        doc.save().moveTo(x, at).lineTo(x + piece.width, at).lineWidth(0.8).strokeColor(look.color).stroke().restore();
+    withFont(doc, piece.fallback, () => {
+      if (look) {
+        doc.save();
+        doc.fillColor(look.color);
       }
-    }
-    x += piece.width;
+      const pieceStart = x;
+      if (!stretch) {
+        doc.text(piece.text, x, y, optionsFor(piece.text));
+        x += piece.width;
+      } else {
+        // Words and spaces in drawing order: a right-to-left piece holds its words in reading order.
+        const tokens = piece.text.match(/ +|[^ ]+/g) ?? [];
+        if (piece.rtl) tokens.reverse();
+        for (const token of tokens) {
+          if (token.startsWith(' ')) x += doc.widthOfString(token, optionsFor(token)) + stretch * token.length;
+          else {
+            doc.text(token, x, y, optionsFor(token));
+            x += doc.widthOfString(token, optionsFor(token));
+          }
+        }
+      }
+      if (look) {
+        doc.restore();
+        if (look.decoration && piece.text.trim()) {
+          // From the face's own baseline (Amiri's ascent is taller than most): under the letters, or through their middle.
+          const baseline = y + (((doc as unknown as { _font: { ascender: number } })._font.ascender ?? 900) / 1000) * fontSize;
+          const at = baseline + fontSize * (look.decoration === 'underline' ? 0.14 : -0.27);
+          doc.save().moveTo(pieceStart, at).lineTo(x, at).lineWidth(0.8).strokeColor(look.color).stroke().restore();
+        }
+      }
+    });
   }
 }
 

@@ -1,7 +1,8 @@
 import type { Store } from '../../db/store';
 import { loadVersion } from '../../db/repositories/mouVersions';
 import { addReceivedVersion } from '../../db/repositories/mouSignings';
-import { findRecord } from '../../db/repositories/records';
+import { findRecord, listAudit } from '../../db/repositories/records';
+import { lastChangeBetween, revisionAuthor } from '../../shared/documents/revisionAuthor';
 import type { PreExportWarning } from '../../shared/documents/checks';
 import { formatMessage } from '../../shared/i18n/format';
 import { message } from '../../shared/i18n/message';
@@ -16,6 +17,7 @@ import {
   renderMou,
   renderRedlineDocx,
   renderRedlineHtml,
+  type RedlineRevisions,
   renderRedlinePdf,
   SIGNED_MOU_FILE_EXTENSION,
   signerFromSync,
@@ -35,13 +37,15 @@ export interface DocumentChoice {
   version: string;
   language: DocumentLanguage;
   layout: DocumentLayout;
+  /** Start with a title page (a per-export choice). */
+  titlePage?: boolean;
 }
 
-export function mouDocument(store: Store, marking: string, mouId: string, { version, language, layout }: DocumentChoice): MouDocument {
+export function mouDocument(store: Store, marking: string, mouId: string, { version, language, layout, titlePage }: DocumentChoice): MouDocument {
   const { info, snapshot } = loadVersion(store, mouId, version);
   const partner = findRecord(store, 'partners', String(snapshot.draft.partnerId ?? ''));
   const referenceTypes = { benchmark: 'benchmarks', checkIn: 'checkIns', objective: 'objectives' } as const;
-  return mouDocumentFromSnapshot(snapshot, {
+  const document = mouDocumentFromSnapshot(snapshot, {
     draftId: mouId,
     versionLabel: version === 'current' ? formatMessage('en', 'documents.label.currentDraft') : `${info.number}: ${info.label}`.slice(0, 50),
     versionLabelAr: version === 'current' ? formatMessage('ar', 'documents.label.currentDraft') : `${info.number}: ${info.label}`.slice(0, 50),
@@ -56,6 +60,7 @@ export function mouDocument(store: Store, marking: string, mouId: string, { vers
       return record ? String(record.title) : undefined;
     },
   });
+  return titlePage ? { ...document, titlePage } : document;
 }
 
 /** A file name made of the draft's title (letters of any script kept), the version and the language. */
@@ -104,9 +109,37 @@ export async function exportMouRedline(store: Store, marking: string, mouId: str
     format === 'pdf'
       ? await renderRedlinePdf(before, after)
       : format === 'docx'
-        ? await renderRedlineDocx(before, after, { author: store.post.name, date: new Date(store.now()).toISOString() })
+        ? await renderRedlineDocx(before, after, redlineRevisions(store, mouId, from, to))
         : Buffer.from(renderRedlineHtml(before, after), 'utf8');
   return { fileName: documentFileName(after, `-redline.${format}`), mediaType: MEDIA_TYPES[format], bytes, warnings: preExportChecks(after) };
+}
+
+/**
+ * Who made each change of a redline and when, from the audit trail: a
+ * clause's changes are its last audited edit between the two versions' saves
+ * (its removal, for a removed clause); the rest of the document (title,
+ * parties, signatories) is the newer version's save, or for the current draft
+ * the draft's last audited edit. Never the export time, unless nothing in the
+ * trail says otherwise.
+ */
+function redlineRevisions(store: Store, mouId: string, from: string, to: string): RedlineRevisions {
+  const saved = (ref: string) => {
+    const { info } = loadVersion(store, mouId, ref);
+    return ref === 'current' ? { at: undefined, postName: store.post.name } : { at: info.savedAt, postName: info.savedByName, officerName: info.savedByOfficer ?? null };
+  };
+  const [older, newer] = [saved(from), saved(to)].sort((a, b) => (a.at === undefined ? 1 : b.at === undefined ? -1 : a.at.localeCompare(b.at)));
+  const since = older!.at ?? '';
+  const until = newer!.at;
+  const entryOf = (type: 'mouDrafts' | 'mouClauses', id: string) => lastChangeBetween(listAudit(store, type, id), since, until);
+  const draftEdit = until === undefined ? entryOf('mouDrafts', mouId) : undefined;
+  const document = until !== undefined ? { author: revisionAuthor(newer!), date: until } : draftEdit ? { author: revisionAuthor(draftEdit), date: draftEdit.at } : { author: revisionAuthor(newer!), date: new Date(store.now()).toISOString() };
+  return {
+    ...document,
+    clause: (clauseId) => {
+      const entry = entryOf('mouClauses', clauseId);
+      return entry ? { author: revisionAuthor(entry), date: entry.at } : undefined;
+    },
+  };
 }
 
 /** A signed MOU file verified against this post's trusted posts (throws BUNDLE_REJECTED / UNTRUSTED_SENDER naming the part). */

@@ -44,10 +44,10 @@ export const documentsHandlers: HandlersFor<typeof documentsMethods & typeof mou
     }),
   'mou.documents.checks': ({ mouId, version, lang, layout }, { store, handlingMarking }) =>
     preExportChecks(mouDocument(store, handlingMarking, mouId, { version, language: lang, layout })),
-  'mou.documents.export': async ({ mouId, version, lang, layout, format, passphrase }, context) =>
+  'mou.documents.export': async ({ mouId, version, lang, layout, format, passphrase, titlePage }, context) =>
     asFile(
       context,
-      await exportMouDocument(context.store, context.handlingMarking, mouId, { version, language: lang, layout }, format, format === 'signed' ? { protection: protectionOf(context), passphrase } : undefined),
+      await exportMouDocument(context.store, context.handlingMarking, mouId, { version, language: lang, layout, titlePage }, format, format === 'signed' ? { protection: protectionOf(context), passphrase } : undefined),
     ),
   'mou.documents.redline': async ({ mouId, from, to, format, lang, layout }, context) =>
     asFile(context, await exportMouRedline(context.store, context.handlingMarking, mouId, from, to, format, lang, layout)),

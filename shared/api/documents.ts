@@ -81,7 +81,7 @@ export const documentsMethods = {
     output: z.array(preExportWarning),
   },
   'mou.documents.export': {
-    input: z.object({ ...documentChoice, format: z.enum(['pdf', 'docx', 'html', 'signed']), passphrase: z.string().max(1000).optional() }),
+    input: z.object({ ...documentChoice, format: z.enum(['pdf', 'docx', 'html', 'signed']), passphrase: z.string().max(1000).optional(), titlePage: z.boolean().default(false) }),
     output: exportedFile,
   },
   'mou.documents.redline': {

@@ -19,6 +19,8 @@ export const mouVersionInfo = z.object({
   savedAt: z.string(),
   savedBy: z.string(),
   savedByName: z.string(),
+  /** The officer who saved it (null: saved before officers existed, or the current draft). */
+  savedByOfficer: z.string().nullable().optional(),
 });
 export type MouVersionInfo = z.infer<typeof mouVersionInfo>;
 

@@ -1,4 +1,4 @@
-import { formatDateTime, formatMessage } from '../i18n/format';
+import { formatDate, formatDateTime, formatMessage } from '../i18n/format';
 import type { MessageKey } from '../i18n/message';
 import type { MouDocument, MouSignatory } from './types';
 
@@ -92,4 +92,22 @@ export function closingFormula(document: Pick<MouDocument, 'closingFormula'>, la
 export function signedByLine(document: Pick<MouDocument, 'signed'>, language: Lang): string {
   if (!document.signed) return '';
   return formatMessage(language, 'documents.label.signedBy', { name: document.signed.by, post: document.signed.post, at: formatDateTime(language, document.signed.at) });
+}
+
+/** A date inside a document, in the page's language ("1 Mar 2026" / "1 مارس 2026"), never an ISO date. */
+export function documentDate(language: Lang, iso: string): string {
+  return formatDate(language, iso);
+}
+
+/** "From → to" in reading direction: in Arabic the arrow points left, the way the text reads. */
+export const redlineArrow = (language: Lang) => (language === 'ar' ? '←' : '→');
+
+/**
+ * "Changes from version v3 (1 Mar 2026) → v4 (1 Apr 2026)": what a redline
+ * compares. `isolate` keeps a left-to-right label in its order inside Arabic
+ * (each format has its own way).
+ */
+export function redlineLine(before: Pick<MouDocument, 'versionLabel' | 'versionLabelAr' | 'date'>, after: Pick<MouDocument, 'versionLabel' | 'versionLabelAr' | 'date'>, language: Lang, isolate: (text: string) => string = (text) => text): string {
+  const side = (document: typeof before) => `${isolate(versionLabelIn(document, language))} (${documentDate(language, document.date)})`;
+  return `${documentLabel(language, 'redline')} ${side(before)} ${redlineArrow(language)} ${side(after)}`;
 }

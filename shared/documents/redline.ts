@@ -138,6 +138,15 @@ export function diffWords(before: string, after: string): DiffSegment[] {
 }
 
 /**
+ * The shortest edit script between two lists of keys (one op per step: 'equal'
+ * consumes one of each, 'delete' one of `a`, 'insert' one of `b`), or null past
+ * MAX_EDIT_DISTANCE edits. The DOCX redline matches paragraphs with it.
+ */
+export function editScript(a: string[], b: string[]): DiffOp[] | null {
+  return myers(a, b)?.map(([op]) => op) ?? null;
+}
+
+/**
  * Myers' O(ND) shortest edit script. Returns null when the edit distance
  * exceeds MAX_EDIT_DISTANCE. The trace keeps one window of the V array per
  * step (O(D^2) memory), which the cap bounds.

@@ -71,6 +71,8 @@ export const mouDocumentSchema = z.object({
   layout: z.enum(DOCUMENT_LAYOUTS),
   /** The closing formula of the signature page, chosen per MOU (absent: both texts equally authentic). */
   closingFormula: z.enum(['equallyAuthentic', 'englishPrevails', 'none']).optional(),
+  /** Starts with a title page (the title, partner and version alone on the first page): a per-export choice. */
+  titlePage: z.boolean().optional(),
   /** Set on a signed export: the human signer, the post, and when (ISO timestamp). */
   signed: z.object({ by: line, post: line, at: z.string().max(40) }).optional(),
 });

@@ -618,6 +618,7 @@ export const ar: Record<MessageKey, string> = {
   'documents.layout.sideBySide': 'جنبًا إلى جنب',
   'documents.layout.sequential': 'لغة بعد الأخرى',
   'documents.format': 'الصيغة',
+  'documents.titlePage': 'البدء بصفحة عنوان',
   'documents.format.pdf': 'PDF',
   'documents.format.docx': 'وورد (DOCX)',
   'documents.format.html': 'صفحة ويب (HTML)',

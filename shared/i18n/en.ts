@@ -621,6 +621,7 @@ export const en = {
   'documents.layout.sideBySide': 'Side by side',
   'documents.layout.sequential': 'One language after the other',
   'documents.format': 'Format',
+  'documents.titlePage': 'Start with a title page',
   'documents.format.pdf': 'PDF',
   'documents.format.docx': 'Word (DOCX)',
   'documents.format.html': 'Web page (HTML)',

@@ -93,7 +93,7 @@ describe('the staged app folder (what electron-builder packs)', () => {
   });
 
   it('does not ship a second copy of what main.cjs already bundles', () => {
-    expect(externalRequires()).toEqual(['better-sqlite3-multiple-ciphers', 'dejavu-fonts-ttf', 'pdfkit']);
+    expect(externalRequires()).toEqual(['@expo-google-fonts/amiri', 'better-sqlite3-multiple-ciphers', 'dejavu-fonts-ttf', 'pdfkit']);
     const modules = new Set(files.filter((file) => file.startsWith('node_modules/')).map((file) => file.split('/').slice(1, file.split('/')[1]!.startsWith('@') ? 3 : 2).join('/')));
     for (const bundled of ['docx', 'zod', 'intl-messageformat', 'bidi-js', '@formatjs/icu-messageformat-parser', 'node-addon-api', 'electron']) expect(modules).not.toContain(bundled);
   });
@@ -124,10 +124,21 @@ describe('the staged app folder (what electron-builder packs)', () => {
     expect(Buffer.concat(chunks).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 
+  it('ships the Amiri faces the documents embed with the SIL Open Font License notice and Amiri\'s copyright beside them', () => {
+    const fonts = files.filter((file) => file.startsWith('node_modules/@expo-google-fonts/amiri/'));
+    expect(fonts.sort()).toEqual(['OFL.txt', 'package.json', ...documentFontFiles(undefined, '@expo-google-fonts/amiri')].map((file) => `node_modules/@expo-google-fonts/amiri/${file}`).sort());
+    const notice = readFileSync(join(app(), 'node_modules', '@expo-google-fonts', 'amiri', 'OFL.txt'), 'utf8');
+    expect(notice).toContain('Copyright 2010-2022 The Amiri Project Authors');
+    expect(notice).toContain('SIL OPEN FONT LICENSE');
+    expect(notice).toContain('Version 1.1');
+    const staged = createRequire(join(app(), 'dist', 'electron', 'main.cjs'));
+    expect(existsSync(staged.resolve('@expo-google-fonts/amiri/400Regular/Amiri_400Regular.ttf'))).toBe(true);
+  });
+
   it('declares the runtime modules as the app package.json dependencies and points main at the Electron bundle', () => {
     const manifest = JSON.parse(readFileSync(join(app(), 'package.json'), 'utf8'));
     expect(manifest.main).toBe('dist/electron/main.cjs');
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['better-sqlite3-multiple-ciphers', 'dejavu-fonts-ttf', 'pdfkit']);
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@expo-google-fonts/amiri', 'better-sqlite3-multiple-ciphers', 'dejavu-fonts-ttf', 'pdfkit']);
     expect(existsSync(join(app(), 'dist', 'main', 'syncWorker.cjs'))).toBe(true);
   });
 });

@@ -52,6 +52,7 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
   const [version, setVersion] = useState('current');
   const [lang, setLang] = useState<DocumentLanguage>('both');
   const [layout, setLayout] = useState<DocumentLayout>('side-by-side');
+  const [titlePage, setTitlePage] = useState(false);
   const [format, setFormat] = useState<ExportFormat>('pdf');
   const [passphrase, setPassphrase] = useState('');
   const [warnings, setWarnings] = useState<Warning[] | null>(null);
@@ -71,7 +72,7 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
   async function exportNow() {
     setWarnings(null);
     setBusy(true);
-    const result = await api.call('mou.documents.export', { mouId, version, lang, layout, format, passphrase: passphrase || undefined });
+    const result = await api.call('mou.documents.export', { mouId, version, lang, layout, format, passphrase: passphrase || undefined, titlePage });
     setBusy(false);
     if (!result.ok) return useUiStore.getState().showError(result.error);
     deliver(result.value);
@@ -161,6 +162,9 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
               </option>
             ))}
           </select>
+        </Field>
+        <Field name="docTitlePage" label={t('documents.titlePage')}>
+          <input type="checkbox" className="checkbox" checked={titlePage} disabled={format === 'html'} onChange={(event) => setTitlePage(event.target.checked)} />
         </Field>
         <Field name="docFormat" label={t('documents.format')}>
           <select value={format} onChange={(event) => setFormat(event.target.value as ExportFormat)}>

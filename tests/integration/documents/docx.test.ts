@@ -1,16 +1,13 @@
-import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { renderMouDocx, renderRedlineDocx } from '../../../main/documents/docx';
-import { pageOf } from '../../../shared/documents/labels';
+import { documentLabel, documentLanguages, pageOf, redlineLine } from '../../../shared/documents/labels';
 import { changedClauses, redlineClauses } from '../../../shared/documents/redline';
 import type { MouDocument } from '../../../shared/documents/types';
 import { sampleMou } from '../../unit/documents/fixtures';
+import { acceptAll, footerNames, openDocx as readDocx, paragraphTexts, rejectAll } from './docxReader';
 
-/** Reads a DOCX back the way any DOCX reader does: unzip, then the WordprocessingML parts. */
 async function openDocx(bytes: Buffer) {
-  const files = unzipSync(new Uint8Array(bytes));
-  const xml = (name: string) => new TextDecoder().decode(files[name]);
-  return { names: Object.keys(files), xml };
+  return readDocx(bytes);
 }
 
 const paragraphs = (xml: string) => xml.match(/<w:p>[\s\S]*?<\/w:p>|<w:p [\s\S]*?<\/w:p>/g) ?? [];
@@ -82,7 +79,8 @@ describe('MOU as DOCX', () => {
   it('keeps the version and the date apart in an Arabic footer: right-to-left marks bound each left-to-right piece', async () => {
     const { xml } = await openDocx(await renderMouDocx(sampleMou({ language: 'ar' })));
     const footer = textOf(xml('word/footer1.xml'));
-    expect(footer).toContain('\u200f\u200ev3\u200e\u200f — \u200f\u200e2026-03-01\u200e\u200f');
+    expect(footer).toContain('\u200f\u200ev3\u200e\u200f — 1 مارس 2026 — ');
+    expect(footer).not.toMatch(/\d{4}-\d{2}-\d{2}/); // dates in the page's language, never ISO
   });
 
   it('writes the Arabic document in Arabic throughout, and points the redline arrow the way Arabic reads', async () => {
@@ -92,8 +90,10 @@ describe('MOU as DOCX', () => {
     expect(body).not.toMatch(/Data sharing|Current draft|Republic of Tunisia|Name|Signature/);
     expect(body).toContain('البند 1 — تبادل البيانات');
     expect(body).toContain('المكان');
-    const redline = textOf((await openDocx(await renderRedlineDocx(document, { ...document, versionLabelAr: 'الإصدار 4' }, { author: 'Embassy', date: '2026-03-02T10:00:00Z' }))).xml('word/document.xml'));
-    expect(redline).toMatch(/المسودة الحالية[^→]*←[^→]*الإصدار 4/);
+    const redline = await openDocx(await renderRedlineDocx(document, { ...document, versionLabelAr: 'الإصدار 4' }, { author: 'Embassy', date: '2026-03-02T10:00:00Z' }));
+    expect(textOf(redline.xml('word/document.xml'))).not.toMatch(/Data sharing|Current draft|Republic of Tunisia|Name|Signature|Changes/);
+    // The line naming the two versions is the redline's comment, in Arabic with its arrow pointing the way Arabic reads.
+    expect(textOf(redline.xml('word/comments.xml'))).toMatch(/المسودة الحالية[^→]*←[^→]*الإصدار 4/);
   });
 
   it('lays clauses side by side in a two-column table, or one language after the other', async () => {
@@ -117,7 +117,7 @@ describe('MOU as DOCX', () => {
     expect(textOf(arabic)).toContain('البند 1');
   });
 
-  it('writes a redline as tracked changes: exactly the changed words, and accepting them yields the new version', async () => {
+  it('writes a redline as tracked changes: exactly the changed words (clauses, headings and front matter), and accepting them yields the new version', async () => {
     const before = sampleMou();
     const after: MouDocument = {
       ...sampleMou({ versionLabel: 'v4', date: '2026-04-01' }),
@@ -133,8 +133,9 @@ describe('MOU as DOCX', () => {
     const expected = changedClauses(redlineClauses(before.clauses, after.clauses));
     const expectedInserted = expected.flatMap((c) => [...c.en, ...c.ar].filter((s) => s.op === 'insert').map((s) => s.text));
     const expectedDeleted = expected.flatMap((c) => [...c.en, ...c.ar].filter((s) => s.op === 'delete').map((s) => s.text));
-    expect(inserted.sort()).toEqual(expectedInserted.sort());
-    expect(deleted.sort()).toEqual(expectedDeleted.sort());
+    // Besides the clause texts: the version and date on the front page, and the headings of the clause removed and the one added.
+    expect(inserted.sort()).toEqual([...expectedInserted, 'v4', 'v4', 'Apr', 'أبريل', 'Clause 3', 'البند 3'].sort());
+    expect(deleted.sort()).toEqual([...expectedDeleted, 'v3', 'v3', 'Mar', 'مارس', 'Clause 3', 'البند 3'].sort());
     expect(inserted).toEqual(expect.arrayContaining(['6', '٦', 'Each Party shall bear its own costs.']));
     expect(deleted).toEqual(expect.arrayContaining(['4', '٤', before.clauses[2]!.en]));
 
@@ -145,5 +146,62 @@ describe('MOU as DOCX', () => {
       expect(accepted).toContain(clause.ar);
     }
     expect(accepted).not.toContain(before.clauses[2]!.en);
+  });
+
+  /** Two versions that differ in every way a draft can: text, numbers, headings, references, clauses added and removed (first, middle, last), front matter, parties and signatories. */
+  function versionPair(overrides: Partial<MouDocument>): [MouDocument, MouDocument] {
+    const before = sampleMou({ ...overrides, titlePage: true, clauses: [...sampleMou().clauses, { id: 'c9', number: '4', heading: 'Costs', headingAr: 'التكاليف', en: 'Costs shall be shared.', ar: 'تُقتسم التكاليف.' }] });
+    const [c1, c2, c3] = before.clauses;
+    const after: MouDocument = {
+      ...before,
+      title: { en: 'Memorandum of Understanding on Border and Customs Cooperation', ar: 'مذكرة تفاهم بشأن التعاون في الحدود والجمارك' },
+      versionLabel: 'v4',
+      versionLabelAr: 'الإصدار 4',
+      date: '2026-04-01',
+      parties: [...before.parties, 'Customs Directorate'],
+      partiesAr: ['سفارة الولايات المتحدة الأمريكية', 'وزارة الداخلية التونسية', 'الإدارة العامة للديوانة'],
+      clauses: [
+        { ...c2!, number: '1', heading: 'Meetings', headingAr: 'الاجتماعات', en: c2!.en.replace('4 times', '6 times'), ar: c2!.ar.replace('٤', '٦'), references: undefined },
+        { id: 'c5', number: '2', heading: 'Training', headingAr: 'التدريب', en: 'The Parties shall train officers together.', ar: 'يدرّب الطرفان الضباط معًا.' },
+        { ...c3!, number: '3', references: ['Check-in: June 2026'] },
+        { id: 'c6', number: '4', en: 'Each Party shall bear its own costs.', ar: 'يتحمل كل طرف تكاليفه.' },
+      ],
+      signatories: [{ ...before.signatories[0]!, name: 'John Doe', nameAr: 'جون دو' }],
+    };
+    expect(c1).toBeDefined();
+    return [before, after];
+  }
+
+  it.each([
+    ['English', { language: 'en' as const }],
+    ['Arabic', { language: 'ar' as const }],
+    ['both, side by side', {}],
+    ['both, one after the other', { layout: 'sequential' as const }],
+  ])('redline (%s): Accept All gives exactly the new version, Reject All exactly the old, body and footers', async (_name, overrides) => {
+    const [before, after] = versionPair(overrides);
+    const redline = await readDocx(await renderRedlineDocx(before, after, { author: 'Embassy Tunis', date: '2026-04-01T10:00:00Z' }));
+    const newer = await readDocx(await renderMouDocx(after));
+    const older = await readDocx(await renderMouDocx(before));
+    const body = redline.xml('word/document.xml');
+    expect(body).toMatch(/<w:ins /);
+    expect(body).toMatch(/<w:del /);
+    expect(acceptAll(body)).toEqual(paragraphTexts(newer.xml('word/document.xml')));
+    expect(rejectAll(body)).toEqual(paragraphTexts(older.xml('word/document.xml')));
+    // The redline shows more than either version: its tracked changes are all there is to tell them apart.
+    expect(paragraphTexts(body)).not.toEqual(paragraphTexts(newer.xml('word/document.xml')));
+    const footers = footerNames(redline);
+    expect(footers).toEqual(footerNames(newer));
+    footers.forEach((name, index) => {
+      expect(acceptAll(redline.xml(name))).toEqual(paragraphTexts(newer.xml(footerNames(newer)[index]!)));
+      expect(rejectAll(redline.xml(name))).toEqual(paragraphTexts(older.xml(footerNames(older)[index]!)));
+    });
+    // No badge, heading or "changes from" line as plain text: the explanation is a comment (and a document property).
+    const plainText = textOf(body.replace(/<w:ins [^>]*>[\s\S]*?<\/w:ins>/g, ''));
+    for (const lang of ['en', 'ar'] as const) {
+      for (const word of ['redline', 'added', 'removed', 'changed'] as const) expect(plainText).not.toContain(documentLabel(lang, word));
+    }
+    const comments = textOf(redline.xml('word/comments.xml'));
+    for (const lang of documentLanguages(after.language)) expect(comments).toContain(redlineLine(before, after, lang).replace(/[\u200e\u200f]/g, ''));
+    expect(redline.xml('docProps/core.xml')).toContain(documentLabel(documentLanguages(after.language)[0]!, 'redline'));
   });
 });

@@ -55,17 +55,24 @@ describe('MOU as PDF', () => {
     expect(text).toContain(lettersAndDigits(sampleMou().title.ar!));
   });
 
-  it('keeps every haraka (counted) and shapes lam-alef as a ligature', () => {
+  it('keeps every haraka (counted), and lam-alef reads as its two letters in order', () => {
     const raw = pdftotext(arabicOnly);
     const marks = (text: string) => (normalise(text).match(/\p{M}/gu) ?? []).length;
     const written = sampleMou().clauses.map((clause) => marks(clause.ar)).reduce((a, b) => a + b, 0);
     expect(marks(raw)).toBeGreaterThanOrEqual(written);
-    // "الأقل" and the lam-alef of the labels come out as ligature glyphs, which only shaping produces.
-    expect(raw).toMatch(/[\ufef5-\ufefc]/);
+    // Amiri joins lam and alef contextually (two glyphs): extraction gives the letters in logical order, not "ال".
+    expect(lettersAndDigits(raw)).toContain(lettersAndDigits('على الأقل'));
+  });
+
+  // Known limit (issue 14): Amiri positions a vowel mark over its letter, and poppler, meeting the mark before that
+  // letter in the right-to-left glyph stream, puts a space before it ("مشترك ًا"): a search for the word fails.
+  it.fails('finds a word with tanween by searching for it (poppler detaches the mark)', () => {
+    expect(normalise(pdftotext(arabicOnly))).toContain('مشتركًا');
   });
 
   it('in the side-by-side layout, every Arabic and English word of every clause is extracted in reading order', () => {
-    const text = normalise(pdftotext(bilingual)).replace(/\p{M}/gu, '');
+    // Marks out, and the space poppler puts before a detached mark (the known limit above) with them.
+    const text = normalise(pdftotext(bilingual)).replace(/ ?\p{M}+/gu, '');
     for (const clause of sampleMou().clauses) {
       for (const word of tokenize(clause.ar).filter((t) => /\p{L}/u.test(t))) expect(text).toContain(normalise(word).replace(/\p{M}/gu, ''));
       for (const line of normalise(clause.en).split(' ').filter(Boolean)) expect(text).toContain(line);
@@ -80,7 +87,8 @@ describe('MOU as PDF', () => {
       const lines = normalise(pdftotext(path, page)).split('\n').map((l) => l.trim()).filter(Boolean);
       expect(lines[0], `top of page ${page}`).toBe('SENSITIVE BUT UNCLASSIFIED');
       expect(lines[lines.length - 1], `bottom of page ${page}`).toBe('SENSITIVE BUT UNCLASSIFIED');
-      expect(lines.join(' ')).toContain('Version v3 — 2026-03-01');
+      expect(lines.join(' ')).toContain('Version v3 — 1 Mar 2026');
+      expect(lines.join(' '), 'no ISO date').not.toMatch(/\d{4}-\d{2}-\d{2}/);
       expect(lines).toContain(`Page ${page} of ${pages}`);
     }
   });
@@ -155,7 +163,8 @@ describe('MOU as PDF', () => {
 
   it('embeds the shipped font, not a system one', () => {
     const fonts = execFileSync('pdffonts', [bilingual], { encoding: 'utf8' });
-    expect(fonts).toMatch(/DejaVuSans\b.*TrueType.*yes/);
+    expect(fonts).toMatch(/Amiri-Regular\b.*TrueType.*yes/);
+    expect(fonts).toMatch(/Amiri-Bold\b.*TrueType.*yes/);
     expect(fonts).not.toMatch(/Helvetica/);
   });
 });
@@ -170,7 +179,7 @@ describe('MOU redline as PDF', () => {
     const path = join(temp.path, 'redline.pdf');
     writeFileSync(path, await renderRedlinePdf(before, after));
     const text = normalise(pdftotext(path)).replace(/\s+/g, ' ');
-    expect(text).toContain('Changes from version v3 (2026-03-01) → v4 (2026-04-01)');
+    expect(text).toContain('Changes from version v3 (1 Mar 2026) → v4 (1 Apr 2026)');
     expect(text).toContain('Clause 2 (Changed)');
     expect(text).toContain('Clause 3 (Added)');
     expect(text).toContain('Clause 3 (Removed)');
@@ -235,7 +244,9 @@ describe('bidirectional line layout', () => {
   it('shapes Arabic letters into their joined forms with the shipped font', () => {
     const font = (doc as unknown as { _font: { font: { layout(t: string): { glyphs: { id: number }[] }; glyphForCodePoint(c: number): { id: number } } } })._font.font;
     const shaped = font.layout('بيت').glyphs.map((g) => g.id).sort();
-    const joinedForms = [0xfe91, 0xfef4, 0xfe96].map((c) => font.glyphForCodePoint(c).id).sort(); // initial beh, medial yeh, final teh
-    expect(shaped).toEqual(joinedForms);
+    const isolatedForms = [0x0628, 0x064a, 0x062a].map((c) => font.glyphForCodePoint(c).id).sort();
+    // Amiri's joined forms are glyphs of its own (not the presentation-form code points): none is the isolated letter.
+    expect(shaped).toHaveLength(3);
+    for (const id of shaped) expect(isolatedForms).not.toContain(id);
   });
 });
