@@ -184,13 +184,14 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
       for (let o = 1; o <= 4; o++) objectives.push(add('objectives', { code: `MO${g + 1}.${o}`, title: `${title}: objective ${o}`, level: 'objective', parentId: goal, description: `Objective ${o} under mission goal ${g + 1}; هدف فرعي ${o}.` }));
     });
     // Budget deadlines around today: one past, the next Mission Resource Request in 25 days (assessments due after it are late for it), and later ones.
-    // The past one's assessment brief went to a resource manager for each partner (a delivery recorded below).
-    let pastDeadline: string | undefined;
+    // The brief for the next one has already gone to a resource manager for every other partner (recorded below),
+    // so the readiness dashboard shows both states.
+    let nextDeadline: string | undefined;
     if (options.budgetCalendar !== false) ([[-160, 'Bureau Resource Request'], [25, 'Mission Resource Request'], [140, 'Bureau Resource Request'], [390, 'Mission Resource Request'], [505, 'Bureau Resource Request'], [755, 'Mission Resource Request']] as const).forEach(([offset, name]) => {
       const date = day(offset);
       const fiscalYear = Number(date.slice(0, 4)) + 2;
       const id = add('budgetDeadlines', { name: `${name} FY${fiscalYear}`, date, fiscalYear, notes: name.startsWith('Mission') ? 'طلب موارد البعثة' : '' });
-      if (offset < 0) pastDeadline = id;
+      if (offset === 25) nextDeadline = id;
     });
     const resourceManager = usPeople.find((p) => p.manager)?.id;
 
@@ -342,8 +343,8 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
           mitigation: 'Agree the share at the next planning meeting.',
         });
       }
-      if (pastDeadline && resourceManager) {
-        add('briefDeliveries', { subject: `Assessment brief: ${country}`, deadlineId: pastDeadline, partnerId: partner, recipientId: resourceManager, deliveredOn: day(-167), language: 'both', format: 'pdf' });
+      if (nextDeadline && resourceManager && p % 2 === 0) {
+        add('briefDeliveries', { subject: `Assessment brief: ${country}`, deadlineId: nextDeadline, partnerId: partner, recipientId: resourceManager, deliveredOn: day(-3), language: 'both', format: 'pdf' });
       }
       for (let m = 0; m < plan.mousPerPartner; m++) {
         const s = sectors[m % sectors.length]!;

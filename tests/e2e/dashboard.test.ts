@@ -1,0 +1,80 @@
+import Database from 'better-sqlite3-multiple-ciphers';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDirectory } from '../helpers';
+import { launchBrowser, startAccord, type RunningAccord, signIn } from './support';
+
+/**
+ * The readiness dashboards in Chromium, on the seeded demo data: the post's partners at a glance, and a partner's
+ * page with its check-in points against the budget deadlines, the brief delivered for the past deadline, ratings
+ * over time, resources and actions; in Arabic the page runs right to left with the same rows.
+ */
+const dir = tempDirectory();
+const databasePath = join(dir.path, 'accord.sqlite');
+const shots = process.env.ACCORD_SHOTS ?? join(__dirname, '..', '..', 'dist');
+let accord: RunningAccord;
+let browser: Browser;
+let closeBrowser: () => Promise<void>;
+let partner: { id: string; name: string };
+let partnersWithProjects: number;
+let recipient: string;
+
+beforeAll(async () => {
+  const seeded = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'seed', '--db', databasePath, '--size', 'small', '--seed', '5', '--today', '2026-12-02'], { encoding: 'utf8' });
+  expect(seeded.status, seeded.stderr).toBe(0);
+  const db = new Database(databasePath, { readonly: true });
+  partner = db.prepare('SELECT p.id, p.name FROM partners p WHERE EXISTS (SELECT 1 FROM brief_deliveries b WHERE b.partner_id = p.id) ORDER BY p.name LIMIT 1').get() as typeof partner;
+  partnersWithProjects = db.prepare('SELECT COUNT(*) FROM partners WHERE id IN (SELECT partner_id FROM projects)').pluck().get() as number;
+  recipient = db.prepare('SELECT pe.name FROM brief_deliveries b JOIN people pe ON pe.id = b.recipient_id WHERE b.partner_id = ?').pluck().get(partner.id) as string;
+  db.close();
+  expect(partner).toBeDefined();
+  mkdirSync(shots, { recursive: true });
+  accord = await startAccord(databasePath);
+  ({ browser, close: closeBrowser } = await launchBrowser());
+});
+afterAll(async () => {
+  await closeBrowser?.();
+  await accord?.stop();
+  dir.remove();
+});
+
+async function open(language: 'en' | 'ar', hash: string): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+  await page.addInitScript((lang) => localStorage.setItem('accord.language', lang), language);
+  await signIn(page, `${accord.url}${hash}`);
+  return page;
+}
+
+describe('the readiness dashboards', () => {
+  it('the post dashboard lists every partner with projects; a partner page shows its deadlines, the delivered brief and its ratings', async () => {
+    const page = await open('en', '#/dashboard?today=2026-12-02');
+    await page.getByTestId('post-dashboard').waitFor();
+    await expect.poll(() => page.getByTestId('post-row').count()).toBe(partnersWithProjects);
+    // The seed delivered the next deadline's brief for every other partner: both states are listed.
+    expect(await page.getByTestId('post-row').filter({ hasText: 'Not delivered' }).count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('post-row').filter({ hasText: 'Not delivered' }).count()).toBeLessThan(partnersWithProjects);
+    await page.screenshot({ path: join(shots, 'dashboard-post-en.png'), fullPage: true });
+
+    await page.evaluate((target) => (window.location.hash = target), `#/dashboard/${partner.id}?today=2026-12-02`);
+    await expect.poll(() => page.locator('#dashboard-heading').textContent()).toBe(partner.name);
+    const delivered = page.getByTestId('brief-state').filter({ hasText: `Delivered to ${recipient}` });
+    await expect.poll(() => delivered.count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('timeline-row').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('ratings-row').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(shots, 'dashboard-partner-en.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('in Arabic the partner page runs right to left, with the same deadlines and the delivery in Arabic', async () => {
+    const page = await open('ar', `#/dashboard/${partner.id}?today=2026-12-02`);
+    await page.getByTestId('partner-dashboard').waitFor();
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('rtl');
+    await expect.poll(() => page.getByTestId('brief-state').filter({ hasText: `سُلّم إلى ${recipient}` }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('timeline-row').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(shots, 'dashboard-partner-ar.png'), fullPage: true });
+    await page.close();
+  });
+});
