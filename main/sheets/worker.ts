@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../../db/open';
+import { openWorkerDatabase } from '../workerThread';
 import { Store } from '../../db/store';
 import { AppError } from '../../shared/result';
 import type { SheetWorkerMessage, SheetWorkerRequest } from './inWorker';
@@ -13,11 +13,11 @@ import { importSheet, inspectSheet, throttled } from './run';
  */
 function run(request: SheetWorkerRequest): void {
   const post = (message: SheetWorkerMessage) => parentPort!.postMessage(message);
-  const db = openDatabase(request.databasePath);
+  const db = openWorkerDatabase(request);
   try {
     const offsetMs = request.nowMs - Date.now();
-    const store = new Store(db, { now: () => Date.now() + offsetMs });
-    const progress = throttled((phase, done, total) => post({ type: 'progress', phase, done, total }));
+    const store = new Store(db, { now: () => Date.now() + offsetMs, actingOfficer: () => request.officer ?? undefined });
+    const progress = throttled((phase, done, total) => post({ type: 'progress', progress: { phase, done, total } }));
     const value = request.kind === 'inspect' ? inspectSheet(store, request.input, progress) : importSheet(store, request.input, progress);
     post({ type: 'done', value });
   } catch (error) {

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDatabase } from '../../db/open';
+import { openWorkerDatabase } from '../workerThread';
 import { Store } from '../../db/store';
 import { AppError } from '../../shared/result';
 import { importPrepared, inspectPrepared, type PreparedBundle } from './service';
@@ -14,7 +14,7 @@ import type { WorkerMessage, WorkerRequest } from './inWorker';
  */
 async function run(request: WorkerRequest): Promise<void> {
   const post = (message: WorkerMessage) => parentPort!.postMessage(message);
-  const db = openDatabase(request.databasePath, request.databaseKey ? { key: Buffer.from(request.databaseKey, 'hex') } : {});
+  const db = openWorkerDatabase(request);
   try {
     // The caller's clock (tests fix it), carried forward by this thread's own.
     const offsetMs = request.nowMs - Date.now();
@@ -26,7 +26,7 @@ async function run(request: WorkerRequest): Promise<void> {
       bundle.format === 2
         ? { bundle: bundle.source.kind === 'bytes' ? { ...bundle, source: { kind: 'bytes', bytes: Buffer.from(bundle.source.bytes.buffer, bundle.source.bytes.byteOffset, bundle.source.bytes.byteLength) } } : bundle }
         : { bundle: { ...bundle, payload: Buffer.alloc(0) }, ...(request.changes ? { changes: Promise.resolve(request.changes) } : {}) };
-    const options = { now, onProgress: (step: { phase: string; done: number; total: number }) => post({ type: 'progress', step }) };
+    const options = { now, onProgress: (progress: { phase: string; done: number; total: number }) => post({ type: 'progress', progress }) };
     const value = request.kind === 'import' ? await importPrepared(store, prepared, options) : await inspectPrepared(store, prepared, { ...options, preview: request.preview });
     post({ type: 'done', value });
   } catch (error) {

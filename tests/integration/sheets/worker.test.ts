@@ -3,7 +3,10 @@ import type { AppEvent } from '../../../shared/contract';
 import type { AccordApp } from '../../../main/app';
 import { sheetsWorkerScript, WORKER_MIN_BYTES } from '../../../main/sheets/inWorker';
 import { writeXlsx } from '../../../main/sheets/xlsxWrite';
-import { callOk, useFreshApp } from '../../helpers';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { callOk, openTestApp, tempDirectory, useFreshApp } from '../../helpers';
+import { TEST_OFFICER } from '../../officer';
 
 let app: AccordApp;
 useFreshApp((opened) => (app = opened));
@@ -53,7 +56,28 @@ describe('large spreadsheets on the worker thread', () => {
     } finally {
       stop();
     }
-    const listed = await callOk<{ total: number }>(app, 'records.list', { type: 'benchmarks', limit: 1 });
+    const listed = await callOk<{ total: number; rows: { id: string }[] }>(app, 'records.list', { type: 'benchmarks', limit: 1 });
     expect(listed.total).toBe(ROWS);
+    // The worker wrote as the officer who imported: the audit trail names them.
+    const audit = await callOk<{ officerName: string | null }[]>(app, 'records.audit', { type: 'benchmarks', id: listed.rows[0]!.id });
+    expect(audit.map((entry) => entry.officerName)).toEqual([TEST_OFFICER.name]);
+  }, 600_000);
+
+  it('opens an encrypted database on the worker thread with the same key', async () => {
+    const dir = tempDirectory();
+    const encrypted = openTestApp(join(dir.path, 'encrypted.sqlite'), undefined, { passphrase: 'post passphrase for the worker test' });
+    try {
+      expect(encrypted.atRest().encrypted).toBe(true);
+      // Notes that do not compress, so the file is large enough for the worker.
+      const rows = [['Name', 'ISO code', 'Notes'], ...Array.from({ length: 4000 }, (_, i) => [`Partner ${i}`, '', createHash('sha512').update(String(i)).digest('hex')])];
+      const bytes = writeXlsx([{ name: 'Partners', rows }]);
+      expect(bytes.byteLength).toBeGreaterThanOrEqual(WORKER_MIN_BYTES);
+      const result = await callOk<Result>(encrypted, 'sheets.apply', { bytes, fileName: 'partners.xlsx', type: 'partners', mapping: { Name: 'name', 'ISO code': 'isoCode', Notes: 'notes' } });
+      expect(result.counts.new).toBe(4000);
+      expect((await callOk<{ total: number }>(encrypted, 'records.list', { type: 'partners', limit: 1 })).total).toBe(4000);
+    } finally {
+      encrypted.close();
+      dir.remove();
+    }
   }, 600_000);
 });
