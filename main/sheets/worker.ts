@@ -13,8 +13,11 @@ import { importSheet, inspectSheet, throttled } from './run';
  */
 function run(request: SheetWorkerRequest): void {
   const post = (message: SheetWorkerMessage) => parentPort!.postMessage(message);
-  const db = openWorkerDatabase(request);
+  // Opened inside the try: a worker that started but cannot open the database (a missing key, a damaged file)
+  // reports the failure, rather than dying unheard and leaving the work to fall back to the main thread.
+  let db: ReturnType<typeof openWorkerDatabase> | undefined;
   try {
+    db = openWorkerDatabase(request);
     const offsetMs = request.nowMs - Date.now();
     const store = new Store(db, { now: () => Date.now() + offsetMs, actingOfficer: () => request.officer ?? undefined });
     const progress = throttled((phase, done, total) => post({ type: 'progress', progress: { phase, done, total } }));
@@ -24,7 +27,7 @@ function run(request: SheetWorkerRequest): void {
     if (!(error instanceof AppError)) console.error('[accord] sheets worker failed', error);
     post({ type: 'failed', error: error instanceof AppError ? error.toShape() : null });
   } finally {
-    db.close();
+    db?.close();
   }
 }
 

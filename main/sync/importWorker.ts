@@ -14,8 +14,11 @@ import type { WorkerMessage, WorkerRequest } from './inWorker';
  */
 async function run(request: WorkerRequest): Promise<void> {
   const post = (message: WorkerMessage) => parentPort!.postMessage(message);
-  const db = openWorkerDatabase(request);
+  // Opened inside the try: a worker that started but cannot open the database (a missing key, a damaged file)
+  // reports the failure, rather than dying unheard and leaving the work to fall back to the main thread.
+  let db: ReturnType<typeof openWorkerDatabase> | undefined;
   try {
+    db = openWorkerDatabase(request);
     // The caller's clock (tests fix it), carried forward by this thread's own.
     const offsetMs = request.nowMs - Date.now();
     const now = () => Date.now() + offsetMs;
@@ -33,7 +36,7 @@ async function run(request: WorkerRequest): Promise<void> {
     if (!(error instanceof AppError)) console.error('[accord] sync worker failed', error);
     post({ type: 'failed', error: error instanceof AppError ? error.toShape() : null });
   } finally {
-    db.close();
+    db?.close();
   }
 }
 

@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDirectory } from '../helpers';
-import { launchBrowser, startAccord, type RunningAccord, signIn } from './support';
+import { launchBrowser, openSignedIn, seedDemo, startAccord, type RunningAccord } from './support';
 
 /**
  * The readiness dashboards in Chromium, on the seeded demo data: the post's partners at a glance, and a partner's
@@ -23,8 +22,7 @@ let partnersWithProjects: number;
 let recipient: string;
 
 beforeAll(async () => {
-  const seeded = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'seed', '--db', databasePath, '--size', 'small', '--seed', '5', '--today', '2026-12-02'], { encoding: 'utf8' });
-  expect(seeded.status, seeded.stderr).toBe(0);
+  seedDemo(databasePath);
   const db = new Database(databasePath, { readonly: true });
   partner = db.prepare('SELECT p.id, p.name FROM partners p WHERE EXISTS (SELECT 1 FROM brief_deliveries b WHERE b.partner_id = p.id) ORDER BY p.name LIMIT 1').get() as typeof partner;
   partnersWithProjects = db.prepare('SELECT COUNT(*) FROM partners WHERE id IN (SELECT partner_id FROM projects)').pluck().get() as number;
@@ -41,12 +39,7 @@ afterAll(async () => {
   dir.remove();
 });
 
-async function open(language: 'en' | 'ar', hash: string): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-  await page.addInitScript((lang) => localStorage.setItem('accord.language', lang), language);
-  await signIn(page, `${accord.url}${hash}`);
-  return page;
-}
+const open = (language: 'en' | 'ar', hash: string) => openSignedIn(browser, `${accord.url}${hash}`, language);
 
 describe('the readiness dashboards', () => {
   it('the post dashboard lists every partner with projects; a partner page shows its deadlines, the delivered brief and its ratings', async () => {

@@ -1,11 +1,10 @@
 import Database from 'better-sqlite3-multiple-ciphers';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDirectory } from '../helpers';
-import { launchBrowser, startAccord, type RunningAccord, signIn } from './support';
+import { launchBrowser, openSignedIn, seedDemo, startAccord, type RunningAccord } from './support';
 
 /**
  * A benchmark's results page in Chromium, on the seeded demo data: the progress chart (plan, measured values,
@@ -21,8 +20,7 @@ let closeBrowser: () => Promise<void>;
 let benchmark: { id: string; title: string; measured: number; targets: number };
 
 beforeAll(async () => {
-  const seeded = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'seed', '--db', databasePath, '--size', 'small', '--seed', '5', '--today', '2026-12-02'], { encoding: 'utf8' });
-  expect(seeded.status, seeded.stderr).toBe(0);
+  seedDemo(databasePath);
   const db = new Database(databasePath, { readonly: true });
   benchmark = db
     .prepare(
@@ -43,9 +41,7 @@ afterAll(async () => {
 });
 
 async function open(language: 'en' | 'ar'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-  await page.addInitScript((lang) => localStorage.setItem('accord.language', lang), language);
-  await signIn(page, `${accord.url}#/records/benchmarks/${benchmark.id}`);
+  const page = await openSignedIn(browser, `${accord.url}#/records/benchmarks/${benchmark.id}`, language);
   await page.getByTestId('progress-chart').locator('.recharts-wrapper > svg').waitFor();
   await page.getByTestId('progress-chart').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, `benchmark-chart-${language}.png`), fullPage: true });

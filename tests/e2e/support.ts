@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -15,6 +15,23 @@ export interface RunningAccord {
   /** The server's process id (benches read its memory). */
   pid: number | undefined;
   stop(): Promise<void>;
+}
+
+/**
+ * The demo dataset a person would look at (`accord seed --size small`), built around a fixed day so the pages
+ * and their screenshots come out the same on every run.
+ */
+export function seedDemo(databasePath: string, today = '2026-12-02'): void {
+  const seeded = spawnSync(process.execPath, [join(root, 'bin', 'accord.cjs'), 'seed', '--db', databasePath, '--size', 'small', '--seed', '5', '--today', today], { encoding: 'utf8' });
+  if (seeded.status !== 0) throw new Error(`accord seed failed: ${seeded.stderr}`);
+}
+
+/** A new page in the officer's language, signed in as the default editor at `url`. */
+export async function openSignedIn(browser: Browser, url: string, language: 'en' | 'ar', viewport = { width: 1300, height: 1000 }): Promise<Page> {
+  const page = await browser.newPage({ viewport });
+  await page.addInitScript((lang) => localStorage.setItem('accord.language', lang), language);
+  await signIn(page, url);
+  return page;
 }
 
 /**

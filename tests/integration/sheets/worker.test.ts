@@ -72,6 +72,7 @@ describe('large spreadsheets on the worker thread', () => {
       const rows = [['Name', 'ISO code', 'Notes'], ...Array.from({ length: 4000 }, (_, i) => [`Partner ${i}`, '', createHash('sha512').update(String(i)).digest('hex')])];
       const bytes = writeXlsx([{ name: 'Partners', rows }]);
       expect(bytes.byteLength).toBeGreaterThanOrEqual(WORKER_MIN_BYTES);
+      // A worker that cannot open the file reports it (the call fails) rather than leaving the work to this thread.
       const result = await callOk<Result>(encrypted, 'sheets.apply', { bytes, fileName: 'partners.xlsx', type: 'partners', mapping: { Name: 'name', 'ISO code': 'isoCode', Notes: 'notes' } });
       expect(result.counts.new).toBe(4000);
       expect((await callOk<{ total: number }>(encrypted, 'records.list', { type: 'partners', limit: 1 })).total).toBe(4000);
