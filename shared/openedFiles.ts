@@ -4,6 +4,7 @@ export type OpenedFileKind = 'bundle' | 'signedMou';
 export function openedFileKind(path: string): OpenedFileKind | null {
   const lower = path.toLowerCase();
   if (lower.endsWith('.accord-bundle')) return 'bundle';
-  if (lower.endsWith('.accord-mou.zip')) return 'signedMou';
+  // An encrypted one is opened (decrypted) on upload like any file sealed to this post.
+  if (lower.endsWith('.accord-mou.zip') || lower.endsWith('.accord-mou.age')) return 'signedMou';
   return null;
 }

@@ -13,9 +13,10 @@ import { migration0012 } from './0012_officers';
 import { migration0013 } from './0013_signed_batches';
 import { migration0014 } from './0014_typed_results';
 import { migration0015 } from './0015_brief_deliveries';
+import { migration0016 } from './0016_encryption_keys';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add a numbered file and list it here; never edit a released one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

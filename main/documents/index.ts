@@ -21,6 +21,7 @@ export {
   createSignedMouPackage,
   extractVerifiedParts,
   SIGNED_MOU_FILE_EXTENSION,
+  ENCRYPTED_MOU_FILE_EXTENSION,
   verifySignedMouFile,
   verifySignedMouPackage,
   type PackageSigner,

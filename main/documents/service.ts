@@ -10,6 +10,7 @@ import { AppError } from '../../shared/result';
 import { mouDocumentFromSnapshot } from '../../shared/documents/fromSnapshot';
 import type { DocumentLanguage, DocumentLayout, MouDocument } from '../../shared/documents/types';
 import type { KeyProtection } from '../sync/keys';
+import { encryptTo } from '../sync/encryption';
 import {
   describeVerifiedMou,
   exportSignedMou,
@@ -20,6 +21,7 @@ import {
   type RedlineRevisions,
   renderRedlinePdf,
   SIGNED_MOU_FILE_EXTENSION,
+  ENCRYPTED_MOU_FILE_EXTENSION,
   signerFromSync,
   trustFromSync,
   verifySignedMouPackage,
@@ -87,6 +89,12 @@ const MEDIA_TYPES: Record<DocumentFormat | 'signed', string> = {
 export interface SigningKey {
   protection: KeyProtection;
   passphrase: string | undefined;
+}
+
+/** A signed MOU file sealed to posts' age recipients: the same signed ZIP inside, named for what it now is. */
+export async function sealSignedMou(signed: ExportedDocument, recipients: readonly string[]): Promise<ExportedDocument> {
+  const fileName = signed.fileName.endsWith(SIGNED_MOU_FILE_EXTENSION) ? signed.fileName.slice(0, -SIGNED_MOU_FILE_EXTENSION.length) + ENCRYPTED_MOU_FILE_EXTENSION : signed.fileName;
+  return { ...signed, fileName, mediaType: 'application/octet-stream', bytes: await encryptTo(recipients, signed.bytes) };
 }
 
 export async function exportMouDocument(store: Store, marking: string, mouId: string, choice: DocumentChoice, format: DocumentFormat | 'signed', key?: SigningKey): Promise<ExportedDocument> {

@@ -27,6 +27,8 @@ import { readStoredZip, writeStoredZip, type ArchiveRegion, type StoredEntry } f
 export const SIGNED_MOU_FORMAT = 'accord.mou-signed';
 /** Ends in .zip so the computer that receives it opens it with its own archive tool. */
 export const SIGNED_MOU_FILE_EXTENSION = '.accord-mou.zip';
+/** The same file sealed to posts (an age file; main/sync/encryption.ts): no longer a ZIP, so not named one. */
+export const ENCRYPTED_MOU_FILE_EXTENSION = '.accord-mou.age';
 export const SIGNED_MOU_VERSION = 1;
 export const MANIFEST = 'manifest.json';
 export const SIGNATURE = 'manifest.sig';

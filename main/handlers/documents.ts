@@ -4,7 +4,10 @@ import { listMouVersions } from '../../db/repositories/mouVersions';
 import { listMouSignings, signMouDraft, startNewMouVersion } from '../../db/repositories/mouSignings';
 import { findRecord, listRecords } from '../../db/repositories/records';
 import { preExportChecks } from '../../shared/documents/checks';
-import { exportMouDocument, exportMouRedline, importSignedMou, mouDocument, summariseVerified, verifySignedMou, type ExportedDocument } from '../documents/service';
+import { exportMouDocument, exportMouRedline, importSignedMou, mouDocument, sealSignedMou, summariseVerified, verifySignedMou, type ExportedDocument } from '../documents/service';
+import { recipientsFor } from '../sync/encryption';
+import { message } from '../../shared/i18n/message';
+import { AppError } from '../../shared/result';
 import { uploadedBytes } from '../sync/jobs';
 import { fingerprintOf, passphraseProtection } from '../sync/keys';
 import type { HandlerContext, HandlersFor } from './types';
@@ -44,11 +47,15 @@ export const documentsHandlers: HandlersFor<typeof documentsMethods & typeof mou
     }),
   'mou.documents.checks': ({ mouId, version, lang, layout }, { store, handlingMarking }) =>
     preExportChecks(mouDocument(store, handlingMarking, mouId, { version, language: lang, layout })),
-  'mou.documents.export': async ({ mouId, version, lang, layout, format, passphrase, titlePage }, context) =>
-    asFile(
-      context,
-      await exportMouDocument(context.store, context.handlingMarking, mouId, { version, language: lang, layout, titlePage }, format, format === 'signed' ? { protection: protectionOf(context), passphrase } : undefined),
-    ),
+  'mou.documents.export': async ({ mouId, version, lang, layout, format, passphrase, titlePage, encryptFor }, context) => {
+    const choice = { version, language: lang, layout, titlePage };
+    if (format !== 'signed') return asFile(context, await exportMouDocument(context.store, context.handlingMarking, mouId, choice, format));
+    // A signed file travels to other posts: who may read it is the person's explicit choice, as for a bundle.
+    if (!encryptFor) throw new AppError('VALIDATION', message('sync.encrypt.choose'), { reason: 'readers-required' });
+    const readers = encryptFor === 'unencrypted' ? null : recipientsFor(context.store.db, encryptFor);
+    const signed = await exportMouDocument(context.store, context.handlingMarking, mouId, choice, format, { protection: protectionOf(context), passphrase });
+    return asFile(context, readers ? await sealSignedMou(signed, readers) : signed);
+  },
   'mou.documents.redline': async ({ mouId, from, to, format, lang, layout }, context) =>
     asFile(context, await exportMouRedline(context.store, context.handlingMarking, mouId, from, to, format, lang, layout)),
   'mou.sign': ({ mouId, signedBy }, { store }) => signMouDraft(store, mouId, signedBy),

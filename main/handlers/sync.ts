@@ -9,24 +9,31 @@ import { addUpload, exportedFile, isBundle, jobStatus, preparedUpload, startJob,
 import { ensureKey, keyInfo, passphraseProtection, unlockPrivateKey } from '../sync/keys';
 import { importOffThread, inspectOffThread } from '../sync/inWorker';
 import { exportBundle, publicKeyFile, senderOf, senderOfBundle, trustSenderOf } from '../sync/service';
+import { decryptHere, encryptionKeyInfo, ensureEncryptionKey, recipientsFor } from '../sync/encryption';
+import { looksEncrypted } from '../sync/bundle';
+import type { EncryptFor } from '../../shared/api/sync';
 import type { HandlerContext, HandlersFor } from './types';
 
 const protectionOf = (context: HandlerContext) => context.keyProtection ?? passphraseProtection;
 
 /** This post's public key file, as the person saves or hands it over. */
-function keyFile(context: HandlerContext, passphrase: string | undefined) {
-  const file = publicKeyFile(context.store, protectionOf(context), passphrase);
+async function keyFile(context: HandlerContext, passphrase: string | undefined) {
+  const file = await publicKeyFile(context.store, protectionOf(context), passphrase);
   return { file, name: `accord-key-${file.postId}.json`, text: `${JSON.stringify(file, null, 2)}\n` };
 }
 
 /** Who an upload says sent it: a bundle's (prepared, so verified once) or a public key file's. */
 function senderOfUpload(context: HandlerContext, uploadId: string) {
   const bytes = uploadedBytes(context, uploadId);
-  return isBundle(bytes) ? senderOfBundle(preparedUpload(context, uploadId).bundle) : senderOf(bytes);
+  const { encryptionKey, ...sender } = isBundle(bytes) ? senderOfBundle(preparedUpload(context, uploadId).bundle) : senderOf(bytes);
+  return { ...sender, hasEncryptionKey: encryptionKey !== undefined };
 }
 
-async function exportNow(context: HandlerContext, forPost: string | null, passphrase: string | undefined, onProgress?: Parameters<typeof exportBundle>[2]['onProgress']) {
-  return exportBundle(context.store, forPost, { protection: protectionOf(context), passphrase, onProgress });
+/** The posts a file is sealed to, from the person's explicit choice (none for 'unencrypted'). */
+export const readersOf = (encryptFor: EncryptFor): string[] => (encryptFor === 'unencrypted' ? [] : encryptFor);
+
+async function exportNow(context: HandlerContext, forPost: string | null, passphrase: string | undefined, encryptFor: EncryptFor, onProgress?: Parameters<typeof exportBundle>[2]['onProgress']) {
+  return exportBundle(context.store, forPost, { protection: protectionOf(context), passphrase, onProgress, encryptFor: readersOf(encryptFor) });
 }
 
 export const syncHandlers: HandlersFor<typeof syncMethods> = {
@@ -42,17 +49,22 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
       fingerprint: key?.fingerprint ?? null,
     };
   },
-  'sync.setup': ({ name, passphrase }, context) => {
+  'sync.setup': async ({ name, passphrase }, context) => {
     const { store } = context;
+    const protection = protectionOf(context);
     const key = store.transaction(() => {
       if (name !== undefined) renamePost(store.db, store.post.id, name);
-      return ensureKey(store.db, protectionOf(context), passphrase, new Date().toISOString());
+      return ensureKey(store.db, protection, passphrase, new Date().toISOString());
     });
     if (name !== undefined) store.post.name = name;
+    // The encryption key is made with the signing key that vouches for it, whenever that key can be unlocked here.
+    if (!encryptionKeyInfo(store.db) && (passphrase || !protection.needsPassphrase)) {
+      await ensureEncryptionKey(store.db, store.post.id, unlockPrivateKey(store.db, protection, passphrase), new Date().toISOString());
+    }
     return { postName: store.post.name, fingerprint: key.fingerprint };
   },
-  'sync.publicKeyFile': ({ passphrase }, context) => {
-    const { file, name, text } = keyFile(context, passphrase);
+  'sync.publicKeyFile': async ({ passphrase }, context) => {
+    const { file, name, text } = await keyFile(context, passphrase);
     return { fileName: name, text, postId: file.postId, name: file.name, publicKey: file.publicKey, fingerprint: file.fingerprint };
   },
   'sync.peers.list': (_input, { store }) => listTrustedPosts(store.db),
@@ -62,9 +74,12 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
     const bytes = uploadedBytes(context, uploadId);
     return trustSenderOf(context.store, isBundle(bytes) ? preparedUpload(context, uploadId) : bytes, fingerprint);
   },
-  'sync.upload': ({ bytes }, context) => {
+  'sync.upload': async ({ bytes: arrived }, context) => {
+    // Opened once, here: every call that uses the upload (sender, preview, import, MOU verify) sees what was sealed.
+    const encrypted = looksEncrypted(arrived);
+    const bytes = encrypted ? await decryptHere(context.store.db, arrived) : arrived;
     const kind = isBundle(bytes) ? 'bundle' : looksLikeSignedMouFile(bytes) ? 'signed-mou' : 'other';
-    return { uploadId: addUpload(context, bytes), size: bytes.byteLength, kind };
+    return { uploadId: addUpload(context, bytes), size: arrived.byteLength, kind, encrypted };
   },
   'sync.sender': ({ uploadId }, context) => senderOfUpload(context, uploadId),
   // Verified before the database is touched: an altered file is refused without opening one.
@@ -73,16 +88,17 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
     return inspectOffThread(context, prepared, () => undefined, preview);
   },
   'sync.import': ({ uploadId }, context) => importOffThread(context, preparedUpload(context, uploadId), () => undefined),
-  'sync.export': async ({ forPost, passphrase }, context) => {
-    const result = await exportNow(context, forPost, passphrase);
-    return { bytes: result.bytes, fileName: result.fileName, sequence: result.header.sequence, changes: result.header.counts.changes, forPost: result.header.forPost };
+  'sync.export': async ({ forPost, passphrase, encryptFor }, context) => {
+    const result = await exportNow(context, forPost, passphrase, encryptFor);
+    return { bytes: result.bytes, fileName: result.fileName, sequence: result.header.sequence, changes: result.header.counts.changes, forPost: result.header.forPost, encryptedFor: result.encryptedFor };
   },
-  'sync.export.start': ({ forPost, passphrase }, context) => {
+  'sync.export.start': ({ forPost, passphrase, encryptFor }, context) => {
     const { store } = context;
-    // Unlock up front so a wrong passphrase is an immediate error, not a failed job.
+    // Readers and passphrase are checked up front, so a wrong choice is an immediate error, not a failed job.
+    if (encryptFor !== 'unencrypted') recipientsFor(store.db, encryptFor);
     ensureKey(store.db, protectionOf(context), passphrase, new Date().toISOString());
     unlockPrivateKey(store.db, protectionOf(context), passphrase);
-    return { jobId: startJob(context, context.emit, 'export', async (onProgress) => ({ export: await exportNow(context, forPost, passphrase, onProgress) })) };
+    return { jobId: startJob(context, context.emit, 'export', async (onProgress) => ({ export: await exportNow(context, forPost, passphrase, encryptFor, onProgress) })) };
   },
   // Previews and imports hold the write transaction for seconds on a large bundle: they merge on the sync worker thread.
   'sync.inspect.start': ({ uploadId }, context) => {
@@ -104,7 +120,7 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
     let file: { name: string; bytes: Buffer };
     if (jobId) file = exportedFile(context, jobId);
     else if (publicKey) {
-      const key = keyFile(context, publicKey.passphrase);
+      const key = await keyFile(context, publicKey.passphrase);
       file = { name: key.name, bytes: Buffer.from(key.text) };
     } else throw new AppError('VALIDATION', message('sync.nothingToSave'));
     const path = await context.saveFile(file.name, file.bytes);

@@ -105,7 +105,9 @@ export type RejectReason =
   | 'batch-gap'
   | 'batch-differs'
   | 'batch-contents'
-  | 'legacy-relay';
+  | 'legacy-relay'
+  | 'not-for-this-post'
+  | 'encrypted-damaged';
 
 const HEX_KEY = /^[0-9a-f]{64}$/;
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -659,8 +661,10 @@ export async function openTransferStream(input: ByteSource, options: OpenOptions
   }
 }
 
-function looksEncrypted(bytes: Buffer): boolean {
-  return bytes.subarray(0, AGE_MAGIC.length).equals(AGE_MAGIC) || bytes.subarray(0, AGE_ARMOR.length).equals(AGE_ARMOR);
+/** An age file (binary or armored), by its first bytes. */
+export function looksEncrypted(bytes: Uint8Array): boolean {
+  const start = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, AGE_ARMOR.length));
+  return start.subarray(0, AGE_MAGIC.length).equals(AGE_MAGIC) || start.equals(AGE_ARMOR);
 }
 
 /** The format byte of a transfer held here (1 or 2), after its magic; throws for anything else. */

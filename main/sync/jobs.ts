@@ -108,7 +108,7 @@ export function startJob(owner: object, emit: (event: AppEvent) => void, kind: J
         job.status.report = outcome.report ?? null;
         if (outcome.export) {
           job.bytes = outcome.export.bytes;
-          job.status.file = { name: outcome.export.fileName, size: outcome.export.bytes.length, changes: outcome.export.header.counts.changes };
+          job.status.file = { name: outcome.export.fileName, size: outcome.export.bytes.length, changes: outcome.export.header.counts.changes, encryptedFor: outcome.export.encryptedFor };
         }
         job.status.state = 'done';
         job.status.phase = 'done';

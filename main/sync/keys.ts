@@ -108,4 +108,8 @@ export interface PublicKeyFile {
   name: string;
   publicKey: string;
   fingerprint: string;
+  /** The post's age recipient (main/sync/encryption.ts); absent in files made before encryption keys. */
+  encryptionKey?: string;
+  /** The signing key's signature over the encryption key, base64. */
+  encryptionKeySignature?: string;
 }

@@ -48,6 +48,7 @@ import {
 } from './bundle';
 import type { KeyObject } from 'node:crypto';
 import { ensureKey, fingerprintOf, keyInfo, unlockPrivateKey, type KeyProtection, type PublicKeyFile } from './keys';
+import { encryptingSink, encryptionKeyInfo, encryptionKeyVouched, ensureEncryptionKey, recipientsFor } from './encryption';
 
 export type { ImportReport, Inspection, TrustState };
 export type Progress = (step: { phase: string; done: number; total: number }) => void;
@@ -60,15 +61,21 @@ export interface SyncOptions {
   passphrase?: string;
   onProgress?: Progress;
   now?: () => number;
+  /** Trusted posts to seal the file to (an age file only they can open); none: a plain signed file. */
+  encryptFor?: readonly string[] | null;
 }
 
 export interface ExportResult {
   bytes: Buffer;
   fileName: string;
   header: BundleHeader2 & { counts: { changes: number; tables: Record<string, number> } };
+  /** SHA-256 of the signed bundle (before any encryption): its identity in both posts' bundle logs. */
   hash: string;
+  /** The posts the file is sealed to; empty for a plain signed file. */
+  encryptedFor: string[];
 }
 
+/** The file's size as written (sealed, when it is). */
 export type ExportSummary = Omit<ExportResult, 'bytes'> & { size: number };
 
 /** Changes read from the log per query while cutting this post's own batches. */
@@ -137,14 +144,24 @@ export function sealOwnBatches(store: Store, privateKey: KeyObject, publicKeyHex
  * Streams a bundle through `sink`, one frame at a time: everything this post holds, or for one post only the
  * batches it has not shown it holds (a key range per origin, so the cost follows the delta).
  */
-export async function writeBundle(store: Store, forPost: string | null, sink: (chunk: Buffer) => void | Promise<void>, options: SyncOptions): Promise<ExportSummary> {
+export async function writeBundle(store: Store, forPost: string | null, out: (chunk: Buffer) => void | Promise<void>, options: SyncOptions): Promise<ExportSummary> {
   const progress = options.onProgress ?? noProgress;
   const now = options.now ?? Date.now;
   const db = store.db;
   if (forPost !== null && !findTrustedPost(db, forPost)) throw new AppError('NOT_FOUND', message('sync.noTrustedPost', { post: forPost }), { postId: forPost });
+  const encryptFor = options.encryptFor ?? [];
+  // Recipients are checked before anything is sealed or numbered: a refused export leaves no trace.
+  const recipients = encryptFor.length > 0 ? recipientsFor(db, encryptFor) : null;
   const createdAt = new Date(now()).toISOString();
   const key = ensureKey(db, options.protection, options.passphrase, createdAt);
   const privateKey = unlockPrivateKey(db, options.protection, options.passphrase);
+  let written = 0;
+  const counted = async (chunk: Buffer) => {
+    written += chunk.length;
+    await out(chunk);
+  };
+  const sealing = recipients ? await encryptingSink(recipients, counted) : null;
+  const sink = sealing ? (chunk: Buffer) => sealing.write(chunk) : counted;
   progress({ phase: 'reading', done: 0, total: 1 });
   sealOwnBatches(store, privateKey, keyToHex(key.publicKey), createdAt);
   const since = forPost === null ? null : peerBatches(db, forPost);
@@ -173,11 +190,12 @@ export async function writeBundle(store: Store, forPost: string | null, sink: (c
       progress({ phase: 'writing', done: ++done, total });
     }
   }
-  const { hash, counts, bytes } = await writer.finish();
-  logBundle(db, { hash, senderPostId: store.post.id, sequence, createdAt, receivedAt: createdAt, result: { exported: counts.changes, batches: counts.batches, forPost }, direction: 'out' });
+  const { hash, counts } = await writer.finish();
+  await sealing?.close();
+  logBundle(db, { hash, senderPostId: store.post.id, sequence, createdAt, receivedAt: createdAt, result: { exported: counts.changes, batches: counts.batches, forPost, encryptedFor: [...encryptFor] }, direction: 'out' });
   progress({ phase: 'done', done: total, total });
   const stamp = createdAt.replace(/[-:]/g, '').replace(/\..*$/, '');
-  return { fileName: `accord-${safeName(store.post.name)}-${sequence}-${stamp}${BUNDLE_FILE_EXTENSION}`, header: { ...header, counts: { changes: counts.changes, tables: counts.tables } }, hash, size: bytes };
+  return { fileName: `accord-${safeName(store.post.name)}-${sequence}-${stamp}${BUNDLE_FILE_EXTENSION}`, header: { ...header, counts: { changes: counts.changes, tables: counts.tables } }, hash, size: written, encryptedFor: [...encryptFor] };
 }
 
 /** "Everything", or for one post only what it has not yet shown it holds, as bytes in memory (the window's download). */
@@ -552,14 +570,30 @@ export async function importPrepared(store: Store, prepared: PreparedBundle, opt
   return { hash: bundle.hash, sender, sequence: header.sequence, status: 'applied', summary, warnings };
 }
 
-/** This post's public key as a file another post can trust. */
-export function publicKeyFile(store: Store, protection: KeyProtection, passphrase: string | undefined): PublicKeyFile {
-  const key = ensureKey(store.db, protection, passphrase, new Date().toISOString());
-  return { format: 'accord-public-key', version: 1, postId: store.post.id, name: store.post.name, publicKey: key.publicKey, fingerprint: key.fingerprint };
+/**
+ * This post's public key as a file another post can trust: the signing key, and the encryption key it
+ * vouches for. A post made before encryption keys makes its own here, which needs the signing key unlocked.
+ */
+export async function publicKeyFile(store: Store, protection: KeyProtection, passphrase: string | undefined): Promise<PublicKeyFile> {
+  const nowIso = new Date().toISOString();
+  const key = ensureKey(store.db, protection, passphrase, nowIso);
+  const encryption = encryptionKeyInfo(store.db) ?? (await ensureEncryptionKey(store.db, store.post.id, unlockPrivateKey(store.db, protection, passphrase), nowIso));
+  return {
+    format: 'accord-public-key',
+    version: 1,
+    postId: store.post.id,
+    name: store.post.name,
+    publicKey: key.publicKey,
+    fingerprint: key.fingerprint,
+    encryptionKey: encryption.recipient,
+    encryptionKeySignature: encryption.signature,
+  };
 }
 
+export type Sender = Omit<TrustedPost, 'trustedAt' | 'revokedAt' | 'encryptionKey'> & { encryptionKey?: string };
+
 /** What a file says about its sender: a public key file or a bundle (whose signature must hold). */
-export function senderOf(bytes: Buffer): Omit<TrustedPost, 'trustedAt' | 'revokedAt'> {
+export function senderOf(bytes: Buffer): Sender {
   if (bytes.subarray(0, 8).toString('latin1') === 'ACCORDSB') return senderOfBundle(verifyBundle(bytes));
   let parsed: Partial<PublicKeyFile>;
   try {
@@ -573,10 +607,16 @@ export function senderOf(bytes: Buffer): Omit<TrustedPost, 'trustedAt' | 'revoke
   if (!ID_PATTERN.test(parsed.postId)) throw new AppError('VALIDATION', message('sync.keyFilePostId'));
   const fingerprint = fingerprintOf(parsed.publicKey);
   if (Buffer.from(parsed.publicKey, 'base64').length !== 32) throw new AppError('VALIDATION', message('sync.keyFileKey'));
-  return { postId: parsed.postId, name: parsed.name.slice(0, 200), publicKey: parsed.publicKey, fingerprint };
+  const sender: Sender = { postId: parsed.postId, name: parsed.name.slice(0, 200), publicKey: parsed.publicKey, fingerprint };
+  // A key file from before encryption keys has none; one that names a key must carry the signing key's word for it.
+  if (parsed.encryptionKey === undefined && parsed.encryptionKeySignature === undefined) return sender;
+  if (typeof parsed.encryptionKey !== 'string' || typeof parsed.encryptionKeySignature !== 'string' || !encryptionKeyVouched(parsed.postId, parsed.publicKey, parsed.encryptionKey, parsed.encryptionKeySignature)) {
+    throw new AppError('VALIDATION', message('sync.keyFileEncryptionKey'), { reason: 'encryption-key-unsigned' });
+  }
+  return { ...sender, encryptionKey: parsed.encryptionKey };
 }
 
-export function senderOfBundle({ header, publicKey }: AnyVerifiedBundle): Omit<TrustedPost, 'trustedAt' | 'revokedAt'> {
+export function senderOfBundle({ header, publicKey }: AnyVerifiedBundle): Sender {
   return { postId: header.sender.postId, name: header.sender.name, publicKey, fingerprint: fingerprintOf(publicKey) };
 }
 

@@ -4,6 +4,7 @@ import { recordId } from '../domain/common';
 import { issueMessage } from '../i18n/message';
 import { messageKeySchema, messageParamsSchema } from '../result';
 import { mouVersionInfo } from './mouVersions';
+import { encryptForSchema } from './sync';
 import { bytesSchema, type MethodGroup } from './types';
 
 /**
@@ -81,7 +82,9 @@ export const documentsMethods = {
     output: z.array(preExportWarning),
   },
   'mou.documents.export': {
-    input: z.object({ ...documentChoice, format: z.enum(['pdf', 'docx', 'html', 'signed']), passphrase: z.string().max(1000).optional(), titlePage: z.boolean().default(false) }),
+    input: z.object({ ...documentChoice, format: z.enum(['pdf', 'docx', 'html', 'signed']), passphrase: z.string().max(1000).optional(), titlePage: z.boolean().default(false),
+      /** A signed file must say who may read it (sync's encryptFor); other formats are documents to print and ignore it. */
+      encryptFor: encryptForSchema.optional() }),
     output: exportedFile,
   },
   'mou.documents.redline': {

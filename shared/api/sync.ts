@@ -38,7 +38,22 @@ export const importReportSchema = z.object({
   summary: applySummarySchema.nullable(),
   warnings: z.array(z.enum(['older-sequence', 'clock-ahead'])),
 });
-export const trustedPostSchema = z.object({ postId: z.string(), name: z.string(), publicKey: z.string(), fingerprint: z.string(), trustedAt: z.string(), revokedAt: z.string().nullable() });
+export const trustedPostSchema = z.object({
+  postId: z.string(),
+  name: z.string(),
+  publicKey: z.string(),
+  fingerprint: z.string(),
+  /** The age recipient the post's key file published, or null before one arrived. */
+  encryptionKey: z.string().nullable(),
+  trustedAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+/**
+ * Who may read an exported file: the trusted posts it is encrypted to, or 'unencrypted', chosen explicitly
+ * (there is no default: a file anyone can read is a decision, not an accident).
+ */
+export const encryptForSchema = z.union([z.array(postId).min(1).max(50), z.literal('unencrypted')]);
+export type EncryptFor = z.infer<typeof encryptForSchema>;
 const conflict = z.object({
   id: z.string(),
   table: z.string(),
@@ -67,7 +82,7 @@ export const jobStatusSchema = z.object({
   inspection: inspectionSchema.nullable(),
   report: importReportSchema.nullable(),
   /** For a finished export: the file to save, fetched with sync.download. */
-  file: z.object({ name: z.string(), size: z.number(), changes: z.number() }).nullable(),
+  file: z.object({ name: z.string(), size: z.number(), changes: z.number(), encryptedFor: z.array(z.string()) }).nullable(),
 });
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 export type Inspection = z.infer<typeof inspectionSchema>;
@@ -76,7 +91,14 @@ export type ApplySummary = z.infer<typeof applySummarySchema>;
 export type TrustState = Inspection['trust'];
 
 const bundleBytes = bytesSchema(MAX_BUNDLE_BYTES);
-const sender = z.object({ postId: z.string(), name: z.string(), publicKey: z.string(), fingerprint: z.string() });
+const sender = z.object({
+  postId: z.string(),
+  name: z.string(),
+  publicKey: z.string(),
+  fingerprint: z.string(),
+  /** A key file's encryption key (vouched for by its signing key): trusting it lets files be encrypted to that post. */
+  hasEncryptionKey: z.boolean(),
+});
 /** What an uploaded file is, judged by its first bytes (nothing is verified until it is used). */
 export const uploadKinds = ['bundle', 'signed-mou', 'other'] as const;
 
@@ -112,17 +134,18 @@ export const syncMethods = {
    * that use it by id. A bundle is verified, decompressed and validated once, on first use, and the preview
    * and the import both consume that prepared value.
    */
-  'sync.upload': { input: z.object({ bytes: bundleBytes }), output: z.object({ uploadId: z.string(), size: z.number(), kind: z.enum(uploadKinds) }) },
+  /** An encrypted file (an age file sealed to this post) is opened here, once: the calls that use it see what was sealed. */
+  'sync.upload': { input: z.object({ bytes: bundleBytes }), output: z.object({ uploadId: z.string(), size: z.number(), kind: z.enum(uploadKinds), encrypted: z.boolean() }) },
   /** Who an uploaded bundle or public key file says sent it (a bundle's signature must hold). */
   'sync.sender': { input: z.object({ uploadId: jobId }), output: sender },
   /** The preview, answered directly (the window runs it as a job with pushed progress: sync.inspect.start). */
   'sync.inspect': { input: z.object({ uploadId: jobId, preview: z.boolean().default(true) }), output: inspectionSchema },
   'sync.import': { input: z.object({ uploadId: jobId }), output: importReportSchema },
   'sync.export': {
-    input: z.object({ forPost: postId.nullable(), passphrase }),
-    output: z.object({ bytes: bundleBytes, fileName: z.string(), sequence: z.number(), changes: z.number(), forPost: z.string().nullable() }),
+    input: z.object({ forPost: postId.nullable(), passphrase, encryptFor: encryptForSchema }),
+    output: z.object({ bytes: bundleBytes, fileName: z.string(), sequence: z.number(), changes: z.number(), forPost: z.string().nullable(), encryptedFor: z.array(z.string()) }),
   },
-  'sync.export.start': { input: z.object({ forPost: postId.nullable(), passphrase }), output: z.object({ jobId: z.string() }) },
+  'sync.export.start': { input: z.object({ forPost: postId.nullable(), passphrase, encryptFor: encryptForSchema }), output: z.object({ jobId: z.string() }) },
   'sync.inspect.start': { input: z.object({ uploadId: jobId }), output: z.object({ jobId: z.string() }) },
   'sync.import.start': { input: z.object({ uploadId: jobId }), output: z.object({ jobId: z.string() }) },
   /** A job's status now; afterwards each change is pushed as an event (shared/events.ts). */

@@ -48,7 +48,7 @@ async function upload(app: AccordApp, bytes: Buffer): Promise<string> {
 }
 
 async function exportBundle(app: AccordApp): Promise<Buffer> {
-  const { jobId } = await callOk<{ jobId: string }>(app, 'sync.export.start', { forPost: null, passphrase: PASSPHRASE });
+  const { jobId } = await callOk<{ jobId: string }>(app, 'sync.export.start', { forPost: null, passphrase: PASSPHRASE, encryptFor: 'unencrypted' });
   await untilDone(app, jobId, async () => undefined);
   return Buffer.from((await callOk<{ bytes: Uint8Array }>(app, 'sync.download', { jobId })).bytes);
 }

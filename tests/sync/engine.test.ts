@@ -89,7 +89,7 @@ describe('merging bundles between posts', () => {
     await trustAll([b, c]);
     await trustAll([a, b]);
     // C checks A's own signature on A's changes, so it trusts A's key (from A's public key file), never B's word for it.
-    trustSenderOf(c.app.context.store, Buffer.from(JSON.stringify(publicKeyFile(a.app.context.store, plainProtection, undefined))));
+    trustSenderOf(c.app.context.store, Buffer.from(JSON.stringify(await publicKeyFile(a.app.context.store, plainProtection, undefined))));
     const values = { nameAr: '', name: 'Algeria', isoCode: 'DZ', notes: 'v1' };
     const id = a.app.context.store.transaction(() => a.app.context.store.insert(syncedTables.partners, values));
     const first = await exportFrom(a);

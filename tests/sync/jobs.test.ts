@@ -54,9 +54,9 @@ describe('sync over the API', () => {
       for (let i = 0; i < 4000; i += 1) store.insert(partners, { name: `Partner ${i}`, isoCode: 'TN', notes: '' });
     });
 
-    const wrong = await tunis.call('sync.export.start', { forPost: null, passphrase: 'not the passphrase' });
+    const wrong = await tunis.call('sync.export.start', { forPost: null, passphrase: 'not the passphrase', encryptFor: 'unencrypted' });
     expect(wrong.ok).toBe(false);
-    const started = await callOk<{ jobId: string }>(tunis, 'sync.export.start', { forPost: null, passphrase: PASSPHRASE });
+    const started = await callOk<{ jobId: string }>(tunis, 'sync.export.start', { forPost: null, passphrase: PASSPHRASE, encryptFor: 'unencrypted' });
     const exported = await untilDone(tunis, started.jobId);
     expect(exported.final.state).toBe('done');
     expect(exported.final.file!.changes).toBeGreaterThanOrEqual(4000 * 3);

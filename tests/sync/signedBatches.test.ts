@@ -80,8 +80,8 @@ async function expectRefused(receiver: TestPost, bytes: Buffer, reason: string):
   return caught as AppError;
 }
 
-function trustKeyOf(receiver: TestPost, origin: TestPost): void {
-  trustSenderOf(storeOf(receiver), Buffer.from(JSON.stringify(publicKeyFile(storeOf(origin), plainProtection, undefined))));
+async function trustKeyOf(receiver: TestPost, origin: TestPost): Promise<void> {
+  trustSenderOf(storeOf(receiver), Buffer.from(JSON.stringify(await publicKeyFile(storeOf(origin), plainProtection, undefined))));
 }
 
 /** A (origin), B (relay), C (receiver): C trusts all three keys, and hears A only through B. */
@@ -91,7 +91,7 @@ async function triangle() {
   const c = post('C');
   await trustAll([a, b]);
   await trustAll([b, c]);
-  trustKeyOf(c, a);
+  await trustKeyOf(c, a);
   return { a, b, c };
 }
 
@@ -141,7 +141,7 @@ describe('signed batches (bundle format 2)', () => {
     // Signed with B's key while naming A's: the signature does not hold.
     await expectRefused(c, await assemble(b, header, [signBatch(fake, body, keyOf(b))]), 'batch-forged');
     // Naming B's key for A's changes: not the key C trusts for A.
-    const bKey = Buffer.from(publicKeyFile(storeOf(b), plainProtection, undefined).publicKey, 'base64').toString('hex');
+    const bKey = Buffer.from((await publicKeyFile(storeOf(b), plainProtection, undefined)).publicKey, 'base64').toString('hex');
     await expectRefused(c, await assemble(b, header, [signBatch({ ...fake, seq: 1, prev: null, key: bKey }, body, keyOf(b))]), 'origin-key-changed');
   });
 
@@ -182,7 +182,7 @@ describe('signed batches (bundle format 2)', () => {
     const c = post('C', clock);
     await trustAll([a, b]);
     await trustAll([b, c]);
-    trustKeyOf(c, a);
+    await trustKeyOf(c, a);
     addPartner(a, 'Jordan');
     await importInto(b, await exportFrom(a));
     const early = await exportFrom(b);
@@ -209,7 +209,7 @@ describe('signed batches (bundle format 2)', () => {
     expect(partsOf(echoed).batches.some((batch) => batch.statement.origin === storeOf(c).post.id)).toBe(true);
     await importInto(c, echoed);
     const { header } = partsOf(echoed);
-    const bKey = Buffer.from(publicKeyFile(storeOf(b), plainProtection, undefined).publicKey, 'base64').toString('hex');
+    const bKey = Buffer.from((await publicKeyFile(storeOf(b), plainProtection, undefined)).publicKey, 'base64').toString('hex');
     const stamp = `${String(Date.now()).padStart(15, '0')}:000001`;
     const body = gzipSync(JSON.stringify([['partners', 'p-own', 'notes', 'in your name', stamp, storeOf(c).post.id, null, null]]));
     const forged = signBatch({ origin: storeOf(c).post.id, key: bKey, seq: 2, first: stamp, last: stamp, count: 1, prev: null, tables: { partners: 1 } }, body, keyOf(b));

@@ -42,7 +42,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('associates bundles and signed MOU files with the app', () => {
-    expect(config.fileAssociations.map((association: { ext: string }) => association.ext)).toEqual(['accord-bundle', 'accord-mou.zip']);
+    expect(config.fileAssociations.map((association: { ext: string }) => association.ext)).toEqual(['accord-bundle', 'accord-mou.zip', 'accord-mou.age']);
   });
 
   it('packs the staged app folder and compiles nothing', () => {

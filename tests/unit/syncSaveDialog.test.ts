@@ -26,7 +26,7 @@ describe('saving exports in the desktop app', () => {
     app.context.saveFile = saveWithDialog;
     expect(await callOk(app, 'sync.identity', {})).toMatchObject({ savesWithDialog: true });
     await callOk(app, 'sync.setup', { name: 'Embassy Tunis, ODC', passphrase: 'correct horse battery' });
-    const { jobId } = await callOk<{ jobId: string }>(app, 'sync.export.start', { forPost: null, passphrase: 'correct horse battery' });
+    const { jobId } = await callOk<{ jobId: string }>(app, 'sync.export.start', { forPost: null, passphrase: 'correct horse battery', encryptFor: 'unencrypted' });
     for (;;) {
       const status = await callOk<{ state: string }>(app, 'sync.jobs.status', { jobId });
       if (status.state !== 'running') break;

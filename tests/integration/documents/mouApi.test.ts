@@ -44,7 +44,7 @@ beforeAll(async () => {
   const bundle = await exportBundle(a.context.store, null, { protection: passphraseProtection, passphrase });
   trustSenderOf(b.context.store, bundle.bytes);
   await importBundle(b.context.store, bundle.bytes);
-  signedFile = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'signed', passphrase })).bytes);
+  signedFile = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'signed', passphrase, encryptFor: 'unencrypted' })).bytes);
 });
 afterAll(() => {
   a.close();

@@ -61,11 +61,11 @@ describe('accord mou', () => {
     expect(accord('keys', 'show', '--name', 'Embassy Rabat', '--db', b).status).toBe(0);
     expect(accord('keys', 'trust', at('a.key.json'), '--fingerprint', aKey.fingerprint, '--db', b).status).toBe(0);
     // B holds the draft (as posts do once they sync), then receives a signed version of it.
-    expect(accord('export', '--out', at('ab.bundle'), '--db', a).status).toBe(0);
+    expect(accord('export', '--unencrypted', '--out', at('ab.bundle'), '--db', a).status).toBe(0);
     expect(accord('import', at('ab.bundle'), '--yes', '--db', b).status).toBe(0);
 
     const signed = at('mou.accord-mou.zip');
-    expect(accord('mou', 'export', mouId, '--format', 'signed', '--out', signed, '--db', a).status).toBe(0);
+    expect(accord('mou', 'export', mouId, '--format', 'signed', '--unencrypted', '--out', signed, '--db', a).status).toBe(0);
     const verified = accord('verify', signed, '--db', b);
     expect(verified.status).toBe(0);
     expect(verified.stdout).toContain('Signed by: Embassy Tunis');

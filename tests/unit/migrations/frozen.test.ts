@@ -32,6 +32,7 @@ const SCHEMA_AT_VERSION: Record<number, string> = {
   13: '9dc8c37f730461011d54de53fe65afa96eed5fd479006a46f87d18ba4634767c',
   14: '3a0bad8d43e01a33190e897db8946d0316d8a85799b78c8ee4a8f4e48d336f87',
   15: '75ad3772c95eb084f2375183cacfe2e658dad310b258e33275092e03dd9cd6d1',
+  16: 'bc8bda488d76818189f2787b5d648aa84641d0ba131f41b2423a8b7f314466b0',
 };
 
 const schemaHash = (version: number) => {
