@@ -63,6 +63,9 @@ describe('MOU documents in the browser', () => {
     // A signed file: this post's key is created with the passphrase, as for a bundle export.
     await panel.locator('#field-docFormat').selectOption('signed');
     await panel.locator('#field-docPassphrase').fill(PASSPHRASE);
+    // No post is trusted here yet, so none can be a reader: the person says, explicitly, that it goes unencrypted.
+    expect(await panel.getByRole('button', { name: 'Check and export' }).isDisabled()).toBe(true);
+    await panel.getByTestId('doc-readers').getByLabel(/Export unencrypted/).check();
     await panel.getByRole('button', { name: 'Check and export' }).click();
     const signedPath = join(dir.path, 'mou.accord-mou.zip');
     const signed = await downloadFrom(() => page.getByTestId('pre-export-warnings').getByRole('button', { name: 'Export anyway' }).click(), signedPath);

@@ -51,9 +51,13 @@ async function setUpIdentity(page: Page, name: string): Promise<string> {
   return (await fingerprint.textContent())!;
 }
 
-async function exportBundle(page: Page, forPostName: string | null, file: string): Promise<void> {
+/** Exports through the Sync screen; without readers, the person ticks "unencrypted" (there is no default). */
+async function exportBundle(page: Page, forPostName: string | null, file: string, readers: string[] = []): Promise<void> {
   if (forPostName) await page.locator('#field-exportFor').selectOption({ label: `Changes for ${forPostName} since what it has seen` });
   await page.locator('#field-exportPassphrase').fill(PASSPHRASE);
+  const picker = page.getByTestId('export-readers');
+  if (readers.length === 0) await picker.getByLabel(/Export unencrypted/).check();
+  for (const reader of readers) await picker.getByLabel(reader, { exact: true }).check();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Create bundle' }).click();
   await (await download).saveAs(file);
@@ -107,6 +111,31 @@ describe('sync through the UI', () => {
     expect(tunisDump).toContain('Morocco');
     expect(tunisDump).toContain('Tunisia');
     expect(dump(rabat.db)).toBe(tunisDump);
+
+    // Trusted from a bundle, Rabat has no encryption key at Tunis yet: its key file brings one, and from then
+    // on Tunis's changes for Rabat are encrypted to it (ticked for the person, as the post they are for).
+    const picker = tunis.page.getByTestId('export-readers');
+    await expect.poll(() => picker.textContent()).toContain(`${rabat.name}: no encryption key yet`);
+    const keyDownload = rabat.page.waitForEvent('download');
+    await rabat.page.getByRole('button', { name: 'Export public key file' }).click();
+    const rabatKey = join(dir.path, 'rabat.key.json');
+    await (await keyDownload).saveAs(rabatKey);
+    await tunis.page.locator('#field-bundleFile').setInputFiles(rabatKey);
+    await tunis.page.getByRole('button', { name: 'Check file' }).click();
+    await expect.poll(() => tunis.page.getByTestId('key-file-fingerprint').textContent()).toBe(rabatFingerprint);
+    await tunis.page.getByRole('button', { name: 'The fingerprint matches: trust this post' }).click();
+    await expect.poll(() => tunis.page.getByTestId('peers-table').textContent()).toContain('Received');
+    await api(tunis.accord.url, 'records.create', { type: 'partners', values: { name: 'Libya', isoCode: 'LY', notes: 'sealed for Rabat' } });
+    await tunis.page.locator('#field-exportFor').selectOption({ label: `Changes for ${rabat.name} since what it has seen` });
+    expect(await picker.getByLabel(rabat.name, { exact: true }).isChecked()).toBe(true);
+    if (shotDirectory) await tunis.page.screenshot({ path: join(shotDirectory, 'sync-readers-en.png'), fullPage: true });
+    const sealed = join(dir.path, 'tunis-for-rabat.accord-bundle');
+    await exportBundle(tunis.page, rabat.name, sealed, [rabat.name]);
+    await expect.poll(() => tunis.page.getByTestId('export-result').textContent()).toContain(`Encrypted to ${rabat.name}.`);
+    const { readFileSync: read } = await import('node:fs');
+    expect(read(sealed).includes('sealed for Rabat')).toBe(false);
+    await importBundle(rabat.page, sealed, tunisFingerprint, { table: 'partners', count: 1 });
+    expect(dump(rabat.db)).toContain('sealed for Rabat');
 
     // An altered file is refused with a message that says so.
     const { readFileSync, writeFileSync } = await import('node:fs');

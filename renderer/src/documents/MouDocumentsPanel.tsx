@@ -13,6 +13,7 @@ import { recordPath } from '../planning/paths';
 import { navigate } from '../router';
 import { api, useUiStore } from '../store';
 import { saveFile } from '../sync/bundleTransfer';
+import { encryptForOf, noReaders, ReadersPicker, type Readers } from '../sync/ReadersPicker';
 
 type ExportFormat = MethodInput<'mou.documents.export'>['format'];
 type Warning = MethodOutput<'mou.documents.checks'>[number];
@@ -48,6 +49,8 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
   const { t, language, formatError } = useTranslation();
   const [versions, reloadVersions] = useCall('mou.versions.list', { mouId }, [mouId, status]);
   const [identity] = useCall('sync.identity', {}, []);
+  const [peers] = useCall('sync.peers.list', {}, []);
+  const [readers, setReaders] = useState<Readers>(noReaders);
   const [signings, reloadSignings] = useCall('mou.signings.list', { mouId }, [mouId, status]);
   const [version, setVersion] = useState('current');
   const [lang, setLang] = useState<DocumentLanguage>('both');
@@ -64,6 +67,9 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
   const [signError, setSignError] = useState<string | undefined>();
   const saved = versions.status === 'ok' ? versions.value : [];
   const needsPassphrase = format === 'signed' && identity.status === 'ok' && identity.value.needsPassphrase;
+  // A signed file travels to other posts, so who may read it is chosen first, as for a bundle.
+  const encryptFor = format === 'signed' ? encryptForOf(readers) : undefined;
+  const readersMissing = encryptFor === null;
   const versionName = (id: string) => {
     const found = saved.find((candidate) => candidate.id === id);
     return found ? t('documents.versionN', { number: found.number, label: isolate(found.label) }) : t('documents.current');
@@ -72,7 +78,8 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
   async function exportNow() {
     setWarnings(null);
     setBusy(true);
-    const result = await api.call('mou.documents.export', { mouId, version, lang, layout, format, passphrase: passphrase || undefined, titlePage });
+    if (encryptFor === null) return;
+    const result = await api.call('mou.documents.export', { mouId, version, lang, layout, format, passphrase: passphrase || undefined, titlePage, encryptFor });
     setBusy(false);
     if (!result.ok) return useUiStore.getState().showError(result.error);
     deliver(result.value);
@@ -180,9 +187,11 @@ export function MouDocumentsPanel({ mouId, status, onChanged }: { mouId: string;
             <input type="password" autoComplete="current-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
           </Field>
         )}
-        <button type="submit" className="primary" disabled={busy}>
+        {format === 'signed' && <ReadersPicker peers={peers.status === 'ok' ? peers.value : []} value={readers} onChange={setReaders} idPrefix="doc" />}
+        <button type="submit" className="primary" disabled={busy || readersMissing}>
           {busy ? t('documents.exporting') : t('documents.export')}
         </button>
+        {readersMissing && <p className="field__hint">{t('sync.encrypt.choose')}</p>}
       </form>
       {warnings && (
         <div className="warning-box" role="alert" data-testid="pre-export-warnings">

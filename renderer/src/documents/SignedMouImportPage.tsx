@@ -78,7 +78,7 @@ export function SignedMouImportPage() {
           }}
         >
           <Field name="signedMouFile" label={t('documents.import.file')}>
-            <input type="file" accept=".zip,application/zip" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+            <input type="file" accept=".zip,.age,application/zip,application/octet-stream" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
           </Field>
           <button type="submit" className="primary" disabled={!file || busy}>
             {t('documents.import.verify')}

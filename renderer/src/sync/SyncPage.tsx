@@ -9,10 +9,12 @@ import { Field } from '../components/Field';
 import { useTranslation } from '../i18n';
 import { api, useDataStore, useUiStore } from '../store';
 import './sync.css';
-import { CallFailed, downloadExport, saveFile, uploadBundle, waitForJob } from './bundleTransfer';
+import { CallFailed, downloadExport, saveFile, uploadFile, waitForJob } from './bundleTransfer';
+import { encryptForOf, noReaders, ReadersPicker, type Readers } from './ReadersPicker';
 
 type Identity = MethodOutput<'sync.identity'>;
 type Peer = MethodOutput<'sync.peers.list'>[number];
+type Sender = MethodOutput<'sync.sender'>;
 type Conflict = MethodOutput<'sync.conflicts.list'>[number];
 type Trust = Inspection['trust'];
 
@@ -137,11 +139,12 @@ function IdentityPanel({ identity, onChange }: { identity: Identity; onChange: (
 
   async function exportKey() {
     if (identity.savesWithDialog) {
-      const saved = await api.call('sync.saveFile', { publicKey: {} });
+      // A post made before encryption keys makes its own now, which needs the passphrase typed above.
+      const saved = await api.call('sync.saveFile', { publicKey: { passphrase: passphrase || undefined } });
       if (!saved.ok) useUiStore.getState().showError(saved.error);
       return;
     }
-    const result = await api.call('sync.publicKeyFile', {});
+    const result = await api.call('sync.publicKeyFile', { passphrase: passphrase || undefined });
     if (!result.ok) return useUiStore.getState().showError(result.error);
     saveFile(new Blob([result.value.text], { type: 'application/json' }), result.value.fileName);
   }
@@ -195,18 +198,23 @@ function ExportPanel({ identity, peers, onDone }: { identity: Identity; peers: P
   const { t } = useTranslation();
   const [forPost, setForPost] = useState('');
   const [passphrase, setPassphrase] = useState('');
+  const [readers, setReaders] = useState<Readers>(noReaders);
   const [progress, setProgress] = useState<ProgressState | null>(null);
   const [finished, setFinished] = useState<JobStatus | null>(null);
+  const encryptFor = encryptForOf(readers);
 
   async function run() {
+    if (!encryptFor) return;
     setFinished(null);
     setProgress({ phase: 'starting', done: 0, total: 0 });
     try {
-      const started = await api.call('sync.export.start', { forPost: forPost || null, passphrase: passphrase || undefined });
+      const started = await api.call('sync.export.start', { forPost: forPost || null, passphrase: passphrase || undefined, encryptFor });
       if (!started.ok) throw new CallFailed(started.error);
       const job = await waitForJob(started.value.jobId, (status) => setProgress(status));
       if (job.state === 'failed') throw new CallFailed(job.error!);
       setFinished(job);
+      // Each file's readers are chosen afresh: "unencrypted" never carries over to the next file unnoticed.
+      setReaders(noReaders);
       await saveExport(identity, job.id, (done, total) => setProgress({ phase: 'downloading', done, total }));
       await onDone();
     } catch (error) {
@@ -228,7 +236,16 @@ function ExportPanel({ identity, peers, onDone }: { identity: Identity; peers: P
         }}
       >
         <Field name="exportFor" label={t('sync.export.what')}>
-          <select value={forPost} onChange={(event) => setForPost(event.target.value)}>
+          <select
+            value={forPost}
+            onChange={(event) => {
+              const chosen = event.target.value;
+              setForPost(chosen);
+              // The post a delta is for is the natural reader: ticked for the person, who may change it.
+              const target = peers.find((peer) => peer.postId === chosen);
+              if (target?.encryptionKey && !readers.unencrypted && !readers.posts.includes(chosen)) setReaders({ ...readers, posts: [...readers.posts, chosen] });
+            }}
+          >
             <option value="">{t('sync.export.everything')}</option>
             {peers
               .filter((peer) => !peer.revokedAt)
@@ -244,14 +261,21 @@ function ExportPanel({ identity, peers, onDone }: { identity: Identity; peers: P
             <input type="password" autoComplete="current-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
           </Field>
         )}
-        <button type="submit" className="primary" disabled={progress !== null}>
+        <ReadersPicker peers={peers} value={readers} onChange={setReaders} idPrefix="export" />
+        <button type="submit" className="primary" disabled={progress !== null || encryptFor === null} aria-describedby={encryptFor === null ? 'export-choose-readers' : undefined}>
           {t('sync.export.button')}
         </button>
+        {encryptFor === null && (
+          <p className="field__hint" id="export-choose-readers">
+            {t('sync.encrypt.choose')}
+          </p>
+        )}
       </form>
       <ProgressBar progress={progress} testId="export-progress" />
       {finished?.file && (
         <p role="status" data-testid="export-result">
           {t('sync.export.ready', { changes: finished.file.changes, bytes: finished.file.size })}{' '}
+          {finished.file.encryptedFor.length > 0 ? t('sync.export.encryptedFor', { posts: finished.file.encryptedFor.map((id) => peers.find((peer) => peer.postId === id)?.name ?? id).join(', ') }) : t('sync.export.notEncrypted')}{' '}
           <button type="button" onClick={() => void saveExport(identity, finished.id, () => undefined).catch(() => undefined)}>
             {t('sync.export.download')}
           </button>
@@ -273,6 +297,8 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
   const [file, setFile] = useState<File | null>(null);
   const [uploadId, setUploadId] = useState<string | null>(null);
   const [inspection, setInspection] = useState<Inspection | null>(null);
+  const [keyFile, setKeyFile] = useState<Sender | null>(null);
+  const [opened, setOpened] = useState(false);
   const [progress, setProgress] = useState<ProgressState | null>(null);
   const [failed, setFailed] = useState<AppErrorShape | null>(null);
   const [fileInputKey, setFileInputKey] = useState(0);
@@ -281,6 +307,8 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
     setFile(null);
     setUploadId(null);
     setInspection(null);
+    setKeyFile(null);
+    setOpened(false);
     setFileInputKey((key) => key + 1);
   }
 
@@ -308,9 +336,25 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
     guarded(async () => {
       if (!file) return;
       setInspection(null);
-      const id = await uploadBundle(file, (done, total) => setProgress({ phase: 'uploading', done, total }));
-      setUploadId(id);
-      await inspect(id);
+      setKeyFile(null);
+      const uploaded = await uploadFile(file, (done, total) => setProgress({ phase: 'uploading', done, total }));
+      setUploadId(uploaded.uploadId);
+      setOpened(uploaded.encrypted);
+      if (uploaded.kind === 'bundle') return inspect(uploaded.uploadId);
+      // Anything else may be a post's public key file: who it names, to trust once the fingerprint is checked.
+      const sender = await api.call('sync.sender', { uploadId: uploaded.uploadId });
+      if (!sender.ok) throw new CallFailed(sender.error);
+      setKeyFile(sender.value);
+    });
+
+  const trustKeyFile = () =>
+    guarded(async () => {
+      if (!uploadId || !keyFile) return;
+      const result = await api.call('sync.peers.trust', { uploadId, fingerprint: keyFile.fingerprint });
+      if (!result.ok) throw new CallFailed(result.error);
+      useUiStore.getState().showInfo(message(result.value.encryptionKey ? 'sync.keyFile.trusted' : 'sync.keyFile.trustedNoKey', { name: result.value.name }));
+      reset();
+      await onDone();
     });
 
   const trust = () =>
@@ -349,7 +393,7 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
         }}
       >
         <Field name="bundleFile" label={t('sync.import.file')}>
-          <input key={fileInputKey} type="file" accept=".accord-bundle,application/octet-stream" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
+          <input key={fileInputKey} type="file" accept=".accord-bundle,.json,application/octet-stream" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />
         </Field>
         <button type="submit" disabled={!file || progress !== null}>
           {t('sync.import.check')}
@@ -360,6 +404,39 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
         <p className="notice notice--error" role="alert" data-testid="import-error">
           {failureText(failed, language)}
         </p>
+      )}
+      {opened && (
+        <p className="notice" role="status" data-testid="import-opened">
+          {t('sync.upload.opened')}
+        </p>
+      )}
+      {keyFile && (
+        <div className="sync-preview" data-testid="key-file-preview">
+          <h3>{t('sync.keyFile.heading', { name: keyFile.name })}</h3>
+          <dl>
+            <dt>{t('sync.import.from')}</dt>
+            <dd>
+              {keyFile.name} <span dir="ltr">({keyFile.postId})</span>
+            </dd>
+            <dt>{t('sync.fingerprint')}</dt>
+            <dd>
+              <span className="fingerprint" dir="ltr" data-testid="key-file-fingerprint">
+                {keyFile.fingerprint}
+              </span>
+            </dd>
+            <dt>{t('sync.peers.encryption')}</dt>
+            <dd className={keyFile.hasEncryptionKey ? undefined : 'warning'}>{t(keyFile.hasEncryptionKey ? 'sync.keyFile.hasEncryption' : 'sync.keyFile.noEncryption')}</dd>
+          </dl>
+          <p className="field__hint">{t('sync.trust.unknown')}</p>
+          <div className="form-actions">
+            <button type="button" className="primary" onClick={() => void trustKeyFile()}>
+              {t('sync.import.trustButton')}
+            </button>
+            <button type="button" onClick={reset}>
+              {t('ui.cancel')}
+            </button>
+          </div>
+        </div>
       )}
       {inspection && (
         <div className="sync-preview" data-testid="import-preview">
@@ -517,6 +594,7 @@ function PeersPanel({ peers, onChange }: { peers: Peer[]; onChange: () => Promis
             <tr>
               <th scope="col">{t('ui.name')}</th>
               <th scope="col">{t('sync.fingerprint')}</th>
+              <th scope="col">{t('sync.peers.encryption')}</th>
               <th scope="col">{t('sync.peers.trustedSince')}</th>
               <th scope="col">{t('ui.actions')}</th>
             </tr>
@@ -528,6 +606,7 @@ function PeersPanel({ peers, onChange }: { peers: Peer[]; onChange: () => Promis
                 <td className="fingerprint" dir="ltr">
                   {peer.fingerprint}
                 </td>
+                <td>{peer.encryptionKey ? t('sync.peers.encryptionYes') : t('sync.peers.encryptionNo')}</td>
                 <td>{date(peer.trustedAt)}</td>
                 <td>
                   {peer.revokedAt ? (

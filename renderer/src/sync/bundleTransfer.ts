@@ -1,3 +1,4 @@
+import type { MethodOutput } from '../../../shared/contract';
 import type { JobStatus } from '../../../shared/api/sync';
 import type { AppErrorShape } from '../../../shared/result';
 import { api } from '../store';
@@ -15,12 +16,17 @@ export class CallFailed extends Error {
  * method has its own byte cap).
  */
 export async function uploadBundle(file: Blob, onProgress: (done: number, total: number) => void): Promise<string> {
+  return (await uploadFile(file, onProgress)).uploadId;
+}
+
+/** Hands a chosen file to the gate: its id, what it is (judged after opening an encrypted one) and whether it was encrypted. */
+export async function uploadFile(file: Blob, onProgress: (done: number, total: number) => void): Promise<MethodOutput<'sync.upload'>> {
   const bytes = new Uint8Array(await file.arrayBuffer());
   onProgress(0, bytes.length);
   const uploaded = await api.call('sync.upload', { bytes });
   if (!uploaded.ok) throw new CallFailed(uploaded.error);
   onProgress(bytes.length, bytes.length);
-  return uploaded.value.uploadId;
+  return uploaded.value;
 }
 
 /**
