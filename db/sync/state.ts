@@ -27,16 +27,34 @@ export function writeKey(db: Database, key: StoredKey): void {
   );
 }
 
+/** This post's encryption key (an age identity) and the signing key's signature over its recipient. */
+export interface StoredEncryptionKey {
+  identity: string;
+  recipient: string;
+  signature: Buffer;
+  createdAt: string;
+}
+
+export function readEncryptionKey(db: Database): StoredEncryptionKey | undefined {
+  return db.prepare('SELECT identity, recipient, signature, created_at AS createdAt FROM sync_encryption_key WHERE id = 1').get() as StoredEncryptionKey | undefined;
+}
+
+export function writeEncryptionKey(db: Database, key: StoredEncryptionKey): void {
+  db.prepare('INSERT INTO sync_encryption_key (id, identity, recipient, signature, created_at) VALUES (1, ?, ?, ?, ?)').run(key.identity, key.recipient, key.signature, key.createdAt);
+}
+
 export interface TrustedPost {
   postId: string;
   name: string;
   publicKey: string;
   fingerprint: string;
+  /** The age recipient this post published (vouched for by its signing key), or null before its key file said one. */
+  encryptionKey: string | null;
   trustedAt: string;
   revokedAt: string | null;
 }
 
-const SELECT_TRUSTED = 'SELECT post_id AS postId, name, public_key AS publicKey, fingerprint, trusted_at AS trustedAt, revoked_at AS revokedAt FROM sync_trusted_posts';
+const SELECT_TRUSTED = 'SELECT post_id AS postId, name, public_key AS publicKey, fingerprint, encryption_key AS encryptionKey, trusted_at AS trustedAt, revoked_at AS revokedAt FROM sync_trusted_posts';
 
 export function listTrustedPosts(db: Database): TrustedPost[] {
   return db.prepare(`${SELECT_TRUSTED} ORDER BY name, post_id`).all() as TrustedPost[];
@@ -46,18 +64,29 @@ export function findTrustedPost(db: Database, postId: string): TrustedPost | und
   return db.prepare(`${SELECT_TRUSTED} WHERE post_id = ?`).get(postId) as TrustedPost | undefined;
 }
 
-/** Trusting a post pins its key: a different key for the same post is refused, never silently replaced. */
-export function trustPost(db: Database, post: Omit<TrustedPost, 'trustedAt' | 'revokedAt'>, nowIso: string): TrustedPost {
+/**
+ * Trusting a post pins its key: a different key for the same post is refused, never silently replaced.
+ * An encryption key (already checked against the signing key by the caller) is learned or updated on an
+ * existing trust: it is vouched for by the key this post already pinned.
+ */
+export function trustPost(db: Database, post: Omit<TrustedPost, 'trustedAt' | 'revokedAt' | 'encryptionKey'> & { encryptionKey?: string | null }, nowIso: string): TrustedPost {
   const existing = findTrustedPost(db, post.postId);
   // A new key for a known post is accepted only after its old key was revoked (a deliberate rotation).
   if (existing && existing.publicKey !== post.publicKey && existing.revokedAt === null) {
     throw new AppError('CONFLICT', message('sync.trust.alreadyTrustedOtherKey', { name: existing.name, fingerprint: existing.fingerprint }), { reason: 'key-changed' });
   }
-  if (existing && existing.revokedAt === null) return existing;
+  if (existing && existing.revokedAt === null) {
+    if (post.encryptionKey && post.encryptionKey !== existing.encryptionKey) {
+      db.prepare('UPDATE sync_trusted_posts SET encryption_key = ? WHERE post_id = ?').run(post.encryptionKey, post.postId);
+      return findTrustedPost(db, post.postId)!;
+    }
+    return existing;
+  }
   db.prepare(
-    'INSERT INTO sync_trusted_posts (post_id, name, public_key, fingerprint, trusted_at, revoked_at) VALUES (?, ?, ?, ?, ?, NULL) ' +
-      'ON CONFLICT (post_id) DO UPDATE SET name = excluded.name, public_key = excluded.public_key, fingerprint = excluded.fingerprint, trusted_at = excluded.trusted_at, revoked_at = NULL',
-  ).run(post.postId, post.name, post.publicKey, post.fingerprint, nowIso);
+    'INSERT INTO sync_trusted_posts (post_id, name, public_key, fingerprint, encryption_key, trusted_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, NULL) ' +
+      'ON CONFLICT (post_id) DO UPDATE SET name = excluded.name, public_key = excluded.public_key, fingerprint = excluded.fingerprint, ' +
+      'encryption_key = excluded.encryption_key, trusted_at = excluded.trusted_at, revoked_at = NULL',
+  ).run(post.postId, post.name, post.publicKey, post.fingerprint, post.encryptionKey ?? null, nowIso);
   return findTrustedPost(db, post.postId)!;
 }
 

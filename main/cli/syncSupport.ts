@@ -1,5 +1,5 @@
 import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { MAX_BUNDLE_BYTES } from '../../shared/api/sync';
+import { MAX_BUNDLE_BYTES, type EncryptFor } from '../../shared/api/sync';
 import type { AccordApp } from '../app';
 import { ask, call, knownPassphrase, refusal, rememberPassphrase, text, UsageError } from './command';
 
@@ -48,4 +48,25 @@ export function writeFileAtomically(path: string, data: Uint8Array | string): vo
   const temporary = `${path}.partial-${process.pid}`;
   writeFileSync(temporary, data, { mode: 0o600 });
   renameSync(temporary, path);
+}
+
+/**
+ * Who may read the file, always said: --encrypt-to names trusted posts (by id or name, comma-separated),
+ * --unencrypted is the explicit choice of a file anyone holding it can read. Never a default.
+ */
+export async function readersChosen(app: AccordApp, values: Record<string, unknown>): Promise<EncryptFor> {
+  const list = typeof values['encrypt-to'] === 'string' ? values['encrypt-to'] : undefined;
+  if ((list === undefined) === (values.unencrypted !== true)) throw new UsageError('cli.exportReaders');
+  if (list === undefined) return 'unencrypted';
+  const peers = await call(app, 'sync.peers.list', {});
+  const names = list.split(',').map((part) => part.trim()).filter((part) => part !== '');
+  if (names.length === 0) throw new UsageError('cli.exportReaders');
+  const ids = names.map((name) => peers.find((peer) => peer.revokedAt === null && (peer.postId === name || peer.name.toLowerCase() === name.toLowerCase()))?.postId ?? name);
+  return ids as [string, ...string[]];
+}
+
+/** Trusted posts as people name them, for a line that says who may read a file. */
+export async function postNames(app: AccordApp, postIds: readonly string[]): Promise<string> {
+  const peers = await call(app, 'sync.peers.list', {});
+  return postIds.map((id) => peers.find((peer) => peer.postId === id)?.name ?? id).join(', ');
 }

@@ -27,10 +27,11 @@ describe('accord export / import / verify / keys', () => {
     const shared = await seed(b, 'Morocco');
     expect(accord('keys', 'show', '--name', 'Embassy Tunis, ODC', '--db', a).stdout).toMatch(/Fingerprint: ([0-9A-F]{4} ){7}[0-9A-F]{4}/);
     expect(accord('keys', 'export', '--out', at('b.key.json'), '--db', b).status).toBe(0);
-    const bKey = JSON.parse(readFileSync(at('b.key.json'), 'utf8')) as { postId: string; fingerprint: string };
+    const bKey = JSON.parse(readFileSync(at('b.key.json'), 'utf8')) as { postId: string; name: string; fingerprint: string; encryptionKey: string };
+    expect(bKey.encryptionKey).toMatch(/^age1pq1/);
 
     // Unknown sender: refused (5) until its fingerprint is checked and trusted.
-    expect(accord('export', '--out', at('a1.bundle'), '--db', a).status).toBe(0);
+    expect(accord('export', '--unencrypted', '--out', at('a1.bundle'), '--db', a).status).toBe(0);
     const before = sha256File(at('a1.bundle'));
     const refused = accord('import', at('a1.bundle'), '--yes', '--db', b);
     expect(refused.status).toBe(5);
@@ -50,17 +51,33 @@ describe('accord export / import / verify / keys', () => {
     expect(accord('import', at('a1.bundle'), '--yes', '--db', b).stdout).toMatch(/imported before/);
     expect(sha256File(at('a1.bundle'))).toBe(before);
 
+    // Who may read a file is always said: no choice is a usage error naming both ways, and writes nothing.
+    const unchosen = accord('export', '--out', at('unchosen.bundle'), '--db', a);
+    expect(unchosen.status).toBe(2);
+    expect(unchosen.stderr).toMatch(/--encrypt-to .*--unencrypted/s);
+    expect(existsSync(at('unchosen.bundle'))).toBe(false);
+    // Encrypted to B, named as people name it: B opens it; A itself is not a reader and is refused (4) saying why.
+    const sealed = accord('export', '--encrypt-to', bKey.name, '--out', at('sealed.bundle'), '--db', a);
+    expect(sealed.status).toBe(0);
+    expect(sealed.stdout).toContain(`Encrypted to ${bKey.name}: only they can open it.`);
+    expect(readFileSync(at('sealed.bundle')).subarray(0, 21).toString('latin1')).toBe('age-encryption.org/v1');
+    expect(readFileSync(at('sealed.bundle')).includes('Tunisia')).toBe(false);
+    expect(accord('import', at('sealed.bundle'), '--yes', '--db', b).status).toBe(0);
+    const notForA = accord('import', at('sealed.bundle'), '--yes', '--db', a);
+    expect(notForA.status).toBe(4);
+    expect(notForA.stderr).toContain('encrypted for other posts, not for this one');
+
     // Both sides edit, then exchange deltas.
     const appB = openTestApp(b, undefined, { passphrase: env.ACCORD_KEY_PASSPHRASE });
     await callOk(appB, 'records.update', { type: 'partners', id: shared, values: { name: 'Kingdom of Morocco', isoCode: 'MA' } });
     appB.close();
-    expect(accord('export', '--out', at('b1.bundle'), '--db', b).status).toBe(0);
+    expect(accord('export', '--unencrypted', '--out', at('b1.bundle'), '--db', b).status).toBe(0);
     expect(accord('import', at('b1.bundle'), '--yes', '--db', a).status).toBe(0);
     // Each side learns what the other holds from the other's bundles: deltas shrink to nothing.
     const aPost = /Post id: (.*)/.exec(accord('keys', 'show', '--db', a).stdout)![1]!;
-    expect(accord('export', '--out', at('a2.bundle'), '--for', bKey.postId, '--db', a).stdout).toMatch(/: 0 changes,/);
+    expect(accord('export', '--unencrypted', '--out', at('a2.bundle'), '--for', bKey.postId, '--db', a).stdout).toMatch(/: 0 changes,/);
     expect(accord('import', at('a2.bundle'), '--yes', '--db', b).status).toBe(0);
-    expect(accord('export', '--out', at('b2.bundle'), '--for', aPost, '--db', b).stdout).toMatch(/: 0 changes,/);
+    expect(accord('export', '--unencrypted', '--out', at('b2.bundle'), '--for', aPost, '--db', b).stdout).toMatch(/: 0 changes,/);
     expect(accord('dump', '--db', a).stdout).toBe(accord('dump', '--db', b).stdout);
     expect(accord('dump', '--db', a).stdout).toContain('Kingdom of Morocco');
     expect(accord('keys', 'list', '--db', a).stdout).toContain(bKey.postId);

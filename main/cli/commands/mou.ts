@@ -2,7 +2,7 @@ import { DOCUMENT_LANGUAGES, DOCUMENT_LAYOUTS, type DocumentLanguage, type Docum
 import { formatMessage } from '../../../shared/i18n/format';
 import type { AccordApp } from '../../app';
 import { call, cliLanguage, databaseOption, EXIT, say, text, UsageError, warn, withApp, type Command, type OptionValues } from '../command';
-import { passphraseFor, uploadFile, writeFileAtomically } from '../syncSupport';
+import { passphraseFor, postNames, readersChosen, uploadFile, writeFileAtomically } from '../syncSupport';
 import { describeVerifiedMou } from './verify';
 
 const FORMATS = ['pdf', 'docx', 'html', 'signed'] as const;
@@ -10,6 +10,7 @@ const FORMATS = ['pdf', 'docx', 'html', 'signed'] as const;
 const USAGE = [
   'accord mou list [--db PATH]',
   '       accord mou export ID --format pdf|docx|html|signed [--version N] [--lang en|ar|both] [--layout side-by-side|sequential] --out FILE [--db PATH]',
+  '         (signed: --encrypt-to POST[,POST...] | --unencrypted)',
   '       accord mou redline ID --from N --to N|current --format pdf|docx|html [--lang …] [--layout …] --out FILE [--db PATH]',
   '       accord mou sign ID --by NAME [--db PATH]',
   '       accord mou import FILE [--db PATH]',
@@ -65,6 +66,8 @@ export const mouCommand: Command = {
     from: { type: 'string' },
     to: { type: 'string' },
     by: { type: 'string' },
+    'encrypt-to': { type: 'string' },
+    unencrypted: { type: 'boolean' },
   },
   async run(values, positionals) {
     const [action, target, ...extra] = positionals;
@@ -82,11 +85,14 @@ export const mouCommand: Command = {
       const options = documentOptions(values);
       return withApp(values, async (app) => {
         const version = await versionRef(app, target, values.version);
+        // A signed file travels to other posts: who may read it is said, as for a bundle.
+        const encryptFor = format === 'signed' ? await readersChosen(app, values) : undefined;
         const passphrase = format === 'signed' ? await passphraseFor(app) : undefined;
-        const result = await call(app, 'mou.documents.export', { mouId: target, version, ...options, format, passphrase });
+        const result = await call(app, 'mou.documents.export', { mouId: target, version, ...options, format, passphrase, encryptFor });
         for (const warning of result.warnings) warn('cli.warning', { text: formatMessage(cliLanguage(), warning.key, warning.params) });
         writeFileAtomically(out, result.bytes);
         say('cli.mouWritten', { file: out, format, size: result.bytes.byteLength, warnings: result.warnings.length });
+        if (encryptFor) say(encryptFor === 'unencrypted' ? 'cli.exportedPlain' : 'cli.exportedEncrypted', { posts: encryptFor === 'unencrypted' ? '' : await postNames(app, encryptFor) });
         return EXIT.ok;
       });
     }
