@@ -6,7 +6,7 @@ import type { HandlerContext, HandlersFor } from './types';
 
 
 /** A browser gets the bytes to download; the desktop app saves them through its Save dialog (as MOU documents do). */
-async function asFile(context: HandlerContext, { fileName, mediaType, bytes }: DocumentFile) {
+export async function asFile(context: HandlerContext, { fileName, mediaType, bytes }: DocumentFile) {
   const file = { fileName, mediaType, size: bytes.length };
   if (context.saveFile) return { ...file, bytes: new Uint8Array(0), savedWithDialog: true, savedTo: await context.saveFile(fileName, bytes) };
   return { ...file, bytes, savedWithDialog: false, savedTo: null };
