@@ -1266,6 +1266,7 @@ export const ar: Record<MessageKey, string> = {
   'reminders.today': 'اليوم',
   'reminders.inDays': '{n, plural, one {بعد يوم واحد} two {بعد يومين} few {بعد # أيام} many {بعد # يومًا} other {بعد # يوم}}',
   'reminders.overdueBy': '{n, plural, one {متأخر يومًا واحدًا} two {متأخر يومين} few {متأخر # أيام} many {متأخر # يومًا} other {متأخر # يوم}}',
+  'reminders.showFewer': 'عرض أول {n, number} فقط',
   'reminders.overdueCount': '{n, plural, zero {لا متأخر} one {متأخر واحد} two {متأخران} few {# متأخرة} many {# متأخرًا} other {# متأخر}}',
   'reminders.postWide': 'جميع الشركاء (على مستوى البعثة)',
   'reminders.calendar': 'التقويم (ics.)',

@@ -1269,6 +1269,7 @@ export const en = {
   'reminders.today': 'Today',
   'reminders.inDays': '{n, plural, one {In # day} other {In # days}}',
   'reminders.overdueBy': '{n, plural, one {Overdue by # day} other {Overdue by # days}}',
+  'reminders.showFewer': 'Show the first {n, number} only',
   'reminders.overdueCount': '{n, plural, one {# overdue} other {# overdue}}',
   'reminders.postWide': 'All partners (post-wide)',
   'reminders.calendar': 'Calendar (.ics)',

@@ -9,6 +9,7 @@ import { CallPending } from './CallPending';
 import { BriefMark, useBriefsByDeadline } from '../dashboard/briefMarks';
 import { dashboardPath } from '../dashboard/DashboardPage';
 import { localToday } from '../../../shared/results/today';
+import { CalendarButton } from '../reminders/CalendarButton';
 
 type Overview = MethodOutput<'overview.partner'>;
 type Row = Overview['upcomingCheckIns'][number];
@@ -36,6 +37,7 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
           <a className="button" href={`#${dashboardPath(overview.partner.id)}`}>
             {t('dashboard.open')}
           </a>
+          <CalendarButton partnerId={overview.partner.id} today={today} />
           <a className="button" href={`#${recordPath('partners', overview.partner.id)}`}>
             {t('records.ui.details')}
           </a>
