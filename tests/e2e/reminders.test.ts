@@ -1,11 +1,9 @@
-import Database from 'better-sqlite3-multiple-ciphers';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDirectory } from '../helpers';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { parseIcs, textOf } from '../ics';
-import { launchBrowser, openSignedIn, seedDemo, startAccord, type RunningAccord } from './support';
+import { useDemoAccord } from './support';
 
 /**
  * The first screen's "Due in the next 14 days" in Chromium, on the seeded demo (built around 2 Dec 2026, the day
@@ -15,12 +13,6 @@ import { launchBrowser, openSignedIn, seedDemo, startAccord, type RunningAccord 
  */
 const TODAY = '2026-12-02';
 const UNTIL = '2026-12-16';
-const dir = tempDirectory();
-const databasePath = join(dir.path, 'accord.sqlite');
-const shots = process.env.ACCORD_SHOTS ?? join(__dirname, '..', '..', 'dist');
-let accord: RunningAccord;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 let due: number;
 let overdue: number;
 let outstanding: number;
@@ -33,42 +25,30 @@ const OUTSTANDING = (partnerFilter: string) => `
        + (SELECT COUNT(*) FROM action_items a JOIN meetings m ON m.id = a.meeting_id WHERE a.status = 'open' AND a.due_date <> '' ${partnerFilter.replace(/X/g, 'm.partner_id')})
        + (SELECT COUNT(*) FROM budget_deadlines d WHERE d.date >= @today ${partnerFilter ? "AND (d.partner_id = @partner OR d.partner_id IS NULL OR d.partner_id = '')" : ''})`;
 
-beforeAll(async () => {
-  seedDemo(databasePath, TODAY);
-  const db = new Database(databasePath, { readonly: true });
-  const counts = db
-    .prepare(
-      `SELECT SUM(n) AS due, SUM(late) AS overdue FROM (
-         SELECT COUNT(*) AS n, SUM(due_date < @today) AS late FROM check_ins WHERE status = 'planned' AND due_date <> '' AND due_date <= @until
-         UNION ALL SELECT COUNT(*), SUM(due_date < @today) FROM action_items WHERE status = 'open' AND due_date <> '' AND due_date <= @until
-         UNION ALL SELECT COUNT(*), 0 FROM budget_deadlines WHERE date >= @today AND date <= @until)`,
-    )
-    
-    .get({ today: TODAY, until: UNTIL }) as { due: number; overdue: number };
-  ({ due, overdue } = counts);
-  outstanding = db.prepare(OUTSTANDING('')).pluck().get({ today: TODAY }) as number;
-  partner = db.prepare("SELECT id, name, name_ar FROM partners WHERE id IN (SELECT partner_id FROM projects) ORDER BY name LIMIT 1").get() as typeof partner;
-  partner.outstanding = db.prepare(OUTSTANDING('AND X = @partner')).pluck().get({ today: TODAY, partner: partner.id }) as number;
-  db.close();
-  // The demo has both kinds, so the page shows both.
-  expect(overdue).toBeGreaterThan(0);
-  expect(due).toBeGreaterThan(overdue);
-  mkdirSync(shots, { recursive: true });
-  accord = await startAccord(databasePath);
-  ({ browser, close: closeBrowser } = await launchBrowser());
+const { folder, shots, open } = useDemoAccord({
+  today: TODAY,
+  inspect(db) {
+    ({ due, overdue } = db
+      .prepare(
+        `SELECT SUM(n) AS due, SUM(late) AS overdue FROM (
+           SELECT COUNT(*) AS n, SUM(due_date < @today) AS late FROM check_ins WHERE status = 'planned' AND due_date <> '' AND due_date <= @until
+           UNION ALL SELECT COUNT(*), SUM(due_date < @today) FROM action_items WHERE status = 'open' AND due_date <> '' AND due_date <= @until
+           UNION ALL SELECT COUNT(*), 0 FROM budget_deadlines WHERE date >= @today AND date <= @until)`,
+      )
+      .get({ today: TODAY, until: UNTIL }) as { due: number; overdue: number });
+    outstanding = db.prepare(OUTSTANDING('')).pluck().get({ today: TODAY }) as number;
+    partner = db.prepare('SELECT id, name, name_ar FROM partners WHERE id IN (SELECT partner_id FROM projects) ORDER BY name LIMIT 1').get() as typeof partner;
+    partner.outstanding = db.prepare(OUTSTANDING('AND X = @partner')).pluck().get({ today: TODAY, partner: partner.id }) as number;
+    // The demo has both kinds, so the page shows both.
+    expect(overdue).toBeGreaterThan(0);
+    expect(due).toBeGreaterThan(overdue);
+  },
 });
-afterAll(async () => {
-  await closeBrowser?.();
-  await accord?.stop();
-  dir.remove();
-});
-
-const open = (language: 'en' | 'ar', hash: string) => openSignedIn(browser, `${accord.url}${hash}`, language);
 
 async function download(page: Page, file: string): Promise<Buffer> {
   const saved = page.waitForEvent('download');
   await page.getByTestId('calendar-download').click();
-  const path = join(dir.path, file);
+  const path = join(folder, file);
   await (await saved).saveAs(path);
   return readFileSync(path);
 }
