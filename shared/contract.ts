@@ -7,6 +7,7 @@ import { mouVersionsMethods } from './api/mouVersions';
 import { officersMethods } from './api/officers';
 import { platformMethods } from './api/platform';
 import { recordsMethods } from './api/records';
+import { remindersMethods } from './api/reminders';
 import { seedMethods } from './api/seed';
 import { MAX_SHEET_BYTES, sheetsMethods } from './api/sheets';
 import { jobStatusSchema, MAX_BUNDLE_BYTES, syncMethods } from './api/sync';
@@ -30,6 +31,7 @@ export const contract = {
   ...sheetsMethods,
   ...officersMethods,
   ...dashboardMethods,
+  ...remindersMethods,
 } as const satisfies MethodGroup;
 
 export type Contract = typeof contract;
@@ -111,6 +113,9 @@ export const ACCESS: Record<MethodName, MethodAccess> = {
   // A brief or communiqué is written from what the post holds; recording its delivery is an ordinary records.create.
   'dashboard.brief': 'read',
   'dashboard.communique': 'read',
+  'reminders.due': 'read',
+  // A file made from what the post holds, like a brief; the database is not touched.
+  'reminders.calendar': 'read',
   'sheets.rejectedFile': 'read',
   // Saves bytes the officer already holds to a file they choose; the database is not touched.
   'sheets.saveFile': 'read',

@@ -1,4 +1,5 @@
 import type { DashboardCheckIn, DashboardDeadline, PartnerDashboard, PostDashboard } from '../../shared/api/dashboard';
+import { addDays } from '../../shared/results/today';
 import type { Store } from '../store';
 import { getRecord } from './records';
 
@@ -16,12 +17,6 @@ import { getRecord } from './records';
 
 /** How far back the timeline reaches (assessed and overdue points before today). */
 export const TIMELINE_PAST_DAYS = 180;
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 const fiscalYearEnd = (fiscalYear: number) => `${String(fiscalYear)}-09-30`;
 

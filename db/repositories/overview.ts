@@ -1,4 +1,5 @@
 import type { MethodOutput } from '../../shared/contract';
+import { addDays } from '../../shared/results/today';
 import type { Store } from '../store';
 import { declaredWarning, getRecord, selectRecords, warningCondition } from './records';
 
@@ -6,12 +7,6 @@ import { declaredWarning, getRecord, selectRecords, warningCondition } from './r
 export const UPCOMING_DAYS = 60;
 
 export type PartnerOverview = MethodOutput<'overview.partner'>;
-
-function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 const PARTNER_PROJECT = 't.project_id IN (SELECT id FROM projects WHERE partner_id = ?)';
 /**

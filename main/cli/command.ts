@@ -65,6 +65,20 @@ export function renderError(error: AppErrorShape): string {
   return errorText(error, cliLanguage());
 }
 
+/** --NAME's value, one of `allowed` (else `fallback` when it is absent); anything else is a usage error naming the choices. */
+export function choice<T extends string>(values: OptionValues, name: string, allowed: readonly T[], fallback: T): T {
+  const value = values[name];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw new UsageError('cli.optionChoice', { option: `--${name}`, choices: allowed.join(', ') });
+  return value as T;
+}
+
+/** --out FILE, required. */
+export function requireOut(values: OptionValues): string {
+  if (typeof values.out !== 'string' || values.out === '') throw new UsageError('cli.outRequired');
+  return values.out;
+}
+
 /** Every command that touches a database takes --db (else ACCORD_DB, else the default folder). */
 export const databaseOption = { db: { type: 'string' } } as const;
 

@@ -3,6 +3,7 @@ import { AppError } from '../../shared/result';
 import { APP_VERSION } from '../app';
 import { CallFailed, EXIT, exitCodeOf, renderError, text, UsageError, type Command, type OptionValues } from './command';
 import { backupCommand } from './commands/backup';
+import { calendarCommand } from './commands/calendar';
 import { dumpCommand } from './commands/dump';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
@@ -27,6 +28,7 @@ const commands: Record<string, Command> = {
   mou: mouCommand,
   seed: seedCommand,
   sheet: sheetCommand,
+  calendar: calendarCommand,
   backup: backupCommand,
   restore: restoreCommand,
 };

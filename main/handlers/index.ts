@@ -6,6 +6,7 @@ import { mouVersionsHandlers } from './mouVersions';
 import { officersHandlers } from './officers';
 import { platformHandlers } from './platform';
 import { recordsHandlers } from './records';
+import { remindersHandlers } from './reminders';
 import { seedHandlers } from './seed';
 import { sheetsHandlers } from './sheets';
 import { syncHandlers } from './sync';
@@ -28,4 +29,5 @@ export const handlers: HandlersFor<Contract> = {
   ...sheetsHandlers,
   ...officersHandlers,
   ...dashboardHandlers,
+  ...remindersHandlers,
 };

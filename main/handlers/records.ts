@@ -1,6 +1,7 @@
 import type { recordsMethods } from '../../shared/api/records';
 import { partnerOverview } from '../../db/repositories/overview';
 import { createRecord, deleteRecord, getRecordWithLinks, listAudit, listRecords, recordWarnings, searchAll, updateRecord } from '../../db/repositories/records';
+import { todayOf } from './today';
 import type { HandlersFor } from './types';
 
 /** The planning model's generic API: one implementation for every record type (db/repositories/records.ts). */
@@ -12,5 +13,5 @@ export const recordsHandlers: HandlersFor<typeof recordsMethods> = {
   'records.delete': ({ type, id }, { store }) => deleteRecord(store, type, id),
   'records.audit': ({ type, id }, { store }) => listAudit(store, type, id),
   'search.global': ({ query, limit }, { store }) => searchAll(store, query, limit),
-  'overview.partner': ({ partnerId, today }, { store }) => partnerOverview(store, partnerId, today ?? new Date().toISOString().slice(0, 10)),
+  'overview.partner': ({ partnerId, today }, { store }) => partnerOverview(store, partnerId, today ?? todayOf(store)),
 };

@@ -78,7 +78,7 @@ export const postDashboard = z.object({
 });
 export type PostDashboard = z.infer<typeof postDashboard>;
 
-const documentFile = z.object({
+export const documentFile = z.object({
   fileName: z.string(),
   mediaType: z.string(),
   size: z.number().int(),

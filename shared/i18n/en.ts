@@ -1283,6 +1283,31 @@ export const en = {
   'dashboard.communique.heading': 'Communiqué to the partner',
   'dashboard.communique.pdf': 'Communiqué (PDF)',
   'dashboard.communique.docx': 'Communiqué (DOCX)',
+
+  // -- reminders: what is due soon (the first screen) and the .ics calendar file (shared/calendar)
+  'reminders.heading': '{days, plural, one {Due by tomorrow} other {Due in the next # days}}',
+  'reminders.intro': 'Check-in points not yet assessed, open action items and budget deadlines, overdue first.',
+  'reminders.empty': 'Nothing is due or overdue in this period.',
+  'reminders.col.date': 'Date',
+  'reminders.col.item': 'What',
+  'reminders.col.kind': 'Kind',
+  'reminders.col.partner': 'Partner',
+  'reminders.col.when': 'When',
+  'reminders.today': 'Today',
+  'reminders.inDays': '{n, plural, one {In # day} other {In # days}}',
+  'reminders.overdueBy': '{n, plural, one {Overdue by # day} other {Overdue by # days}}',
+  'reminders.showFewer': 'Show the first {n, number} only',
+  'reminders.overdueCount': '{n, plural, one {# overdue} other {# overdue}}',
+  'reminders.postWide': 'All partners (post-wide)',
+  'reminders.calendar': 'Calendar (.ics)',
+  'reminders.calendarHint': 'An .ics file of check-in points, budget deadlines and action items to import into Outlook.',
+  'reminders.ics.summary': '{kind}: {title} ({partner})',
+  'reminders.ics.checkIns': 'Partner: {partner}\nProject: {context}\nDue {at, date}: record the joint assessment in Accord.',
+  'reminders.ics.actionItems': 'Partner: {partner}\nMeeting: {context}\nDue {at, date}.',
+  'reminders.ics.budgetDeadlines': 'Partner: {partner}\nFiscal year {year}: assessment results must reach resource managers by {at, date}.',
+  'reminders.ics.calendarName': 'Accord reminders: {scope}',
+  'cli.summary.calendar': 'Write the reminders (check-in points not yet assessed, budget deadlines, open action items) as an .ics calendar file to import into Outlook: the whole post, or one partner with --partner ID.',
+  'cli.calendarWritten': 'Wrote {file}: {n, plural, one {# event} other {# events}}.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -1,8 +1,10 @@
+import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { openTestApp, TEST_OFFICER } from '../helpers';
+import { afterAll, beforeAll } from 'vitest';
+import { openTestApp, TEST_OFFICER, tempDirectory } from '../helpers';
 import { CONDITION_TIMEOUT_MS } from '../waits';
 
 const root = join(__dirname, '..', '..');
@@ -24,6 +26,37 @@ export interface RunningAccord {
 export function seedDemo(databasePath: string, today = '2026-12-02'): void {
   const seeded = spawnSync(process.execPath, [join(root, 'bin', 'accord.cjs'), 'seed', '--db', databasePath, '--size', 'small', '--seed', '5', '--today', today], { encoding: 'utf8' });
   if (seeded.status !== 0) throw new Error(`accord seed failed: ${seeded.stderr}`);
+}
+
+/**
+ * For one test file: the seeded demo (`seedDemo`, around `today`), read first by `inspect` (read-only) for what
+ * the pages should show, then served by `accord serve` to one headless Chromium; all of it removed afterwards.
+ * `open` gives a signed-in page at a hash route; `shots` is where screenshots go (ACCORD_SHOTS, else dist/).
+ */
+export function useDemoAccord(options: { today?: string; inspect?(db: Database.Database): void } = {}): { folder: string; shots: string; open(language: 'en' | 'ar', hash: string): Promise<Page> } {
+  const dir = tempDirectory();
+  const databasePath = join(dir.path, 'accord.sqlite');
+  const shots = process.env.ACCORD_SHOTS ?? join(root, 'dist');
+  let accord: RunningAccord | undefined;
+  let browser: { browser: Browser; close(): Promise<void> } | undefined;
+  beforeAll(async () => {
+    seedDemo(databasePath, options.today);
+    const db = new Database(databasePath, { readonly: true });
+    try {
+      options.inspect?.(db);
+    } finally {
+      db.close();
+    }
+    mkdirSync(shots, { recursive: true });
+    accord = await startAccord(databasePath);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await accord?.stop();
+    dir.remove();
+  });
+  return { folder: dir.path, shots, open: (language, hash) => openSignedIn(browser!.browser, `${accord!.url}${hash}`, language) };
 }
 
 /** A new page in the officer's language, signed in as the default editor at `url`. */

@@ -1,7 +1,7 @@
 import { DOCUMENT_LANGUAGES, DOCUMENT_LAYOUTS, type DocumentLanguage, type DocumentLayout } from '../../../shared/documents/types';
 import { formatMessage } from '../../../shared/i18n/format';
 import type { AccordApp } from '../../app';
-import { call, cliLanguage, databaseOption, EXIT, say, text, UsageError, warn, withApp, type Command, type OptionValues } from '../command';
+import { call, choice, cliLanguage, databaseOption, EXIT, requireOut, say, text, UsageError, warn, withApp, type Command, type OptionValues } from '../command';
 import { passphraseFor, postNames, readersChosen, uploadFile, writeFileAtomically } from '../syncSupport';
 import { describeVerifiedMou } from './verify';
 
@@ -16,13 +16,6 @@ const USAGE = [
   '       accord mou import FILE [--db PATH]',
 ].join('\n');
 
-function choice<T extends string>(values: OptionValues, name: string, allowed: readonly T[], fallback: T): T {
-  const value = values[name];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw new UsageError('cli.optionChoice', { option: `--${name}`, choices: allowed.join(', ') });
-  return value as T;
-}
-
 /** --version N (the saved version's number) or 'current'; the default is the draft as it is now. */
 async function versionRef(app: AccordApp, mouId: string, given: unknown): Promise<string> {
   if (given === undefined || given === 'current') return 'current';
@@ -30,11 +23,6 @@ async function versionRef(app: AccordApp, mouId: string, given: unknown): Promis
   const found = (await call(app, 'mou.versions.list', { mouId })).find((version) => version.number === number || version.id === given);
   if (!found) throw new UsageError('cli.noSuchVersion', { id: mouId, version: String(given) });
   return found.id;
-}
-
-function requireOut(values: OptionValues): string {
-  if (typeof values.out !== 'string' || values.out === '') throw new UsageError('cli.outRequired');
-  return values.out;
 }
 
 function documentOptions(values: OptionValues): { lang: DocumentLanguage; layout: DocumentLayout } {

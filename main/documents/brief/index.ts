@@ -16,7 +16,7 @@ export interface DocumentFile {
 }
 
 const MEDIA = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } as const;
-const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'document';
+export const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 50) || 'document';
 
 export async function exportBrief(store: Store, marking: string, input: { deadlineId: string; partnerId?: string; format: 'pdf' | 'docx'; lang: DocLanguage; today: string }): Promise<DocumentFile> {
   const content = briefContent(store, input.deadlineId, input.today, input.partnerId);

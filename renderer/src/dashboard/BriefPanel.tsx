@@ -5,7 +5,7 @@ import { useTranslation } from '../i18n';
 import { afterChange, useCall } from '../planning/data';
 import { api, useUiStore } from '../store';
 import { deliverFile } from './files';
-import { localToday } from './today';
+import { localToday } from '../../../shared/results/today';
 
 type Lang = 'en' | 'ar' | 'both';
 

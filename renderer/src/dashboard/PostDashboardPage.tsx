@@ -6,6 +6,7 @@ import { useCall } from '../planning/data';
 import { ChartFigure } from './charts';
 import { dashboardPath } from './DashboardPage';
 import { todayFrom } from './today';
+import { CalendarButton } from '../reminders/CalendarButton';
 import './dashboard.css';
 
 /** Across the post: which partners have assessments that will miss their next budget deadline. */
@@ -25,9 +26,12 @@ export function PostDashboardPage({ query }: { query?: string }) {
           <h1 id="post-heading">{t('dashboard.post.title')}</h1>
           <p className="field__hint">{t('dashboard.post.intro')}</p>
         </div>
-        <button type="button" className="no-print" onClick={() => window.print()}>
-          {t('dashboard.print')}
-        </button>
+        <div className="row-actions">
+          <CalendarButton today={today} />
+          <button type="button" className="no-print" onClick={() => window.print()}>
+            {t('dashboard.print')}
+          </button>
+        </div>
       </header>
       <p className={missing ? 'readiness--late' : undefined} data-testid="post-missing">
         {t('dashboard.post.missing', { n: missing })}

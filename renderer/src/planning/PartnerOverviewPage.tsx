@@ -8,6 +8,8 @@ import { assessPath, recordPath } from './paths';
 import { CallPending } from './CallPending';
 import { BriefMark, useBriefsByDeadline } from '../dashboard/briefMarks';
 import { dashboardPath } from '../dashboard/DashboardPage';
+import { localToday } from '../../../shared/results/today';
+import { CalendarButton } from '../reminders/CalendarButton';
 
 type Overview = MethodOutput<'overview.partner'>;
 type Row = Overview['upcomingCheckIns'][number];
@@ -17,7 +19,9 @@ const RATINGS = ['on_track', 'at_risk', 'off_track', 'not_rated'] as const;
 /** For one partner: check-in points coming and overdue, benchmark status, open actions, and resourcing readiness. */
 export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
   const { t, language, date } = useTranslation();
-  const [state] = useCall('overview.partner', { partnerId }, [partnerId]);
+  // The window's own calendar date: "overdue" and "upcoming" are the officer's, not the server's or UTC's.
+  const today = localToday();
+  const [state] = useCall('overview.partner', { partnerId, today }, [partnerId, today]);
   const briefs = useBriefsByDeadline();
   if (state.status !== 'ok') return <CallPending state={state} />;
   const overview = state.value;
@@ -33,6 +37,7 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
           <a className="button" href={`#${dashboardPath(overview.partner.id)}`}>
             {t('dashboard.open')}
           </a>
+          <CalendarButton partnerId={overview.partner.id} today={today} />
           <a className="button" href={`#${recordPath('partners', overview.partner.id)}`}>
             {t('records.ui.details')}
           </a>

@@ -10,6 +10,7 @@ import { RecordDetailPage } from './RecordDetailPage';
 import { RecordFormPage } from './RecordFormPage';
 import { RecordListPage } from './RecordListPage';
 import { SearchPage } from './SearchPage';
+import { viewOf } from './views';
 import './unsavedGuard';
 
 const SECTIONS = new Set(['records', 'overview', 'search', 'assess']);
@@ -40,7 +41,12 @@ export function PlanningPage({ route }: { route: readonly string[] }) {
     if (second === 'new') return <RecordFormPage key={`${first}-new-${query.toString()}`} spec={spec} presets={Object.fromEntries(query)} />;
     if (second && third === 'edit') return <RecordFormPage key={`${first}-${second}-edit`} spec={spec} id={second} presets={{}} />;
     if (second) return <RecordDetailPage key={`${first}-${second}`} spec={spec} id={second} />;
-    return <RecordListPage key={first} spec={spec} virtualize={query.get('virtualize') !== 'off'} />;
+    return (
+      <>
+        {viewOf(first).listIntro?.()}
+        <RecordListPage key={first} spec={spec} virtualize={query.get('virtualize') !== 'off'} />
+      </>
+    );
   }
   return (
     <p className="empty" role="alert">

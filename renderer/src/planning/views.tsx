@@ -10,6 +10,7 @@ import { MouClauses, MouSignatories } from './MouClauses';
 import { MouVersions } from './MouVersions';
 import { assessPath, overviewPath } from './paths';
 import { BenchmarkResultsPanel } from '../results/BenchmarkResultsPanel';
+import { DueSoonPanel } from '../reminders/DueSoonPanel';
 
 /**
  * What a record type shows beyond its registry declaration: extra list
@@ -32,6 +33,8 @@ export interface TypeView {
   rowActions?: boolean;
   /** Beside the list's "New" button. */
   listLinks?: () => ReactNode;
+  /** Above the list (the partner list is the first screen: what is due soon goes there). */
+  listIntro?: () => ReactNode;
   /** Shown when the list is empty, instead of the generic text. */
   empty?: MessageKey;
   /** The list's test id (the foundation's lists kept theirs). */
@@ -76,6 +79,7 @@ export const views: Partial<Record<RecordTypeName, TypeView>> = {
     rowActions: true,
     empty: 'records.view.noPartners',
     listTestId: 'partners-table',
+    listIntro: () => <DueSoonPanel />,
     detailActions: (record) => <OverviewLink row={record} inRow={false} />,
   },
   mouDrafts: {
