@@ -69,9 +69,40 @@ export interface Session {
   locked: boolean;
 }
 
+/** Wrong passphrases allowed before each further attempt must wait. */
+export const FREE_ATTEMPTS = 5;
+const FIRST_WAIT_MS = 30_000;
+const LONGEST_WAIT_MS = 15 * 60_000;
+
+/**
+ * Wrong passphrases, per officer, in the running app: after FREE_ATTEMPTS in a row, each further attempt
+ * waits 30 s, then twice as long after every miss, up to 15 minutes. Held in memory, on purpose: it guards
+ * a running desktop app or browser-mode host against guessing; someone at the CLI already holds the file.
+ */
+export class SignInAttempts {
+  private readonly misses = new Map<string, { count: number; retryAtMs: number }>();
+
+  /** The milliseconds to wait before `key` may try again (0: now). */
+  waitFor(key: string, nowMs: number): number {
+    return Math.max(0, (this.misses.get(key)?.retryAtMs ?? 0) - nowMs);
+  }
+
+  failed(key: string, nowMs: number): void {
+    const count = (this.misses.get(key)?.count ?? 0) + 1;
+    const waitMs = count < FREE_ATTEMPTS ? 0 : Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** (count - FREE_ATTEMPTS));
+    this.misses.set(key, { count, retryAtMs: nowMs + waitMs });
+  }
+
+  succeeded(key: string): void {
+    this.misses.delete(key);
+  }
+}
+
 /** The sessions of one running app, keyed by the SHA-256 of their token (the token itself is kept nowhere). */
 export class Sessions {
   private readonly byDigest = new Map<string, Session>();
+  /** Wrong-passphrase counts of this app's sign-ins and unlocks. */
+  readonly attempts = new SignInAttempts();
 
   open(officerId: string): { token: string; session: Session } {
     const token = randomBytes(32).toString('hex');

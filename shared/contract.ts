@@ -130,6 +130,7 @@ export const ACCESS: Record<MethodName, MethodAccess> = {
   'officers.create': 'write',
   'officers.update': 'write',
   'officers.setIdleLock': 'write',
+  'officers.changeOwnPassphrase': 'read',
 };
 
 /** The field of a method's value that opens (a string) or ends (null) a session; hosts take it out and keep it. */

@@ -27,6 +27,22 @@ import type { HandlerContext, HandlersFor } from './types';
 
 const wrongPassphrase = () => new AppError('UNAUTHORIZED', message('officers.wrongPassphrase'), { reason: 'wrong-passphrase' });
 
+/**
+ * Checks a passphrase under the running app's attempt limit (main/officers.ts): while an officer must wait,
+ * no passphrase is even checked, the right one included. `key` is the officer's id, or the name typed for
+ * one that does not exist, so both are refused alike.
+ */
+async function checkedAttempt(context: HandlerContext, key: string, passphrase: string, officer: Officer | undefined): Promise<boolean> {
+  const { attempts } = context.sessions;
+  const waitMs = attempts.waitFor(key, context.store.now());
+  if (waitMs > 0) throw new AppError('UNAUTHORIZED', message('officers.tooManyAttempts', { minutes: Math.ceil(waitMs / 60_000) }), { reason: 'throttled', retryAfterMs: waitMs });
+  const stored = officer && storedPassphrase(context.store.db, officer.id);
+  const right = stored !== undefined && (await checkPassphrase(passphrase, stored));
+  if (right) attempts.succeeded(key);
+  else attempts.failed(key, context.store.now());
+  return right;
+}
+
 function opened(context: HandlerContext, officer: Officer) {
   const { token } = context.sessions.open(officer.id);
   return { officer, sessionToken: token };
@@ -69,8 +85,7 @@ export const officersHandlers: HandlersFor<typeof officersMethods> = {
   'session.signIn': async ({ officer: who, passphrase }, context) => {
     const { store } = context;
     const officer = findOfficer(store.db, who) ?? findOfficerByName(store.db, who);
-    const stored = officer && storedPassphrase(store.db, officer.id);
-    if (!officer || !stored || !(await checkPassphrase(passphrase, stored))) throw wrongPassphrase();
+    if (!(await checkedAttempt(context, officer?.id ?? `name:${who.toLowerCase()}`, passphrase, officer)) || !officer) throw wrongPassphrase();
     return opened(context, officer);
   },
   'session.signInOs': (_input, context) => {
@@ -88,12 +103,22 @@ export const officersHandlers: HandlersFor<typeof officersMethods> = {
     session.locked = true;
     return { locked: true as const };
   },
-  'session.unlock': async ({ passphrase }, { store, session, officer }) => {
+  'session.unlock': async ({ passphrase }, context) => {
+    const { session, officer } = context;
     if (!session || !officer) throw new AppError('UNAUTHORIZED', message('officers.signInNeeded'), { reason: 'sign-in' });
-    const stored = storedPassphrase(store.db, officer.id);
-    if (!stored || !(await checkPassphrase(passphrase, stored))) throw wrongPassphrase();
+    if (!(await checkedAttempt(context, officer.id, passphrase, officer))) throw wrongPassphrase();
     session.locked = false;
     return { officer };
+  },
+  'officers.changeOwnPassphrase': async ({ current, next }, context) => {
+    const { store, sessions, session, officer } = context;
+    if (!session || !officer) throw new AppError('UNAUTHORIZED', message('officers.signInNeeded'), { reason: 'sign-in' });
+    if (!(await checkedAttempt(context, officer.id, current, officer))) throw fieldIssueError('current', message('officers.wrongCurrentPassphrase'));
+    const hashed = await hashPassphrase(next);
+    store.transaction(() => updateOfficer(store.db, officer.id, { passphrase: hashed }, new Date(store.now()).toISOString()));
+    // Whoever knew the old passphrase is signed out everywhere else.
+    sessions.endAllOf(officer.id, session);
+    return { changed: true as const };
   },
   'officers.first': async ({ name, passphrase, useOsAccount }, context) => {
     const { store } = context;

@@ -79,6 +79,11 @@ export const officersMethods = {
     input: z.object({ id: z.string().max(64), role: officerRole.optional(), passphrase: passphrase.optional(), osUser: osUser.optional() }),
     output: officerSchema,
   },
+  /** Any signed-in officer, read-only ones too: their own passphrase, after the current one is checked. */
+  'officers.changeOwnPassphrase': {
+    input: z.object({ current: z.string().min(1).max(1024), next: passphrase }),
+    output: z.object({ changed: z.literal(true) }),
+  },
   'officers.setIdleLock': {
     input: z.object({ minutes: z.number().int().min(IDLE_LOCK_BOUNDS.min).max(IDLE_LOCK_BOUNDS.max) }),
     output: z.object({ idleLockMinutes: z.number().int() }),

@@ -96,7 +96,17 @@ describe('officers in the window', () => {
     // No officers link for a read-only officer; the page itself says only editors manage officers.
     await page.goto(accord.url.replace(/\/\?token=.*/, '/#/officers'));
     await expect.poll(() => page.getByTestId('officers-page').textContent()).toContain('لا يدير الموظفين إلا محرِّر.');
+    // A read-only officer still changes their own passphrase, after giving the current one.
+    const own = page.getByTestId('own-passphrase');
+    await own.locator('#field-ownCurrent').fill('not my passphrase');
+    await own.locator('#field-ownNext').fill('sam new passphrase');
+    await own.locator('#field-ownAgain').fill('sam new passphrase');
+    await own.locator('button[type=submit]').click();
+    await expect.poll(() => own.getByTestId('own-passphrase-error').textContent()).toBe('هذه ليست عبارة مرورك الحالية.');
     await page.screenshot({ path: join(shots, 'officers-read-only-ar.png'), fullPage: true });
+    await own.locator('#field-ownCurrent').fill('sam passphrase');
+    await own.locator('button[type=submit]').click();
+    await expect.poll(async () => (await page.getByRole('status').allTextContents()).join(' ')).toContain('تغيّرت عبارة مرورك');
 
     await page.goto(accord.url.replace(/\/\?token=.*/, '/#/records/partners/new'));
     await page.locator('#field-name').fill('المملكة الأردنية الهاشمية');

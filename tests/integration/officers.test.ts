@@ -242,3 +242,57 @@ describe('officers across posts', () => {
   });
 });
 
+
+describe('passphrases under attack and in their owner’s hands', () => {
+  it('after five wrong passphrases in a row, sign-in waits (the right passphrase too), longer after each miss, then works again', async () => {
+    const clock = { ms: Date.parse('2026-12-02T10:00:00Z') };
+    const app = openApp({ databasePath: freshPath(), now: () => clock.ms });
+    try {
+      addTestOfficer(app, 'Dana Reyes', 'editor', 'dana passphrase');
+      const signIn = (passphrase: string) => app.call('session.signIn', { officer: 'Dana Reyes', passphrase });
+      for (let miss = 0; miss < 5; miss += 1) expect(await signIn('a wrong guess')).toMatchObject({ ok: false, error: { details: { reason: 'wrong-passphrase' } } });
+      const waiting = await signIn('dana passphrase');
+      expect(waiting).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED', key: 'officers.tooManyAttempts', details: { reason: 'throttled', retryAfterMs: 30_000 } } });
+      if (waiting.ok) return;
+      expect(errorText(waiting.error, 'en')).toContain('Wait a minute before trying again');
+      expect(errorText(waiting.error, 'ar')).toContain('انتظر دقيقة');
+      // An unknown name is refused alike: the limit says nothing about who exists.
+      for (let miss = 0; miss < 5; miss += 1) await app.call('session.signIn', { officer: 'Nobody Here', passphrase: 'a wrong guess' });
+      expect(await app.call('session.signIn', { officer: 'Nobody Here', passphrase: 'a wrong guess' })).toMatchObject({ ok: false, error: { details: { reason: 'throttled' } } });
+
+      clock.ms += 30_000;
+      expect(await signIn('another wrong guess')).toMatchObject({ ok: false, error: { details: { reason: 'wrong-passphrase' } } });
+      // The sixth miss doubles the wait.
+      expect(await signIn('dana passphrase')).toMatchObject({ ok: false, error: { details: { reason: 'throttled', retryAfterMs: 60_000 } } });
+      clock.ms += 60_000;
+      expect(await signIn('dana passphrase')).toMatchObject({ ok: true });
+      // A success clears the count.
+      expect(await signIn('a wrong guess')).toMatchObject({ ok: false, error: { details: { reason: 'wrong-passphrase' } } });
+      expect(await signIn('dana passphrase')).toMatchObject({ ok: true });
+    } finally {
+      app.close();
+    }
+  });
+
+  it('a read-only officer changes their own passphrase after giving the current one; the old one stops working and their other sessions end', async () => {
+    const app = bareApp();
+    try {
+      const id = addTestOfficer(app, 'Sam Cole', 'read-only', 'sam passphrase');
+      const here = sessionFor(app, id);
+      const elsewhere = sessionFor(app, id);
+      const wrong = await app.call('officers.changeOwnPassphrase', { current: 'not it at all', next: 'a brand new phrase' }, here);
+      expect(wrong).toMatchObject({ ok: false, error: { details: { issues: [{ path: ['current'], key: 'officers.wrongCurrentPassphrase' }] } } });
+      const short = await app.call('officers.changeOwnPassphrase', { current: 'sam passphrase', next: 'short' }, here);
+      expect(short.ok).toBe(false);
+      expect(await app.call('officers.changeOwnPassphrase', { current: 'sam passphrase', next: 'a brand new phrase' }, here)).toMatchObject({ ok: true, value: { changed: true } });
+      expect(app.context.sessions.isActive(here)).toBe(true);
+      expect(app.context.sessions.isActive(elsewhere)).toBe(false);
+      expect(await app.call('session.signIn', { officer: 'Sam Cole', passphrase: 'sam passphrase' })).toMatchObject({ ok: false, error: { details: { reason: 'wrong-passphrase' } } });
+      expect(await app.call('session.signIn', { officer: 'Sam Cole', passphrase: 'a brand new phrase' })).toMatchObject({ ok: true });
+      // Without a session there is no "own" passphrase to change.
+      expect(await app.call('officers.changeOwnPassphrase', { current: 'a brand new phrase', next: 'another new phrase' })).toMatchObject({ ok: false, error: { code: 'UNAUTHORIZED' } });
+    } finally {
+      app.close();
+    }
+  });
+});

@@ -171,6 +171,51 @@ export function OfficersPage() {
           </form>
         </>
       )}
+      <OwnPassphrase />
     </section>
+  );
+}
+
+/** Every officer, read-only ones too, changes their own passphrase after giving the current one. */
+function OwnPassphrase() {
+  const { t, language } = useTranslation();
+  const showInfo = useUiStore((store) => store.showInfo);
+  const [form, setForm] = useState({ current: '', next: '', again: '' });
+  const [problem, setProblem] = useState<string | null>(null);
+
+  async function change(event: FormEvent) {
+    event.preventDefault();
+    if (form.next !== form.again) return setProblem(t('officers.own.differ'));
+    const result = await api.call('officers.changeOwnPassphrase', { current: form.current, next: form.next });
+    if (!result.ok) {
+      const issue = result.error.details?.issues?.[0];
+      return setProblem(issue ? t(issue.key, issue.params) : errorText(result.error, language));
+    }
+    setProblem(null);
+    setForm({ current: '', next: '', again: '' });
+    showInfo({ key: 'officers.own.done' });
+  }
+
+  return (
+    <form className="officers-form" onSubmit={(event) => void change(event)} data-testid="own-passphrase" aria-labelledby="own-passphrase-title">
+      <h2 id="own-passphrase-title">{t('officers.own.title')}</h2>
+      <Field name="ownCurrent" label={t('officers.own.current')}>
+        <input type="password" value={form.current} onChange={(event) => setForm({ ...form, current: event.target.value })} required autoComplete="current-password" />
+      </Field>
+      <Field name="ownNext" label={t('officers.own.next')} hint={t('officers.own.hint', { min: MIN_OFFICER_PASSPHRASE })}>
+        <input type="password" value={form.next} onChange={(event) => setForm({ ...form, next: event.target.value })} minLength={MIN_OFFICER_PASSPHRASE} required autoComplete="new-password" />
+      </Field>
+      <Field name="ownAgain" label={t('officers.own.again')}>
+        <input type="password" value={form.again} onChange={(event) => setForm({ ...form, again: event.target.value })} minLength={MIN_OFFICER_PASSPHRASE} required autoComplete="new-password" />
+      </Field>
+      {problem && (
+        <p className="field__error" role="alert" data-testid="own-passphrase-error">
+          {problem}
+        </p>
+      )}
+      <div>
+        <button type="submit">{t('officers.own.button')}</button>
+      </div>
+    </form>
   );
 }
