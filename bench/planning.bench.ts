@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { AccordApp } from '../main/app';
+import { searchHitsSql } from '../db/repositories/records/search';
 import { seedDatabase } from '../main/seed/generate';
 import { recordTypes } from '../shared/records/registry';
 import { ftsQuery } from '../shared/records/searchText';
@@ -138,7 +139,8 @@ describe('planning model queries on the large seed', () => {
     // The same rows the officer sees: the best 50 hits, each with its record's title and the text its snippet is cut
     // from. Raw: the hits statement, then one statement per record type among them (all prepared beforehand).
     const db = app.context.store.db;
-    const hits = db.prepare('SELECT d.row_id AS id, d.type FROM search_index s JOIN search_docs d ON d.doc = s.rowid WHERE search_index MATCH ? ORDER BY bm25(search_index, 4.0, 1.0) LIMIT 50');
+    // The hits statement is the app's own (its newest RANKED_MATCHES matches ranked): the comparison is of the rest.
+    const hits = db.prepare(searchHitsSql(50));
     const byType = new Map<string, Statement>(
       (recordTypes as readonly RecordTypeSpec[]).map((spec) => {
         const text = spec.fields.filter((field) => field.searchable && field.name !== spec.titleField).map((field) => `"${columnName(field.name)}"`);
@@ -148,7 +150,7 @@ describe('planning model queries on the large seed', () => {
     const reference = (query: string): Reference => {
       const match = ftsQuery(query);
       return () => {
-        const found = hits.all(match) as { id: string; type: string }[];
+        const found = hits.all({ match }) as { id: string; type: string }[];
         const rows = new Map<string, unknown>();
         for (const type of new Set(found.map((hit) => hit.type))) {
           for (const row of byType.get(type)!.all(JSON.stringify(found.filter((hit) => hit.type === type).map((hit) => hit.id))) as { id: string }[]) rows.set(row.id, row);

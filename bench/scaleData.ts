@@ -8,11 +8,12 @@ import { seedDatabase } from '../main/seed/generate';
 /**
  * Databases holding 1x-5x the large seed (35,500 records a post), as a regional office that gathers several posts
  * would: post k's seeded records (seed k, its partners numbered after the others') added to the database of the
- * posts before it (the budget calendar every post shares, once). Kept in the temp folder and reused across runs; each is built from the one before, so a first
+ * posts before it (the budget calendar every post shares, once). v2: each seed ends with its search index merged
+ * (refreshStatistics). Kept in the temp folder and reused across runs; each is built from the one before, so a first
  * run seeds five times (minutes on a shared 2-core machine), later runs not at all.
  */
 export function scaledDatabase(times: 1 | 2 | 3 | 4 | 5): string {
-  const path = join(tmpdir(), `accord-bench-scale-${times}x-v1.sqlite`);
+  const path = join(tmpdir(), `accord-bench-scale-${times}x-v2.sqlite`);
   if (existsSync(path)) return path;
   const building = `${path}.building`;
   rmSync(building, { force: true });

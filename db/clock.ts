@@ -25,9 +25,23 @@ export function currentStamp(db: Database): string | null {
 
 /** The next local stamp: after every stamp issued or adopted here, even when the wall clock went back. */
 export function tickClock(db: Database, nowMs: number): string {
-  const next = tickHlc(readClock(db), nowMs);
-  persist(db, next);
-  return formatHlc(next);
+  return withTicks(db, (tick) => tick(nowMs));
+}
+
+/**
+ * Runs `fn` with a `tick` that gives the same stamps as that many tickClock calls, the clock row read before and
+ * written after once (a batch of records stamps many fields). Nothing else may tick this clock while `fn` runs.
+ */
+export function withTicks<T>(db: Database, fn: (tick: (nowMs: number) => string) => T): T {
+  let state = readClock(db);
+  let ticked = false;
+  const result = fn((nowMs) => {
+    state = tickHlc(state, nowMs);
+    ticked = true;
+    return formatHlc(state);
+  });
+  if (ticked) persist(db, state);
+  return result;
 }
 
 /** Adopts a remote stamp, so later local edits sort after everything received. */

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { uuidv7 } from '../shared/uuid';
-import { tickClock } from './clock';
+import { withTicks } from './clock';
 import { quoteIdentifier, statement } from './statements';
 import { describeSyncedTables } from './sync/columns';
 import { fieldStamp } from './sync/stamps';
@@ -66,16 +66,40 @@ export class Store {
 
   /** `options.id`: a caller-chosen UUID (a seeded dataset); otherwise a new UUIDv7. */
   insert(table: SyncedTable, values: FieldValues, options: { id?: string } = {}): string {
-    const id = options.id ?? uuidv7(this.now());
-    const at = new Date(this.now()).toISOString();
+    return this.insertMany(table, [{ values, id: options.id }])[0]!;
+  }
+
+  /**
+   * Inserts records of one table exactly as that many `insert` calls would (the same ids, stamps, change log and
+   * audit entries, in the same order), many rows to a statement: SQLite gives each statement that fires the search
+   * triggers a savepoint, and FTS5 flushes its pending index at each one (db/sync/apply.ts), so a statement per
+   * record costs a flush per record. Callers check every record first: no check may depend on an earlier record
+   * of the same call being in the table.
+   */
+  insertMany(table: SyncedTable, entries: readonly { values: FieldValues; id?: string }[]): string[] {
     const fields = Object.keys(table.columns);
-    values = withColumnDefaults(this.db, table, values);
+    const officer = this.actingOfficer();
+    const rows: unknown[][] = [];
+    const changes: unknown[][] = [];
+    const audits: unknown[][] = [];
+    const ids = withTicks(this.db, (tick) =>
+      entries.map((entry) => {
+        const id = entry.id ?? uuidv7(this.now());
+        const at = new Date(this.now()).toISOString();
+        const values = withColumnDefaults(this.db, table, entry.values);
+        rows.push([id, ...fields.map((field) => toColumnValue(table, field, values[field])), at, at]);
+        const changed = Object.fromEntries(fields.map((field) => [field, [null, values[field]] as const]));
+        // A new UUIDv7 names a row no post has written yet: only a caller-chosen id can have stamps to replace.
+        changes.push(...this.logRows(table, id, 'create', changed, tick, entry.id === undefined));
+        audits.push(this.auditRow(table, id, 'create', changed, at, officer));
+        return id;
+      }),
+    );
     const columns = fields.map((field) => quoteIdentifier(table.columns[field]!));
-    statement(this.db, `INSERT INTO ${quoteIdentifier(table.name)} (id, ${columns.join(', ')}, created_at, updated_at) VALUES (?, ${columns.map(() => '?').join(', ')}, ?, ?)`)
-      .run(id, ...fields.map((field) => toColumnValue(table, field, values[field])), at, at);
-    const changed = Object.fromEntries(fields.map((field) => [field, [null, values[field]] as const]));
-    this.capture(table, id, 'create', changed, at);
-    return id;
+    runMany(this.db, `store.insert.${table.name}`, `INSERT INTO ${quoteIdentifier(table.name)} (id, ${columns.join(', ')}, created_at, updated_at) VALUES`, rows);
+    runMany(this.db, 'store.log', LOG_CHANGES, changes);
+    runMany(this.db, 'store.audit', AUDIT, audits);
+    return ids;
   }
 
   /** Writes only the fields whose values differ; returns false when nothing changed. */
@@ -99,24 +123,54 @@ export class Store {
     this.capture(table, id, 'delete', changed, at);
   }
 
-  private capture(table: SyncedTable, rowId: string, action: 'create' | 'update' | 'delete', changed: Record<string, readonly [unknown, unknown]>, at: string): void {
-    const logChange = statement(
-      this.db,
-      'INSERT INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id, officer_id, officer_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+  private capture(table: SyncedTable, rowId: string, action: 'update' | 'delete', changed: Record<string, readonly [unknown, unknown]>, at: string): void {
+    const officer = this.actingOfficer();
+    runMany(this.db, 'store.log', LOG_CHANGES, withTicks(this.db, (tick) => this.logRows(table, rowId, action, changed, tick, false)));
+    runMany(this.db, 'store.audit', AUDIT, [this.auditRow(table, rowId, action, changed, at, officer)]);
+  }
+
+  /** A write's rows of the change log: a stamped change per field (a tombstone for a delete). `fresh`: no field of the row was ever stamped. */
+  private logRows(table: SyncedTable, rowId: string, action: 'create' | 'update' | 'delete', changed: Record<string, readonly [unknown, unknown]>, tick: (nowMs: number) => string, fresh: boolean): unknown[][] {
     const officer = this.actingOfficer();
     const entries: [string, unknown][] =
       action === 'delete' ? [['_deleted', true]] : Object.entries(changed).map(([field, [, next]]) => [table.columns[field as keyof typeof table.columns]!, next]);
-    for (const [column, value] of entries) {
-      const hlc = tickClock(this.db, this.now());
+    return entries.map(([column, value]) => {
+      const hlc = tick(this.now());
       // The version this change replaces travels with it, so a concurrent edit elsewhere is detected.
-      const previous = fieldStamp(this.db, table.name, rowId, column);
-      logChange.run(table.name, rowId, column, JSON.stringify(value ?? null), hlc, this.post.id, previous?.hlc ?? null, previous?.postId ?? null, officer?.id ?? null, officer?.name ?? null);
-    }
-    statement(this.db, 'INSERT INTO audit_log (at, post_id, action, table_name, row_id, changes, officer_id, officer_name) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(at, this.post.id, action, table.name, rowId, JSON.stringify(this.auditSource ? { ...changed, $source: this.auditSource } : changed), officer?.id ?? null, officer?.name ?? null);
+      const previous = fresh ? undefined : fieldStamp(this.db, table.name, rowId, column);
+      return [table.name, rowId, column, JSON.stringify(value ?? null), hlc, this.post.id, previous?.hlc ?? null, previous?.postId ?? null, officer?.id ?? null, officer?.name ?? null];
+    });
+  }
+
+  /** A write's audit entry: the post, the officer, the values before and after (and where they came from). */
+  private auditRow(table: SyncedTable, rowId: string, action: 'create' | 'update' | 'delete', changed: Record<string, readonly [unknown, unknown]>, at: string, officer: ActingOfficer | undefined): unknown[] {
+    return [at, this.post.id, action, table.name, rowId, JSON.stringify(this.auditSource ? { ...changed, $source: this.auditSource } : changed), officer?.id ?? null, officer?.name ?? null];
   }
 }
+
+const LOG_CHANGES = 'INSERT INTO field_changes (table_name, row_id, column_name, value, hlc, post_id, prev_hlc, prev_post_id, officer_id, officer_name) VALUES';
+const AUDIT = 'INSERT INTO audit_log (at, post_id, action, table_name, row_id, changes, officer_id, officer_name) VALUES';
+
+/**
+ * Runs `head` ("INSERT INTO t (columns) VALUES") over rows of equal width, as few statements as the bound-value
+ * limit allows. Chunks are powers of two, so a table needs at most a handful of cached statements whatever the counts.
+ */
+function runMany(db: Database, key: string, head: string, rows: readonly unknown[][]): void {
+  if (rows.length === 0) return;
+  const width = rows[0]!.length;
+  const largest = 2 ** Math.floor(Math.log2(Math.max(1, Math.min(MAX_ROWS_PER_STATEMENT, Math.floor(MAX_BOUND_VALUES / width)))));
+  for (let start = 0; start < rows.length; ) {
+    let size = largest;
+    while (size > rows.length - start) size /= 2;
+    const tuple = `(${Array.from({ length: width }, () => '?').join(', ')})`;
+    statement(db, `${key}.${width}.${size}`, () => `${head} ${Array.from({ length: size }, () => tuple).join(', ')}`).run(...rows.slice(start, start + size).flat());
+    start += size;
+  }
+}
+
+/** SQLite's default bound on the values of one statement is 32,766: stay well inside it. */
+const MAX_BOUND_VALUES = 16_000;
+const MAX_ROWS_PER_STATEMENT = 512;
 
 function ensurePostIdentity(db: Database, defaultName: string, nowMs: number): PostIdentity {
   const existing = db.prepare('SELECT id, name FROM post_identity LIMIT 1').get() as PostIdentity | undefined;

@@ -7,9 +7,9 @@ import { keyOf, keyString, linkKeys } from '../../shared/sheets/keys';
 import { toFieldIssues } from '../../shared/validation';
 import { AppError } from '../../shared/result';
 import { info, toRecord } from '../repositories/records/common';
-import { insertRecord, updateRecord } from '../repositories/records/write';
+import { checkNewRecord, checksIndependent, insertRecord, updateRecord } from '../repositories/records/write';
 import { quoteIdentifier as q, statement } from '../statements';
-import type { Store } from '../store';
+import type { FieldValues, Store } from '../store';
 
 /**
  * A spreadsheet's rows into records of one type. One pass serves preview and apply: each row is read cell by
@@ -67,6 +67,9 @@ export interface ImportOptions {
 }
 
 class Rollback extends Error {}
+
+/** New rows written per Store.insertMany call (two statements of 512 rows for most types). */
+const NEW_ROWS_PER_WRITE = 1024;
 
 interface LinkIndex {
   byText: Map<string, { id: string; partnerId: string | null }[]>;
@@ -152,6 +155,18 @@ export function runImport(store: Store, sheet: SheetRows, options: ImportOptions
     errorAt.set(row, list);
   };
 
+  // New rows are checked one by one as they come and, where no check of one reads what another writes, inserted
+  // together: a statement per record would cost the search index a flush per record (Store.insertMany). Every other
+  // write (an update, a new row of a type that is checked against the rows before it) first writes what is pending.
+  const together = checksIndependent(options.type);
+  const pending: { at: number; row: number; values: FieldValues }[] = [];
+  const writePending = () => {
+    if (pending.length === 0) return;
+    const ids = store.insertMany(typeInfo.table, pending.map((entry) => ({ values: entry.values })));
+    for (const [index, entry] of pending.entries()) outcomes[entry.at] = { row: entry.row, status: 'new', id: ids[index]! };
+    pending.length = 0;
+  };
+
   const work = () => {
     for (const [position, line] of sheet.rows.entries()) {
       options.onProgress?.(position, sheet.rows.length);
@@ -223,15 +238,25 @@ export function runImport(store: Store, sheet: SheetRows, options: ImportOptions
           continue;
         }
         const currency = typeof record.currency === 'string' ? { currency: record.currency } : {};
+        writePending();
         const cells = changed.map((field) => ({ column: headerOf(field), field, before: before[field] ?? null, after: record[field] ?? null, ...(fieldsByName.get(field)?.kind === 'money' ? currency : {}) }));
         if (tryWrite(line.row, () => updateRecord(store, options.type, id!, record))) outcomes.push({ row: line.row, status: 'updated', id: id!, changed, cells });
         else outcomes.push({ row: line.row, status: 'error', issues: [] });
+      } else if (together) {
+        // The checks write nothing, so a refused row needs no savepoint.
+        let values: FieldValues = {};
+        if (tryWrite(line.row, () => (values = checkNewRecord(store, options.type, record)), false)) {
+          pending.push({ at: outcomes.length, row: line.row, values });
+          outcomes.push({ row: line.row, status: 'new' });
+          if (pending.length >= NEW_ROWS_PER_WRITE) writePending();
+        } else outcomes.push({ row: line.row, status: 'error', issues: [] });
       } else {
         let newId = '';
         if (tryWrite(line.row, () => (newId = insertRecord(store, options.type, record)))) outcomes.push({ row: line.row, status: 'new', id: newId });
         else outcomes.push({ row: line.row, status: 'error', issues: [] });
       }
     }
+    writePending();
     options.onProgress?.(sheet.rows.length, sheet.rows.length);
     // A duplicate found at a later row makes the earlier one an error too.
     for (const [index, outcome] of outcomes.entries()) {
@@ -242,10 +267,11 @@ export function runImport(store: Store, sheet: SheetRows, options: ImportOptions
     if (options.mode === 'preview' || (options.mode === 'all' && hasErrors)) throw new Rollback();
   };
 
-  /** One row's write in a savepoint: a refusal (a missing link, a duplicate name, a lock) becomes the row's issues. */
-  function tryWrite(row: number, write: () => unknown): boolean {
+  /** One row's write in a savepoint (a write that refuses before it writes needs none): a refusal (a missing link, a duplicate name, a lock) becomes the row's issues. */
+  function tryWrite(row: number, write: () => unknown, savepoint = true): boolean {
     try {
-      store.transaction(write);
+      if (savepoint) store.transaction(write);
+      else write();
       return true;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;

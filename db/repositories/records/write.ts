@@ -5,7 +5,7 @@ import { recordType, recordTypes } from '../../../shared/records/registry';
 import { parseTypedValue } from '../../../shared/results/values';
 import { columnName, type RecordTypeSpec } from '../../../shared/records/spec';
 import { AppError } from '../../../shared/result';
-import type { Store } from '../../store';
+import type { FieldValues, Store } from '../../store';
 import { fieldRefusal, info, outgoingIds, toStored, typeName, unitOfLinked, type TypeInfo } from './common';
 import { quoteIdentifier as q, statement as prepare } from '../../statements';
 import { getRecord } from './read';
@@ -131,6 +131,25 @@ export function insertRecord(store: Store, type: string, values: Record<string, 
     const stored = checkWrite(store, typeInfo, values);
     return store.insert(typeInfo.table, toStored(typeInfo, stored), options);
   });
+}
+
+/**
+ * The bulk path of a spreadsheet import: checks a new record as insertRecord does (the same refusals), writing
+ * nothing, and returns the values to store, for Store.insertMany to write with the others.
+ */
+export function checkNewRecord(store: Store, type: string, values: Record<string, unknown>): FieldValues {
+  const typeInfo = info(type);
+  return toStored(typeInfo, checkWrite(store, typeInfo, values));
+}
+
+/**
+ * Whether new records of a type can all be checked before any is written: no check of one reads what another
+ * writes (no unique field, no link to its own type). Otherwise each is checked and inserted in turn.
+ */
+export function checksIndependent(type: string): boolean {
+  return !recordType(type).fields.some(
+    (field) => (field.kind === 'text' && field.unique) || ((field.kind === 'ref' || field.kind === 'refList') && field.to === type) || (field.kind === 'json' && field.itemRefs?.some((ref) => ref.to === type)),
+  );
 }
 
 export function updateRecord(store: Store, type: string, id: string, values: Record<string, unknown>): RecordRow {

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, refreshStatistics } from '../../../db/open';
 import { Store } from '../../../db/store';
+import { syncedTables } from '../../../db/syncedTables';
 import { seedDatabase } from '../../../main/seed/generate';
 import { tempDirectory } from '../../helpers';
 
@@ -40,8 +41,15 @@ describe('planner statistics', () => {
     db = openDatabase(path);
     expect(statTables(db)).toContain('check_ins');
     db.exec('DELETE FROM sqlite_stat1');
+    // Records written one at a time leave the search index in segments; a refresh merges them and search still finds.
+    const store = new Store(db);
+    for (let i = 0; i < 40; i++) store.insert(syncedTables.partners, { name: `Lighthouse ${i}`, nameAr: '', isoCode: 'TN', notes: '' });
+    const segments = () => db.prepare('SELECT COUNT(*) FROM search_index_data').pluck().get() as number;
+    const before = segments();
     refreshStatistics(db);
     expect(statTables(db)).toContain('check_ins');
+    expect(segments()).toBeLessThan(before);
+    expect(db.prepare("SELECT COUNT(*) FROM search_index WHERE search_index MATCH 'lighthouse'").pluck().get()).toBe(40);
     closeDatabase(db);
     closeDatabase(db);
   });
