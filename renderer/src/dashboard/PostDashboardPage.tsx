@@ -40,6 +40,7 @@ export function PostDashboardPage({ query }: { query?: string }) {
         title={t('dashboard.post.title')}
         testId="chart-post"
         points={rows.length}
+        stacked
         chart={
           rows.length === 0 ? (
             <p className="field__hint">{t('dashboard.empty')}</p>

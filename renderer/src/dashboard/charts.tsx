@@ -16,12 +16,13 @@ import { useTranslation } from '../i18n';
 const WIDTH = 620;
 const NO_ANIMATION = { isAnimationActive: false } as const;
 
-export function ChartFigure({ title, testId, points, chart, table }: { title: string; testId: string; points: number; chart: ReactNode; table: ReactNode }) {
+/** `stacked`: the table goes under the picture, at full width, when it is the part people read (the post's readiness list). */
+export function ChartFigure({ title, testId, points, chart, table, stacked = false }: { title: string; testId: string; points: number; chart: ReactNode; table: ReactNode; stacked?: boolean }) {
   const { t } = useTranslation();
   return (
     <figure className="chart" data-testid={testId} data-points={points}>
       <figcaption className="chart__title">{title}</figcaption>
-      <div className="chart__body">
+      <div className={stacked ? 'chart__body chart__body--stacked' : 'chart__body'}>
         <div className="chart__picture" role="img" aria-label={t('dashboard.chartOf', { name: title })}>
           {chart}
         </div>
