@@ -32,15 +32,23 @@ export function ChartFigure({ title, testId, points, chart, table, stacked = fal
   );
 }
 
+/**
+ * A label drawn in the chart's SVG, which keeps left-to-right anchors (dashboard.css): in Arabic it is
+ * isolated right to left (U+2067 ... U+2069), so "1 يوليو 2026" reads in Arabic order, not reversed.
+ */
+export function axisText(rtl: boolean): (value: unknown) => string {
+  return (value) => (rtl ? `\u2067${String(value)}\u2069` : String(value));
+}
+
 function useAxes() {
   const { language, number, date } = useTranslation();
   const rtl = language === 'ar';
-  return { rtl, number, date, legend: { wrapperStyle: { direction: rtl ? 'rtl' : 'ltr' } as const } };
+  return { rtl, number, date, text: axisText(rtl), legend: { wrapperStyle: { direction: rtl ? 'rtl' : 'ltr' } as const } };
 }
 
 export function RatingsChart({ dashboard }: { dashboard: PartnerDashboard }) {
   const { t, language } = useTranslation();
-  const { rtl, number, legend } = useAxes();
+  const { rtl, number, text, legend } = useAxes();
   const data = ratingSeries(dashboard);
   const label = (rating: string) => t(`records.option.checkIns.rating.${rating}` as MessageKey);
   const month = (period: string) => new Intl.DateTimeFormat(language === 'ar' ? 'ar-u-nu-latn' : 'en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${period}-01T00:00:00Z`));
@@ -55,7 +63,7 @@ export function RatingsChart({ dashboard }: { dashboard: PartnerDashboard }) {
         ) : (
           <BarChart width={WIDTH} height={260} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
-            <XAxis dataKey="period" reversed={rtl} tickFormatter={month} />
+            <XAxis dataKey="period" reversed={rtl} tickFormatter={(period: string) => text(month(period))} />
             <YAxis orientation={rtl ? 'right' : 'left'} allowDecimals={false} tickFormatter={number} />
             <Tooltip labelFormatter={(value) => month(String(value))} formatter={(value, name) => [number(Number(value)), label(String(name))]} />
             <Legend formatter={(value) => label(String(value))} {...legend} />
@@ -97,14 +105,17 @@ const KINDS: readonly PointKind[] = ['assessed', 'inTime', 'late', 'overdue', 'm
 
 export function TimelineChart({ dashboard }: { dashboard: PartnerDashboard }) {
   const { t } = useTranslation();
-  const { rtl, date, number, legend } = useAxes();
+  const { rtl, date, number, text, legend } = useAxes();
   const { lanes, points, deadlines, today, domain } = timelineSeries(dashboard);
   const kindLabel = (kind: PointKind) => t(`dashboard.timeline.kind.${kind}` as MessageKey);
   const deadlineTitle = new Map(dashboard.deadlines.map((d) => [d.id, d.title]));
+  // Deadlines a few weeks apart would overlap as titles: each line carries its number in the table beside it.
+  const marker = new Map(dashboard.deadlines.map((d, index) => [d.id, number(index + 1)]));
   const short = (text: string) => (text.length > 22 ? `${text.slice(0, 21)}…` : text);
   const height = Math.max(180, 60 + lanes.length * 34);
   return (
     <ChartFigure
+      stacked
       title={t('dashboard.timeline.heading')}
       testId="chart-timeline"
       points={points.length}
@@ -114,14 +125,14 @@ export function TimelineChart({ dashboard }: { dashboard: PartnerDashboard }) {
         ) : (
           <ScatterChart width={WIDTH} height={height} margin={{ top: 24, right: 16, bottom: 8, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" />
-            <XAxis type="number" dataKey="x" domain={domain} ticks={monthTicks(domain, 7)} reversed={rtl} tickFormatter={(day: number) => date(isoOfDay(day))} />
+            <XAxis type="number" dataKey="x" domain={domain} ticks={monthTicks(domain, 7)} reversed={rtl} tickFormatter={(day: number) => text(date(isoOfDay(day)))} />
             <YAxis
               type="number"
               dataKey="lane"
               orientation={rtl ? 'right' : 'left'}
               domain={[-0.5, Math.max(0, lanes.length - 0.5)]}
               ticks={lanes.map((_, index) => index)}
-              tickFormatter={(lane: number) => short(lanes[lane] ?? '')}
+              tickFormatter={(lane: number) => text(short(lanes[lane] ?? ''))}
               width={150}
               reversed
             />
@@ -141,9 +152,9 @@ export function TimelineChart({ dashboard }: { dashboard: PartnerDashboard }) {
             />
             <Legend formatter={(value) => String(value)} {...legend} />
             {deadlines.map((d) => (
-              <ReferenceLine key={d.id} x={d.x} stroke={SERIES_COLOURS.deadline} strokeWidth={2} label={{ value: short(d.title), position: 'top', fill: SERIES_COLOURS.deadline, fontSize: 11 }} />
+              <ReferenceLine key={d.id} x={d.x} stroke={SERIES_COLOURS.deadline} strokeWidth={2} label={{ value: marker.get(d.id) ?? '', position: 'top', fill: SERIES_COLOURS.deadline, fontSize: 12, fontWeight: 700 }} />
             ))}
-            <ReferenceLine x={today} stroke="#5b6675" strokeDasharray="4 3" label={{ value: t('dashboard.timeline.today'), position: 'insideBottom', fill: '#5b6675', fontSize: 11 }} />
+            <ReferenceLine x={today} stroke="#5b6675" strokeDasharray="4 3" label={{ value: text(t('dashboard.timeline.today')), position: 'insideBottom', fill: '#5b6675', fontSize: 11 }} />
             {KINDS.map((kind) => {
               const data = points.filter((point) => point.kind === kind);
               return data.length ? <Scatter key={kind} name={kindLabel(kind)} data={data} fill={SERIES_COLOURS[kind]} {...NO_ANIMATION} /> : null;
@@ -165,6 +176,9 @@ export function TimelineChart({ dashboard }: { dashboard: PartnerDashboard }) {
               {dashboard.deadlines.map((d) => (
                 <tr key={d.id} className={d.lateCount ? 'readiness--late' : undefined}>
                   <th scope="row">
+                    <span className="chart__marker" aria-hidden="true">
+                      {marker.get(d.id)}
+                    </span>{' '}
                     {d.title} <span className="field__hint">{date(d.date)}</span>
                   </th>
                   <td>{number(d.lateCount)}</td>
@@ -204,7 +218,7 @@ export function TimelineChart({ dashboard }: { dashboard: PartnerDashboard }) {
 
 export function ResourceCharts({ dashboard }: { dashboard: PartnerDashboard }) {
   const { t, money } = useTranslation();
-  const { rtl, number, legend } = useAxes();
+  const { rtl, number, text, legend } = useAxes();
   const series = resourceSeries(dashboard);
   if (series.length === 0)
     return (
@@ -224,7 +238,7 @@ export function ResourceCharts({ dashboard }: { dashboard: PartnerDashboard }) {
           chart={
             <BarChart width={WIDTH} height={240} data={bars} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" vertical={false} />
-              <XAxis dataKey="key" reversed={rtl} />
+              <XAxis dataKey="key" reversed={rtl} tickFormatter={text} />
               <YAxis orientation={rtl ? 'right' : 'left'} tickFormatter={(value: number) => number(value)} width={80} />
               <Tooltip formatter={(value, name) => [number(Number(value)), t(name === 'requested' ? 'dashboard.resources.requested' : 'dashboard.resources.approved')]} />
               <Legend formatter={(value) => t(value === 'requested' ? 'dashboard.resources.requested' : 'dashboard.resources.approved')} {...legend} />
@@ -260,7 +274,7 @@ export function ResourceCharts({ dashboard }: { dashboard: PartnerDashboard }) {
 
 export function ActionItemsChart({ dashboard }: { dashboard: PartnerDashboard }) {
   const { t } = useTranslation();
-  const { rtl, number, legend } = useAxes();
+  const { rtl, number, text, legend } = useAxes();
   const bars = actionSeries(dashboard, t('dashboard.actions.noOwner'));
   const name = (key: unknown) => t(key === 'overdue' ? 'dashboard.actions.overdue' : 'dashboard.actions.open');
   return (
@@ -275,7 +289,7 @@ export function ActionItemsChart({ dashboard }: { dashboard: PartnerDashboard })
           <BarChart layout="vertical" width={WIDTH} height={Math.max(140, 50 + bars.length * 30)} data={bars} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} reversed={rtl} tickFormatter={number} />
-            <YAxis type="category" dataKey="owner" orientation={rtl ? 'right' : 'left'} width={140} />
+            <YAxis type="category" dataKey="owner" orientation={rtl ? 'right' : 'left'} width={140} tickFormatter={text} />
             <Tooltip formatter={(value, key) => [number(Number(value)), name(key)]} />
             <Legend formatter={name} {...legend} />
             <Bar dataKey="overdue" stackId="open" fill={SERIES_COLOURS.overdue} {...NO_ANIMATION} />
