@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const receiver = open('receiver');
   ensureKey(sender.context.store.db, plainProtection, undefined, new Date().toISOString());
   ensureKey(receiver.context.store.db, plainProtection, undefined, new Date().toISOString());
-  trustSenderOf(receiver.context.store, Buffer.from(JSON.stringify(publicKeyFile(sender.context.store, plainProtection, undefined))));
+  trustSenderOf(receiver.context.store, Buffer.from(JSON.stringify(await publicKeyFile(sender.context.store, plainProtection, undefined))));
   let bytes: Buffer;
   if (mode === 'field') {
     const store = sender.context.store;
