@@ -174,8 +174,17 @@ export function fieldShape(spec: RecordTypeSpec): Record<string, z.ZodType> {
   return Object.fromEntries(spec.fields.map((field) => [field.name, fieldSchema(field)]));
 }
 
+/** Built once per record type: zod compiles each schema on its first parse, and a sync import checks every row it touches. */
+const inputSchemas = new WeakMap<RecordTypeSpec, ReturnType<typeof buildInputSchema>>();
+
 /** The input schema of a record type: every field, then the cross-field rules. */
 export function inputSchema(spec: RecordTypeSpec) {
+  let schema = inputSchemas.get(spec);
+  if (!schema) inputSchemas.set(spec, (schema = buildInputSchema(spec)));
+  return schema;
+}
+
+function buildInputSchema(spec: RecordTypeSpec) {
   return z
     .object(fieldShape(spec))
     .strict()
