@@ -33,6 +33,7 @@ const SCHEMA_AT_VERSION: Record<number, string> = {
   14: '3a0bad8d43e01a33190e897db8946d0316d8a85799b78c8ee4a8f4e48d336f87',
   15: '75ad3772c95eb084f2375183cacfe2e658dad310b258e33275092e03dd9cd6d1',
   16: 'bc8bda488d76818189f2787b5d648aa84641d0ba131f41b2423a8b7f314466b0',
+  17: 'f736f19ade31f99b6a82891d163c39618026faa8dbd576d503027a180f39c862',
 };
 
 const schemaHash = (version: number) => {
