@@ -10,7 +10,7 @@ import { recordsMethods } from './api/records';
 import { remindersMethods } from './api/reminders';
 import { seedMethods } from './api/seed';
 import { MAX_SHEET_BYTES, sheetsMethods } from './api/sheets';
-import { jobStatusSchema, MAX_BUNDLE_BYTES, syncMethods } from './api/sync';
+import { jobStatusSchema, MAX_BUNDLE_BYTES, syncMethods, UPLOAD_CHUNK_BYTES } from './api/sync';
 import type { MethodGroup } from './api/types';
 
 /**
@@ -75,6 +75,9 @@ export const ACCESS: Record<MethodName, MethodAccess> = {
   'sync.peers.revoke': 'write',
   'sync.peers.trust': 'write',
   'sync.upload': 'read',
+  'sync.upload.begin': 'read',
+  'sync.upload.chunk': 'read',
+  'sync.upload.end': 'read',
   'sync.sender': 'read',
   'sync.inspect': 'read',
   'sync.import': 'write',
@@ -147,7 +150,7 @@ export const EVENTS_PATH = '/events';
 /** Largest JSON request body either host accepts. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
 /** Methods that carry a file's bytes, and the most each accepts (their body cap on the loopback host). */
-export const BYTE_CAPS: Partial<Record<MethodName, number>> = { 'sync.upload': MAX_BUNDLE_BYTES, 'sheets.inspect': MAX_SHEET_BYTES, 'sheets.preview': MAX_SHEET_BYTES, 'sheets.apply': MAX_SHEET_BYTES };
+export const BYTE_CAPS: Partial<Record<MethodName, number>> = { 'sync.upload': MAX_BUNDLE_BYTES, 'sync.upload.chunk': UPLOAD_CHUNK_BYTES + 64 * 1024, 'sheets.inspect': MAX_SHEET_BYTES, 'sheets.preview': MAX_SHEET_BYTES, 'sheets.apply': MAX_SHEET_BYTES };
 
 export function requestCap(method: string): number {
   return (isMethodName(method) ? BYTE_CAPS[method] : undefined) ?? MAX_REQUEST_BYTES;

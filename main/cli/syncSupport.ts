@@ -1,7 +1,8 @@
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { MAX_BUNDLE_BYTES, type EncryptFor } from '../../shared/api/sync';
+import { closeSync, fstatSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { uploadInChunks } from '../../shared/api/chunkedUpload';
+import type { EncryptFor } from '../../shared/api/sync';
 import type { AccordApp } from '../app';
-import { ask, call, knownPassphrase, refusal, rememberPassphrase, text, UsageError } from './command';
+import { ask, call, knownPassphrase, rememberPassphrase, text, UsageError } from './command';
 
 export { ask };
 
@@ -31,16 +32,28 @@ export async function confirm(question: string): Promise<boolean> {
   return /^(y(es)?|ن(عم)?)$/i.test((await ask(`${question} ${text('cli.yesNo')} `)).trim());
 }
 
-/** Reads a file to hand to the gate, refusing one too large to be a bundle or signed file before reading it. */
-export function readInputFile(path: string): Buffer {
-  const { size } = statSync(path);
-  if (size > MAX_BUNDLE_BYTES) throw refusal('BUNDLE_REJECTED', 'sync.fileTooLarge', { size, max: MAX_BUNDLE_BYTES }, { reason: 'too-large' });
-  return readFileSync(path);
-}
-
-/** Hands a file to the gate; the upload's id names it in the calls that use it. */
+/**
+ * Hands a file to the gate in chunks, a bundle of any size in bounded memory (a file no Accord file starts
+ * like is refused from its first chunk); the upload's id names it in the calls that use it.
+ */
 export async function uploadFile(app: AccordApp, path: string) {
-  return call(app, 'sync.upload', { bytes: readInputFile(path) });
+  const fd = openSync(path, 'r');
+  try {
+    return await uploadInChunks(
+      fstatSync(fd).size,
+      async (offset, length) => {
+        const bytes = Buffer.alloc(length);
+        return bytes.subarray(0, readSync(fd, bytes, 0, length, offset));
+      },
+      {
+        begin: async () => (await call(app, 'sync.upload.begin', {})).uploadId,
+        chunk: async (uploadId, bytes) => void (await call(app, 'sync.upload.chunk', { uploadId, bytes })),
+        end: (uploadId) => call(app, 'sync.upload.end', { uploadId }),
+      },
+    );
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Written beside the target and renamed over it, so a crash never leaves half a file; readable by its owner only. */

@@ -5,12 +5,16 @@ import { listConflicts, listTrustedPosts, resolveConflict, revokePost } from '..
 import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 import { looksLikeSignedMouFile } from '../documents/index';
-import { addUpload, exportedFile, isBundle, jobStatus, preparedUpload, startJob, uploadedBytes } from '../sync/jobs';
+import { addSpooledUpload, addUpload, appendUpload, beginUpload, endUpload, exportedFile, isBundle, jobStatus, preparedUpload, startJob, uploadedBytes, uploadIsBundle } from '../sync/jobs';
 import { ensureKey, keyInfo, passphraseProtection, unlockPrivateKey } from '../sync/keys';
 import { importOffThread, inspectOffThread } from '../sync/inWorker';
 import { exportBundle, publicKeyFile, senderOf, senderOfBundle, trustSenderOf } from '../sync/service';
-import { decryptHere, encryptionKeyInfo, ensureEncryptionKey, recipientsFor } from '../sync/encryption';
-import { looksEncrypted } from '../sync/bundle';
+import { decryptHere, encryptionKeyInfo, ensureEncryptionKey, recipientsFor, unwrapHere } from '../sync/encryption';
+import { createReadStream, closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { MAX_BUNDLE_BYTES, type uploadKinds } from '../../shared/api/sync';
+
+type UploadKind = (typeof uploadKinds)[number];
+import { looksEncrypted, openTransferStream, rejected } from '../sync/bundle';
 import type { EncryptFor } from '../../shared/api/sync';
 import type { HandlerContext, HandlersFor } from './types';
 
@@ -24,9 +28,49 @@ async function keyFile(context: HandlerContext, passphrase: string | undefined) 
 
 /** Who an upload says sent it: a bundle's (prepared, so verified once) or a public key file's. */
 function senderOfUpload(context: HandlerContext, uploadId: string) {
-  const bytes = uploadedBytes(context, uploadId);
-  const { encryptionKey, ...sender } = isBundle(bytes) ? senderOfBundle(preparedUpload(context, uploadId).bundle) : senderOf(bytes);
+  const { encryptionKey, ...sender } = uploadIsBundle(context, uploadId) ? senderOfBundle(preparedUpload(context, uploadId).bundle) : senderOf(uploadedBytes(context, uploadId));
   return { ...sender, hasEncryptionKey: encryptionKey !== undefined };
+}
+
+const kindOf = (bytes: Uint8Array): UploadKind => (isBundle(bytes) ? 'bundle' : looksLikeSignedMouFile(bytes) ? 'signed-mou' : 'other');
+
+function firstBytes(path: string): Buffer {
+  const fd = openSync(path, 'r');
+  try {
+    const start = Buffer.alloc(64);
+    return start.subarray(0, readSync(fd, start, 0, start.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A chunked upload, ended: an encrypted file is opened (streamed, into a spool of its own) with this post's
+ * key; then a bundle stays spooled, anything else is small enough to hold as bytes or is refused.
+ */
+async function keepSpooled(context: HandlerContext, arrived: { path: string; size: number; start: Buffer; dispose(): void }) {
+  const encrypted = looksEncrypted(arrived.start);
+  let plain = { path: arrived.path, dispose: arrived.dispose };
+  if (encrypted) {
+    try {
+      const opened = await openTransferStream(createReadStream(arrived.path), { unwrap: unwrapHere(context.store.db) });
+      if (opened.source.kind !== 'file') throw rejected('encrypted-damaged', message('sync.encrypted.damaged'));
+      plain = { path: opened.source.path, dispose: opened.dispose };
+    } finally {
+      arrived.dispose();
+    }
+  }
+  try {
+    const start = firstBytes(plain.path);
+    if (isBundle(start)) return { uploadId: addSpooledUpload(context, { path: plain.path, size: arrived.size, dispose: plain.dispose }), size: arrived.size, kind: 'bundle' as const, encrypted };
+    const bytes = readFileSync(plain.path);
+    plain.dispose();
+    if (bytes.length > MAX_BUNDLE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', message('sync.fileTooLarge', { size: bytes.length, max: MAX_BUNDLE_BYTES }), { reason: 'too-large' });
+    return { uploadId: addUpload(context, bytes), size: arrived.size, kind: kindOf(bytes), encrypted };
+  } catch (error) {
+    plain.dispose();
+    throw error;
+  }
 }
 
 /** The posts a file is sealed to, from the person's explicit choice (none for 'unencrypted'). */
@@ -71,16 +115,17 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
   'sync.peers.revoke': ({ postId }, { store }) => store.transaction(() => revokePost(store.db, postId, new Date().toISOString())),
   'sync.peers.trust': ({ uploadId, fingerprint }, context) => {
     if (fingerprint.replace(/[^0-9a-f]/gi, '').length === 0) throw new AppError('VALIDATION', message('sync.fingerprintRequired'));
-    const bytes = uploadedBytes(context, uploadId);
-    return trustSenderOf(context.store, isBundle(bytes) ? preparedUpload(context, uploadId) : bytes, fingerprint);
+    return trustSenderOf(context.store, uploadIsBundle(context, uploadId) ? preparedUpload(context, uploadId) : uploadedBytes(context, uploadId), fingerprint);
   },
   'sync.upload': async ({ bytes: arrived }, context) => {
     // Opened once, here: every call that uses the upload (sender, preview, import, MOU verify) sees what was sealed.
     const encrypted = looksEncrypted(arrived);
     const bytes = encrypted ? await decryptHere(context.store.db, arrived) : arrived;
-    const kind = isBundle(bytes) ? 'bundle' : looksLikeSignedMouFile(bytes) ? 'signed-mou' : 'other';
-    return { uploadId: addUpload(context, bytes), size: arrived.byteLength, kind, encrypted };
+    return { uploadId: addUpload(context, bytes), size: arrived.byteLength, kind: kindOf(bytes), encrypted };
   },
+  'sync.upload.begin': (_input, context) => ({ uploadId: beginUpload(context) }),
+  'sync.upload.chunk': ({ uploadId, bytes }, context) => ({ received: appendUpload(context, uploadId, bytes) }),
+  'sync.upload.end': ({ uploadId }, context) => keepSpooled(context, endUpload(context, uploadId)),
   'sync.sender': ({ uploadId }, context) => senderOfUpload(context, uploadId),
   // Verified before the database is touched: an altered file is refused without opening one.
   'sync.inspect': ({ uploadId, preview }, context) => {

@@ -1,10 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readFileSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { JobStatus } from '../../shared/api/sync';
 import { MAX_BUNDLE_BYTES } from '../../shared/api/sync';
 import type { AppEvent } from '../../shared/contract';
 import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
-import { prepareBundle, type ExportResult, type PreparedBundle, type Progress } from './service';
+import { prepareBundle, prepareSpooledBundle, type ExportResult, type PreparedBundle, type Progress } from './service';
+import { rejected } from './bundle';
 
 /**
  * Long sync work runs as jobs: starting one returns an id at once, and each
@@ -18,9 +22,24 @@ interface Job {
   bytes?: Buffer;
 }
 
+/**
+ * A file handed over: small ones as bytes; a bundle sent in chunks stays in a private spool file (0600, in
+ * its own temporary folder), which verification and the import read frame by frame, so its size has no cap.
+ */
 interface Upload {
-  bytes: Buffer;
+  bytes?: Buffer;
+  path?: string;
+  size: number;
   prepared?: PreparedBundle;
+  dispose(): void;
+}
+
+/** A chunked upload on its way in. */
+interface Spool {
+  folder: string;
+  path: string;
+  fd: number;
+  size: number;
 }
 
 const KEEP_JOBS = 16;
@@ -29,6 +48,7 @@ const KEEP_UPLOADS = 4;
 interface Registry {
   jobs: Map<string, Job>;
   uploads: Map<string, Upload>;
+  spools: Map<string, Spool>;
 }
 
 /** One registry per app (its handler context), so no database is opened to hold an upload. */
@@ -37,25 +57,40 @@ const registries = new WeakMap<object, Registry>();
 function registry(owner: object): Registry {
   let found = registries.get(owner);
   if (!found) {
-    found = { jobs: new Map(), uploads: new Map() };
+    found = { jobs: new Map(), uploads: new Map(), spools: new Map() };
     registries.set(owner, found);
   }
   return found;
 }
 
-function keepLatest<V>(map: Map<string, V>, limit: number): void {
-  while (map.size > limit) map.delete(map.keys().next().value!);
+function keepLatest<V>(map: Map<string, V>, limit: number, drop: (value: V) => void = () => undefined): void {
+  while (map.size > limit) {
+    const key = map.keys().next().value!;
+    drop(map.get(key)!);
+    map.delete(key);
+  }
 }
+
+const removeFolder = (folder: string) => () => rmSync(folder, { recursive: true, force: true });
 
 const BUNDLE_MAGIC = 'ACCORDSB';
 
-export function addUpload(owner: object, bytes: Uint8Array): string {
-  if (bytes.byteLength > MAX_BUNDLE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', message('sync.fileTooLarge', { size: bytes.byteLength, max: MAX_BUNDLE_BYTES }), { reason: 'too-large' });
+function keep(owner: object, upload: Upload): string {
   const { uploads } = registry(owner);
   const id = randomUUID();
-  uploads.set(id, { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
-  keepLatest(uploads, KEEP_UPLOADS);
+  uploads.set(id, upload);
+  keepLatest(uploads, KEEP_UPLOADS, (dropped) => dropped.dispose());
   return id;
+}
+
+export function addUpload(owner: object, bytes: Uint8Array): string {
+  if (bytes.byteLength > MAX_BUNDLE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', message('sync.fileTooLarge', { size: bytes.byteLength, max: MAX_BUNDLE_BYTES }), { reason: 'too-large' });
+  return keep(owner, { bytes: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), size: bytes.byteLength, dispose: () => undefined });
+}
+
+/** A plaintext bundle already in a private spool file (a chunked upload, or an encrypted one opened into one). */
+export function addSpooledUpload(owner: object, spooled: { path: string; size: number; dispose(): void }): string {
+  return keep(owner, spooled);
 }
 
 function upload(owner: object, uploadId: string): Upload {
@@ -64,9 +99,26 @@ function upload(owner: object, uploadId: string): Upload {
   return found;
 }
 
-/** An upload's bytes, exactly as they arrived. */
+/**
+ * An upload's bytes, exactly as they arrived (a key file, a signed MOU file, a bundle of up to 64 MiB). A
+ * larger bundle is only ever read frame by frame, through preparedUpload.
+ */
 export function uploadedBytes(owner: object, uploadId: string): Buffer {
-  return upload(owner, uploadId).bytes;
+  const found = upload(owner, uploadId);
+  if (found.bytes) return found.bytes;
+  if (found.size > MAX_BUNDLE_BYTES) throw new AppError('PAYLOAD_TOO_LARGE', message('sync.fileTooLarge', { size: found.size, max: MAX_BUNDLE_BYTES }), { reason: 'too-large' });
+  return readFileSync(found.path!);
+}
+
+/** Where a spooled upload's plaintext lies, or null for one held as bytes (diagnostics and tests). */
+export function uploadLocation(owner: object, uploadId: string): string | null {
+  return upload(owner, uploadId).path ?? null;
+}
+
+/** Whether the upload is a bundle, by its first bytes (without reading a spooled one whole). */
+export function uploadIsBundle(owner: object, uploadId: string): boolean {
+  const found = upload(owner, uploadId);
+  return found.bytes ? isBundle(found.bytes) : true;
 }
 
 export function isBundle(bytes: Uint8Array): boolean {
@@ -76,8 +128,83 @@ export function isBundle(bytes: Uint8Array): boolean {
 /** The upload as a bundle, verified on first use and kept with the upload (so is its decompressed, validated content). */
 export function preparedUpload(owner: object, uploadId: string): PreparedBundle {
   const found = upload(owner, uploadId);
-  found.prepared ??= prepareBundle(found.bytes);
+  found.prepared ??= found.bytes ? prepareBundle(found.bytes) : prepareSpooledBundle(found.path!);
   return found.prepared;
+}
+
+/** What a file Accord reads may start with: a bundle, an age file (binary or armored), a ZIP (a signed MOU), JSON (a key file). */
+const KNOWN_STARTS = ['ACCORDSB', 'age-encryption.org/v1', '-----BEGIN AGE ENCRYPTED FILE-----', 'PK\u0003\u0004', '{', '\uFEFF{'].map((start) => Buffer.from(start, start.startsWith('\uFEFF') ? 'utf8' : 'latin1'));
+
+function knownStart(first: Buffer): boolean {
+  const head = first.subarray(0, 40);
+  const trimmed = head.subarray(head.findIndex((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09));
+  return KNOWN_STARTS.some((start) => {
+    const n = Math.min(start.length, head.length);
+    return head.subarray(0, n).equals(start.subarray(0, n)) || (start[0] === 0x7b && trimmed[0] === 0x7b);
+  });
+}
+
+/** Starts a chunked upload: a private spool file in its own folder, removed when the upload ends or is dropped. */
+export function beginUpload(owner: object): string {
+  const { spools } = registry(owner);
+  const folder = mkdtempSync(join(tmpdir(), 'accord-upload-'));
+  const path = join(folder, 'file');
+  const id = randomUUID();
+  spools.set(id, { folder, path, fd: openSync(path, 'wx', 0o600), size: 0 });
+  keepLatest(spools, KEEP_UPLOADS, (dropped) => {
+    closeSync(dropped.fd);
+    removeFolder(dropped.folder)();
+  });
+  return id;
+}
+
+function spool(owner: object, uploadId: string): Spool {
+  const found = registry(owner).spools.get(uploadId);
+  if (!found) throw new AppError('NOT_FOUND', message('sync.uploadExpired'));
+  return found;
+}
+
+/** Drops a chunked upload and its file (a refused chunk leaves nothing behind). */
+function abandon(owner: object, uploadId: string, found: Spool): void {
+  registry(owner).spools.delete(uploadId);
+  closeSync(found.fd);
+  removeFolder(found.folder)();
+}
+
+/** Appends one chunk. The first is judged by its bytes: a file no kind of Accord file starts like is refused at once. */
+export function appendUpload(owner: object, uploadId: string, bytes: Uint8Array): number {
+  const found = spool(owner, uploadId);
+  const chunk = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (found.size === 0 && !knownStart(chunk)) {
+    abandon(owner, uploadId, found);
+    throw rejected('not-a-bundle', message('sync.notABundle'));
+  }
+  writeSync(found.fd, chunk);
+  found.size += chunk.length;
+  return found.size;
+}
+
+/**
+ * Ends a chunked upload. A bundle stays in its spool file; anything else (a key file, a signed MOU file, an
+ * encrypted file to open) is small and read back as bytes, refused when it is not.
+ */
+export function endUpload(owner: object, uploadId: string): { path: string; size: number; start: Buffer; dispose(): void } {
+  const found = spool(owner, uploadId);
+  registry(owner).spools.delete(uploadId);
+  closeSync(found.fd);
+  const fd = openSync(found.path, 'r');
+  const start = Buffer.alloc(40);
+  const read = readSyncSafe(fd, start);
+  closeSync(fd);
+  return { path: found.path, size: found.size, start: start.subarray(0, read), dispose: removeFolder(found.folder) };
+}
+
+function readSyncSafe(fd: number, into: Buffer): number {
+  try {
+    return readSync(fd, into, 0, into.length, 0);
+  } catch {
+    return 0;
+  }
 }
 
 export type JobKind = JobStatus['kind'];

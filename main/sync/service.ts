@@ -429,6 +429,14 @@ export function prepareBundle(bytes: Buffer): PreparedBundle {
   return { bundle: verifyBundle(bytes) };
 }
 
+/** A bundle already in a private spool file (a chunked upload): format 2 is verified from the file, frame by frame. */
+export function prepareSpooledBundle(path: string): PreparedBundle {
+  if (transferFormat({ kind: 'file', path }) === 2) return { bundle: verifyTransfer({ kind: 'file', path }) };
+  const bytes = readFileSync(path);
+  if (bytes.length > MAX_BUNDLE_BYTES) throw rejected('too-large', message('sync.fileTooLarge', { size: bytes.length, max: MAX_BUNDLE_BYTES }));
+  return { bundle: verifyBundle1(bytes) };
+}
+
 function verifyBundle(bytes: Buffer): AnyVerifiedBundle {
   return transferFormat({ kind: 'bytes', bytes }) === 2 ? verifyTransfer({ kind: 'bytes', bytes }) : verifyBundle1(bytes);
 }

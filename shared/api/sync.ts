@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { appErrorSchema } from '../result';
 import { bytesSchema, type MethodGroup } from './types';
 
-/** Largest bundle file Accord reads or writes (well within an email attachment for daily deltas). */
+/** Largest file Accord takes in one call (sync.upload) or holds whole in memory: key files, signed MOU files, small bundles. */
 export const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+/** A chunk of a chunked upload (sync.upload.begin/chunk/end): a bundle of any size, in bounded memory. */
+export const UPLOAD_CHUNK_BYTES = 4 * 1024 * 1024;
 
 const postId = z.string().regex(/^[0-9A-Za-z][0-9A-Za-z_-]{0,63}$/);
 const jobId = z.string().regex(/^[0-9a-f-]{36}$/);
@@ -136,6 +138,13 @@ export const syncMethods = {
    */
   /** An encrypted file (an age file sealed to this post) is opened here, once: the calls that use it see what was sealed. */
   'sync.upload': { input: z.object({ bytes: bundleBytes }), output: z.object({ uploadId: z.string(), size: z.number(), kind: z.enum(uploadKinds), encrypted: z.boolean() }) },
+  /**
+   * The same, in chunks, for a file of any size: a bundle stays in a private spool file that verification
+   * and the import read frame by frame; an encrypted one is opened into another as it is read.
+   */
+  'sync.upload.begin': { input: z.object({}), output: z.object({ uploadId: jobId }) },
+  'sync.upload.chunk': { input: z.object({ uploadId: jobId, bytes: bytesSchema(UPLOAD_CHUNK_BYTES) }), output: z.object({ received: z.number() }) },
+  'sync.upload.end': { input: z.object({ uploadId: jobId }), output: z.object({ uploadId: z.string(), size: z.number(), kind: z.enum(uploadKinds), encrypted: z.boolean() }) },
   /** Who an uploaded bundle or public key file says sent it (a bundle's signature must hold). */
   'sync.sender': { input: z.object({ uploadId: jobId }), output: sender },
   /** The preview, answered directly (the window runs it as a job with pushed progress: sync.inspect.start). */

@@ -1,4 +1,5 @@
-import type { MethodOutput } from '../../../shared/contract';
+import type { MethodInput, MethodOutput } from '../../../shared/contract';
+import { uploadInChunks } from '../../../shared/api/chunkedUpload';
 import type { JobStatus } from '../../../shared/api/sync';
 import type { AppErrorShape } from '../../../shared/result';
 import { api } from '../store';
@@ -10,23 +11,31 @@ export class CallFailed extends Error {
   }
 }
 
-/**
- * Sends a chosen file to the main side as bytes, in one call (the same call
- * path, token and Host/Origin checks as every other API call; the upload
- * method has its own byte cap).
- */
+/** A chosen file's upload id (through uploadFile: the same call path, token and Host/Origin checks as every call). */
 export async function uploadBundle(file: Blob, onProgress: (done: number, total: number) => void): Promise<string> {
   return (await uploadFile(file, onProgress)).uploadId;
 }
 
-/** Hands a chosen file to the gate: its id, what it is (judged after opening an encrypted one) and whether it was encrypted. */
-export async function uploadFile(file: Blob, onProgress: (done: number, total: number) => void): Promise<MethodOutput<'sync.upload'>> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  onProgress(0, bytes.length);
-  const uploaded = await api.call('sync.upload', { bytes });
-  if (!uploaded.ok) throw new CallFailed(uploaded.error);
-  onProgress(bytes.length, bytes.length);
-  return uploaded.value;
+/**
+ * Hands a chosen file to the gate in chunks (a bundle of any size; the window never holds more than a
+ * chunk of it): its id, what it is (judged after opening an encrypted one) and whether it was encrypted.
+ */
+export async function uploadFile(file: Blob, onProgress: (done: number, total: number) => void): Promise<MethodOutput<'sync.upload.end'>> {
+  const step = async <M extends 'sync.upload.begin' | 'sync.upload.chunk' | 'sync.upload.end'>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>> => {
+    const result = await api.call(method, input);
+    if (!result.ok) throw new CallFailed(result.error);
+    return result.value;
+  };
+  return uploadInChunks(
+    file.size,
+    async (offset, length) => new Uint8Array(await file.slice(offset, offset + length).arrayBuffer()),
+    {
+      begin: async () => (await step('sync.upload.begin', {})).uploadId,
+      chunk: async (uploadId, bytes) => void (await step('sync.upload.chunk', { uploadId, bytes })),
+      end: (uploadId) => step('sync.upload.end', { uploadId }),
+    },
+    onProgress,
+  );
 }
 
 /**
