@@ -1,22 +1,20 @@
-import type { syncMethods } from '../../shared/api/sync';
+import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
+import { MAX_BUNDLE_BYTES, type EncryptFor, type syncMethods, type uploadKinds } from '../../shared/api/sync';
 import { dumpSyncedTables } from '../../db/dump';
 import { renamePost } from '../../db/localState';
 import { listConflicts, listTrustedPosts, resolveConflict, revokePost } from '../../db/sync/state';
 import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 import { looksLikeSignedMouFile } from '../documents/index';
+import { looksEncrypted, openTransferStream, rejected } from '../sync/bundle';
+import { decryptHere, encryptionKeyInfo, ensureEncryptionKey, recipientsFor, unwrapHere } from '../sync/encryption';
 import { addSpooledUpload, addUpload, appendUpload, beginUpload, endUpload, exportedFile, isBundle, jobStatus, preparedUpload, startJob, uploadedBytes, uploadIsBundle } from '../sync/jobs';
 import { ensureKey, keyInfo, passphraseProtection, unlockPrivateKey } from '../sync/keys';
 import { importOffThread, inspectOffThread } from '../sync/inWorker';
 import { exportBundle, publicKeyFile, senderOf, senderOfBundle, trustSenderOf } from '../sync/service';
-import { decryptHere, encryptionKeyInfo, ensureEncryptionKey, recipientsFor, unwrapHere } from '../sync/encryption';
-import { createReadStream, closeSync, openSync, readFileSync, readSync } from 'node:fs';
-import { MAX_BUNDLE_BYTES, type uploadKinds } from '../../shared/api/sync';
+import type { HandlerContext, HandlersFor } from './types';
 
 type UploadKind = (typeof uploadKinds)[number];
-import { looksEncrypted, openTransferStream, rejected } from '../sync/bundle';
-import type { EncryptFor } from '../../shared/api/sync';
-import type { HandlerContext, HandlersFor } from './types';
 
 const protectionOf = (context: HandlerContext) => context.keyProtection ?? passphraseProtection;
 
@@ -74,7 +72,7 @@ async function keepSpooled(context: HandlerContext, arrived: { path: string; siz
 }
 
 /** The posts a file is sealed to, from the person's explicit choice (none for 'unencrypted'). */
-export const readersOf = (encryptFor: EncryptFor): string[] => (encryptFor === 'unencrypted' ? [] : encryptFor);
+const readersOf = (encryptFor: EncryptFor): string[] => (encryptFor === 'unencrypted' ? [] : encryptFor);
 
 async function exportNow(context: HandlerContext, forPost: string | null, passphrase: string | undefined, encryptFor: EncryptFor, onProgress?: Parameters<typeof exportBundle>[2]['onProgress']) {
   return exportBundle(context.store, forPost, { protection: protectionOf(context), passphrase, onProgress, encryptFor: readersOf(encryptFor) });
