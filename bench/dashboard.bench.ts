@@ -1,7 +1,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase } from '../db/open';
 import { insertRecord } from '../db/repositories/records';
@@ -12,7 +12,7 @@ import type { PartnerDashboard } from '../shared/api/dashboard';
 import { addDays } from '../shared/results/today';
 import { recordType } from '../shared/records/registry';
 import { inputSchema } from '../shared/records/spec';
-import { launchBrowser, startAccord, type RunningAccord } from '../tests/e2e/support';
+import { launchBrowser, signIn, startAccord } from '../tests/e2e/support';
 import { openTestApp } from '../tests/helpers';
 import { medianMs, reportRatio } from './measure';
 import { watchPeak } from './report';
@@ -176,5 +176,132 @@ describe(`the partner dashboard on the ${SIZE} seed`, () => {
     } finally {
       app.close();
     }
+  });
+});
+
+/** A plain call of the running server's API from inside the page (the session cookie rides along), as the reference's data fetch. */
+const PAGE_HELPERS = `
+  window.__benchFrame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+  window.__benchCall = async (token, method, input) => {
+    const response = await fetch('/api/' + method, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: 'Bearer ' + token }, body: JSON.stringify(input) });
+    const body = await response.json();
+    if (!body.ok) throw new Error(method + ' failed');
+    return body.value;
+  };
+  window.__benchTables = (tables) => {
+    const host = document.createElement('div');
+    host.id = 'bench-tables';
+    for (const rows of tables) {
+      const table = document.createElement('table');
+      const columns = rows.length ? Object.keys(rows[0]) : [];
+      const head = table.createTHead().insertRow();
+      for (const column of columns) head.appendChild(document.createElement('th')).textContent = column;
+      const body = table.createTBody();
+      for (const row of rows) {
+        const tr = body.insertRow();
+        for (const column of columns) tr.insertCell().textContent = typeof row[column] === 'object' ? JSON.stringify(row[column]) : String(row[column]);
+      }
+      host.appendChild(table);
+    }
+    (document.querySelector('main') ?? document.body).appendChild(host);
+    return host;
+  };
+`;
+
+declare global {
+  interface Window {
+    __benchFrame(): Promise<unknown>;
+    __benchCall(token: string, method: string, input: unknown): Promise<unknown>;
+    __benchTables(tables: readonly Record<string, unknown>[][]): HTMLElement;
+  }
+}
+
+// The page runs under the app's CSP (no eval): conditions and table makers are spliced into the evaluated source.
+const FROM_PARTNERS = `window.location.hash = '#/records/partners';
+  const giveUp = performance.now() + 60000;
+  while (!document.querySelector('[data-testid=partners-table] tr.vrow')) { await window.__benchFrame(); if (performance.now() > giveUp) throw new Error('the partners list did not open'); }`;
+
+/** From the partners list, opens `hash` and waits (a check each frame) until `drawn` holds in the page, then the frame that paints it; ms measured in the page. */
+function openUntil(page: Page, hash: string, drawn: string): Promise<number> {
+  return page.evaluate(`(async () => {
+    ${FROM_PARTNERS}
+    const start = performance.now();
+    window.location.hash = ${JSON.stringify(hash)};
+    do { await window.__benchFrame(); if (performance.now() > giveUp) throw new Error('not drawn: ' + ${JSON.stringify(hash)}); } while (!(${drawn}));
+    await window.__benchFrame(); // the frame that paints it
+    return performance.now() - start;
+  })()`) as Promise<number>;
+}
+
+/** On the partners list, in the same page: fetches `calls` through the API, draws the tables `toTables` makes of their answers, and waits for the frame that paints them; ms measured in the page. */
+function plainTables(page: Page, token: string, calls: readonly [string, unknown][], toTables: string): Promise<number> {
+  return page.evaluate(`(async () => {
+    ${FROM_PARTNERS}
+    const start = performance.now();
+    const calls = ${JSON.stringify(calls)};
+    const answers = await Promise.all(calls.map(([method, input]) => window.__benchCall(${JSON.stringify(token)}, method, input)));
+    const host = window.__benchTables((${toTables})(answers));
+    await window.__benchFrame();
+    await window.__benchFrame(); // the frame that paints them
+    const ms = performance.now() - start;
+    host.remove();
+    return ms;
+  })()`) as Promise<number>;
+}
+
+/** The measured line (no dots past 60 points) has a segment per value: its path's "L" commands. */
+const CHART_DRAWN = `[...document.querySelectorAll('[data-testid=progress-chart] svg path.recharts-line-curve')].some((p) => ((p.getAttribute('d') ?? '').match(/L/g) ?? []).length >= ${POINTS - 1})`;
+/** Every chart of the dashboard has its marks in its SVG, the timeline one per check-in point it lists. */
+const DASHBOARD_DRAWN = `(() => {
+  const timeline = document.querySelector('[data-testid=chart-timeline]');
+  if (!timeline || !document.querySelector('[data-testid=partner-dashboard]')) return false;
+  if (timeline.querySelectorAll('.recharts-scatter-symbol').length !== Number(timeline.dataset.points)) return false;
+  return [...document.querySelectorAll('[data-testid=partner-dashboard] .chart__picture')].every((picture) => picture.querySelector('.field__hint') || picture.querySelector('svg .recharts-bar-rectangle, svg .recharts-scatter-symbol'));
+})()`;
+
+describe(`in Chromium, on the ${SIZE} seed`, () => {
+  let page: Page;
+  let token: string;
+  let close: () => Promise<void>;
+  let stop: () => Promise<void>;
+  beforeAll(async () => {
+    const accord = await startAccord(path);
+    stop = accord.stop;
+    token = new URL(accord.url).searchParams.get('token')!;
+    const launched = await launchBrowser();
+    close = launched.close;
+    page = await launched.browser.newPage({ viewport: { width: 1300, height: 1000 } });
+    page.setDefaultTimeout(120_000);
+    await page.addInitScript((lang) => localStorage.setItem('accord.language', lang), 'en');
+    await signIn(page, accord.url);
+    await page.evaluate(PAGE_HELPERS);
+  });
+  afterAll(async () => {
+    await close?.();
+    await stop?.();
+  });
+
+  it(`a benchmark's progress chart of ${POINTS} measured values against the same values as a plain table`, async () => {
+    const chartMs = await medianMs(() => openUntil(page, `#/records/benchmarks/${benchmarkId}`, CHART_DRAWN), { runs: 5, warmup: 1 });
+    const drawnPoints = await page.locator('[data-testid=progress-chart]').getAttribute('data-points');
+    expect(Number(drawnPoints)).toBe(POINTS);
+    const calls: [string, unknown][] = [
+      ['records.get', { type: 'benchmarks', id: benchmarkId }],
+      ['records.list', { type: 'benchmarkTargets', filter: { benchmarkId }, limit: 500 }],
+      ['records.list', { type: 'measurements', filter: { benchmarkId }, limit: 2000 }],
+    ];
+    const toTables = `(answers) => [answers[2].rows.map((row) => ({ date: row.measuredOn, value: row.value, rating: row.rating }))]`;
+    const tableMs = await medianMs(() => plainTables(page, token, calls, toTables), { runs: 5, warmup: 1 });
+    reportRatio({ name: `benchmark page, progress chart of ${POINTS} points drawn`, measuredMs: chartMs, referenceName: 'the same values fetched and drawn as a plain table', referenceMs: tableMs });
+  });
+
+  it('the partner dashboard drawn against the same data as plain tables', async () => {
+    const hash = `#/dashboard/${partnerId}?today=${TODAY}`;
+    const dashboardMs = await medianMs(() => openUntil(page, hash, DASHBOARD_DRAWN), { runs: 5, warmup: 1 });
+    const symbols = await page.locator('[data-testid=chart-timeline] .recharts-scatter-symbol').count();
+    const calls: [string, unknown][] = [['dashboard.partner', { partnerId, today: TODAY }]];
+    const toTables = `(answers) => { const d = answers[0]; return [d.ratingsOverTime, d.deadlines.map(({ briefs, ...rest }) => ({ ...rest, briefs: briefs.length })), d.checkIns, d.resources, d.actionItems]; }`;
+    const tableMs = await medianMs(() => plainTables(page, token, calls, toTables), { runs: 5, warmup: 1 });
+    reportRatio({ name: `partner dashboard drawn (${symbols} timeline points)`, measuredMs: dashboardMs, referenceName: 'the same data fetched and drawn as plain tables', referenceMs: tableMs });
   });
 });
