@@ -14,7 +14,7 @@ import { recordType } from '../shared/records/registry';
 import { inputSchema } from '../shared/records/spec';
 import { launchBrowser, signIn, startAccord } from '../tests/e2e/support';
 import { openTestApp } from '../tests/helpers';
-import { medianMs, reportRatio } from './measure';
+import { alternatingMs, medianMs, reportRatio } from './measure';
 import { watchPeak } from './report';
 
 /**
@@ -157,20 +157,8 @@ describe(`the partner dashboard on the ${SIZE} seed`, () => {
       expect(numbersOf(dashboard)).toEqual(rawNumbers(reference));
       expect(dashboard.checkIns.length).toBeGreaterThan(0);
       expect(dashboard.ratingsOverTime.length).toBeGreaterThan(0);
-      // Alternating rounds of batches (each sample at least ~20 ms), the best round of each side, as bench/planning.bench.ts.
-      const once = await medianMs(() => raw(TODAY), { runs: 5, warmup: 2 });
-      const batch = Math.max(1, Math.ceil(20 / Math.max(once, 0.001)));
-      const perCall = async (fn: () => unknown) =>
-        (await medianMs(async () => {
-          for (let i = 0; i < batch; i++) await fn();
-        }, { runs: 5, warmup: 1 })) / batch;
-      let measuredMs = Infinity;
-      let referenceMs = Infinity;
       const peak = watchPeak();
-      for (let round = 0; round < 5; round++) {
-        measuredMs = Math.min(measuredMs, await perCall(call));
-        referenceMs = Math.min(referenceMs, await perCall(() => raw(TODAY)));
-      }
+      const { measuredMs, referenceMs } = await alternatingMs(call, () => raw(TODAY), { sampleMs: 20, rounds: 5, runs: 5 });
       const size = `${dashboard.checkIns.length} check-ins, ${dashboard.ratingsOverTime.length} months, ${dashboard.deadlines.length} deadlines, ${dashboard.resources.length} resource rows, ${dashboard.actionItems.length} owners`;
       reportRatio({ name: `dashboard.partner, busiest partner (${size})`, measuredMs, referenceName: 'raw statements for the same numbers', referenceMs, goal: 1.5, peakMiB: peak.peakMiB() });
     } finally {
