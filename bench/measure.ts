@@ -21,6 +21,31 @@ export async function medianMs(fn: () => unknown, options: { runs?: number; warm
   return times[Math.floor(times.length / 2)]!;
 }
 
+/**
+ * Sub-millisecond calls timed in batches (each sample at least `sampleMs`), alternating the two sides for `rounds`
+ * rounds and keeping each side's best per-call time, so timer resolution and drift do not decide the ratio.
+ */
+export async function alternatingMs(
+  measured: () => unknown,
+  reference: () => unknown,
+  options: { sampleMs?: number; rounds?: number; runs?: number } = {},
+): Promise<{ measuredMs: number; referenceMs: number }> {
+  const { sampleMs = 5, rounds = 7, runs = 7 } = options;
+  const once = await medianMs(reference, { runs: 5, warmup: 2 });
+  const batch = Math.max(1, Math.ceil(sampleMs / Math.max(once, 0.001)));
+  const perCall = async (fn: () => unknown) =>
+    (await medianMs(async () => {
+      for (let i = 0; i < batch; i++) await fn();
+    }, { runs, warmup: 1 })) / batch;
+  let measuredMs = Infinity;
+  let referenceMs = Infinity;
+  for (let round = 0; round < rounds; round++) {
+    measuredMs = Math.min(measuredMs, await perCall(measured));
+    referenceMs = Math.min(referenceMs, await perCall(reference));
+  }
+  return { measuredMs, referenceMs };
+}
+
 export interface RatioLine {
   name: string;
   measuredMs: number;

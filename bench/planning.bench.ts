@@ -10,7 +10,7 @@ import { ftsQuery } from '../shared/records/searchText';
 import { columnName, type RecordTypeSpec } from '../shared/records/spec';
 import type { Statement } from 'better-sqlite3-multiple-ciphers';
 import { openTestApp } from '../tests/helpers';
-import { medianMs, reportRatio } from './measure';
+import { alternatingMs, reportRatio } from './measure';
 import { watchPeak } from './report';
 
 /**
@@ -51,21 +51,8 @@ async function compare(name: string, method: string, input: unknown, reference: 
   const ids = (Array.isArray(value) ? value : value.rows!).map((row) => row.id);
   const rawIds = (raw as { id: string }[]).map((row) => row.id);
   if (JSON.stringify(ids) !== JSON.stringify(rawIds)) throw new Error(`${name}: the handler and the raw statement returned different rows`);
-  // Sub-millisecond queries are timed in batches (each sample at least ~5 ms), alternating the two sides, so timer
-  // resolution and drift do not decide the ratio.
-  const once = await medianMs(reference, { runs: 5, warmup: 2 });
-  const batch = Math.max(1, Math.ceil(5 / Math.max(once, 0.001)));
-  const perCall = async (fn: () => unknown) =>
-    (await medianMs(async () => {
-      for (let i = 0; i < batch; i++) await fn();
-    }, { runs: 7, warmup: 1 })) / batch;
-  let measuredMs = Infinity;
-  let referenceMs = Infinity;
   const peak = watchPeak();
-  for (let round = 0; round < 7; round++) {
-    measuredMs = Math.min(measuredMs, await perCall(() => app.call(method, input)));
-    referenceMs = Math.min(referenceMs, await perCall(reference));
-  }
+  const { measuredMs, referenceMs } = await alternatingMs(() => app.call(method, input), reference);
   reportRatio({ name: `${name} (${ids.length} rows)`, measuredMs, referenceName: 'raw statement', referenceMs, goal: 1.5, peakMiB: peak.peakMiB() });
 }
 

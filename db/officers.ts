@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3-multiple-ciphers';
+import { statement } from './statements';
 
 /**
  * The officers of this post (migration 0011): local rows, never synced. The
@@ -34,7 +35,8 @@ export function countOfficers(db: Database, role?: OfficerRole): number {
 }
 
 export function findOfficer(db: Database, id: string): Officer | undefined {
-  return db.prepare(`SELECT ${COLUMNS} FROM officers WHERE id = ?`).get(id) as Officer | undefined;
+  // Every call through the gate reads its officer: the statement is prepared once per database.
+  return statement(db, `SELECT ${COLUMNS} FROM officers WHERE id = ?`).get(id) as Officer | undefined;
 }
 
 export function findOfficerByName(db: Database, name: string): Officer | undefined {

@@ -1,5 +1,6 @@
 import type { DashboardCheckIn, DashboardDeadline, PartnerDashboard, PostDashboard } from '../../shared/api/dashboard';
 import { addDays } from '../../shared/results/today';
+import { statement } from '../statements';
 import type { Store } from '../store';
 import { getRecord } from './records';
 
@@ -32,14 +33,8 @@ interface DeadlineRow {
 }
 
 function deadlinesFrom(store: Store, partnerId: string, today: string): DeadlineRow[] {
-  return store.db
-    .prepare(`SELECT d.id, d.name, d.date, d.fiscal_year, (d.partner_id IS NOT NULL AND d.partner_id = ?) AS own FROM budget_deadlines d WHERE ${DEADLINE_OF_PARTNER} AND d.date >= ? ORDER BY d.date, d.id`)
+  return statement(store.db, `SELECT d.id, d.name, d.date, d.fiscal_year, (d.partner_id IS NOT NULL AND d.partner_id = ?) AS own FROM budget_deadlines d WHERE ${DEADLINE_OF_PARTNER} AND d.date >= ? ORDER BY d.date, d.id`)
     .all(partnerId, partnerId, today) as DeadlineRow[];
-}
-
-/** The first deadline (by date) a point due on `due` lands after, within that deadline's fiscal year. */
-function lateFor(deadlines: readonly DeadlineRow[], due: string): DeadlineRow | undefined {
-  return deadlines.find((deadline) => due > deadline.date && due <= fiscalYearEnd(deadline.fiscal_year));
 }
 
 export type PartnerDashboardData = PartnerDashboard;
@@ -47,8 +42,8 @@ export type PartnerDashboardData = PartnerDashboard;
 export function partnerDashboard(store: Store, partnerId: string, today: string): PartnerDashboard {
   const partner = getRecord(store, 'partners', partnerId); // refuses an unknown partner as every record read does
 
-  const ratingRows = store.db
-    .prepare(
+  const ratingRows = statement(
+      store.db,
       `SELECT substr(COALESCE(NULLIF(c.assessed_on, ''), c.due_date), 1, 7) AS period, c.rating AS rating, COUNT(*) AS n
        FROM check_ins c JOIN record_links l ON l.source_id = c.id AND l.source_type = 'checkIns' AND l.field = 'benchmarkIds'
        WHERE c.status = 'assessed' AND c.project_id IN (SELECT id FROM projects WHERE partner_id = ?)
@@ -65,25 +60,35 @@ export function partnerDashboard(store: Store, partnerId: string, today: string)
 
   const deadlineRows = deadlinesFrom(store, partnerId, today);
   const until = deadlineRows.length ? fiscalYearEnd(Math.max(...deadlineRows.map((d) => d.fiscal_year))) : addDays(today, 365);
-  const checkInRows = store.db
-    .prepare(
+  const checkInRows = statement(
+      store.db,
       `SELECT c.id, c.title, c.project_id, p.title AS project_title, c.due_date, c.status, c.rating
        FROM check_ins c JOIN projects p ON p.id = c.project_id
        WHERE p.partner_id = ? AND c.due_date >= ? AND c.due_date <= ? ORDER BY c.due_date, c.id`,
     )
     .all(partnerId, addDays(today, -TIMELINE_PAST_DAYS), until < today ? today : until) as { id: string; title: string; project_id: string; project_title: string; due_date: string; status: string; rating: string }[];
   const lateCounts = new Map<string, number>();
+  // Each deadline's window once (not per point): a point is late for it if due after it, within its fiscal year.
+  const windows = deadlineRows.map((d) => ({ id: d.id, date: d.date, end: fiscalYearEnd(d.fiscal_year) }));
   const checkIns: DashboardCheckIn[] = checkInRows.map((row) => {
     const planned = row.status === 'planned';
-    const late = planned ? lateFor(deadlineRows, row.due_date) : undefined;
-    // A point counts as late for every deadline it lands after in that deadline's year (as the readiness view lists it).
-    if (planned) for (const d of deadlineRows) if (row.due_date > d.date && row.due_date <= fiscalYearEnd(d.fiscal_year)) lateCounts.set(d.id, (lateCounts.get(d.id) ?? 0) + 1);
-    return { id: row.id, title: row.title, projectId: row.project_id, projectTitle: row.project_title, dueDate: row.due_date, status: row.status, rating: row.rating, lateForDeadlineId: late?.id ?? null, overdue: planned && row.due_date < today };
+    // A point counts as late for every deadline it lands after in that deadline's year (as the readiness view lists it);
+    // it is marked with the first of them (by date).
+    let late: string | null = null;
+    if (planned) {
+      for (const d of windows) {
+        if (row.due_date > d.date && row.due_date <= d.end) {
+          late ??= d.id;
+          lateCounts.set(d.id, (lateCounts.get(d.id) ?? 0) + 1);
+        }
+      }
+    }
+    return { id: row.id, title: row.title, projectId: row.project_id, projectTitle: row.project_title, dueDate: row.due_date, status: row.status, rating: row.rating, lateForDeadlineId: late, overdue: planned && row.due_date < today };
   });
 
   const briefRows = deadlineRows.length
-    ? (store.db
-        .prepare(
+    ? (statement(
+      store.db,
           `SELECT b.id, b.deadline_id, b.recipient_id, COALESCE(p.name, '') AS recipient_name, b.delivered_on, b.language FROM brief_deliveries b LEFT JOIN people p ON p.id = b.recipient_id
            WHERE b.deadline_id IN (SELECT value FROM json_each(?)) AND (b.partner_id IS NULL OR b.partner_id = '' OR b.partner_id = ?) ORDER BY b.delivered_on DESC, b.id`,
         )
@@ -100,8 +105,8 @@ export function partnerDashboard(store: Store, partnerId: string, today: string)
   }));
 
   const resources = (
-    store.db
-      .prepare(
+    statement(
+      store.db,
         `SELECT fiscal_year, authority, currency, SUM(COALESCE(requested_minor, 0)) AS requested, SUM(COALESCE(approved_minor, 0)) AS approved, COUNT(*) AS lines
          FROM resources WHERE partner_id = ? GROUP BY fiscal_year, authority, currency ORDER BY currency, fiscal_year, authority`,
       )
@@ -109,8 +114,8 @@ export function partnerDashboard(store: Store, partnerId: string, today: string)
   ).map((row) => ({ fiscalYear: row.fiscal_year, authority: row.authority, currency: row.currency, requestedMinor: row.requested, approvedMinor: row.approved, lines: row.lines }));
 
   const actionItems = (
-    store.db
-      .prepare(
+    statement(
+      store.db,
         `SELECT a.owner_id, COALESCE(p.name, '') AS owner_name, COUNT(*) AS open, SUM(a.due_date <> '' AND a.due_date < ?) AS overdue
          FROM action_items a LEFT JOIN people p ON p.id = a.owner_id
          WHERE a.status = 'open' AND a.meeting_id IN (SELECT id FROM meetings WHERE partner_id = ?)
@@ -124,16 +129,16 @@ export function partnerDashboard(store: Store, partnerId: string, today: string)
 
 /** Across the post: per partner its next deadline and how many of its assessments will land after it. */
 export function postDashboard(store: Store, today: string): PostDashboard {
-  const partners = store.db.prepare('SELECT id, name FROM partners ORDER BY name, id').all() as { id: string; name: string }[];
-  const deadlines = store.db.prepare('SELECT id, name, date, fiscal_year, partner_id FROM budget_deadlines WHERE date >= ? ORDER BY date, id').all(today) as { id: string; name: string; date: string; fiscal_year: number; partner_id: string | null }[];
+  const partners = statement(store.db, 'SELECT id, name FROM partners ORDER BY name, id').all() as { id: string; name: string }[];
+  const deadlines = statement(store.db, 'SELECT id, name, date, fiscal_year, partner_id FROM budget_deadlines WHERE date >= ? ORDER BY date, id').all(today) as { id: string; name: string; date: string; fiscal_year: number; partner_id: string | null }[];
   const delivered = new Set(
-    store.db
-      .prepare("SELECT deadline_id || '|' || COALESCE(partner_id, '') FROM brief_deliveries WHERE deadline_id IN (SELECT id FROM budget_deadlines WHERE date >= ?)")
+    statement(store.db, "SELECT deadline_id || '|' || COALESCE(partner_id, '') FROM brief_deliveries WHERE deadline_id IN (SELECT id FROM budget_deadlines WHERE date >= ?)")
       .pluck()
       .all(today) as string[],
   );
   // Per partner, the not-yet-assessed points bucketed by due date against its next deadline, in one pass per partner.
-  const pending = store.db.prepare(
+  const pending = statement(
+      store.db,
     `SELECT SUM(c.due_date < ?) AS overdue, SUM(c.due_date >= ? AND c.due_date <= ?) AS in_time, SUM(c.due_date > ? AND c.due_date <= ?) AS late
      FROM check_ins c WHERE c.status = 'planned' AND c.due_date <> '' AND c.project_id IN (SELECT id FROM projects WHERE partner_id = ?)`,
   );
