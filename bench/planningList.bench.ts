@@ -9,7 +9,7 @@ import { Store } from '../db/store';
 import { seedDatabase } from '../main/seed/generate';
 import { recordType } from '../shared/records/registry';
 import { inputSchema } from '../shared/records/spec';
-import { launchBrowser, startAccord, type RunningAccord } from '../tests/e2e/support';
+import { launchBrowser, signIn, startAccord, type RunningAccord } from '../tests/e2e/support';
 import { fmtMs, medianMs, reportRatio } from './measure';
 import { record, watchPeak } from './report';
 import { scaledDatabase } from './scaleData';
@@ -58,8 +58,8 @@ function checkInDatabase(rows: number): string {
 
 async function serve(path: string): Promise<RunningAccord> {
   const accord = await startAccord(path);
-  await page.goto(accord.url);
-  await page.getByTestId('marking-top').waitFor();
+  // The address alone opens nothing: the bench signs in as a person would.
+  await signIn(page, accord.url);
   return accord;
 }
 
@@ -69,7 +69,7 @@ function openList(hash: string, testId: string, rows: number, all = false): Prom
     async ({ hash, testId, rows, all }) => {
       const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
       window.location.hash = '#/records/partners';
-      while (!document.querySelector('[data-testid=partners-list] tr.vrow')) await frame();
+      while (!document.querySelector('[data-testid=partners-table] tr.vrow')) await frame();
       const start = performance.now();
       window.location.hash = hash;
       for (;;) {
