@@ -580,6 +580,7 @@ export const ar: Record<MessageKey, string> = {
   'sync.keyFileEncryptionKey': "مفتاح التشفير في ملف المفتاح غير موقّع بمفتاح التوقيع الخاص بالمركز: ربما عُدّل الملف. لم يُعتمد شيء.",
   'sync.export.readers': "من يحق له قراءة هذا الملف",
   'sync.export.readersHint': "لا يفتح الملف إلا المراكز التي تختارها. ويبقى الملف حاملًا توقيع هذا المركز.",
+  'sync.export.noReaders': "لا يوجد مركز موثوق هنا بعد: اعتمد ملف المفتاح العام لمركز من المزامنة، الاستيراد، فيظهر هنا.",
   'sync.export.noKeyYet': "{name}: لا مفتاح تشفير بعد (استورد ملف مفتاحه الجديد)",
   'sync.export.unencrypted': "تصدير دون تشفير: كل من يجد الملف يستطيع قراءة كل سجل فيه",
   'sync.export.encryptedFor': "مشفّر لـ {posts}.",

@@ -583,6 +583,7 @@ export const en = {
   'sync.keyFileEncryptionKey': "The key file's encryption key is not signed by the post's signing key: the file may have been altered. Nothing was trusted.",
   'sync.export.readers': "Who may read this file",
   'sync.export.readersHint': "Only the posts you tick can open the file. The file still carries this post's signature.",
+  'sync.export.noReaders': "No post is trusted here yet: trust a post's public key file under Sync, Import, and it appears here.",
   'sync.export.noKeyYet': "{name}: no encryption key yet (import its new key file)",
   'sync.export.unencrypted': "Export unencrypted: anyone who finds the file can read every record in it",
   'sync.export.encryptedFor': "Encrypted to {posts}.",

@@ -66,6 +66,8 @@ describe('MOU documents in the browser', () => {
     // No post is trusted here yet, so none can be a reader: the person says, explicitly, that it goes unencrypted.
     expect(await panel.getByRole('button', { name: 'Check and export' }).isDisabled()).toBe(true);
     await panel.getByTestId('doc-readers').getByLabel(/Export unencrypted/).check();
+    // Set ACCORD_SHOTS=DIR to keep a picture of the documents panel with its readers, for a person to look at.
+    if (process.env.ACCORD_SHOTS) await panel.screenshot({ path: join(process.env.ACCORD_SHOTS, 'mou-documents-readers-en.png') });
     await panel.getByRole('button', { name: 'Check and export' }).click();
     const signedPath = join(dir.path, 'mou.accord-mou.zip');
     const signed = await downloadFrom(() => page.getByTestId('pre-export-warnings').getByRole('button', { name: 'Export anyway' }).click(), signedPath);

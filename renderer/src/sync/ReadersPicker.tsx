@@ -32,6 +32,7 @@ export function ReadersPicker({ peers, value, onChange, idPrefix }: { peers: Pee
     <fieldset className="readers" data-testid={`${idPrefix}-readers`}>
       <legend>{t('sync.export.readers')}</legend>
       <p className="field__hint">{t('sync.export.readersHint')}</p>
+      {active.length === 0 && <p className="field__hint">{t('sync.export.noReaders')}</p>}
       {active.map((peer) => {
         const id = `${idPrefix}-reader-${peer.postId}`;
         const usable = peer.encryptionKey !== null;
