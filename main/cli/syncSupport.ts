@@ -1,6 +1,6 @@
-import { closeSync, fstatSync, openSync, readSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { uploadInChunks } from '../../shared/api/chunkedUpload';
-import type { EncryptFor } from '../../shared/api/sync';
+import type { EncryptFor, JobStatus } from '../../shared/api/sync';
 import type { AccordApp } from '../app';
 import { ask, call, knownPassphrase, rememberPassphrase, text, UsageError } from './command';
 
@@ -82,4 +82,49 @@ export async function readersChosen(app: AccordApp, values: Record<string, unkno
 export async function postNames(app: AccordApp, postIds: readonly string[]): Promise<string> {
   const peers = await call(app, 'sync.peers.list', {});
   return postIds.map((id) => peers.find((peer) => peer.postId === id)?.name ?? id).join(', ');
+}
+
+/** Resolves with a job's final status: it listens first, then asks once, so a job that already ended is not missed. */
+export function jobEnd(app: AccordApp, jobId: string): Promise<JobStatus> {
+  return new Promise((resolve, reject) => {
+    const stop = app.call.subscribe((event) => {
+      if (event.type === 'job' && event.status.id === jobId && event.status.state !== 'running') {
+        stop();
+        resolve(event.status);
+      }
+    });
+    call(app, 'sync.jobs.status', { jobId }).then((status) => {
+      if (status.state !== 'running') {
+        stop();
+        resolve(status);
+      }
+    }, (error: unknown) => {
+      stop();
+      reject(error instanceof Error ? error : new Error(String(error)));
+    });
+  });
+}
+
+/** Writes a finished export to `path` a slice at a time (beside it, then renamed over it; owner-only). */
+export async function downloadTo(app: AccordApp, jobId: string, path: string): Promise<number> {
+  const temporary = `${path}.partial-${process.pid}`;
+  const fd = openSync(temporary, 'w', 0o600);
+  let size = 0;
+  try {
+    for (let offset = 0, total = 1; offset < total; ) {
+      const slice = await call(app, 'sync.download', { jobId, offset });
+      total = slice.size;
+      if (slice.bytes.length === 0) break;
+      writeSync(fd, slice.bytes);
+      offset += slice.bytes.length;
+      size = offset;
+    }
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(temporary, path);
+  return size;
 }

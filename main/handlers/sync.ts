@@ -8,7 +8,7 @@ import { AppError } from '../../shared/result';
 import { looksLikeSignedMouFile } from '../documents/index';
 import { looksEncrypted, openTransferStream, rejected } from '../sync/bundle';
 import { decryptHere, encryptionKeyInfo, ensureEncryptionKey, recipientsFor, unwrapHere } from '../sync/encryption';
-import { addSpooledUpload, addUpload, appendUpload, beginUpload, endUpload, exportedFile, isBundle, jobStatus, preparedUpload, startJob, uploadedBytes, uploadIsBundle } from '../sync/jobs';
+import { addSpooledUpload, addUpload, appendUpload, beginUpload, endUpload, exportedFile, exportedSlice, exportToSpool, isBundle, jobStatus, preparedUpload, startJob, uploadedBytes, uploadIsBundle } from '../sync/jobs';
 import { ensureKey, keyInfo, passphraseProtection, unlockPrivateKey } from '../sync/keys';
 import { importOffThread, inspectOffThread } from '../sync/inWorker';
 import { exportBundle, publicKeyFile, senderOf, senderOfBundle, trustSenderOf } from '../sync/service';
@@ -141,7 +141,9 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
     if (encryptFor !== 'unencrypted') recipientsFor(store.db, encryptFor);
     ensureKey(store.db, protectionOf(context), passphrase, new Date().toISOString());
     unlockPrivateKey(store.db, protectionOf(context), passphrase);
-    return { jobId: startJob(context, context.emit, 'export', async (onProgress) => ({ export: await exportNow(context, forPost, passphrase, encryptFor, onProgress) })) };
+    // Streamed to a spool file (sealed as it is written, when encrypted), so an export has no size cap.
+    const options = { protection: protectionOf(context), passphrase, encryptFor: readersOf(encryptFor) };
+    return { jobId: startJob(context, context.emit, 'export', async (onProgress) => ({ export: await exportToSpool(store, forPost, { ...options, onProgress }) })) };
   },
   // Previews and imports hold the write transaction for seconds on a large bundle: they merge on the sync worker thread.
   'sync.inspect.start': ({ uploadId }, context) => {
@@ -153,10 +155,7 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
     return { jobId: startJob(context, context.emit, 'import', async (onProgress) => ({ report: await importOffThread(context, prepared, onProgress) })) };
   },
   'sync.jobs.status': ({ jobId }, context) => jobStatus(context, jobId),
-  'sync.download': ({ jobId }, context) => {
-    const file = exportedFile(context, jobId);
-    return { bytes: file.bytes, name: file.name };
-  },
+  'sync.download': ({ jobId, offset, length }, context) => exportedSlice(context, jobId, offset, length),
   'sync.dump': (_input, { store }) => ({ text: dumpSyncedTables(store.db) }),
   'sync.saveFile': async ({ jobId, publicKey }, context) => {
     if (!context.saveFile) throw new AppError('NOT_FOUND', message('sync.noSaveDialog'));

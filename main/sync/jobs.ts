@@ -7,7 +7,7 @@ import { MAX_BUNDLE_BYTES } from '../../shared/api/sync';
 import type { AppEvent } from '../../shared/contract';
 import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
-import { prepareBundle, prepareSpooledBundle, type ExportResult, type PreparedBundle, type Progress } from './service';
+import { exportBundleToFile, prepareBundle, prepareSpooledBundle, type ExportSummary, type PreparedBundle, type Progress, type SyncOptions } from './service';
 import { rejected } from './bundle';
 
 /**
@@ -19,7 +19,8 @@ import { rejected } from './bundle';
  */
 interface Job {
   status: JobStatus;
-  bytes?: Buffer;
+  /** A finished export's file: a private spool file, read back in slices (no size cap). */
+  file?: { path: string; size: number; dispose(): void };
 }
 
 /**
@@ -208,7 +209,26 @@ function readSyncSafe(fd: number, into: Buffer): number {
 }
 
 export type JobKind = JobStatus['kind'];
-export type JobOutcome = Partial<Pick<JobStatus, 'inspection' | 'report'>> & { export?: ExportResult };
+export type JobOutcome = Partial<Pick<JobStatus, 'inspection' | 'report'>> & { export?: SpooledExport };
+
+/** An export written to a private spool file (streamed, sealed when it is encrypted), kept for its download. */
+export interface SpooledExport extends ExportSummary {
+  path: string;
+  dispose(): void;
+}
+
+/** Writes an export to a spool file of its own; removed when its job is dropped (or here, when it fails). */
+export async function exportToSpool(store: Parameters<typeof exportBundleToFile>[0], forPost: string | null, options: SyncOptions): Promise<SpooledExport> {
+  const folder = mkdtempSync(join(tmpdir(), 'accord-export-'));
+  const dispose = removeFolder(folder);
+  try {
+    const path = join(folder, 'bundle');
+    return { ...(await exportBundleToFile(store, forPost, path, options)), path, dispose };
+  } catch (error) {
+    dispose();
+    throw error;
+  }
+}
 
 /**
  * Starts work as a job. Its status is pushed through `emit` whenever its phase
@@ -219,7 +239,7 @@ export function startJob(owner: object, emit: (event: AppEvent) => void, kind: J
   const id = randomUUID();
   const job: Job = { status: { id, kind, state: 'running', phase: 'starting', done: 0, total: 0, error: null, inspection: null, report: null, file: null } };
   jobs.set(id, job);
-  keepLatest(jobs, KEEP_JOBS);
+  keepLatest(jobs, KEEP_JOBS, (dropped) => dropped.file?.dispose());
   const push = () => emit({ type: 'job', status: { ...job.status } });
   const progress: Progress = ({ phase, done, total }) => {
     const step = Math.max(1, Math.floor(total / 100));
@@ -234,8 +254,8 @@ export function startJob(owner: object, emit: (event: AppEvent) => void, kind: J
         job.status.inspection = outcome.inspection ?? null;
         job.status.report = outcome.report ?? null;
         if (outcome.export) {
-          job.bytes = outcome.export.bytes;
-          job.status.file = { name: outcome.export.fileName, size: outcome.export.bytes.length, changes: outcome.export.header.counts.changes, encryptedFor: outcome.export.encryptedFor };
+          job.file = { path: outcome.export.path, size: outcome.export.size, dispose: outcome.export.dispose };
+          job.status.file = { name: outcome.export.fileName, size: outcome.export.size, changes: outcome.export.header.counts.changes, sequence: outcome.export.header.sequence, encryptedFor: outcome.export.encryptedFor };
         }
         job.status.state = 'done';
         job.status.phase = 'done';
@@ -258,9 +278,27 @@ export function jobStatus(owner: object, jobId: string): JobStatus {
   return { ...job.status };
 }
 
-/** A finished export's whole file. */
-export function exportedFile(owner: object, jobId: string): { name: string; bytes: Buffer } {
+function finishedExport(owner: object, jobId: string): { name: string; path: string; size: number } {
   const job = registry(owner).jobs.get(jobId);
-  if (!job?.bytes || !job.status.file) throw new AppError('NOT_FOUND', message('sync.noSuchExport'));
-  return { name: job.status.file.name, bytes: job.bytes };
+  if (!job?.file || !job.status.file) throw new AppError('NOT_FOUND', message('sync.noSuchExport'));
+  return { name: job.status.file.name, path: job.file.path, size: job.file.size };
+}
+
+/** A finished export's whole file (the desktop Save dialog writes it). */
+export function exportedFile(owner: object, jobId: string): { name: string; bytes: Buffer } {
+  const file = finishedExport(owner, jobId);
+  return { name: file.name, bytes: readFileSync(file.path) };
+}
+
+/** A slice of a finished export, from `offset`, at most `length` bytes: a file of any size, downloaded piece by piece. */
+export function exportedSlice(owner: object, jobId: string, offset: number, length: number): { name: string; size: number; offset: number; bytes: Buffer } {
+  const file = finishedExport(owner, jobId);
+  const bytes = Buffer.alloc(Math.max(0, Math.min(length, file.size - offset)));
+  const fd = openSync(file.path, 'r');
+  try {
+    readSync(fd, bytes, 0, bytes.length, offset);
+  } finally {
+    closeSync(fd);
+  }
+  return { name: file.name, size: file.size, offset, bytes };
 }

@@ -84,7 +84,7 @@ export const jobStatusSchema = z.object({
   inspection: inspectionSchema.nullable(),
   report: importReportSchema.nullable(),
   /** For a finished export: the file to save, fetched with sync.download. */
-  file: z.object({ name: z.string(), size: z.number(), changes: z.number(), encryptedFor: z.array(z.string()) }).nullable(),
+  file: z.object({ name: z.string(), size: z.number(), changes: z.number(), sequence: z.number(), encryptedFor: z.array(z.string()) }).nullable(),
 });
 export type JobStatus = z.infer<typeof jobStatusSchema>;
 export type Inspection = z.infer<typeof inspectionSchema>;
@@ -159,8 +159,14 @@ export const syncMethods = {
   'sync.import.start': { input: z.object({ uploadId: jobId }), output: z.object({ jobId: z.string() }) },
   /** A job's status now; afterwards each change is pushed as an event (shared/events.ts). */
   'sync.jobs.status': { input: z.object({ jobId }), output: jobStatusSchema },
-  /** A finished export's file. */
-  'sync.download': { input: z.object({ jobId }), output: z.object({ bytes: bundleBytes, name: z.string() }) },
+  /**
+   * A finished export's file, a slice at a time: from `offset`, at most `length` bytes (one chunk by default),
+   * with the whole file's size, so a file of any size comes down in pieces.
+   */
+  'sync.download': {
+    input: z.object({ jobId, offset: z.number().int().min(0).default(0), length: z.number().int().min(1).max(UPLOAD_CHUNK_BYTES).default(UPLOAD_CHUNK_BYTES) }),
+    output: z.object({ bytes: bundleBytes, name: z.string(), size: z.number(), offset: z.number() }),
+  },
   /** Every synced record as canonical sorted JSON: two posts hold the same data exactly when their dumps are equal. */
   'sync.dump': { input: z.object({}), output: z.object({ text: z.string() }) },
   /** Desktop: saves a finished export (or this post's public key file) where the person chooses. */

@@ -91,4 +91,32 @@ describe('chunked uploads', () => {
     const { uploadId: other } = await callOk<{ uploadId: string }>(rabat, 'sync.upload.begin', {});
     expect((await rabat.call('sync.upload.chunk', { uploadId: other, bytes: Buffer.alloc(UPLOAD_CHUNK_BYTES + 1) })).ok).toBe(false);
   });
+
+  it('an export made as a job is written to a spool file and comes down in slices that reassemble it exactly', async () => {
+    const { jobId } = await callOk<{ jobId: string }>(tunis, 'sync.export.start', { forPost: null, passphrase: PASSPHRASE, encryptFor: [rabat.context.store.post.id] });
+    const job = await new Promise<{ state: string; file: { size: number } | null }>((resolve) => {
+      const stop = tunis.call.subscribe((event) => {
+        if (event.type === 'job' && event.status.id === jobId && event.status.state !== 'running') {
+          stop();
+          resolve(event.status);
+        }
+      });
+      void callOk<{ state: string; file: { size: number } | null }>(tunis, 'sync.jobs.status', { jobId }).then((status) => status.state !== 'running' && (stop(), resolve(status)));
+    });
+    expect(job.state).toBe('done');
+    const slices: Buffer[] = [];
+    for (let offset = 0; offset < job.file!.size; ) {
+      const slice = await callOk<{ bytes: Uint8Array; size: number; offset: number }>(tunis, 'sync.download', { jobId, offset, length: 1000 });
+      expect(slice).toMatchObject({ size: job.file!.size, offset });
+      slices.push(Buffer.from(slice.bytes));
+      offset += slice.bytes.length;
+    }
+    const whole = Buffer.concat(slices);
+    expect(slices.length).toBeGreaterThan(3);
+    expect(whole.length).toBe(job.file!.size);
+    // The reassembled file is the sealed bundle: Rabat opens and verifies it.
+    const sent = await sendInPieces(rabat, whole, [500]);
+    expect(sent).toMatchObject({ ok: true, value: { kind: 'bundle', encrypted: true } });
+    expect((await callOk<{ trust: string }>(rabat, 'sync.inspect', { uploadId: (sent as { value: { uploadId: string } }).value.uploadId, preview: false })).trust).toBe('trusted');
+  });
 });

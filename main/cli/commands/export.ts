@@ -1,5 +1,5 @@
-import { call, databaseOption, EXIT, say, UsageError, withApp, type Command } from '../command';
-import { passphraseFor, postNames, readersChosen, writeFileAtomically } from '../syncSupport';
+import { call, CallFailed, databaseOption, EXIT, say, UsageError, withApp, type Command } from '../command';
+import { downloadTo, jobEnd, passphraseFor, postNames, readersChosen } from '../syncSupport';
 
 export const exportCommand: Command = {
   summary: 'cli.summary.export',
@@ -11,10 +11,15 @@ export const exportCommand: Command = {
     return withApp(values, async (app) => {
       const encryptFor = await readersChosen(app, values);
       const passphrase = await passphraseFor(app);
-      const result = await call(app, 'sync.export', { forPost: (values.for as string | undefined) ?? null, passphrase, encryptFor });
-      writeFileAtomically(out, result.bytes);
-      say(result.forPost ? 'cli.exportedFor' : 'cli.exportedAll', { file: out, changes: result.changes, size: result.bytes.byteLength, sequence: result.sequence, post: result.forPost });
-      say(result.encryptedFor.length > 0 ? 'cli.exportedEncrypted' : 'cli.exportedPlain', { posts: await postNames(app, result.encryptedFor) });
+      const forPost = (values.for as string | undefined) ?? null;
+      // As a job streamed to a spool file, then copied down a slice at a time: an export of any size.
+      const { jobId } = await call(app, 'sync.export.start', { forPost, passphrase, encryptFor });
+      const job = await jobEnd(app, jobId);
+      if (job.state === 'failed') throw new CallFailed(job.error!);
+      const size = await downloadTo(app, jobId, out);
+      const file = job.file!;
+      say(forPost ? 'cli.exportedFor' : 'cli.exportedAll', { file: out, changes: file.changes, size, sequence: file.sequence, post: forPost });
+      say(file.encryptedFor.length > 0 ? 'cli.exportedEncrypted' : 'cli.exportedPlain', { posts: await postNames(app, file.encryptedFor) });
       return EXIT.ok;
     });
   },

@@ -69,12 +69,21 @@ export function waitForJob(jobId: string, onStatus: (status: JobStatus) => void)
   });
 }
 
-/** Fetches a finished export as bytes and hands it to the browser as a file to save. */
+/** Fetches a finished export a slice at a time and hands it to the browser as a file to save. */
 export async function downloadExport(jobId: string, onProgress: (done: number, total: number) => void): Promise<void> {
-  const result = await api.call('sync.download', { jobId });
-  if (!result.ok) throw new CallFailed(result.error);
-  onProgress(result.value.bytes.length, result.value.bytes.length);
-  saveFile(new Blob([result.value.bytes] as BlobPart[], { type: 'application/octet-stream' }), result.value.name);
+  // A slice at a time: the parts are handed to the Blob, which the browser may keep on disk.
+  const parts: BlobPart[] = [];
+  let name = '';
+  for (let offset = 0, size = 1; offset < size; ) {
+    const result = await api.call('sync.download', { jobId, offset });
+    if (!result.ok) throw new CallFailed(result.error);
+    ({ name, size } = result.value);
+    parts.push(result.value.bytes as BlobPart);
+    offset += result.value.bytes.length;
+    onProgress(offset, size);
+    if (result.value.bytes.length === 0) break;
+  }
+  saveFile(new Blob(parts, { type: 'application/octet-stream' }), name);
 }
 
 export function saveFile(blob: Blob, name: string): void {
