@@ -1,4 +1,4 @@
-import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { uploadInChunks } from '../../shared/api/chunkedUpload';
 import type { EncryptFor, JobStatus } from '../../shared/api/sync';
 import type { AccordApp } from '../app';
@@ -56,11 +56,30 @@ export async function uploadFile(app: AccordApp, path: string) {
   }
 }
 
-/** Written beside the target and renamed over it, so a crash never leaves half a file; readable by its owner only. */
-export function writeFileAtomically(path: string, data: Uint8Array | string): void {
+/**
+ * Writes a file beside `path` and renames it over it once `produce` has written every piece, so a crash or a
+ * failure never leaves half a file; readable by its owner only. (main/sync/service.ts streams an export the
+ * same way: a host may not import the main side's internals, so each side keeps its few lines.)
+ */
+async function writeAtomically<T>(path: string, produce: (write: (piece: Uint8Array) => void) => Promise<T> | T): Promise<T> {
   const temporary = `${path}.partial-${process.pid}`;
-  writeFileSync(temporary, data, { mode: 0o600 });
+  const fd = openSync(temporary, 'w', 0o600);
+  let result: T;
+  try {
+    result = await produce((piece) => void writeSync(fd, piece));
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  closeSync(fd);
   renameSync(temporary, path);
+  return result;
+}
+
+/** Written beside the target and renamed over it, so a crash never leaves half a file; readable by its owner only. */
+export function writeFileAtomically(path: string, data: Uint8Array | string): Promise<void> {
+  return writeAtomically(path, (write) => write(typeof data === 'string' ? Buffer.from(data) : data));
 }
 
 /**
@@ -106,25 +125,16 @@ export function jobEnd(app: AccordApp, jobId: string): Promise<JobStatus> {
 }
 
 /** Writes a finished export to `path` a slice at a time (beside it, then renamed over it; owner-only). */
-export async function downloadTo(app: AccordApp, jobId: string, path: string): Promise<number> {
-  const temporary = `${path}.partial-${process.pid}`;
-  const fd = openSync(temporary, 'w', 0o600);
-  let size = 0;
-  try {
-    for (let offset = 0, total = 1; offset < total; ) {
+export function downloadTo(app: AccordApp, jobId: string, path: string): Promise<number> {
+  return writeAtomically(path, async (write) => {
+    let offset = 0;
+    for (let total = 1; offset < total; ) {
       const slice = await call(app, 'sync.download', { jobId, offset });
       total = slice.size;
       if (slice.bytes.length === 0) break;
-      writeSync(fd, slice.bytes);
+      write(slice.bytes);
       offset += slice.bytes.length;
-      size = offset;
     }
-  } catch (error) {
-    closeSync(fd);
-    rmSync(temporary, { force: true });
-    throw error;
-  }
-  closeSync(fd);
-  renameSync(temporary, path);
-  return size;
+    return offset;
+  });
 }

@@ -13,7 +13,7 @@ export const calendarCommand: Command = {
     const partnerId = values.partner as string | undefined;
     return withApp(values, async (app) => {
       const file = await call(app, 'reminders.calendar', { lang, ...(partnerId ? { partnerId } : {}) });
-      writeFileAtomically(out, file.bytes);
+      await writeFileAtomically(out, file.bytes);
       say('cli.calendarWritten', { file: out, n: file.events });
       return EXIT.ok;
     });

@@ -26,7 +26,7 @@ export const keysCommand: Command = {
           const file = await call(app, 'sync.publicKeyFile', { passphrase });
           if (action === 'show') say('cli.keyShow', { name: file.name, post: file.postId, key: file.publicKey, fingerprint: file.fingerprint });
           else if (typeof values.out === 'string') {
-            writeFileAtomically(values.out, file.text);
+            await writeFileAtomically(values.out, file.text);
             say('cli.keyWritten', { file: values.out, fingerprint: file.fingerprint });
           } else process.stdout.write(file.text);
           return EXIT.ok;

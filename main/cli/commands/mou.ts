@@ -78,7 +78,7 @@ export const mouCommand: Command = {
         const passphrase = format === 'signed' ? await passphraseFor(app) : undefined;
         const result = await call(app, 'mou.documents.export', { mouId: target, version, ...options, format, passphrase, encryptFor });
         for (const warning of result.warnings) warn('cli.warning', { text: formatMessage(cliLanguage(), warning.key, warning.params) });
-        writeFileAtomically(out, result.bytes);
+        await writeFileAtomically(out, result.bytes);
         say('cli.mouWritten', { file: out, format, size: result.bytes.byteLength, warnings: result.warnings.length });
         if (encryptFor) say(encryptFor === 'unencrypted' ? 'cli.exportedPlain' : 'cli.exportedEncrypted', { posts: encryptFor === 'unencrypted' ? '' : await postNames(app, encryptFor) });
         return EXIT.ok;
@@ -93,7 +93,7 @@ export const mouCommand: Command = {
         const from = await versionRef(app, target, values.from);
         const to = await versionRef(app, target, values.to);
         const result = await call(app, 'mou.documents.redline', { mouId: target, from, to, format, ...options });
-        writeFileAtomically(out, result.bytes);
+        await writeFileAtomically(out, result.bytes);
         say('cli.redlineWritten', { file: out, format, size: result.bytes.byteLength });
         return EXIT.ok;
       });
