@@ -1,45 +1,24 @@
-import Database from 'better-sqlite3-multiple-ciphers';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDirectory } from '../helpers';
-import { launchBrowser, openSignedIn, seedDemo, startAccord, type RunningAccord } from './support';
+import { describe, expect, it } from 'vitest';
+import { useDemoAccord } from './support';
 
 /**
  * The readiness dashboards in Chromium, on the seeded demo data: the post's partners at a glance, and a partner's
  * page with its check-in points against the budget deadlines, the brief delivered for the past deadline, ratings
  * over time, resources and actions; in Arabic the page runs right to left with the same rows.
  */
-const dir = tempDirectory();
-const databasePath = join(dir.path, 'accord.sqlite');
-const shots = process.env.ACCORD_SHOTS ?? join(__dirname, '..', '..', 'dist');
-let accord: RunningAccord;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 let partner: { id: string; name: string };
 let partnersWithProjects: number;
 let recipient: string;
 
-beforeAll(async () => {
-  seedDemo(databasePath);
-  const db = new Database(databasePath, { readonly: true });
-  partner = db.prepare('SELECT p.id, p.name FROM partners p WHERE EXISTS (SELECT 1 FROM brief_deliveries b WHERE b.partner_id = p.id) ORDER BY p.name LIMIT 1').get() as typeof partner;
-  partnersWithProjects = db.prepare('SELECT COUNT(*) FROM partners WHERE id IN (SELECT partner_id FROM projects)').pluck().get() as number;
-  recipient = db.prepare('SELECT pe.name FROM brief_deliveries b JOIN people pe ON pe.id = b.recipient_id WHERE b.partner_id = ?').pluck().get(partner.id) as string;
-  db.close();
-  expect(partner).toBeDefined();
-  mkdirSync(shots, { recursive: true });
-  accord = await startAccord(databasePath);
-  ({ browser, close: closeBrowser } = await launchBrowser());
+const { shots, open } = useDemoAccord({
+  inspect(db) {
+    partner = db.prepare('SELECT p.id, p.name FROM partners p WHERE EXISTS (SELECT 1 FROM brief_deliveries b WHERE b.partner_id = p.id) ORDER BY p.name LIMIT 1').get() as typeof partner;
+    partnersWithProjects = db.prepare('SELECT COUNT(*) FROM partners WHERE id IN (SELECT partner_id FROM projects)').pluck().get() as number;
+    recipient = db.prepare('SELECT pe.name FROM brief_deliveries b JOIN people pe ON pe.id = b.recipient_id WHERE b.partner_id = ?').pluck().get(partner.id) as string;
+    expect(partner).toBeDefined();
+  },
 });
-afterAll(async () => {
-  await closeBrowser?.();
-  await accord?.stop();
-  dir.remove();
-});
-
-const open = (language: 'en' | 'ar', hash: string) => openSignedIn(browser, `${accord.url}${hash}`, language);
 
 describe('the readiness dashboards', () => {
   it('the post dashboard lists every partner with projects; a partner page shows its deadlines, the delivered brief and its ratings', async () => {

@@ -1,47 +1,30 @@
-import Database from 'better-sqlite3-multiple-ciphers';
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDirectory } from '../helpers';
-import { launchBrowser, openSignedIn, seedDemo, startAccord, type RunningAccord } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useDemoAccord } from './support';
 
 /**
  * A benchmark's results page in Chromium, on the seeded demo data: the progress chart (plan, measured values,
  * periodic targets) with one dot per measured value, the table of the same points, the trend beside the latest
  * joint rating; in Arabic the time axis runs right to left with the value axis on the right.
  */
-const dir = tempDirectory();
-const databasePath = join(dir.path, 'accord.sqlite');
-const shots = process.env.ACCORD_SHOTS ?? join(__dirname, '..', '..', 'dist');
-let accord: RunningAccord;
-let browser: Browser;
-let closeBrowser: () => Promise<void>;
 let benchmark: { id: string; title: string; measured: number; targets: number };
 
-beforeAll(async () => {
-  seedDemo(databasePath);
-  const db = new Database(databasePath, { readonly: true });
-  benchmark = db
-    .prepare(
-      `SELECT b.id, b.title, (SELECT COUNT(*) FROM measurements m WHERE m.benchmark_id = b.id AND m.value <> '') AS measured, (SELECT COUNT(*) FROM benchmark_targets t WHERE t.benchmark_id = b.id) AS targets
-       FROM benchmarks b WHERE b.unit = 'number' ORDER BY targets DESC, measured DESC, b.id LIMIT 1`,
-    )
-    .get() as typeof benchmark;
-  db.close();
-  expect(benchmark.measured).toBeGreaterThan(1);
-  mkdirSync(shots, { recursive: true });
-  accord = await startAccord(databasePath);
-  ({ browser, close: closeBrowser } = await launchBrowser());
+const demo = useDemoAccord({
+  inspect(db) {
+    benchmark = db
+      .prepare(
+        `SELECT b.id, b.title, (SELECT COUNT(*) FROM measurements m WHERE m.benchmark_id = b.id AND m.value <> '') AS measured, (SELECT COUNT(*) FROM benchmark_targets t WHERE t.benchmark_id = b.id) AS targets
+         FROM benchmarks b WHERE b.unit = 'number' ORDER BY targets DESC, measured DESC, b.id LIMIT 1`,
+      )
+      .get() as typeof benchmark;
+    expect(benchmark.measured).toBeGreaterThan(1);
+  },
 });
-afterAll(async () => {
-  await closeBrowser?.();
-  await accord?.stop();
-  dir.remove();
-});
+const { shots } = demo;
 
 async function open(language: 'en' | 'ar'): Promise<Page> {
-  const page = await openSignedIn(browser, `${accord.url}#/records/benchmarks/${benchmark.id}`, language);
+  const page = await demo.open(language, `#/records/benchmarks/${benchmark.id}`);
   await page.getByTestId('progress-chart').locator('.recharts-wrapper > svg').waitFor();
   await page.getByTestId('progress-chart').scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(shots, `benchmark-chart-${language}.png`), fullPage: true });
