@@ -134,15 +134,15 @@ export function preparedUpload(owner: object, uploadId: string): PreparedBundle 
 }
 
 /** What a file Accord reads may start with: a bundle, an age file (binary or armored), a ZIP (a signed MOU), JSON (a key file). */
-const KNOWN_STARTS = ['ACCORDSB', 'age-encryption.org/v1', '-----BEGIN AGE ENCRYPTED FILE-----', 'PK\u0003\u0004', '{', '\uFEFF{'].map((start) => Buffer.from(start, start.startsWith('\uFEFF') ? 'utf8' : 'latin1'));
+const MAGIC_STARTS = ['ACCORDSB', 'age-encryption.org/v1', '-----BEGIN AGE ENCRYPTED FILE-----', 'PK\u0003\u0004'].map((start) => Buffer.from(start, 'latin1'));
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 function knownStart(first: Buffer): boolean {
-  const head = first.subarray(0, 40);
-  const trimmed = head.subarray(head.findIndex((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09));
-  return KNOWN_STARTS.some((start) => {
-    const n = Math.min(start.length, head.length);
-    return head.subarray(0, n).equals(start.subarray(0, n)) || (start[0] === 0x7b && trimmed[0] === 0x7b);
-  });
+  // A chunk may be shorter than a magic: its bytes must then begin one.
+  if (MAGIC_STARTS.some((magic) => first.subarray(0, magic.length).equals(magic.subarray(0, Math.min(magic.length, first.length))))) return true;
+  // A key file is JSON: its first byte past a BOM and white space is "{".
+  const text = first.subarray(0, 64).subarray(first.subarray(0, 3).equals(UTF8_BOM) ? 3 : 0);
+  return text.find((byte) => byte !== 0x20 && byte !== 0x0a && byte !== 0x0d && byte !== 0x09) === 0x7b;
 }
 
 /** Starts a chunked upload: a private spool file in its own folder, removed when the upload ends or is dropped. */
