@@ -48,7 +48,7 @@ export function PostDashboardPage({ query }: { query?: string }) {
             <BarChart layout="vertical" width={620} height={Math.max(160, 50 + rows.length * 28)} data={rows} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
               <CartesianGrid strokeDasharray="3 3" horizontal={false} />
               <XAxis type="number" allowDecimals={false} reversed={rtl} tickFormatter={number} />
-              <YAxis type="category" dataKey="title" orientation={rtl ? 'right' : 'left'} width={150} tickFormatter={axisText(rtl)} />
+              <YAxis type="category" dataKey="title" orientation={rtl ? 'right' : 'left'} width={150} interval={0} tickFormatter={axisText(rtl)} />
               <Tooltip formatter={(value, key) => [number(Number(value)), name(key)]} />
               <Legend formatter={name} wrapperStyle={{ direction: rtl ? 'rtl' : 'ltr' }} />
               <Bar dataKey="lateCount" stackId="p" fill={SERIES_COLOURS.late} isAnimationActive={false} />

@@ -289,7 +289,7 @@ export function ActionItemsChart({ dashboard }: { dashboard: PartnerDashboard })
           <BarChart layout="vertical" width={WIDTH} height={Math.max(140, 50 + bars.length * 30)} data={bars} margin={{ top: 8, right: 16, bottom: 8, left: 16 }}>
             <CartesianGrid strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} reversed={rtl} tickFormatter={number} />
-            <YAxis type="category" dataKey="owner" orientation={rtl ? 'right' : 'left'} width={140} tickFormatter={text} />
+            <YAxis type="category" dataKey="owner" orientation={rtl ? 'right' : 'left'} width={140} interval={0} tickFormatter={text} />
             <Tooltip formatter={(value, key) => [number(Number(value)), name(key)]} />
             <Legend formatter={name} {...legend} />
             <Bar dataKey="overdue" stackId="open" fill={SERIES_COLOURS.overdue} {...NO_ANIMATION} />
