@@ -1,16 +1,11 @@
 import type { dashboardMethods } from '../../shared/api/dashboard';
 import { partnerDashboard, postDashboard } from '../../db/repositories/dashboard';
-import { exportBrief, exportCommunique, type DocumentFile } from '../documents/brief';
+import { exportBrief, exportCommunique } from '../documents/brief';
 import { todayOf } from './today';
-import type { HandlerContext, HandlersFor } from './types';
+import { asFile } from './savedFile';
+import type { HandlersFor } from './types';
 
 
-/** A browser gets the bytes to download; the desktop app saves them through its Save dialog (as MOU documents do). */
-export async function asFile(context: HandlerContext, { fileName, mediaType, bytes }: DocumentFile) {
-  const file = { fileName, mediaType, size: bytes.length };
-  if (context.saveFile) return { ...file, bytes: new Uint8Array(0), savedWithDialog: true, savedTo: await context.saveFile(fileName, bytes) };
-  return { ...file, bytes, savedWithDialog: false, savedTo: null };
-}
 
 export const dashboardHandlers: HandlersFor<typeof dashboardMethods> = {
   'dashboard.partner': ({ partnerId, today }, { store }) => partnerDashboard(store, partnerId, today ?? todayOf(store)),

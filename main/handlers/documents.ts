@@ -4,22 +4,16 @@ import { listMouVersions } from '../../db/repositories/mouVersions';
 import { listMouSignings, signMouDraft, startNewMouVersion } from '../../db/repositories/mouSignings';
 import { findRecord, listRecords } from '../../db/repositories/records';
 import { preExportChecks } from '../../shared/documents/checks';
-import { exportMouDocument, exportMouRedline, importSignedMou, mouDocument, sealSignedMou, summariseVerified, verifySignedMou, type ExportedDocument } from '../documents/service';
+import { exportMouDocument, exportMouRedline, importSignedMou, mouDocument, sealSignedMou, summariseVerified, verifySignedMou } from '../documents/service';
 import { recipientsFor } from '../sync/encryption';
 import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 import { uploadedBytes } from '../sync/jobs';
 import { fingerprintOf, passphraseProtection } from '../sync/keys';
+import { asFile } from './savedFile';
 import type { HandlerContext, HandlersFor } from './types';
 
 const protectionOf = (context: HandlerContext) => context.keyProtection ?? passphraseProtection;
-
-/** A browser gets the bytes to download; the desktop app (whose session refuses downloads) saves them through its Save dialog. */
-async function asFile(context: HandlerContext, { fileName, mediaType, bytes, warnings }: ExportedDocument) {
-  const file = { fileName, mediaType, size: bytes.length, warnings };
-  if (context.saveFile) return { ...file, bytes: new Uint8Array(0), savedWithDialog: true, savedTo: await context.saveFile(fileName, bytes) };
-  return { ...file, bytes, savedWithDialog: false, savedTo: null };
-}
 
 /** What the verify and import screens show: the summary plus the sender's fingerprint and whether the draft is here. */
 function describe(context: HandlerContext, summary: ReturnType<typeof summariseVerified>) {

@@ -3,7 +3,7 @@ import { reminderCalendarText } from '../../shared/calendar/reminders';
 import { calendarItems, dueSoon } from '../../db/repositories/reminders';
 import { getRecord } from '../../db/repositories/records';
 import { slug } from '../documents/brief';
-import { asFile } from './dashboard';
+import { asFile } from './savedFile';
 import { todayOf } from './today';
 import type { HandlersFor } from './types';
 

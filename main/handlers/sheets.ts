@@ -60,7 +60,7 @@ export const sheetsHandlers: HandlersFor<typeof sheetsMethods> = {
   'sheets.saveFile': async (input, context) => {
     if (!context.saveFile) throw new AppError('NOT_FOUND', message('sync.noSaveDialog'));
     const file = input.kind === 'export' ? exportOf(context, input) : input.kind === 'template' ? templateFile(input.type, input.language) : rejectedFile(context, input.fileId);
-    const path = await context.saveFile(file.fileName, Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength));
+    const path = await context.saveFile(file.fileName, { bytes: file.bytes });
     return { saved: path !== null, path };
   },
   'sheets.template': ({ type, language }) => templateFile(type, language),

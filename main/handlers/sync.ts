@@ -12,7 +12,7 @@ import { addSpooledUpload, addUpload, appendUpload, beginUpload, endUpload, expo
 import { ensureKey, keyInfo, passphraseProtection, unlockPrivateKey } from '../sync/keys';
 import { importOffThread, inspectOffThread } from '../sync/inWorker';
 import { exportBundle, publicKeyFile, senderOf, senderOfBundle, trustSenderOf } from '../sync/service';
-import type { HandlerContext, HandlersFor } from './types';
+import type { HandlerContext, HandlersFor, SaveContent } from './types';
 
 type UploadKind = (typeof uploadKinds)[number];
 
@@ -159,13 +159,15 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
   'sync.dump': (_input, { store }) => ({ text: dumpSyncedTables(store.db) }),
   'sync.saveFile': async ({ jobId, publicKey }, context) => {
     if (!context.saveFile) throw new AppError('NOT_FOUND', message('sync.noSaveDialog'));
-    let file: { name: string; bytes: Buffer };
-    if (jobId) file = exportedFile(context, jobId);
-    else if (publicKey) {
+    let file: { name: string; content: SaveContent };
+    if (jobId) {
+      const exported = exportedFile(context, jobId);
+      file = { name: exported.name, content: { copyOf: exported.path } };
+    } else if (publicKey) {
       const key = await keyFile(context, publicKey.passphrase);
-      file = { name: key.name, bytes: Buffer.from(key.text) };
+      file = { name: key.name, content: { bytes: Buffer.from(key.text) } };
     } else throw new AppError('VALIDATION', message('sync.nothingToSave'));
-    const path = await context.saveFile(file.name, file.bytes);
+    const path = await context.saveFile(file.name, file.content);
     return { saved: path !== null, path };
   },
   'sync.conflicts.list': ({ status }, { store }) => listConflicts(store.db, status),

@@ -6,6 +6,9 @@ import type { KeyProtection } from '../sync/keys';
 import type { Officer } from '../../db/officers';
 import type { Session, Sessions } from '../officers';
 
+/** What the desktop Save dialog writes: bytes made in memory, or a copy of a file already on disk (an export's spool). */
+export type SaveContent = { bytes: Uint8Array } | { copyOf: string };
+
 export interface HandlerContext {
   store: Store;
   appVersion: string;
@@ -13,8 +16,11 @@ export interface HandlerContext {
   databasePath: string;
   /** How this post's signing key is sealed; a passphrase unless the desktop shell sets safeStorage. */
   keyProtection?: KeyProtection;
-  /** Desktop only: asks where to save a file with the native dialog and writes it (null when cancelled). */
-  saveFile?: (suggestedName: string, bytes: Buffer) => Promise<string | null>;
+  /**
+   * Desktop only: asks where to save a file with the native dialog and writes it (null when cancelled). A finished
+   * export is handed over as its spool file and copied stream to stream, so a bundle of any size saves in bounded memory.
+   */
+  saveFile?: (suggestedName: string, content: SaveContent) => Promise<string | null>;
   /** Desktop only: the next bundle or signed MOU file the OS asked the app to open (a double-click), or null. */
   takeOpenedFile?: () => string | null;
   /** Every session of the running app (main/officers.ts). */

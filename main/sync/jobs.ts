@@ -284,10 +284,10 @@ function finishedExport(owner: object, jobId: string): { name: string; path: str
   return { name: job.status.file.name, path: job.file.path, size: job.file.size };
 }
 
-/** A finished export's whole file (the desktop Save dialog writes it). */
-export function exportedFile(owner: object, jobId: string): { name: string; bytes: Buffer } {
-  const file = finishedExport(owner, jobId);
-  return { name: file.name, bytes: readFileSync(file.path) };
+/** A finished export's spool file: the desktop Save dialog copies it where the officer chooses. */
+export function exportedFile(owner: object, jobId: string): { name: string; path: string } {
+  const { name, path } = finishedExport(owner, jobId);
+  return { name, path };
 }
 
 /** A slice of a finished export, from `offset`, at most `length` bytes: a file of any size, downloaded piece by piece. */

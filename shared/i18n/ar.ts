@@ -877,6 +877,7 @@ export const ar: Record<MessageKey, string> = {
 
   // -- platform
   'platform.backupOverDatabase': 'لا يمكن كتابة نسخة احتياطية فوق قاعدة البيانات المفتوحة؛ اختر ملفًا آخر.',
+  'platform.saveFailed': 'تعذّر حفظ الملف في {path} ({detail}). لم يُترك شيء هناك بهذا الاسم: اختر مجلداً آخر، أو أفرغ بعض المساحة، ثم احفظ من جديد.',
   'platform.backupExists': 'يوجد ملف بالفعل في {path}؛ لم يُكتب شيء. اختر اسم ملف جديد.',
   'platform.restoreMissing': 'لا يوجد ملف في {path}.',
   'platform.restoreNotDatabase': '{path} ليس ملف قاعدة بيانات. لم يُستبدل شيء.',

@@ -880,6 +880,7 @@ export const en = {
 
   // -- platform: first start, backup and restore, packaging
   'platform.backupOverDatabase': 'A backup cannot be written over the open database; name another file.',
+  'platform.saveFailed': 'The file could not be saved to {path} ({detail}). Nothing was left there under that name: choose another folder, or free some space, and save again.',
   'platform.backupExists': 'A file already exists at {path}; nothing was written. Name a new file.',
   'platform.restoreMissing': 'There is no file at {path}.',
   'platform.restoreNotDatabase': '{path} is not a database file. Nothing was replaced.',

@@ -1,4 +1,5 @@
 import { generateKeyPairSync, sign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccordApp } from '../../../main/app';
@@ -122,7 +123,7 @@ describe('MOU documents through the API', () => {
 
   it('in the desktop app the file goes through the Save dialog instead of back to the window', async () => {
     const saved: { name: string; bytes: Buffer }[] = [];
-    a.context.saveFile = async (name, bytes) => (saved.push({ name, bytes }), `/chosen/${name}`);
+    a.context.saveFile = async (name, content) => (saved.push({ name, bytes: 'bytes' in content ? Buffer.from(content.bytes) : readFileSync(content.copyOf) }), `/chosen/${name}`);
     try {
       const result = await callOk<ExportedFile & { savedWithDialog: boolean; savedTo: string | null }>(a, 'mou.documents.export', { mouId, format: 'pdf' });
       expect(result).toMatchObject({ size: expect.any(Number), savedWithDialog: true, savedTo: `/chosen/${result.fileName}` });
