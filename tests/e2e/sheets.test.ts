@@ -198,4 +198,52 @@ describe('spreadsheet import in the window', () => {
     const steps = await page.locator('.sheet-steps li').evaluateAll((items) => items.map((item) => item.getBoundingClientRect().left));
     expect(steps[0]!).toBeGreaterThan(steps[1]!);
   }, 240_000);
+
+  it('Arabic: a large file shows its progress while its rows are checked, and every row of the preview can be reached', async () => {
+    if ((await page.evaluate(() => document.documentElement.dir)) !== 'rtl') await page.getByRole('button', { name: 'Switch to Arabic' }).click();
+    const rows = 6_000;
+    const path = join(dir.path, 'jordan-large.csv');
+    const lines = ['Code,Indicator,Project,Unit,Target value', ...Array.from({ length: rows }, (_, i) => `L-${i + 1},Indicator ${i + 1},Border training,number,${i % 90}`)];
+    writeFileSync(path, lines.join('\r\n'));
+    await page.goto(`${accord.url}#/records/benchmarks`);
+    await page.getByRole('link', { name: 'استيراد من جدول بيانات' }).click();
+    await page.locator('#field-sheetFile').setInputFiles(path);
+    await page.getByRole('button', { name: 'قراءة الملف' }).click();
+    await page.getByTestId('sheet-mapping').waitFor();
+    // Every state the progress line passes through, as the officer would have seen it.
+    await page.evaluate(() => {
+      const seen: { text: string; value: number; max: number }[] = [];
+      (window as unknown as { progressSeen: typeof seen }).progressSeen = seen;
+      new MutationObserver(() => {
+        const line = document.querySelector('[data-testid="sheet-progress"]');
+        const bar = line?.querySelector('progress');
+        if (line && bar) seen.push({ text: line.textContent ?? '', value: bar.value, max: bar.max });
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    });
+    await page.getByRole('button', { name: 'معاينة', exact: true }).click();
+    const pager = page.getByTestId('sheet-pager');
+    await pager.waitFor();
+    const seen = await page.evaluate(() => (window as unknown as { progressSeen: { text: string; value: number; max: number }[] }).progressSeen);
+    const midway = seen.filter((state) => state.max === rows && state.value > 0 && state.value < rows);
+    expect(midway.length, JSON.stringify(seen.slice(0, 5))).toBeGreaterThan(0);
+    expect(midway[0]!.text).toMatch(/^جارٍ فحص الصفوف: [\d٬,]+ من 6[٬,]000/);
+    expect(await page.getByTestId('count-new').locator('dd').textContent()).toMatch(/^6[٬,]000$/);
+    // Paged 500 at a time: the first page, then the next, then the last row of the file (row 6,001, after the header).
+    expect(await pager.getByRole('status').textContent()).toMatch(/^عرض الصفوف من 1 إلى 500 من أصل 6[٬,]000\.$/);
+    expect(await page.getByTestId('outcome-2').count()).toBe(1);
+    expect(await page.getByTestId('outcome-502').count()).toBe(0);
+    const previous = pager.getByRole('button', { name: '500 السابقة' });
+    expect(await previous.isDisabled()).toBe(true);
+    await pager.getByRole('button', { name: '500 التالية' }).click();
+    await page.getByTestId('outcome-502').waitFor();
+    expect(await page.getByTestId('outcome-2').count()).toBe(0);
+    expect(await previous.isDisabled()).toBe(false);
+    for (let page_ = 2; page_ < rows / 500; page_++) await pager.getByRole('button', { name: '500 التالية' }).click();
+    await page.getByTestId(`outcome-${rows + 1}`).waitFor();
+    expect(await pager.getByRole('status').textContent()).toMatch(/^عرض الصفوف من 5[٬,]501 إلى 6[٬,]000 من أصل 6[٬,]000\.$/);
+    expect(await pager.getByRole('button', { name: '500 التالية' }).isDisabled()).toBe(true);
+    await shot('5-large-preview-ar');
+    // Nothing was written by the preview.
+    expect(await page.getByText(/لم يُكتب شيء بعد/).count()).toBe(1);
+  }, 240_000);
 });

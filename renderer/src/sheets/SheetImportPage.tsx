@@ -26,7 +26,7 @@ type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1256';
 type Step = 'file' | 'mapping' | 'preview' | 'report';
 
 const ENCODINGS: Encoding[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1256'];
-/** The preview table shows this many rows (errors first when asked); the counts cover them all. */
+/** The preview table shows this many rows at a time (only the errors when asked), paged; the counts cover them all. */
 const SHOWN_ROWS = 500;
 const ISOLATE = (text: string) => `\u2068${text}\u2069`;
 
@@ -407,13 +407,32 @@ function Counts({ counts }: { counts: Preview['counts'] }) {
   );
 }
 
+/** Every row of a large preview can be reached, SHOWN_ROWS at a time: an officer checks a partner's whole file before applying it. */
+function PreviewPager({ start, shown, total, onPage }: { start: number; shown: number; total: number; onPage(start: number): void }) {
+  const { t } = useTranslation();
+  return (
+    <nav className="sheet-pager" aria-label={t('sheets.ui.pager')} data-testid="sheet-pager">
+      <button type="button" disabled={start === 0} onClick={() => onPage(Math.max(0, start - SHOWN_ROWS))}>
+        {t('sheets.ui.previousRows', { count: SHOWN_ROWS })}
+      </button>
+      <p className="count" role="status">
+        {t('sheets.ui.shownOf', { first: start + 1, last: start + shown, total })}
+      </p>
+      <button type="button" disabled={start + shown >= total} onClick={() => onPage(start + SHOWN_ROWS)}>
+        {t('sheets.ui.nextRows', { count: Math.min(SHOWN_ROWS, total - start - shown) || SHOWN_ROWS })}
+      </button>
+    </nav>
+  );
+}
+
 function OutcomeTable({ spec, rows }: { spec: RecordTypeSpec; rows: Outcome[] }) {
   const { t, language } = useTranslation();
   const [onlyErrors, setOnlyErrors] = useState(false);
+  const [pageStart, setPageStart] = useState(0);
   const titleOf = useTitles(spec.fields.flatMap((field) => (field.kind === 'ref' || field.kind === 'refList' ? [field.to] : [])));
   const fields = useMemo(() => new Map(spec.fields.map((field) => [field.name, field])), [spec]);
   const chosen = onlyErrors ? rows.filter((row) => row.status === 'error') : rows;
-  const shown = chosen.slice(0, SHOWN_ROWS);
+  const shown = chosen.slice(pageStart, pageStart + SHOWN_ROWS);
   const yesNo = (value: boolean) => t(value ? 'records.ui.yes' : 'records.ui.no');
   const valueText = (field: FieldSpec | undefined, value: unknown, currency: string | undefined) => {
     if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return t('sheets.ui.empty');
@@ -444,11 +463,18 @@ function OutcomeTable({ spec, rows }: { spec: RecordTypeSpec; rows: Outcome[] })
     <>
       {rows.some((row) => row.status === 'error') && (
         <label className="sheet-check">
-          <input type="checkbox" checked={onlyErrors} onChange={(event) => setOnlyErrors(event.target.checked)} />
+          <input
+            type="checkbox"
+            checked={onlyErrors}
+            onChange={(event) => {
+              setOnlyErrors(event.target.checked);
+              setPageStart(0);
+            }}
+          />
           {t('sheets.ui.onlyErrors')}
         </label>
       )}
-      {shown.length < chosen.length && <p className="count">{t('sheets.ui.shownOf', { shown: shown.length, total: chosen.length })}</p>}
+      {chosen.length > SHOWN_ROWS && <PreviewPager start={pageStart} shown={shown.length} total={chosen.length} onPage={setPageStart} />}
       <div className="sheet-scroll sheet-scroll--tall">
         <table className="records sheet-outcomes" data-testid="sheet-outcomes">
           <thead>
