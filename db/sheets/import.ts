@@ -71,6 +71,9 @@ class Rollback extends Error {}
 /** New rows written per Store.insertMany call (two statements of 512 rows for most types). */
 const NEW_ROWS_PER_WRITE = 1024;
 
+/** Link answers kept per import: distinct texts are few in real files, and this bounds the memory when they are not. */
+const MAX_KEPT_LINK_ANSWERS = 20_000;
+
 interface LinkIndex {
   byText: Map<string, { id: string; partnerId: string | null }[]>;
 }
@@ -100,20 +103,29 @@ function linkFinder(store: Store): CellContext['findLinks'] {
     indexes.set(to, index);
     return index;
   };
+  // A file names the same few linked records on row after row ("Border training" 50,000 times): each answer is kept.
+  const answers = new Map<string, string[]>();
   return (to, text, partnerId) => {
+    const question = `${to}\u0000${partnerId ?? ''}\u0000${text}`;
+    const known = answers.get(question);
+    if (known) return known;
     const index = indexOf(to);
     const found = index.byText.get(text) ?? index.byText.get(normalizeLabel(text)) ?? [];
-    if (found.length > 1 && partnerId) {
-      const scoped = found.filter((entry) => entry.partnerId === partnerId);
-      if (scoped.length > 0) return scoped.map((entry) => entry.id);
-    }
-    return found.map((entry) => entry.id);
+    const scoped = found.length > 1 && partnerId ? found.filter((entry) => entry.partnerId === partnerId) : [];
+    const ids = (scoped.length > 0 ? scoped : found).map((entry) => entry.id);
+    if (answers.size < MAX_KEPT_LINK_ANSWERS) answers.set(question, ids);
+    return ids;
   };
 }
 
 /** An empty cell and an empty value are the same: '' and [] match the NULL an older row holds for a field a later migration added. */
 const isEmpty = (value: unknown) => value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0);
-const same = (a: unknown, b: unknown) => (isEmpty(a) && isEmpty(b)) || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const same = (a: unknown, b: unknown) => a === b || (isEmpty(a) && isEmpty(b)) || JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+
+function holdsAlready(record: Record<string, unknown>, values: Record<string, unknown>): boolean {
+  for (const field in values) if (!same(record[field], values[field])) return false;
+  return true;
+}
 
 export function runImport(store: Store, sheet: SheetRows, options: ImportOptions): ImportResult {
   const spec = recordType(options.type);
@@ -215,6 +227,12 @@ export function runImport(store: Store, sheet: SheetRows, options: ImportOptions
         continue;
       }
       const before = id ? existing.get(id)! : null;
+      // Every cell as the record already holds it: nothing to check or write. The stored record passed the schema
+      // when it was written, so checking it again would only repeat that (a re-imported file is mostly such rows).
+      if (before && holdsAlready(before, values)) {
+        outcomes.push({ row: line.row, status: 'unchanged', id: id! });
+        continue;
+      }
       const merged: Record<string, unknown> = {};
       for (const field of spec.fields) {
         if (field.name in values) merged[field.name] = values[field.name];

@@ -48,8 +48,12 @@ export function cellText(cell: Cell | undefined): string {
   return cell.trim();
 }
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
 /** Lower case, single spaces, '_' and '-' as spaces, Arabic letter variants folded: for matching labels and codes. */
 export function normalizeLabel(text: string): string {
+  // Plain ASCII (most codes, enum values and English titles) has nothing to fold but case and separators.
+  if (PRINTABLE_ASCII.test(text)) return text.toLowerCase().replace(/[_\-\s]+/g, ' ').trim();
   return asciiDigits(text)
     .normalize('NFKC')
     .toLowerCase()
@@ -76,7 +80,7 @@ function isoOf(year: number, month: number, day: number): string | null {
   if (year < 1000 || year > 9999 || month < 1 || month > 12 || day < 1 || day > 31) return null;
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
-  return date.toISOString().slice(0, 10);
+  return `${year}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
 }
 
 /** A date cell: an Excel serial, ISO (2026-12-02, 2026/12/02), or d/m/y and m/d/y (with / . or -) when unambiguous. */
@@ -137,14 +141,28 @@ export function readMoney(cell: Cell, currency: string | undefined): CellResult 
 export function readEnum(type: string, field: FieldSpec & { kind: 'enum' }, cell: Cell): CellResult {
   const text = normalizeLabel(cellText(cell));
   if (text === '') return ok(undefined);
-  for (const option of field.options) {
-    if (normalizeLabel(option) === text) return ok(option);
+  const option = enumOptionsByText(type, field).get(text);
+  return option === undefined ? fail('sheets.cell.unknownOption', { text: cellText(cell) }) : ok(option);
+}
+
+const enumTexts = new Map<string, Map<string, string>>();
+/** An enum's options by their normalized code and English and Arabic labels, built once per field (a code wins over a label). */
+function enumOptionsByText(type: string, field: FieldSpec & { kind: 'enum' }): Map<string, string> {
+  const cacheKey = `${type}.${field.name}`;
+  let byText = enumTexts.get(cacheKey);
+  if (!byText) {
+    byText = new Map();
+    for (const option of field.options) byText.set(normalizeLabel(option), option);
+    for (const option of field.options) {
+      const key = optionLabelKey(type, field, option);
+      for (const language of ['en', 'ar'] as const) {
+        const label = normalizeLabel(formatMessage(language, key));
+        if (!byText.has(label)) byText.set(label, option);
+      }
+    }
+    enumTexts.set(cacheKey, byText);
   }
-  for (const option of field.options) {
-    const key = optionLabelKey(type, field, option);
-    if (normalizeLabel(formatMessage('en', key)) === text || normalizeLabel(formatMessage('ar', key)) === text) return ok(option);
-  }
-  return fail('sheets.cell.unknownOption', { text: cellText(cell) });
+  return byText;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

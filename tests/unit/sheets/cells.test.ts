@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordType } from '../../../shared/records/registry';
 import type { FieldSpec } from '../../../shared/records/spec';
-import { asciiDigits, excelSerialDate, readCell, type Cell, type CellContext } from '../../../shared/sheets/cells';
+import { asciiDigits, excelSerialDate, normalizeLabel, readCell, type Cell, type CellContext } from '../../../shared/sheets/cells';
 import { keyOf, linkKeys, NATURAL_KEYS } from '../../../shared/sheets/keys';
 import { RECORD_TYPE_NAMES } from '../../../shared/records/registry';
 
@@ -39,6 +39,19 @@ describe('spreadsheet cells, per field kind', () => {
     expect(arabic).toBe('police');
     expect(value('projects', 'status', '')).toBeUndefined();
     expect(error('projects', 'sector', 'Navy')).toEqual({ key: 'sheets.cell.unknownOption', params: { text: 'Navy' } });
+  });
+
+  it('labels match without case, separators, Arabic letter variants or marks, the same on the quick path for plain ASCII', () => {
+    expect(normalizeLabel('  Border_Security - Unit ')).toBe('border security unit');
+    expect(normalizeLabel('Border\tsecurity')).toBe('border security');
+    expect(normalizeLabel('الأمنُ الحدوديّ')).toBe('الامن الحدودي');
+    expect(normalizeLabel('المشروع ٣')).toBe('المشروع 3');
+    expect(normalizeLabel('ﬁeld')).toBe('field'); // a ligature: not ASCII, so NFKC folds it
+    // The same label text read again, and in another record type whose enum has other labels, each from its own type.
+    expect(value('projects', 'sector', 'Police')).toBe('police');
+    expect(value('projects', 'sector', 'police')).toBe('police');
+    expect(value('benchmarks', 'unit', 'Percent')).toBe('percent');
+    expect(error('benchmarks', 'unit', 'Police')).toMatchObject({ key: 'sheets.cell.unknownOption' });
   });
 
   it('dates: ISO, Excel serials, d/m/y and m/d/y when unambiguous, Arabic-Indic digits', () => {
