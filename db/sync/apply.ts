@@ -61,6 +61,13 @@ const PROGRESS_EVERY = 5_000;
  * logged in field_changes, winners and losers alike, so this post can relay
  * them. Must run inside a transaction (the caller's): synchronous, no awaits.
  */
+/** A field's value (as its JSON text) with the stamp that wrote it. */
+interface StampedValue {
+  value: string;
+  hlc: string;
+  postId: string;
+}
+
 export function applyChanges(store: Store, changes: readonly Change[], options: { bundleHash: string; nowMs: number; onProgress?: (done: number, total: number) => void; deferredLinks?: DeferredLink[] }): ApplySummary {
   const db = store.db;
   const tables = describeSyncedTables(db);
@@ -84,6 +91,18 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
       hlc: latest.hlc,
     });
   }
+  /** Keeps the losing value of a field beside the winning one (once per pair: a bundle imported again adds none). */
+  const keepConflict = (counts: TableSummary, change: Change, winner: StampedValue, loser: StampedValue) => {
+    const inserted = sql.recordConflict.run(
+      uuidv7(options.nowMs), change.table, change.rowId, change.column,
+      winner.value, winner.hlc, winner.postId, loser.value, loser.hlc, loser.postId,
+      new Date(options.nowMs).toISOString(), options.bundleHash,
+    );
+    if (inserted.changes > 0) {
+      counts.conflicting += 1;
+      summary.conflicts += 1;
+    }
+  };
   let seen = 0;
   for (const change of ordered) {
     if (options.onProgress && ++seen % PROGRESS_EVERY === 0) options.onProgress(seen, ordered.length);
@@ -117,17 +136,7 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
     if (sql.logChange.run(change.table, change.rowId, change.column, valueText, change.hlc, change.postId, change.prevHlc, change.prevPostId, change.officer?.id ?? null, change.officer?.name ?? null).changes === 0) {
       // The same stamp with another value (a forged or broken origin): the value held stays, the other is kept as a conflict.
       const held = (sql.readValue.get(change.table, change.rowId, change.column, change.hlc, change.postId) as { value: string }).value;
-      if (held !== valueText) {
-        const inserted = sql.recordConflict.run(
-          uuidv7(options.nowMs), change.table, change.rowId, change.column,
-          held, change.hlc, change.postId, valueText, change.hlc, change.postId,
-          new Date(options.nowMs).toISOString(), options.bundleHash,
-        );
-        if (inserted.changes > 0) {
-          counts.conflicting += 1;
-          summary.conflicts += 1;
-        }
-      }
+      if (held !== valueText) keepConflict(counts, change, { value: held, hlc: change.hlc, postId: change.postId }, { value: valueText, hlc: change.hlc, postId: change.postId });
       counts.unchanged += 1;
       continue;
     }
@@ -141,17 +150,7 @@ export function applyChanges(store: Store, changes: readonly Change[], options: 
       if (!descendsFrom(sql, change.table, change.rowId, change.column, winner, loser)) {
         const currentValue = (sql.readValue.get(change.table, change.rowId, change.column, current.hlc, current.postId) as { value: string }).value;
         const [winnerValue, loserValue] = wins ? [valueText, currentValue] : [currentValue, valueText];
-        if (winnerValue !== loserValue) {
-          const inserted = sql.recordConflict.run(
-            uuidv7(options.nowMs), change.table, change.rowId, change.column,
-            winnerValue, winner.hlc, winner.postId, loserValue, loser.hlc, loser.postId,
-            new Date(options.nowMs).toISOString(), options.bundleHash,
-          );
-          if (inserted.changes > 0) {
-            counts.conflicting += 1;
-            summary.conflicts += 1;
-          }
-        }
+        if (winnerValue !== loserValue) keepConflict(counts, change, { value: winnerValue, hlc: winner.hlc, postId: winner.postId }, { value: loserValue, hlc: loser.hlc, postId: loser.postId });
       }
     }
     if (!wins) {
