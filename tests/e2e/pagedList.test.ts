@@ -14,6 +14,7 @@ import { launchBrowser, startAccord, type RunningAccord, signIn } from './suppor
  * rows come a page at a time as they scroll into view, and the order is the server's (issue 17).
  */
 const ADDED = 2_500;
+const EXTRA_PROJECTS = 1_050;
 const dir = tempDirectory();
 const databasePath = join(dir.path, 'accord.sqlite');
 let accord: RunningAccord;
@@ -30,8 +31,14 @@ beforeAll(async () => {
   seedDatabase(store, { size: 'small', seed: 4 });
   const projectId = (store.db.prepare('SELECT id FROM projects ORDER BY id LIMIT 1').get() as { id: string }).id;
   const schema = inputSchema(recordType('benchmarks'));
+  const projectSchema = inputSchema(recordType('projects'));
+  const partnerId = (store.db.prepare('SELECT id FROM partners ORDER BY id LIMIT 1').get() as { id: string }).id;
   store.transaction(() => {
     for (let i = 0; i < ADDED; i++) insertRecord(store, 'benchmarks', schema.parse({ title: `Paged indicator ${String(i).padStart(4, '0')}`, projectId }) as Record<string, unknown>);
+    // More projects than a picker lists whole: the last by title is beyond the first PICKER_LIMIT.
+    for (let i = 0; i < EXTRA_PROJECTS; i++) insertRecord(store, 'projects', projectSchema.parse({ title: `Zz filler project ${String(i).padStart(4, '0')}`, partnerId, sector: 'police' }) as Record<string, unknown>);
+    const last = insertRecord(store, 'projects', projectSchema.parse({ title: 'Zzz last project', partnerId, sector: 'police' }) as Record<string, unknown>);
+    insertRecord(store, 'benchmarks', schema.parse({ title: 'Only indicator of the last project', projectId: last }) as Record<string, unknown>);
   });
   total = (store.db.prepare('SELECT COUNT(*) AS n FROM benchmarks').get() as { n: number }).n;
   app.close();
@@ -117,6 +124,20 @@ describe('a long list in the window', () => {
     await expect.poll(titles).toEqual(['Paged indicator 0042']);
     await expect.poll(() => page.getByTestId('list-count').textContent()).toBe('1 record');
     await page.getByTestId('list-search').fill('');
+    await expect.poll(() => page.getByTestId('list-count').textContent()).toBe(`${total.toLocaleString('en-US')} records`);
+  });
+
+  it('filters by a linked record the picker cannot list whole: a search box finds it, and the list shows its rows only', async () => {
+    // Over a thousand projects: the project filter searches instead of listing the first thousand by title.
+    const search = page.locator('#filter-projectId');
+    expect(await search.getAttribute('type')).toBe('search');
+    await search.fill('zzz last');
+    const select = page.locator('#filter-projectId-select');
+    await expect.poll(() => select.locator('option').allTextContents()).toEqual(['Any', 'Zzz last project']);
+    await select.selectOption({ label: 'Zzz last project' });
+    await expect.poll(titles).toEqual(['Only indicator of the last project']);
+    await expect.poll(() => page.getByTestId('list-count').textContent()).toBe('1 record');
+    await select.selectOption({ label: 'Any' });
     await expect.poll(() => page.getByTestId('list-count').textContent()).toBe(`${total.toLocaleString('en-US')} records`);
   });
 });

@@ -39,7 +39,7 @@ function useMatches(to: string, query: string, limit: number, scope: Record<stri
 }
 
 /** One linked record: a select, with a search box in front of it when the type has too many records to list. */
-export function RefPicker({ to, value, onChange, onBlur, required, currentTitle, scope, ...aria }: AriaProps & { to: string; value: string; onChange(value: string): void; onBlur(): void; required?: boolean; currentTitle?: string; scope?: Record<string, string> }) {
+export function RefPicker({ to, value, onChange, onBlur, required, currentTitle, scope, emptyLabel, ...aria }: AriaProps & { to: string; value: string; onChange(value: string): void; onBlur(): void; required?: boolean; currentTitle?: string; scope?: Record<string, string>; emptyLabel?: string }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
   const { matches, all, big, tooMany } = useMatches(to, query, 50, scope);
@@ -48,7 +48,7 @@ export function RefPicker({ to, value, onChange, onBlur, required, currentTitle,
   const showCurrent = value && !options.some((option) => option.id === value);
   const select = (
     <select {...aria} id={searchable ? `${aria.id}-select` : aria.id} value={value} onChange={(event) => onChange(event.target.value)} onBlur={onBlur}>
-      <option value="">{required ? t('records.ui.choose') : t('records.ui.none')}</option>
+      <option value="">{emptyLabel ?? (required ? t('records.ui.choose') : t('records.ui.none'))}</option>
       {showCurrent && <option value={value}>{currentTitle ?? value}</option>}
       {options.map((option) => (
         <option key={option.id} value={option.id}>

@@ -6,7 +6,8 @@ import { ConfirmDialog } from '../components/ConfirmDialog';
 import { useTranslation } from '../i18n';
 import { navigate } from '../router';
 import { api, useUiStore } from '../store';
-import { afterChange, LIST_PAGE_SIZE, useChoices, usePagedList, useTitles, useTypeVersion } from './data';
+import { afterChange, LIST_PAGE_SIZE, usePagedList, useTitles, useTypeVersion } from './data';
+import { RefPicker } from './Pickers';
 import { displayValue, fieldLabel, optionLabel, typeLabel } from './labels';
 import { recordPath } from './paths';
 import { viewOf } from './views';
@@ -184,12 +185,19 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
 
 function FilterSelect({ owner, field, value, onChange }: { owner: RecordTypeSpec; field: FieldSpec; value: string | boolean | undefined; onChange(value: string | boolean | undefined): void }) {
   const { t, language } = useTranslation();
-  const choices = useChoices(field.kind === 'ref' ? field.to : '');
   const id = `filter-${field.name}`;
+  if (field.kind === 'ref') {
+    // The link picker: a plain select, or a search box in front of it when the linked type is too big to list whole.
+    return (
+      <label className="toolbar__item" htmlFor={id}>
+        <span>{fieldLabel(owner, field.name, language)}</span>
+        <RefPicker id={id} to={field.to} value={typeof value === 'string' ? value : ''} onChange={(chosen) => onChange(chosen || undefined)} onBlur={() => undefined} emptyLabel={t('records.ui.any')} />
+      </label>
+    );
+  }
   let options: { value: string; label: string }[] = [];
   if (field.kind === 'enum') options = field.options.map((option) => ({ value: option, label: optionLabel(field, option, language) }));
   else if (field.kind === 'boolean') options = [{ value: 'true', label: t('records.ui.yes') }, { value: 'false', label: t('records.ui.no') }];
-  else if (field.kind === 'ref') options = choices.rows.map((row) => ({ value: row.id, label: row.title }));
   return (
     <label className="toolbar__item" htmlFor={id}>
       <span>{fieldLabel(owner, field.name, language)}</span>
