@@ -1314,8 +1314,8 @@ export const en = {
   'reminders.calendarHint': 'An .ics file to import into Outlook: the check-in points, budget deadlines and action items overdue or due in the next {days, number} days, at most {max, number} events (the most urgent).',
   'reminders.calendarBound': 'Overdue and the next {days, number} days, up to {max, number} events',
   'reminders.calendarLeftOut': 'The file holds {n, plural, one {# event} other {# events}} of {total, number} outstanding. Left out: {beyond, number} due after {until, date} and {over, number} over the limit of {max, number} events (the latest ones).',
-  'reminders.calendarLeftOutPerPartner': 'A partner’s calendar, saved from its overview, is smaller; save again later for the months ahead.',
-  'reminders.calendarLeftOutLater': 'Save this calendar again later for the months ahead.',
+  'reminders.calendarLeftOutPerPartner': 'For those over the limit, save one partner’s calendar at a time, from its overview.',
+  'reminders.calendarLeftOutLater': 'Save the calendar again later: the months ahead come into it as they come nearer.',
   'reminders.totalCount': '{n, plural, one {# item} other {# items}}',
   'reminders.showMostUrgent': 'Show the {n, number} most urgent',
   'reminders.more': 'Only the {shown, number} most urgent are listed here. {n, plural, one {# more is} other {# more are}} due or overdue in these {days, number} days: {checkIns, number} check-in points, {actionItems, number} action items, {budgetDeadlines, number} budget deadlines.',
@@ -1328,8 +1328,8 @@ export const en = {
   'cli.summary.calendar': 'Write the reminders (check-in points not yet assessed, budget deadlines, open action items) as an .ics calendar file to import into Outlook: the whole post, or one partner with --partner ID. Overdue items and those due in the next 365 days, at most 1,000 events (the most urgent); it says what it left out.',
   'cli.calendarWritten': 'Wrote {file}: {n, plural, one {# event} other {# events}} (overdue, and due by {until, date}).',
   'cli.calendarLeftOut': 'Left out: {left, number} of {total, number} outstanding items ({beyond, number} due after {until, date}, beyond {days, number} days; {over, number} over the limit of {max, number} events, the latest ones).',
-  'cli.calendarLeftOutPerPartner': 'To get them, write one partner’s calendar at a time: accord calendar --partner ID --out FILE (the ids: accord sheet export --type partners --format csv --out partners.csv); write it again later for the months ahead.',
-  'cli.calendarLeftOutLater': 'Write the calendar again later for the months ahead.',
+  'cli.calendarLeftOutPerPartner': 'For those over the limit, write one partner’s calendar at a time: accord calendar --partner ID --out FILE (the ids: accord sheet export --type partners --format csv --out partners.csv).',
+  'cli.calendarLeftOutLater': 'Write the calendar again later: the months ahead come into it as they come nearer.',
 } as const satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,10 @@ import { callOk, openTestApp, tempDirectory } from '../helpers';
 import { parseIcs, textOf, type IcsEvent } from '../ics';
 import { create } from '../unit/planning/fixtures';
 import { calendarItems, dueSoon } from '../../db/repositories/reminders';
+import { insertRecord } from '../../db/repositories/records';
+import { recordType } from '../../shared/records/registry';
+import { inputSchema } from '../../shared/records/spec';
+import { addDays } from '../../shared/results/today';
 
 /**
  * Reminders on a small hand-built post, "today" 2 Dec 2026: which check-in points, action items and budget
@@ -172,6 +176,7 @@ describe('the .ics calendar', () => {
     // The file left the far check-in point out: the command says so, and how to get it, on stderr.
     expect(run.stderr).toContain('لم يُدرج: 1 من أصل 7');
     expect(run.stderr).toContain('اكتب التقويم مرة أخرى لاحقًا');
+    expect(run.stderr).not.toContain('--partner ID');
     const ics = parseIcs(readFileSync(out));
     expect(ics.events.every((event) => event.SUMMARY?.params.LANGUAGE === 'ar')).toBe(true);
     expect(ics.events.length).toBeGreaterThan(0);
@@ -182,7 +187,9 @@ describe('the .ics calendar', () => {
     expect(post.status).toBe(0);
     expect(post.stdout).toContain('8 events (overdue, and due by 2 Dec 2027)');
     expect(post.stderr).toContain('Left out: 1 of 9 outstanding items (1 due after 2 Dec 2027, beyond 365 days; 0 over the limit of 1,000 events');
-    expect(post.stderr).toContain('accord calendar --partner ID');
+    // Only beyond the horizon: the advice is to write it again later (one partner's file would not hold it either).
+    expect(post.stderr).toContain('Write the calendar again later');
+    expect(post.stderr).not.toContain('--partner ID');
     const usage = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', databasePath], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'en' } });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--out FILE is required.');
@@ -200,6 +207,43 @@ describe('the calendar’s bound', () => {
     // Nothing left out when the bound is wide enough.
     expect(calendarItems(store, '2026-12-02', 3650, 1000)).toMatchObject({ outstanding: 9, beyondHorizon: 0, overLimit: 0 });
     expect(dueSoon(store, '2026-12-02', 14, 1).items.map((item) => item.title)).toEqual(['Long overdue item']);
+  });
+});
+
+describe('a post with more than the calendar holds', () => {
+  it('writes the 1,000 most urgent and says on stderr how many went over the limit, and to write one partner at a time', async () => {
+    const big = tempDirectory();
+    const path = join(big.path, 'accord.sqlite');
+    const busy = openTestApp(path, () => EXPORTED_AT);
+    try {
+      const partner = await create(busy, 'partners', { name: 'Jordan' });
+      const meeting = await create(busy, 'meetings', { title: 'Planning', partnerId: partner.id, date: '2026-11-20' });
+      const store = busy.context.store;
+      const schema = inputSchema(recordType('actionItems'));
+      // 1,005 open action items due over the next 100 days (straight through the repository: 1,005 API calls take long).
+      store.transaction(() => {
+        for (let i = 0; i < 1005; i++) insertRecord(store, 'actionItems', schema.parse({ description: `Item ${i}`, meetingId: meeting.id, dueDate: addDays('2026-12-02', i % 100) }) as Record<string, unknown>);
+      });
+    } finally {
+      busy.close();
+    }
+    const out = join(big.path, 'post.ics');
+    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', path, '--out', out], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'en' } });
+    try {
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('1,000 events');
+      expect(run.stderr).toContain('Left out: 5 of 1,005 outstanding items (0 due after 2 Dec 2027, beyond 365 days; 5 over the limit of 1,000 events');
+      expect(run.stderr).toContain('write one partner’s calendar at a time: accord calendar --partner ID');
+      const ics = parseIcs(readFileSync(out));
+      expect(ics.events).toHaveLength(1000);
+      // The latest went: every event falls on or before the last day any kept item has, and the first day is whole.
+      const days = ics.events.map((event) => event.DTSTART!.raw).sort();
+      expect(days[0]).toBe('20261202');
+      expect(days.filter((day) => day === '20261202')).toHaveLength(11);
+      expect(days.at(-1)).toBe('20270311');
+    } finally {
+      big.remove();
+    }
   });
 });
 

@@ -23,7 +23,9 @@ export const calendarCommand: Command = {
       const left = file.beyondHorizon + file.overLimit;
       if (left > 0) {
         warn('cli.calendarLeftOut', { left, total: file.outstanding, beyond: file.beyondHorizon, over: file.overLimit, until: file.until, max: CALENDAR_MAX_EVENTS, days: CALENDAR_HORIZON_DAYS });
-        warn(partnerId ? 'cli.calendarLeftOutLater' : 'cli.calendarLeftOutPerPartner');
+        // How to get them: those over the limit from smaller (one partner's) files, those further ahead from a later file.
+        if (file.overLimit > 0 && !partnerId) warn('cli.calendarLeftOutPerPartner');
+        if (file.beyondHorizon > 0 || partnerId) warn('cli.calendarLeftOutLater');
       }
       return EXIT.ok;
     });
