@@ -49,6 +49,10 @@ describe('the readiness dashboards', () => {
     await expect.poll(() => page.getByTestId('brief-state').filter({ hasText: `سُلّم إلى ${recipient}` }).count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('timeline-row').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(shots, 'dashboard-partner-ar.png'), fullPage: true });
+    // The post's readiness names the partners in Arabic too.
+    await page.evaluate(() => (window.location.hash = '#/dashboard?today=2026-12-02'));
+    await expect.poll(() => page.getByTestId('post-row').filter({ hasText: partner.name_ar }).count()).toBe(1);
+    await page.screenshot({ path: join(shots, 'dashboard-post-ar.png'), fullPage: true });
     await page.close();
   });
 });
