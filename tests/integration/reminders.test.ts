@@ -13,6 +13,7 @@ import { insertRecord } from '../../db/repositories/records';
 import { recordType } from '../../shared/records/registry';
 import { inputSchema } from '../../shared/records/spec';
 import { addDays } from '../../shared/results/today';
+import { CALENDAR_HORIZON_DAYS, CALENDAR_MAX_EVENTS } from '../../shared/api/reminders';
 
 /**
  * Reminders on a small hand-built post, "today" 2 Dec 2026: which check-in points, action items and budget
@@ -190,6 +191,9 @@ describe('the .ics calendar', () => {
     // Only beyond the horizon: the advice is to write it again later (one partner's file would not hold it either).
     expect(post.stderr).toContain('Write the calendar again later');
     expect(post.stderr).not.toContain('--partner ID');
+    // The help states the bound, as the constants set it.
+    const help = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--help'], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'en' } });
+    expect(help.stdout).toContain(`the next ${CALENDAR_HORIZON_DAYS} days, at most ${CALENDAR_MAX_EVENTS.toLocaleString('en')} events`);
     const usage = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', databasePath], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'en' } });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--out FILE is required.');
