@@ -10,7 +10,9 @@ import { addDays, daysBetween, localToday } from '../../shared/results/today';
  * A realistic synthetic planning dataset, for demos, training and benchmarks.
  * Deterministic: the same seed and the same today give the same records with the same ids. Dates are relative to
  * today (the officer's local date, or --today), so a demo always has check-in points coming up in the next two
- * weeks, overdue ones, assessments that will land after the next budget deadline, and action items due. Every
+ * weeks, overdue ones, a budget deadline inside those two weeks with assessments that will land after it, and
+ * action items due. Every field with an Arabic twin (a partner's name, an MOU's title and parties, a clause's
+ * heading and text, a signatory's name, job and organisation) is filled in Arabic, so the Arabic window shows it. Every
  * record goes through the generic repository (schema, links, transitions) and
  * Store, so it is change-captured and audited like anything an officer types,
  * and it syncs.

@@ -9,7 +9,9 @@ import { useDemoAccord } from './support';
  * The first screen's "Due in the next 14 days" in Chromium, on the seeded demo (built around 2 Dec 2026, the day
  * the address fixes): the check-in points not yet assessed, open action items and budget deadlines the database
  * holds for that window, the overdue ones marked, each linking to its record; in Arabic right to left with the
- * same rows; and the calendar file saved from the first screen and from a partner's page, read back.
+ * same rows, partners by their Arabic names; and the calendar file saved from the first screen and from a
+ * partner's page, read back: overdue and the next 365 days, with what it left out (the demo's budget deadlines
+ * beyond that) said under the button.
  */
 const TODAY = '2026-12-02';
 const UNTIL = '2026-12-16';
