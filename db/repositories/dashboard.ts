@@ -129,7 +129,7 @@ export function partnerDashboard(store: Store, partnerId: string, today: string)
 
 /** Across the post: per partner its next deadline and how many of its assessments will land after it. */
 export function postDashboard(store: Store, today: string): PostDashboard {
-  const partners = statement(store.db, 'SELECT id, name FROM partners ORDER BY name, id').all() as { id: string; name: string }[];
+  const partners = statement(store.db, 'SELECT id, name, name_ar FROM partners ORDER BY name, id').all() as { id: string; name: string; name_ar: string | null }[];
   const deadlines = statement(store.db, 'SELECT id, name, date, fiscal_year, partner_id FROM budget_deadlines WHERE date >= ? ORDER BY date, id').all(today) as { id: string; name: string; date: string; fiscal_year: number; partner_id: string | null }[];
   const delivered = new Set(
     statement(store.db, "SELECT deadline_id || '|' || COALESCE(partner_id, '') FROM brief_deliveries WHERE deadline_id IN (SELECT id FROM budget_deadlines WHERE date >= ?)")
@@ -151,6 +151,7 @@ export function postDashboard(store: Store, today: string): PostDashboard {
       return {
         id: partner.id,
         title: partner.name,
+        nameAr: partner.name_ar ?? '',
         nextDeadline: next ? { id: next.id, title: next.name, date: next.date, fiscalYear: next.fiscal_year, briefDelivered: delivered.has(`${next.id}|${partner.id}`) || delivered.has(`${next.id}|`) } : null,
         lateCount: next ? (counts.late ?? 0) : 0,
         overdueCount: counts.overdue ?? 0,

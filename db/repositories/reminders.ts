@@ -1,4 +1,4 @@
-import type { ReminderItem } from '../../shared/api/reminders';
+import type { ReminderCounts, ReminderItem } from '../../shared/api/reminders';
 import { addDays } from '../../shared/results/today';
 import { statement } from '../statements';
 import type { Store } from '../store';
@@ -10,6 +10,9 @@ import type { Store } from '../store';
  * - budget deadlines, a partner's own or post-wide (no partner).
  * A check-in point or action item due before today is overdue; a budget deadline that has passed is over, not
  * overdue, and is left out. One partner's reminders include the post-wide deadlines, as its overview does.
+ *
+ * Both callers are bounded: a large post has thousands of items in two weeks. The rows come most urgent first
+ * (overdue, then by date) up to a limit, and what was left out is counted here in SQL, never by fetching it.
  */
 
 interface Row {
@@ -38,16 +41,20 @@ function unionSql(partnerFilter: boolean): string {
     UNION ALL
     SELECT 'budgetDeadlines', d.id, d.name, d.date, p.id, p.name, p.name_ar, '', d.fiscal_year
       FROM budget_deadlines d LEFT JOIN partners p ON p.id = d.partner_id
-      WHERE d.date >= ? AND d.date <= ?${partnerFilter ? " AND (d.partner_id = ? OR d.partner_id IS NULL OR d.partner_id = '')" : ''}
-    ORDER BY date, type, title, id`;
+      WHERE d.date >= ? AND d.date <= ?${partnerFilter ? " AND (d.partner_id = ? OR d.partner_id IS NULL OR d.partner_id = '')" : ''}`;
 }
 
-/** The end of time for a calendar: every outstanding item, however far ahead. */
+/** The union's parameters for one window (today .. until), one partner's or the whole post's. */
+const unionParams = (today: string, until: string, partnerId?: string) => (partnerId ? [until, partnerId, until, partnerId, today, until, partnerId] : [until, until, today, until]);
+const scope = (partnerId?: string) => (partnerId ? 'ofPartner' : 'ofPost');
+
+/** The end of time: every outstanding item, however far ahead. */
 const ANY_DAY = '9999-12-31';
 
-function reminders(store: Store, today: string, until: string, partnerId?: string): ReminderItem[] {
-  const params = partnerId ? [until, partnerId, until, partnerId, today, until, partnerId] : [until, until, today, until];
-  const rows = statement(store.db, partnerId ? 'reminders.ofPartner' : 'reminders.ofPost', () => unionSql(Boolean(partnerId))).all(...params) as Row[];
+/** The most urgent first (overdue ones have the earliest dates), at most `limit`. */
+function reminders(store: Store, today: string, until: string, limit: number, partnerId?: string): ReminderItem[] {
+  const sql = () => `SELECT * FROM (${unionSql(Boolean(partnerId))}) ORDER BY date, type, title, id LIMIT ?`;
+  const rows = statement(store.db, `reminders.${scope(partnerId)}`, sql).all(...unionParams(today, until, partnerId), limit) as Row[];
   return rows.map((row) => ({
     type: row.type,
     id: row.id,
@@ -60,13 +67,43 @@ function reminders(store: Store, today: string, until: string, partnerId?: strin
   }));
 }
 
-/** Due or overdue from today to `days` ahead, overdue first (they come earliest by date). */
-export function dueSoon(store: Store, today: string, days: number): { today: string; until: string; items: ReminderItem[] } {
-  const until = addDays(today, days);
-  return { today, until, items: reminders(store, today, until) };
+/** How many items fall in today .. until (overdue ones included), per type, and how many of them are overdue and by `within`. */
+function counted(store: Store, today: string, until: string, within: string, partnerId?: string): { counts: ReminderCounts; within: number } {
+  const sql = () => `SELECT type, COUNT(*) AS n, SUM(type <> 'budgetDeadlines' AND date < ?) AS overdue, SUM(date <= ?) AS within FROM (${unionSql(Boolean(partnerId))}) GROUP BY type`;
+  const rows = statement(store.db, `reminders.count.${scope(partnerId)}`, sql).all(today, within, ...unionParams(today, until, partnerId)) as { type: ReminderItem['type']; n: number; overdue: number | null; within: number | null }[];
+  const byType = { checkIns: 0, actionItems: 0, budgetDeadlines: 0 };
+  let overdue = 0;
+  let inside = 0;
+  for (const row of rows) {
+    byType[row.type] = row.n;
+    overdue += row.overdue ?? 0;
+    inside += row.within ?? 0;
+  }
+  return { counts: { total: byType.checkIns + byType.actionItems + byType.budgetDeadlines, overdue, byType }, within: inside };
 }
 
-/** Everything outstanding for the calendar file: one partner's (with the post-wide deadlines) or the whole post's. */
-export function calendarItems(store: Store, today: string, partnerId?: string): ReminderItem[] {
-  return reminders(store, today, ANY_DAY, partnerId);
+/** Due or overdue from today to `days` ahead: the `limit` most urgent, and the counts of all of them. */
+export function dueSoon(store: Store, today: string, days: number, limit: number): { today: string; until: string; items: ReminderItem[]; counts: ReminderCounts } {
+  const until = addDays(today, days);
+  return { today, until, items: reminders(store, today, until, limit), counts: counted(store, today, until, until).counts };
+}
+
+export interface CalendarSelection {
+  items: ReminderItem[];
+  /** The last day the file reaches. */
+  until: string;
+  /** Every outstanding item, however far ahead (what an unbounded file would hold). */
+  outstanding: number;
+  /** Left out because they fall after `until`. */
+  beyondHorizon: number;
+  /** Left out, inside the horizon, because the file holds at most `limit` events (the latest ones went). */
+  overLimit: number;
+}
+
+/** For the calendar file: everything overdue and due up to `horizonDays` ahead, the most urgent first, at most `limit`; one partner's (with the post-wide deadlines) or the whole post's. */
+export function calendarItems(store: Store, today: string, horizonDays: number, limit: number, partnerId?: string): CalendarSelection {
+  const until = addDays(today, horizonDays);
+  const { counts, within } = counted(store, today, ANY_DAY, until, partnerId);
+  const items = reminders(store, today, until, limit, partnerId);
+  return { items, until, outstanding: counts.total, beyondHorizon: counts.total - within, overLimit: within - items.length };
 }

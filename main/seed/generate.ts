@@ -10,7 +10,9 @@ import { addDays, daysBetween, localToday } from '../../shared/results/today';
  * A realistic synthetic planning dataset, for demos, training and benchmarks.
  * Deterministic: the same seed and the same today give the same records with the same ids. Dates are relative to
  * today (the officer's local date, or --today), so a demo always has check-in points coming up in the next two
- * weeks, overdue ones, assessments that will land after the next budget deadline, and action items due. Every
+ * weeks, overdue ones, a budget deadline inside those two weeks with assessments that will land after it, and
+ * action items due. Every field with an Arabic twin (a partner's name, an MOU's title and parties, a clause's
+ * heading and text, a signatory's name, job and organisation) is filled in Arabic, so the Arabic window shows it. Every
  * record goes through the generic repository (schema, links, transitions) and
  * Store, so it is change-captured and audited like anything an officer types,
  * and it syncs.
@@ -35,6 +37,9 @@ export const SEED_PLANS: Record<SeedSize, SizePlan> = {
 };
 
 export type SeedCounts = Record<string, number>;
+
+/** Days from today to the next Mission Resource Request: inside the first screen's 14, so the demo shows a budget deadline there. */
+export const NEXT_DEADLINE_DAYS = 10;
 
 /** mulberry32: small, fast, good enough for synthetic data. */
 function prng(seed: number) {
@@ -81,8 +86,15 @@ const SECTORS = [
   { sector: 'counterterrorism', areas: ['Crisis response', 'Terrorist financing', 'Prevention programs'], ar: 'مكافحة الإرهاب والاستجابة للأزمات' },
 ] as const;
 
-const FIRST = ['Ahmed', 'Fatima', 'Youssef', 'Leila', 'Omar', 'Salma', 'Karim', 'Nadia', 'Hassan', 'Rania', 'Sarah', 'Michael', 'Jennifer', 'David', 'Emily', 'Robert'];
-const LAST = ['Ben Ali', 'Haddad', 'Mansour', 'Khalil', 'Nasser', 'Saleh', 'Farouk', 'Aziz', 'Johnson', 'Miller', 'Garcia', 'Nguyen', 'Okafor', 'Brennan'];
+/** Names in English and as an Arabic text writes them (for the fields that have an Arabic twin: MOU signatories). */
+const FIRST: readonly [string, string][] = [
+  ['Ahmed', 'أحمد'], ['Fatima', 'فاطمة'], ['Youssef', 'يوسف'], ['Leila', 'ليلى'], ['Omar', 'عمر'], ['Salma', 'سلمى'], ['Karim', 'كريم'], ['Nadia', 'نادية'],
+  ['Hassan', 'حسن'], ['Rania', 'رانيا'], ['Sarah', 'سارة'], ['Michael', 'مايكل'], ['Jennifer', 'جنيفر'], ['David', 'ديفيد'], ['Emily', 'إميلي'], ['Robert', 'روبرت'],
+];
+const LAST: readonly [string, string][] = [
+  ['Ben Ali', 'بن علي'], ['Haddad', 'حداد'], ['Mansour', 'منصور'], ['Khalil', 'خليل'], ['Nasser', 'ناصر'], ['Saleh', 'صالح'], ['Farouk', 'فاروق'],
+  ['Aziz', 'عزيز'], ['Johnson', 'جونسون'], ['Miller', 'ميلر'], ['Garcia', 'غارسيا'], ['Nguyen', 'نغوين'], ['Okafor', 'أوكافور'], ['Brennan', 'برينان'],
+];
 const INDICATORS = [
   ['Officers trained in', 'number', 'Number of personnel who completed the certified course in'],
   ['Share of cases closed within 90 days in', 'percent', 'Percentage of cases opened in the period that were closed within 90 days, for'],
@@ -103,6 +115,7 @@ const LOCAL_CURRENCIES: Record<string, { currency: string; decimals: number }> =
   IQ: { currency: 'IQD', decimals: 0 },
 };
 const AUTHORITY_NAMES: Record<(typeof AUTHORITIES)[number], string> = { FMF: 'FMF', IMET: 'IMET', SECTION_333: 'Section 333', INCLE: 'INCLE', ESF: 'ESF', PKO: 'PKO', NADR: 'NADR', OTHER: 'Other' };
+/** A clause's heading, its English text and its Arabic text; the Arabic heading is CLAUSE_HEADINGS_AR at the same index. */
 const CLAUSE_TOPICS = [
   ['Purpose', 'This Memorandum sets out how the Participants will plan, assess and resource cooperation in', 'تحدد هذه المذكرة كيفية تخطيط المشاركين للتعاون وتقييمه وتوفير الموارد له في مجال'],
   ['Benchmarks', 'The Participants agree to measure progress against the benchmarks listed in the annex for', 'يتفق المشاركون على قياس التقدم وفق المعايير الواردة في الملحق بشأن'],
@@ -111,7 +124,7 @@ const CLAUSE_TOPICS = [
   ['Training', 'The Participants will train personnel and share curricula for', 'يقوم المشاركون بتدريب الأفراد وتبادل المناهج التدريبية في مجال'],
   ['Reporting', 'The partner ministry will share quarterly reports on', 'تتقاسم الوزارة الشريكة تقارير فصلية حول'],
 ] as const;
-
+const CLAUSE_HEADINGS_AR = ['الغرض', 'المعايير', 'التقييم المشترك', 'الموارد', 'التدريب', 'التقارير'] as const;
 
 interface BenchmarkPlan {
   unit: string;
@@ -164,7 +177,13 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
     if (counts[type] % 2000 === 0) options.onProgress?.(type, counts[type]);
     return id;
   };
-  const person = () => `${random.pick(FIRST)} ${random.pick(LAST)}`;
+  /** A name in English and in Arabic letters. */
+  const namePair = (): [string, string] => {
+    const [first, firstAr] = random.pick(FIRST);
+    const [last, lastAr] = random.pick(LAST);
+    return [`${first} ${last}`, `${firstAr} ${lastAr}`];
+  };
+  const person = () => namePair()[0];
 
   store.transaction(() => {
     const usAgencies = ['Department of State, INL', 'Department of Defense, DSCA', 'Department of Justice, ICITAP', 'Department of Homeland Security'].map((name) => add('stakeholders', { name, kind: 'us_agency' }));
@@ -183,15 +202,16 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
       goals.push(goal);
       for (let o = 1; o <= 4; o++) objectives.push(add('objectives', { code: `MO${g + 1}.${o}`, title: `${title}: objective ${o}`, level: 'objective', parentId: goal, description: `Objective ${o} under mission goal ${g + 1}; هدف فرعي ${o}.` }));
     });
-    // Budget deadlines around today: one past, the next Mission Resource Request in 25 days (assessments due after it are late for it), and later ones.
+    // Budget deadlines around today: one past, the next Mission Resource Request in 10 days (inside the first screen's 14, and assessments
+    // due after it are late for it: the pilot's next check-in point, in 12 days, is), and later ones.
     // The brief for the next one has already gone to a resource manager for every other partner (recorded below),
     // so the readiness dashboard shows both states.
     let nextDeadline: string | undefined;
-    if (options.budgetCalendar !== false) ([[-160, 'Bureau Resource Request'], [25, 'Mission Resource Request'], [140, 'Bureau Resource Request'], [390, 'Mission Resource Request'], [505, 'Bureau Resource Request'], [755, 'Mission Resource Request']] as const).forEach(([offset, name]) => {
+    if (options.budgetCalendar !== false) ([[-160, 'Bureau Resource Request'], [NEXT_DEADLINE_DAYS, 'Mission Resource Request'], [140, 'Bureau Resource Request'], [390, 'Mission Resource Request'], [505, 'Bureau Resource Request'], [755, 'Mission Resource Request']] as const).forEach(([offset, name]) => {
       const date = day(offset);
       const fiscalYear = Number(date.slice(0, 4)) + 2;
       const id = add('budgetDeadlines', { name: `${name} FY${fiscalYear}`, date, fiscalYear, notes: name.startsWith('Mission') ? 'طلب موارد البعثة' : '' });
-      if (offset === 25) nextDeadline = id;
+      if (offset === NEXT_DEADLINE_DAYS) nextDeadline = id;
     });
     const resourceManager = usPeople.find((p) => p.manager)?.id;
 
@@ -199,7 +219,7 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
       const n = p + (options.partnerOffset ?? 0);
       const [country, code, countryAr] = COUNTRIES[n % COUNTRIES.length]!;
       const round = Math.floor(n / COUNTRIES.length);
-      const partner = add('partners', { name: round ? `${country} (${round + 1})` : country, isoCode: code, notes: `Partner nation ${country} — الدولة الشريكة ${countryAr}.` });
+      const partner = add('partners', { name: round ? `${country} (${round + 1})` : country, nameAr: round ? `${countryAr} (${round + 1})` : countryAr, isoCode: code, notes: `Partner nation ${country} — الدولة الشريكة ${countryAr}.` });
       const sectors = random.sample(SECTORS, 4);
       for (const s of sectors) {
         const agreed = random.chance(0.6);
@@ -271,14 +291,15 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
         benchmarksByProject.set(project, benchmarks);
         const checkIns: string[] = [];
         for (let c = 0; c < plan.checkInsPerProject; c++) {
-          // From the project's start to a year ahead; the first two to come fall within 14 days and just after the next deadline.
+          // From the project's start to a year ahead. The first to come falls within 14 days: the pilot's just after the next
+          // deadline (late for it), the others before it (in time); the second just after the deadline.
           const pastCount = Math.ceil(plan.checkInsPerProject * 0.6);
           const span = Math.max(1, daysBetween(start, today) - 20);
           const due =
             c < pastCount
               ? addDays(start, Math.round(((c + 1) * span) / pastCount) + random.int(0, 6))
               : c === pastCount
-                ? day(random.int(2, 12))
+                ? day(j === 0 ? NEXT_DEADLINE_DAYS + 2 : random.int(2, NEXT_DEADLINE_DAYS - 1))
                 : c === pastCount + 1
                   ? day(random.int(28, 45))
                   : day(45 + Math.round(((c - pastCount - 1) * 320) / Math.max(1, plan.checkInsPerProject - pastCount - 1)) + random.int(0, 6));
@@ -356,6 +377,7 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
           sector: s.sector,
           status: finalStatus === 'signed' ? 'agreed' : finalStatus,
           parties: [`${country} Ministry of Interior`, `U.S. Embassy, ${country}`],
+          partiesAr: [`وزارة الداخلية في ${countryAr}`, `سفارة الولايات المتحدة في ${countryAr}`],
           summary: `Benchmarks and check-in points for ${s.areas[0]!.toLowerCase()}. مذكرة تفاهم بشأن ${s.ar}.`,
         };
         const mou = add('mouDrafts', draftValues);
@@ -366,6 +388,7 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
             mouId: mou,
             position: k + 1,
             heading: `${heading} ${k + 1}`,
+            headingAr: `${CLAUSE_HEADINGS_AR[k % CLAUSE_HEADINGS_AR.length]!} ${k + 1}`,
             textEn: `${en} ${s.areas[0]!.toLowerCase()} in ${country} (clause ${k + 1}).`,
             textAr: `${ar} ${s.ar} في ${countryAr} (البند ${k + 1}).`,
             benchmarkIds: random.sample(benchmarksByProject.get(project)!, 2),
@@ -373,8 +396,10 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
             objectiveIds: random.sample(objectives, 1),
           });
         }
-        add('mouSignatories', { mouId: mou, name: person(), jobTitle: 'Ambassador', organisation: `U.S. Embassy, ${country}`, side: 'us', signingOrder: 1 });
-        add('mouSignatories', { mouId: mou, name: person(), jobTitle: 'Minister of Interior', organisation: `${country} Ministry of Interior`, side: 'partner', signingOrder: 2 });
+        const [usName, usNameAr] = namePair();
+        const [partnerName, partnerNameAr] = namePair();
+        add('mouSignatories', { mouId: mou, name: usName, nameAr: usNameAr, jobTitle: 'Ambassador', jobTitleAr: 'السفير', organisation: `U.S. Embassy, ${country}`, organisationAr: `سفارة الولايات المتحدة في ${countryAr}`, side: 'us', signingOrder: 1 });
+        add('mouSignatories', { mouId: mou, name: partnerName, nameAr: partnerNameAr, jobTitle: 'Minister of Interior', jobTitleAr: 'وزير الداخلية', organisation: `${country} Ministry of Interior`, organisationAr: `وزارة الداخلية في ${countryAr}`, side: 'partner', signingOrder: 2 });
         if (finalStatus === 'signed') updateRecord(store, 'mouDrafts', mou, { ...draftValues, status: 'signed' });
       }
       for (let m = 0; m < plan.meetingsPerPartner; m++) {

@@ -65,6 +65,8 @@ export const postDashboard = z.object({
     z.object({
       id: z.string(),
       title: z.string(),
+      /** Its name in Arabic ('' when it has none). */
+      nameAr: z.string(),
       /** The partner's next budget deadline (its own or post-wide), or null. */
       nextDeadline: z.object({ id: z.string(), title: z.string(), date: z.string(), fiscalYear: z.number().int(), briefDelivered: z.boolean() }).nullable(),
       /** Check-in points not yet assessed that will land after that deadline (within its fiscal year). */

@@ -4,6 +4,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import type { AccordApp } from '../../main/app';
 import { openTestApp, TEST_OFFICER, tempDirectory } from '../helpers';
 import { CONDITION_TIMEOUT_MS } from '../waits';
 
@@ -29,11 +30,12 @@ export function seedDemo(databasePath: string, today = '2026-12-02'): void {
 }
 
 /**
- * For one test file: the seeded demo (`seedDemo`, around `today`), read first by `inspect` (read-only) for what
+ * For one test file: the seeded demo (`seedDemo`, around `today`), added to by `prepare` (an open test app) where
+ * a test needs more than the demo holds, read first by `inspect` (read-only) for what
  * the pages should show, then served by `accord serve` to one headless Chromium; all of it removed afterwards.
  * `open` gives a signed-in page at a hash route; `shots` is where screenshots go (ACCORD_SHOTS, else dist/).
  */
-export function useDemoAccord(options: { today?: string; inspect?(db: Database.Database): void } = {}): { folder: string; shots: string; open(language: 'en' | 'ar', hash: string): Promise<Page> } {
+export function useDemoAccord(options: { today?: string; prepare?(app: AccordApp): Promise<void>; inspect?(db: Database.Database): void } = {}): { folder: string; shots: string; open(language: 'en' | 'ar', hash: string): Promise<Page> } {
   const dir = tempDirectory();
   const databasePath = join(dir.path, 'accord.sqlite');
   const shots = process.env.ACCORD_SHOTS ?? join(root, 'dist');
@@ -41,6 +43,14 @@ export function useDemoAccord(options: { today?: string; inspect?(db: Database.D
   let browser: { browser: Browser; close(): Promise<void> } | undefined;
   beforeAll(async () => {
     seedDemo(databasePath, options.today);
+    if (options.prepare) {
+      const app = openTestApp(databasePath);
+      try {
+        await options.prepare(app);
+      } finally {
+        app.close();
+      }
+    }
     const db = new Database(databasePath, { readonly: true });
     try {
       options.inspect?.(db);

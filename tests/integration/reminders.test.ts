@@ -8,6 +8,12 @@ import type { RecordRow } from '../../shared/api/records';
 import { callOk, openTestApp, tempDirectory } from '../helpers';
 import { parseIcs, textOf, type IcsEvent } from '../ics';
 import { create } from '../unit/planning/fixtures';
+import { calendarItems, dueSoon } from '../../db/repositories/reminders';
+import { insertRecord } from '../../db/repositories/records';
+import { recordType } from '../../shared/records/registry';
+import { inputSchema } from '../../shared/records/spec';
+import { addDays } from '../../shared/results/today';
+import { CALENDAR_HORIZON_DAYS, CALENDAR_MAX_EVENTS } from '../../shared/api/reminders';
 
 /**
  * Reminders on a small hand-built post, "today" 2 Dec 2026: which check-in points, action items and budget
@@ -33,6 +39,8 @@ beforeAll(async () => {
   await checkIn('Overdue review', project.id, '2026-11-28');
   await checkIn(ARABIC_TITLE, project.id, '2026-12-10');
   await checkIn('Year-end review', project.id, '2026-12-31');
+  // Beyond the calendar's horizon (365 days from 2 Dec 2026 is 2 Dec 2027): outstanding, but not in the file.
+  await checkIn('Far review', project.id, '2028-01-15');
   await checkIn('Assessed review', project.id, '2026-12-05', { status: 'assessed', rating: 'on_track', assessedOn: '2026-12-01' });
   await checkIn('Egypt review', egyptProject.id, '2026-12-16');
   const meeting = await create(app, 'meetings', { title: 'Planning, round 3', partnerId: jordan.id, date: '2026-11-20' });
@@ -68,6 +76,17 @@ describe('what is due in the next 14 days', () => {
     ]);
     expect(due.items.find((row) => row.type === 'checkIns')!.context).toBe('Border police, phase 2; pilot \\ north');
     expect(due.items.find((row) => row.type === 'actionItems')!.context).toBe('Planning, round 3');
+    expect(due.counts).toEqual({ total: 6, overdue: 2, byType: { checkIns: 3, actionItems: 2, budgetDeadlines: 1 } });
+  });
+
+  it('lists only the most urgent up to the limit (overdue first, then by date) and counts all of them', async () => {
+    const due = await callOk<MethodOutput<'reminders.due'>>(app, 'reminders.due', { today: '2026-12-02', limit: 3 });
+    expect(due.items.map((row) => row.title)).toEqual(['Long overdue item', 'Overdue review', ARABIC_TITLE]);
+    // Counted over the whole window, not over what was listed.
+    expect(due.counts).toEqual({ total: 6, overdue: 2, byType: { checkIns: 3, actionItems: 2, budgetDeadlines: 1 } });
+    // The first screen's default limit is 50; the contract refuses more than 500 at a time.
+    expect((await callOk<MethodOutput<'reminders.due'>>(app, 'reminders.due', { today: '2026-12-02' })).items).toHaveLength(6);
+    expect((await app.call('reminders.due', { today: '2026-12-02', limit: 501 })).ok).toBe(false);
   });
 
   it('refuses a date that is not one, with a typed error', async () => {
@@ -87,10 +106,13 @@ describe('the .ics calendar', () => {
     const ics = parseIcs(file.bytes);
     expect(ics.calendar.VERSION?.raw).toBe('2.0');
     expect(ics.calendar.PRODID?.raw).toMatch(/^-\/\/Accord\/\/Reminders .+\/\/EN$/);
-    // Outstanding: 4 planned check-in points, 2 open dated action items, 2 deadlines from today on.
+    // Outstanding: 5 planned check-in points, 2 open dated action items, 2 deadlines from today on; the one due in
+    // January 2028 is beyond the 365 days the file reaches, and the file says so.
     expect(file.events).toBe(8);
     expect(ics.events).toHaveLength(8);
+    expect(file).toMatchObject({ until: '2027-12-02', outstanding: 9, beyondHorizon: 1, overLimit: 0 });
     const events = byUid(ics.events);
+    expect(events.has(`${ids['Far review']}@accord.invalid`)).toBe(false);
     for (const key of ['Overdue review', ARABIC_TITLE, 'Year-end review', 'Egypt review', 'Send the data extract', 'Long overdue item', 'Mission Resource Request FY2027', 'Egypt deadline']) {
       expect(events.has(`${ids[key]}@accord.invalid`), key).toBe(true);
     }
@@ -123,6 +145,7 @@ describe('the .ics calendar', () => {
     expect(unescapeName(ics.calendar['X-WR-CALNAME']!.raw)).toBe('تذكيرات أكورد: الأردن');
     const events = byUid(ics.events);
     expect(ics.events).toHaveLength(6);
+    expect(file).toMatchObject({ outstanding: 7, beyondHorizon: 1, overLimit: 0 });
     expect(events.has(`${ids['Egypt review']}@accord.invalid`)).toBe(false);
     expect(events.has(`${ids['Egypt deadline']}@accord.invalid`)).toBe(false);
     expect(events.has(`${ids['Mission Resource Request FY2027']}@accord.invalid`)).toBe(true);
@@ -151,13 +174,80 @@ describe('the .ics calendar', () => {
     expect(run.stderr).not.toMatch(/calendar:/);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('jordan.ics');
+    // The file left the far check-in point out: the command says so, and how to get it, on stderr.
+    expect(run.stderr).toContain('لم يُدرج: 1 من أصل 7');
+    expect(run.stderr).toContain('اكتب التقويم مرة أخرى لاحقًا');
+    expect(run.stderr).not.toContain('--partner ID');
     const ics = parseIcs(readFileSync(out));
     expect(ics.events.every((event) => event.SUMMARY?.params.LANGUAGE === 'ar')).toBe(true);
     expect(ics.events.length).toBeGreaterThan(0);
+    const post = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', databasePath, '--out', join(dir.path, 'post.ics')], {
+      encoding: 'utf8',
+      env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'en' },
+    });
+    expect(post.status).toBe(0);
+    expect(post.stdout).toContain('8 events (overdue, and due by 2 Dec 2027)');
+    expect(post.stderr).toContain('Left out: 1 of 9 outstanding items (1 due after 2 Dec 2027, beyond 365 days; 0 over the limit of 1,000 events');
+    // Only beyond the horizon: the advice is to write it again later (one partner's file would not hold it either).
+    expect(post.stderr).toContain('Write the calendar again later');
+    expect(post.stderr).not.toContain('--partner ID');
+    // The help states the bound, as the constants set it.
+    const help = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--help'], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'en' } });
+    expect(help.stdout).toContain(`the next ${CALENDAR_HORIZON_DAYS} days, at most ${CALENDAR_MAX_EVENTS.toLocaleString('en')} events`);
     const usage = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', databasePath], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'en' } });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--out FILE is required.');
     app = openTestApp(databasePath, () => EXPORTED_AT);
+  });
+});
+
+describe('the calendar’s bound', () => {
+  it('keeps the most urgent up to the limit and counts what it left out, beyond the horizon and over the limit', () => {
+    const store = app.context.store;
+    // 30 days ahead, at most 3: the 2 overdue items and the first one due; the others counted, not fetched.
+    const cut = calendarItems(store, '2026-12-02', 30, 3);
+    expect(cut.items.map((item) => item.title)).toEqual(['Long overdue item', 'Overdue review', ARABIC_TITLE]);
+    expect(cut).toMatchObject({ until: '2027-01-01', outstanding: 9, beyondHorizon: 1, overLimit: 5 });
+    // Nothing left out when the bound is wide enough.
+    expect(calendarItems(store, '2026-12-02', 3650, 1000)).toMatchObject({ outstanding: 9, beyondHorizon: 0, overLimit: 0 });
+    expect(dueSoon(store, '2026-12-02', 14, 1).items.map((item) => item.title)).toEqual(['Long overdue item']);
+  });
+});
+
+describe('a post with more than the calendar holds', () => {
+  it('writes the 1,000 most urgent and says on stderr how many went over the limit, and to write one partner at a time', async () => {
+    const big = tempDirectory();
+    const path = join(big.path, 'accord.sqlite');
+    const busy = openTestApp(path, () => EXPORTED_AT);
+    try {
+      const partner = await create(busy, 'partners', { name: 'Jordan' });
+      const meeting = await create(busy, 'meetings', { title: 'Planning', partnerId: partner.id, date: '2026-11-20' });
+      const store = busy.context.store;
+      const schema = inputSchema(recordType('actionItems'));
+      // 1,005 open action items due over the next 100 days (straight through the repository: 1,005 API calls take long).
+      store.transaction(() => {
+        for (let i = 0; i < 1005; i++) insertRecord(store, 'actionItems', schema.parse({ description: `Item ${i}`, meetingId: meeting.id, dueDate: addDays('2026-12-02', i % 100) }) as Record<string, unknown>);
+      });
+    } finally {
+      busy.close();
+    }
+    const out = join(big.path, 'post.ics');
+    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', path, '--out', out], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'en' } });
+    try {
+      expect(run.status).toBe(0);
+      expect(run.stdout).toContain('1,000 events');
+      expect(run.stderr).toContain('Left out: 5 of 1,005 outstanding items (0 due after 2 Dec 2027, beyond 365 days; 5 over the limit of 1,000 events');
+      expect(run.stderr).toContain('write one partner’s calendar at a time: accord calendar --partner ID');
+      const ics = parseIcs(readFileSync(out));
+      expect(ics.events).toHaveLength(1000);
+      // The latest went: every event falls on or before the last day any kept item has, and the first day is whole.
+      const days = ics.events.map((event) => event.DTSTART!.raw).sort();
+      expect(days[0]).toBe('20261202');
+      expect(days.filter((day) => day === '20261202')).toHaveLength(11);
+      expect(days.at(-1)).toBe('20270311');
+    } finally {
+      big.remove();
+    }
   });
 });
 

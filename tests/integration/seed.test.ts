@@ -39,10 +39,32 @@ describe('accord seed', () => {
       expect(count("SELECT COUNT(*) AS n FROM check_ins WHERE status = 'planned' AND due_date BETWEEN '2026-12-02' AND '2026-12-16'")).toBeGreaterThan(0);
       expect(count("SELECT COUNT(*) AS n FROM check_ins WHERE status = 'planned' AND due_date < '2026-12-02'")).toBeGreaterThan(0);
       expect(count("SELECT COUNT(*) AS n FROM action_items WHERE status = 'open' AND due_date BETWEEN '2026-12-02' AND '2026-12-16'")).toBeGreaterThan(0);
-      // The next budget deadline comes before some planned assessments: they will be late for it.
+      // The next budget deadline falls inside the first screen's 14 days and comes before some planned assessments:
+      // they will be late for it, one of them (the pilot's) inside those 14 days too; others come before it, in time.
       const next = sqlite.prepare("SELECT date FROM budget_deadlines WHERE date >= '2026-12-02' ORDER BY date LIMIT 1").pluck().get() as string;
-      expect(next).toBe('2026-12-27');
+      expect(next).toBe('2026-12-12');
+      expect(count(`SELECT COUNT(*) AS n FROM check_ins WHERE status = 'planned' AND due_date > '${next}' AND due_date <= '2026-12-16'`)).toBeGreaterThan(0);
+      expect(count(`SELECT COUNT(*) AS n FROM check_ins WHERE status = 'planned' AND due_date >= '2026-12-02' AND due_date <= '${next}'`)).toBeGreaterThan(0);
       expect(count(`SELECT COUNT(*) AS n FROM check_ins WHERE status = 'planned' AND due_date > '${next}' AND due_date < date('${next}', '+30 days')`)).toBeGreaterThan(0);
+      const due = await callOk<{ items: { type: string }[] }>(app, 'reminders.due', { today: '2026-12-02' });
+      expect(due.items.some((item) => item.type === 'budgetDeadlines')).toBe(true);
+      const readiness = (await callOk<{ partners: { lateCount: number; nextDeadline: { date: string } | null }[] }>(app, 'dashboard.post', { today: '2026-12-02' })).partners;
+      expect(readiness.every((partner) => partner.nextDeadline?.date === next)).toBe(true);
+      expect(readiness.some((partner) => partner.lateCount > 0)).toBe(true);
+      // Every field with an Arabic twin has Arabic in it, in Arabic letters.
+      const arabic = /^[\u0600-\u06FF\s()0-9،]+$/;
+      for (const [sql, label] of [
+        ['SELECT name_ar FROM partners', 'partner names'],
+        ['SELECT title_ar FROM mou_drafts', 'MOU titles'],
+        ['SELECT value FROM mou_drafts, json_each(parties_ar)', 'MOU parties'],
+        ['SELECT heading_ar FROM mou_clauses', 'clause headings'],
+        ['SELECT name_ar FROM mou_signatories UNION ALL SELECT job_title_ar FROM mou_signatories UNION ALL SELECT organisation_ar FROM mou_signatories', 'signatories'],
+      ] as const) {
+        const values = sqlite.prepare(sql).pluck().all() as string[];
+        expect(values.length, label).toBeGreaterThan(0);
+        for (const value of values) expect(value, label).toMatch(arabic);
+      }
+      expect(sqlite.prepare("SELECT name_ar FROM partners WHERE name = 'Jordan'").pluck().get()).toBe('الأردن');
       // Each resource line's title names the authority it is funded under.
       const lines = sqlite.prepare("SELECT title, authority FROM resources WHERE authority <> 'OTHER'").all() as { title: string; authority: string }[];
       for (const line of lines) expect(line.title.startsWith(line.authority === 'SECTION_333' ? 'Section 333' : line.authority), line.title).toBe(true);

@@ -1,7 +1,12 @@
-import { call, choice, cliLanguage, databaseOption, EXIT, requireOut, say, UsageError, withApp, type Command } from '../command';
+import { CALENDAR_HORIZON_DAYS, CALENDAR_MAX_EVENTS } from '../../../shared/api/reminders';
+import { call, choice, cliLanguage, databaseOption, EXIT, requireOut, say, UsageError, warn, withApp, type Command } from '../command';
 import { writeFileAtomically } from '../syncSupport';
 
-/** The reminders as an .ics file (reminders.calendar), in the reader's language unless --lang says otherwise. */
+/**
+ * The reminders as an .ics file (reminders.calendar), in the reader's language unless --lang says otherwise. The
+ * file is bounded (overdue and the next 365 days, at most 1,000 events); when items were left out it says how many
+ * and how to get them, on stderr, and still exits 0: the file it wrote is what was asked for.
+ */
 export const calendarCommand: Command = {
   summary: 'cli.summary.calendar',
   usage: 'accord calendar [--partner ID] [--lang en|ar] --out FILE [--db PATH]',
@@ -14,7 +19,14 @@ export const calendarCommand: Command = {
     return withApp(values, async (app) => {
       const file = await call(app, 'reminders.calendar', { lang, ...(partnerId ? { partnerId } : {}) });
       await writeFileAtomically(out, file.bytes);
-      say('cli.calendarWritten', { file: out, n: file.events });
+      say('cli.calendarWritten', { file: out, n: file.events, until: file.until });
+      const left = file.beyondHorizon + file.overLimit;
+      if (left > 0) {
+        warn('cli.calendarLeftOut', { left, total: file.outstanding, beyond: file.beyondHorizon, over: file.overLimit, until: file.until, max: CALENDAR_MAX_EVENTS, days: CALENDAR_HORIZON_DAYS });
+        // How to get them: those over the limit from smaller (one partner's) files, those further ahead from a later file.
+        if (file.overLimit > 0 && !partnerId) warn('cli.calendarLeftOutPerPartner');
+        if (file.beyondHorizon > 0 || partnerId) warn('cli.calendarLeftOutLater');
+      }
       return EXIT.ok;
     });
   },

@@ -1,7 +1,9 @@
 import { useTranslation } from '../i18n';
 import { useCall } from '../planning/data';
 import { CallPending } from '../planning/CallPending';
+import { recordTitle } from '../planning/labels';
 import { overviewPath, recordPath } from '../planning/paths';
+import { recordType } from '../../../shared/records/registry';
 import { BriefPanel } from './BriefPanel';
 import { ActionItemsChart, RatingsChart, ResourceCharts, TimelineChart } from './charts';
 import { todayFrom } from './today';
@@ -11,7 +13,7 @@ export const dashboardPath = (partnerId?: string): string => (partnerId ? `/dash
 
 /** One partner in pictures: ratings over time, check-in points against deadlines, resource lines, open actions; each chart beside its table. */
 export function DashboardPage({ partnerId, query }: { partnerId: string; query?: string }) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const today = todayFrom(query);
   const [state, reload] = useCall('dashboard.partner', { partnerId, today }, [partnerId, today]);
   if (state.status !== 'ok') return <CallPending state={state} />;
@@ -21,7 +23,7 @@ export function DashboardPage({ partnerId, query }: { partnerId: string; query?:
       <header className="page-header">
         <div>
           <p className="eyebrow">{t('dashboard.eyebrow')}</p>
-          <h1 id="dashboard-heading">{dashboard.partner.title}</h1>
+          <h1 id="dashboard-heading">{recordTitle(recordType('partners'), dashboard.partner, language)}</h1>
         </div>
         <div className="row-actions no-print">
           <a className="button" href={`#${overviewPath(partnerId)}`}>

@@ -15,8 +15,9 @@ export function PostDashboardPage({ query }: { query?: string }) {
   const today = todayFrom(query);
   const [state] = useCall('dashboard.post', { today }, [today]);
   if (state.status !== 'ok') return <CallPending state={state} />;
-  const rows = postSeries(state.value);
   const rtl = language === 'ar';
+  // Each partner by its name in the reader's language: the chart's axis and the table.
+  const rows = postSeries(state.value).map((row) => ({ ...row, title: rtl && row.nameAr.trim() ? row.nameAr : row.title }));
   const missing = rows.filter((row) => row.lateCount > 0).length;
   const name = (key: unknown) => t(key === 'lateCount' ? 'dashboard.post.late' : key === 'overdueCount' ? 'dashboard.post.overdue' : 'dashboard.post.inTime');
   return (

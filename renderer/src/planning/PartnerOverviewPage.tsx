@@ -3,7 +3,7 @@ import type { MethodOutput } from '../../../shared/contract';
 import { recordType } from '../../../shared/records/registry';
 import { useTranslation } from '../i18n';
 import { useCall } from './data';
-import { findField, optionLabel } from './labels';
+import { findField, optionLabel, recordTitle } from './labels';
 import { assessPath, recordPath } from './paths';
 import { CallPending } from './CallPending';
 import { BriefMark, useBriefsByDeadline } from '../dashboard/briefMarks';
@@ -31,7 +31,7 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
       <header className="page-header">
         <div>
           <p className="eyebrow">{t('records.ui.partnerOverview')}</p>
-          <h1 id="overview-heading">{overview.partner.title}</h1>
+          <h1 id="overview-heading">{recordTitle(recordType('partners'), overview.partner, language)}</h1>
         </div>
         <div className="row-actions">
           <a className="button" href={`#${dashboardPath(overview.partner.id)}`}>

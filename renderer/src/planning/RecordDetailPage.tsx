@@ -9,7 +9,7 @@ import { api, useUiStore } from '../store';
 import { AuditTrail } from './AuditTrail';
 import { afterChange, useCall, useTitles } from './data';
 import { PlainListValue } from './JsonValues';
-import { ALL_TYPES, displayValue, fieldLabel, typeLabel } from './labels';
+import { ALL_TYPES, displayValue, fieldLabel, recordTitle, typeLabel } from './labels';
 import { listPath, recordPath } from './paths';
 import { viewOf } from './views';
 import { navigateSaved } from './unsavedGuard';
@@ -80,7 +80,7 @@ function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: 
             <a href={`#${listPath(spec.name)}`}>{typeLabel(spec, 'many', language)}</a>
           </p>
           <h1 id="detail-heading" dir="auto">
-            {record.title || t('records.ui.untitled')}
+            {recordTitle(spec, record, language) || t('records.ui.untitled')}
           </h1>
         </div>
         <div className="row-actions">

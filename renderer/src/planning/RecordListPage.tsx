@@ -8,7 +8,7 @@ import { navigate } from '../router';
 import { api, useUiStore } from '../store';
 import { afterChange, LIST_PAGE_SIZE, usePagedList, useTitles, useTypeVersion } from './data';
 import { RefPicker } from './Pickers';
-import { displayValue, fieldLabel, optionLabel, typeLabel } from './labels';
+import { displayValue, fieldLabel, optionLabel, recordTitle, typeLabel } from './labels';
 import { recordPath } from './paths';
 import { viewOf } from './views';
 import { VirtualRows } from './VirtualRows';
@@ -144,7 +144,7 @@ export function RecordListPage({ spec, virtualize }: { spec: RecordTypeSpec; vir
               <tr key={row.id} className="vrow" aria-rowindex={index + 2}>
                 {/* dir=auto: an English title in the Arabic list (or the reverse) is cut off at its own end. */}
                 <td dir="auto">
-                  <a href={`#${recordPath(spec.name, row.id)}`}>{row.title || t('records.ui.untitled')}</a>
+                  <a href={`#${recordPath(spec.name, row.id)}`}>{recordTitle(spec, row, language) || t('records.ui.untitled')}</a>
                 </td>
                 {otherColumns.map((field) => (
                   <td key={field.name} className={`cell--${field.kind}`} dir="auto">

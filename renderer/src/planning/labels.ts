@@ -60,3 +60,15 @@ export function displayValue(
       return value === null || value === undefined ? '' : String(value);
   }
 }
+
+/**
+ * A record's name in the reader's language: in Arabic, its Arabic twin of the title field where the registry has
+ * one (partners' nameAr, an MOU's titleAr, a clause's headingAr, a signatory's nameAr: `<titleField>Ar`) and it is
+ * filled in; else the title, whatever language it is written in.
+ */
+export function recordTitle(spec: RecordTypeSpec, row: { title: string; [field: string]: unknown }, language: Language): string {
+  if (language !== 'ar') return row.title;
+  const twin = `${spec.titleField}Ar`;
+  const arabic = spec.fields.some((field) => field.name === twin) ? String(row[twin] ?? '').trim() : '';
+  return arabic || row.title;
+}

@@ -94,7 +94,7 @@ describe('the partner dashboard data', () => {
     ]);
     expect(d.actionItems).toEqual([{ ownerId: m.officer.id, ownerName: 'Sami Ben Ali', open: 1, overdue: 1 }]);
     const post = await callOk<MethodOutput<'dashboard.post'>>(app, 'dashboard.post', { today: '2026-05-01' });
-    expect(post.partners).toEqual([{ id: m.partner.id, title: 'Tunisia', nextDeadline: { id: m.deadline.id, title: 'Mission Resource Request FY2028', date: '2026-05-15', fiscalYear: 2026, briefDelivered: true }, lateCount: 1, overdueCount: 0, inTimeCount: 0 }]);
+    expect(post.partners).toEqual([{ id: m.partner.id, title: 'Tunisia', nameAr: 'تونس', nextDeadline: { id: m.deadline.id, title: 'Mission Resource Request FY2028', date: '2026-05-15', fiscalYear: 2026, briefDelivered: true }, lateCount: 1, overdueCount: 0, inTimeCount: 0 }]);
   });
 });
 
