@@ -26,7 +26,7 @@ export interface RunningAccord {
  */
 export function seedDemo(databasePath: string, today = '2026-12-02'): void {
   const seeded = spawnSync(process.execPath, [join(root, 'bin', 'accord.cjs'), 'seed', '--db', databasePath, '--size', 'small', '--seed', '5', '--today', today], { encoding: 'utf8' });
-  if (seeded.status !== 0) throw new Error(`accord seed failed: ${seeded.stderr}`);
+  if (seeded.status !== 0) throw new Error(`accord seed failed (${seeded.status} ${seeded.signal} ${String(seeded.error)}): ${seeded.stderr}`);
 }
 
 /**
