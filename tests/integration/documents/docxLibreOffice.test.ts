@@ -3,7 +3,7 @@ import { accessSync, constants, writeFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderMouDocx } from '../../../main/documents/docx';
-import { clauseTitle, pageOf } from '../../../shared/documents/labels';
+import { clauseTitle, documentLabel, pageOf, sideLabel, signatoryIn, type DocumentLabel } from '../../../shared/documents/labels';
 import type { MouDocument } from '../../../shared/documents/types';
 import { tempDirectory } from '../../helpers';
 import { longMou } from '../../unit/documents/fixtures';
@@ -133,6 +133,21 @@ describe.skipIf(!hasSoffice)(`MOU DOCX laid out by LibreOffice${hasSoffice ? '' 
     }
     expect(text).toContain(lettersAndDigits('البند 1 — الغرض'));
     expect(text).not.toMatch(/Clause|Purpose/);
+  });
+
+  it('keeps each Arabic clause heading on the page of its text, and each signature block on one page', () => {
+    const pages = Array.from({ length: pageCount(pdfs.arabic) }, (_, index) => lettersAndDigits(pdftotext(pdfs.arabic, index + 1)));
+    const onOnePage = (lines: string[]) => pages.some((page) => page.includes(lettersAndDigits(lines.join('\n'))));
+    for (const clause of arabic.clauses) {
+      const heading = clauseTitle(clause, 'ar');
+      expect(onOnePage([heading, clause.ar.split(' ').slice(0, 3).join(' ')]), heading).toBe(true);
+    }
+    const label = (key: DocumentLabel) => `${documentLabel('ar', key)}:`;
+    for (const signatory of arabic.signatories) {
+      const { name, title, organisation } = signatoryIn(signatory, 'ar');
+      const block = [sideLabel(signatory.side, 'ar'), label('signature'), `${label('name')} ${name}`, `${label('title')} ${title}`, `${label('organisation')} ${organisation}`, label('place'), label('date')];
+      expect(onOnePage(block), sideLabel(signatory.side, 'ar')).toBe(true);
+    }
   });
 
   it('puts each clause heading in both languages side by side, every English word and every Arabic letter on the pages (bilingual)', () => {
