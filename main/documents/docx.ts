@@ -102,6 +102,8 @@ interface ParaSpec {
   spacingAfter?: number;
   /** Starts a new page (a title page ends with one). */
   pageBreakBefore?: boolean;
+  /** Kept on the page of the paragraph after it, and never broken across pages itself: a heading, a line of a signature block. */
+  keepWithNext?: boolean;
   /** The clause it belongs to (whose audit trail dates its changes). */
   clauseId?: string;
   /** The paragraph mark (the paragraph itself) was inserted, deleted, or both (inserted then removed again). */
@@ -164,7 +166,7 @@ function frontModel(document: MouDocument, languages: Lang[]): ParaSpec[] {
   }
   // The parties in each language; an Arabic list reads right to left whatever script a name is in.
   for (const lang of languages) {
-    out.push(p(`parties:${lang}`, lang, [r(documentLabel(lang, 'parties'), lang, { bold: true, size: SIZE.heading })]));
+    out.push(p(`parties:${lang}`, lang, [r(documentLabel(lang, 'parties'), lang, { bold: true, size: SIZE.heading })], { keepWithNext: true }));
     partiesIn(document, lang).forEach((party, index) => out.push(p(`party:${lang}:${index}`, lang === 'ar' ? 'ar' : langOf(party), [r(`${index + 1}. `, lang), r(party, langOf(party))])));
   }
   return out;
@@ -185,11 +187,13 @@ function titlePageModel(document: MouDocument, languages: Lang[]): ParaSpec[] {
 /** Matches a clause across versions the way the redline does: by id, or by number when a version has no ids. */
 const clauseKey = (clause: MouClause) => (clause.id ? `id:${clause.id}` : `n:${clause.number}`);
 
-function clauseModel(clause: MouClause, lang: Lang): ParaSpec[] {
+/** `inTable`: a side-by-side row, whose cells keep nothing with the next row (Word and LibreOffice would then hold rows together, and move the whole table to a page of its own). */
+function clauseModel(clause: MouClause, lang: Lang, inTable = false): ParaSpec[] {
   const key = `clause:${clauseKey(clause)}`;
   const clauseId = clause.id;
   const out = [
-    p(`${key}:heading`, lang, [r(clauseTitle(clause, lang), lang, { bold: true })], { spacingAfter: 40, clauseId }),
+    // A heading never ends a page without its clause.
+    p(`${key}:heading`, lang, [r(clauseTitle(clause, lang), lang, { bold: true })], { spacingAfter: 40, clauseId, keepWithNext: !inTable }),
     // Justified like a printed treaty text; Word stretches Arabic lines with kashida when the paragraph asks for it.
     p(`${key}:text`, lang, clause[lang] ? [r(clause[lang], lang)] : [], { align: 'justify', clauseId }),
   ];
@@ -200,14 +204,14 @@ function clauseModel(clause: MouClause, lang: Lang): ParaSpec[] {
 function clausesModel(document: MouDocument, languages: Lang[]): { shared?: TableSpec; perLanguage?: { lang: Lang; children: ParaSpec[] }[] } {
   if (document.language === 'both' && document.layout === 'side-by-side') {
     const header: RowSpec = { key: 'header', header: true, cells: languages.map((lang) => [p(`clauses:${lang}`, lang, [r(documentLabel(lang, 'clauses'), lang, { bold: true, size: SIZE.heading })])]) };
-    const rows = document.clauses.map((clause): RowSpec => ({ key: `clause:${clauseKey(clause)}`, clauseId: clause.id, cells: languages.map((lang) => clauseModel(clause, lang)) }));
+    const rows = document.clauses.map((clause): RowSpec => ({ key: `clause:${clauseKey(clause)}`, clauseId: clause.id, cells: languages.map((lang) => clauseModel(clause, lang, true)) }));
     return { shared: { kind: 'table', key: 'clauses', rows: [header, ...rows] } };
   }
   // One language after the other, each in its own section (from a new page), so each page's footer is in its language.
   return {
     perLanguage: languages.map((lang) => ({
       lang,
-      children: [p(`clauses:${lang}`, lang, [r(documentLabel(lang, 'clauses'), lang, { bold: true, size: SIZE.heading })], { spacingBefore: 200, spacingAfter: 120 }), ...document.clauses.flatMap((clause) => clauseModel(clause, lang))],
+      children: [p(`clauses:${lang}`, lang, [r(documentLabel(lang, 'clauses'), lang, { bold: true, size: SIZE.heading })], { spacingBefore: 200, spacingAfter: 120, keepWithNext: true }), ...document.clauses.flatMap((clause) => clauseModel(clause, lang))],
     })),
   };
 }
@@ -218,21 +222,22 @@ function signaturesModel(document: MouDocument, languages: Lang[]): ParaSpec[] {
   const out: ParaSpec[] = [];
   for (const lang of languages) {
     const label = (key: DocumentLabel) => documentLabel(lang, key);
-    out.push(p(`signatures:${lang}`, lang, [r(label('signatures'), lang, { bold: true, size: SIZE.heading })], { spacingAfter: 120 }));
+    // The heading and the closing formula stay with the first signature block; each block stays on one page.
+    out.push(p(`signatures:${lang}`, lang, [r(label('signatures'), lang, { bold: true, size: SIZE.heading })], { spacingAfter: 120, keepWithNext: true }));
     const formula = closingFormula(document, lang);
-    if (formula) out.push(p(`formula:${lang}`, lang, [r(formula, lang)], { align: 'justify', spacingAfter: 160 }));
+    if (formula) out.push(p(`formula:${lang}`, lang, [r(formula, lang)], { align: 'justify', spacingAfter: 160, keepWithNext: true }));
     const signed = signedByLine(document, lang);
-    if (signed) out.push(p(`signed:${lang}`, lang, [r(signed, lang, { bold: true })]));
+    if (signed) out.push(p(`signed:${lang}`, lang, [r(signed, lang, { bold: true })], { keepWithNext: true }));
     document.signatories.forEach((signatory, index) => {
       const key = `signatory:${lang}:${index}`;
       const { name, title, organisation } = signatoryIn(signatory, lang);
       const signature = document.signed && signatory.side === 'us' ? `/s/ ${document.signed.by}` : '______________________________';
-      out.push(p(`${key}:side`, lang, [r(sideLabel(signatory.side, lang), lang, { bold: true })]));
-      out.push(p(`${key}:signature`, lang, [r(`${label('signature')}: `, lang), r(signature, langOf(signature))]));
+      out.push(p(`${key}:side`, lang, [r(sideLabel(signatory.side, lang), lang, { bold: true })], { keepWithNext: true }));
+      out.push(p(`${key}:signature`, lang, [r(`${label('signature')}: `, lang), r(signature, langOf(signature))], { keepWithNext: true }));
       for (const [field, value] of [['name', name], ['title', title], ['organisation', organisation]] as const) {
-        out.push(p(`${key}:${field}`, lang, [r(`${label(field)}: `, lang), r(value, langOf(value))], { spacingAfter: 20 }));
+        out.push(p(`${key}:${field}`, lang, [r(`${label(field)}: `, lang), r(value, langOf(value))], { spacingAfter: 20, keepWithNext: true }));
       }
-      out.push(p(`${key}:place`, lang, [r(`${label('place')}: ______________`, lang)], { spacingAfter: 20 }));
+      out.push(p(`${key}:place`, lang, [r(`${label('place')}: ______________`, lang)], { spacingAfter: 20, keepWithNext: true }));
       out.push(p(`${key}:date`, lang, [r(`${label('date')}: ______________`, lang)], { spacingAfter: 240 }));
     });
   }
@@ -435,6 +440,7 @@ class Writer {
       // START follows the paragraph direction: left for English, right for Arabic. BOTH justifies (Word uses kashida in Arabic).
       alignment: spec.align === 'center' ? AlignmentType.CENTER : spec.align === 'justify' ? AlignmentType.BOTH : AlignmentType.START,
       spacing: { before: spec.spacingBefore, after: spec.spacingAfter ?? 80, line: LINE_SPACING, lineRule: LineRuleType.AUTO },
+      ...(spec.keepWithNext ? { keepNext: true, keepLines: true } : {}),
       ...(mark
         ? {
             run: {

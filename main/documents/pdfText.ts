@@ -39,6 +39,8 @@ export interface VisualPiece {
   rtl?: boolean;
   /** Drawn with the fallback face (characters the document font has no glyph for). */
   fallback?: string;
+  /** An Arabic piece's text as written (logical order, brackets unmirrored): what copy and search must give. */
+  actual?: string;
 }
 
 export interface LaidOutLine {
@@ -145,7 +147,8 @@ export function visualPieces(doc: Doc, line: string, rtlParagraph: boolean, styl
     const rtl = level % 2 === 1;
     if (rtl !== fontkitLaysOutRtl(text)) text = reverseClusters(text);
     const width = withFont(doc, face, () => doc.widthOfString(text, optionsFor(text)));
-    return { text, width, style, ...(fontkitLaysOutRtl(text) ? { rtl: true } : {}), ...(face ? { fallback: face } : {}) };
+    const actual = ARABIC_SCRIPT.test(text) ? line.slice(start, end).replace(BIDI_CONTROLS, '') : undefined;
+    return { text, width, style, ...(fontkitLaysOutRtl(text) ? { rtl: true } : {}), ...(face ? { fallback: face } : {}), ...(actual ? { actual } : {}) };
   });
   return { pieces, width: pieces.reduce((sum, piece) => sum + piece.width, 0) };
 }
@@ -315,6 +318,7 @@ export function drawLine(doc: Doc, line: LaidOutLine, left: number, width: numbe
   for (const piece of line.pieces) {
     const look = piece.style ? styles?.[piece.style] : undefined;
     withFont(doc, piece.fallback, () => {
+      if (piece.actual) beginActualText(doc, piece.actual);
       if (look) {
         doc.save();
         doc.fillColor(look.color);
@@ -344,8 +348,48 @@ export function drawLine(doc: Doc, line: LaidOutLine, left: number, width: numbe
           doc.save().moveTo(pieceStart, at).lineTo(x, at).lineWidth(0.8).strokeColor(look.color).stroke().restore();
         }
       }
+      if (piece.actual) doc.addContent('EMC');
     });
   }
+}
+
+const ACTUAL_TEXTS = Symbol('accordActualTexts');
+interface ActualTextDoc {
+  [ACTUAL_TEXTS]?: Map<string, { name: string; ref: { end(): void } }>;
+  page: { resources: { data: { Properties?: Record<string, unknown> } } };
+  ref(data: object): { end(): void };
+}
+
+/**
+ * Opens a marked-content sequence (closed by EMC) whose /ActualText is the
+ * piece as written: copy and search then read the letters in logical order
+ * with every haraka in its place, rather than rebuilding a word from glyphs
+ * drawn right to left, where a mark sits before its letter and extractors
+ * cut the word at it ("مشترك ًا"). Shared by every page that shows the
+ * same text.
+ *
+ * The property list is a named resource (/Span /AT0 BDC), which the PDF
+ * standard treats as the same as one written inline. Readers differ:
+ * PDFium (Chrome, Edge) reads either in logical order, as the standard
+ * means, but poppler (pdftotext, Evince, Okular) lays an ActualText's
+ * characters out left to right over the glyphs and then reverses the
+ * right-to-left run, so it reads every such word backwards. Poppler 22.12
+ * honours only the inline form and so keeps reading these glyphs as before;
+ * later poppler (26.04's source) also looks up named lists, and would read
+ * the runs backwards: pdf.test.ts has a canary for that.
+ */
+function beginActualText(doc: Doc, text: string): void {
+  const state = doc as unknown as ActualTextDoc;
+  const known = (state[ACTUAL_TEXTS] ??= new Map());
+  let entry = known.get(text);
+  if (!entry) {
+    const ref = state.ref({ ActualText: new String(text) });
+    ref.end();
+    entry = { name: `AT${known.size}`, ref };
+    known.set(text, entry);
+  }
+  (state.page.resources.data.Properties ??= {})[entry.name] = entry.ref;
+  doc.addContent(`/Span /${entry.name} BDC`);
 }
 
 interface EmbeddedFontInternals {

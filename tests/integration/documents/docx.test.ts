@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderMouDocx, renderRedlineDocx } from '../../../main/documents/docx';
-import { documentLabel, documentLanguages, pageOf, redlineLine } from '../../../shared/documents/labels';
+import { clauseTitle, documentLabel, documentLanguages, pageOf, redlineLine } from '../../../shared/documents/labels';
 import { changedClauses, redlineClauses } from '../../../shared/documents/redline';
 import type { MouDocument } from '../../../shared/documents/types';
 import { sampleMou } from '../../unit/documents/fixtures';
@@ -106,6 +106,25 @@ describe('MOU as DOCX', () => {
     expect(sequential).not.toMatch(/<w:type w:val="(continuous|nextColumn)"\/>/);
     const text = textOf(sequential);
     expect(text.indexOf(sampleMou().clauses[2]!.en)).toBeLessThan(text.indexOf(sampleMou().clauses[0]!.ar));
+  });
+
+  it('keeps each clause heading with its text and each signature block on one page (keepNext), but holds no table row to the next', async () => {
+    const document = sampleMou({ language: 'ar' });
+    const body = (await openDocx(await renderMouDocx(document))).xml('word/document.xml');
+    const keeps = (paragraph: string | undefined) => /<w:keepNext\/>/.test(paragraph ?? '') && /<w:keepLines\/>/.test(paragraph ?? '');
+    for (const clause of document.clauses) {
+      expect(keeps(paragraphWith(body, clauseTitle(clause, 'ar'))), clauseTitle(clause, 'ar')).toBe(true);
+      expect(keeps(paragraphWith(body, clause.ar)), 'a clause text keeps nothing with the next clause').toBe(false);
+    }
+    // A block's lines down to the place are kept with the next; the date line ends it, so blocks may part.
+    const blocks = paragraphs(body).filter((p) => /(?:التوقيع|الاسم|المنصب|الجهة|المكان|التاريخ): /.test(textOf(p)));
+    expect(blocks).toHaveLength(document.signatories.length * 6);
+    blocks.forEach((p, index) => expect(keeps(p), textOf(p)).toBe(index % 6 !== 5));
+    expect(keeps(paragraphWith(body, documentLabel('ar', 'signatures')))).toBe(true);
+    // Side by side, heading and text share a cell: keepNext there would chain the rows and push the table to a page of its own.
+    const side = (await openDocx(await renderMouDocx(sampleMou()))).xml('word/document.xml');
+    const table = side.slice(side.indexOf('<w:tbl>'), side.indexOf('</w:tbl>'));
+    expect(table).not.toMatch(/<w:keepNext\/>/);
   });
 
   it('writes only the chosen language', async () => {
