@@ -1,9 +1,10 @@
 import type { RecordTypeName } from '../../../shared/records/registry';
 import { recordType } from '../../../shared/records/registry';
-import { foldSearchText, ftsQuery, searchWords } from '../../../shared/records/searchText';
+import { foldSearchText, searchWords } from '../../../shared/records/searchText';
 import { columnName, type FieldSpec } from '../../../shared/records/spec';
 import type { Store } from '../../store';
 import { quoteIdentifier as q, statement as prepare } from '../../statements';
+import { searchMatch } from './searchTerms';
 
 /** Global search over every record type: the FTS index, then each hit's title and a snippet of its own text. */
 
@@ -41,7 +42,9 @@ export function searchHitsSql(limit: number): string {
 
 /** Global search over every record type (FTS5, Arabic folded), best matches first. */
 export function searchAll(store: Store, text: string, limit: number): { type: RecordTypeName; id: string; title: string; snippet: string }[] {
-  const match = ftsQuery(text);
+  // Its words as the exact terms they start (searchTerms.ts): the newest matches are then found without reading the
+  // doclists of every term a prefix names.
+  const match = searchMatch(store, text);
   if (!match) return [];
   // A literal LIMIT, as in listRecords.
   const hits = prepare(store.db, `search.hits.${Math.trunc(limit)}`, () => searchHitsSql(limit)).all({ match }) as { type: RecordTypeName; id: string }[];
