@@ -31,12 +31,13 @@ function resultProjection(type: string): { sql: string; textFields: FieldSpec[] 
 export const RANKED_MATCHES = 1_000;
 
 /**
- * The hits of a search, best first (ties oldest first): the newest RANKED_MATCHES matches are found by rowid alone,
- * ranked, and only the `limit` best are joined to their records.
+ * The hits of a search, best first (ties oldest first): the newest RANKED_MATCHES matches, ranked as FTS5 walks them
+ * from the newest document down (one pass: finding the oldest of them first and ranking from there searched the
+ * index twice), and only the `limit` best joined to their records.
  */
 export function searchHitsSql(limit: number): string {
-  const newest = `SELECT min(rowid) FROM (SELECT rowid FROM search_index WHERE search_index MATCH @match ORDER BY rowid DESC LIMIT ${RANKED_MATCHES})`;
-  const ranked = `SELECT rowid AS doc, bm25(search_index, 4.0, 1.0) AS score FROM search_index WHERE search_index MATCH @match AND rowid >= (${newest}) ORDER BY score, doc LIMIT ${Math.trunc(limit)}`;
+  const newest = `SELECT rowid AS doc, bm25(search_index, 4.0, 1.0) AS score FROM search_index WHERE search_index MATCH @match ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}`;
+  const ranked = `SELECT doc, score FROM (${newest}) ORDER BY score, doc LIMIT ${Math.trunc(limit)}`;
   return `SELECT d.type, d.row_id AS id FROM (${ranked}) h JOIN search_docs d ON d.doc = h.doc ORDER BY h.score, h.doc`;
 }
 
