@@ -56,6 +56,32 @@ export function ftsQuery(text: string): string {
     .join(' ');
 }
 
+/**
+ * A search word that FTS5's tokenizer (unicode61, remove_diacritics 2) keeps exactly as it is: ASCII letters and
+ * digits and the Arabic letters and digits, which it neither folds nor splits. Such a word can be compared with the
+ * index's own terms (fts5vocab) by its characters; any other word (accented Latin, Cyrillic, …) is left to FTS5.
+ */
+export function isIndexTerm(word: string): boolean {
+  return INDEX_TERM.test(word);
+}
+const INDEX_TERM = /^[0-9a-z\u0620-\u064a\u0660-\u0669\u0671-\u06d3]+$/;
+
+/**
+ * The same search as ftsQuery(words) with each word's prefix written out as the index terms it stands for (`terms`,
+ * at least one), or left a prefix where `terms` is absent: `("border" OR "borders") AND "patrol"`. FTS5 reads the
+ * OR of exact terms lazily, from the newest document down, where a prefix first merges the whole doclist of every
+ * term it names; the records matched are the same. Terms hold only word characters, so need no escaping.
+ */
+export function ftsTermsQuery(words: readonly { word: string; terms?: readonly string[] }[]): string {
+  return words
+    .map(({ word, terms }) => {
+      if (!terms) return `"${word}"*`;
+      const exact = terms.map((term) => `"${term}"`);
+      return exact.length === 1 ? exact[0]! : `(${exact.join(' OR ')})`;
+    })
+    .join(' AND ');
+}
+
 /** The folded words of a text, lower-cased, as the index sees them. */
 export function searchWords(text: string): string[] {
   return foldSearchText(text)

@@ -1,12 +1,12 @@
 import type { RecordLink, RecordRow } from '../../../shared/api/records';
 import { issueMessage, message } from '../../../shared/i18n/message';
 import { recordType, recordTypes } from '../../../shared/records/registry';
-import { ftsQuery } from '../../../shared/records/searchText';
 import { columnName, type RecordTypeSpec, type RecordWarning } from '../../../shared/records/spec';
 import { AppError } from '../../../shared/result';
 import type { Store } from '../../store';
 import { fieldRefusal, info, outgoingIds, toRecord, typeName, type TypeInfo } from './common';
 import { quoteIdentifier as q, statement as prepare } from '../../statements';
+import { searchMatch } from './searchTerms';
 
 /** Reading records: one, a filtered and sorted list, with their links both ways, and the warnings a record's page shows. */
 
@@ -42,7 +42,7 @@ function refusedField(type: TypeInfo, what: 'filter' | 'sort', name: string) {
 }
 
 /** WHERE and ORDER BY of a list query, checked against the declaration. */
-function listClauses(type: TypeInfo, query: ListQuery): { where: string; orderBy: string; params: unknown[] } {
+function listClauses(store: Store, type: TypeInfo, query: ListQuery): { where: string; orderBy: string; params: unknown[]; searched: boolean } {
   const conditions: string[] = [];
   const params: unknown[] = [];
   for (const [name, value] of Object.entries(query.filter ?? {})) {
@@ -62,8 +62,10 @@ function listClauses(type: TypeInfo, query: ListQuery): { where: string; orderBy
       params.push(value);
     }
   }
-  const match = query.search ? ftsQuery(query.search) : '';
-  if (match) {
+  // The search's words as the index terms they start (searchTerms.ts): the same records as their prefixes.
+  const match = query.search ? searchMatch(store, query.search) : '';
+  if (match === undefined) conditions.push('0');
+  else if (match) {
     conditions.push(SEARCH_IN_TYPE);
     params.push(match, type.spec.name);
   }
@@ -82,6 +84,7 @@ function listClauses(type: TypeInfo, query: ListQuery): { where: string; orderBy
     where: conditions.length ? ` WHERE ${conditions.join(' AND ')}` : '',
     orderBy: ` ORDER BY ${sortColumn} ${direction}, t.id ${direction}`,
     params,
+    searched: Boolean(match),
   };
 }
 
@@ -105,7 +108,7 @@ function countColumns(type: TypeInfo, countIn: ListQuery['countIn']): { columns:
 
 export function listRecords(store: Store, query: ListQuery): { rows: RecordRow[]; total: number } {
   const type = info(query.type);
-  const { where, orderBy, params } = listClauses(type, query);
+  const { where, orderBy, params, searched } = listClauses(store, type, query);
   const counts = countColumns(type, query.countIn);
   // The page size is written into the SQL: SQLite sorts under a bound LIMIT ? about half again slower than under a
   // literal one. It is a schema-checked integer and callers use few values. Keyed by the short clauses, not the SELECT.
@@ -114,8 +117,19 @@ export function listRecords(store: Store, query: ListQuery): { rows: RecordRow[]
   // A page far down a long list: the rows skipped are found by rowid and sort key alone (a narrow sort, often an index
   // alone), and only the page's own rows are read whole, so page 400 of 100,000 rows costs about what page 1 does.
   const page = `SELECT t.rowid FROM ${q(type.spec.table)} t${where}${orderBy} LIMIT ${limit} OFFSET ?`;
-  const list = prepare(store.db, `list\u0000${type.spec.name}\u0000${counts.names.join(',')}\u0000${where}\u0000${orderBy}\u0000${limit}`, () => `${select} WHERE t.rowid IN (${page})${orderBy}`);
-  const rows = (list.all(...params, query.offset) as Record<string, unknown>[]).map((row) => {
+  const key = `${type.spec.name}\u0000${counts.names.join(',')}\u0000${where}\u0000${orderBy}\u0000${limit}`;
+  let found: Record<string, unknown>[];
+  let counted: number | undefined;
+  if (searched) {
+    // A search sorts all of its matches to find a page, so the same pass counts them (a window over the rows before
+    // LIMIT): the index is searched and the matches looked up once, not again for the total.
+    const pageRows = prepare(store.db, `list.searchPage\u0000${key}`, () => page.replace('SELECT t.rowid FROM', 'SELECT t.rowid AS at, COUNT(*) OVER () AS n FROM')).all(...params, query.offset) as { at: number; n: number }[];
+    counted = pageRows[0]?.n;
+    found = pageRows.length ? (prepare(store.db, `list.rows\u0000${key}`, () => `${select} WHERE t.rowid IN (SELECT value FROM json_each(?))${orderBy}`).all(JSON.stringify(pageRows.map((row) => row.at))) as Record<string, unknown>[]) : [];
+  } else {
+    found = prepare(store.db, `list\u0000${key}`, () => `${select} WHERE t.rowid IN (${page})${orderBy}`).all(...params, query.offset) as Record<string, unknown>[];
+  }
+  const rows = found.map((row) => {
     if (!counts.names.length) return toRecord(type, row);
     const found: Record<string, number> = {};
     for (const name of counts.names) {
@@ -126,9 +140,10 @@ export function listRecords(store: Store, query: ListQuery): { rows: RecordRow[]
   });
   // A first page that is not full is the whole answer: no second query.
   const total =
-    query.offset === 0 && rows.length < query.limit
+    counted ??
+    (query.offset === 0 && rows.length < query.limit
       ? rows.length
-      : (prepare(store.db, `SELECT COUNT(*) AS n FROM ${q(type.spec.table)} t${where}`).get(...params) as { n: number }).n;
+      : (prepare(store.db, `SELECT COUNT(*) AS n FROM ${q(type.spec.table)} t${where}`).get(...params) as { n: number }).n);
   return { rows, total };
 }
 

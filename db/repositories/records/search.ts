@@ -1,9 +1,10 @@
 import type { RecordTypeName } from '../../../shared/records/registry';
 import { recordType } from '../../../shared/records/registry';
-import { foldSearchText, ftsQuery, searchWords } from '../../../shared/records/searchText';
+import { foldSearchText, searchWords } from '../../../shared/records/searchText';
 import { columnName, type FieldSpec } from '../../../shared/records/spec';
 import type { Store } from '../../store';
 import { quoteIdentifier as q, statement as prepare } from '../../statements';
+import { searchMatch } from './searchTerms';
 
 /** Global search over every record type: the FTS index, then each hit's title and a snippet of its own text. */
 
@@ -30,18 +31,21 @@ function resultProjection(type: string): { sql: string; textFields: FieldSpec[] 
 export const RANKED_MATCHES = 1_000;
 
 /**
- * The hits of a search, best first (ties oldest first): the newest RANKED_MATCHES matches are found by rowid alone,
- * ranked, and only the `limit` best are joined to their records.
+ * The hits of a search, best first (ties oldest first): the newest RANKED_MATCHES matches, ranked as FTS5 walks them
+ * from the newest document down (one pass: finding the oldest of them first and ranking from there searched the
+ * index twice), and only the `limit` best joined to their records.
  */
 export function searchHitsSql(limit: number): string {
-  const newest = `SELECT min(rowid) FROM (SELECT rowid FROM search_index WHERE search_index MATCH @match ORDER BY rowid DESC LIMIT ${RANKED_MATCHES})`;
-  const ranked = `SELECT rowid AS doc, bm25(search_index, 4.0, 1.0) AS score FROM search_index WHERE search_index MATCH @match AND rowid >= (${newest}) ORDER BY score, doc LIMIT ${Math.trunc(limit)}`;
+  const newest = `SELECT rowid AS doc, bm25(search_index, 4.0, 1.0) AS score FROM search_index WHERE search_index MATCH @match ORDER BY rowid DESC LIMIT ${RANKED_MATCHES}`;
+  const ranked = `SELECT doc, score FROM (${newest}) ORDER BY score, doc LIMIT ${Math.trunc(limit)}`;
   return `SELECT d.type, d.row_id AS id FROM (${ranked}) h JOIN search_docs d ON d.doc = h.doc ORDER BY h.score, h.doc`;
 }
 
 /** Global search over every record type (FTS5, Arabic folded), best matches first. */
 export function searchAll(store: Store, text: string, limit: number): { type: RecordTypeName; id: string; title: string; snippet: string }[] {
-  const match = ftsQuery(text);
+  // Its words as the exact terms they start (searchTerms.ts): the newest matches are then found without reading the
+  // doclists of every term a prefix names.
+  const match = searchMatch(store, text);
   if (!match) return [];
   // A literal LIMIT, as in listRecords.
   const hits = prepare(store.db, `search.hits.${Math.trunc(limit)}`, () => searchHitsSql(limit)).all({ match }) as { type: RecordTypeName; id: string }[];

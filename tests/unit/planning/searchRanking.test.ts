@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { AccordApp } from '../../../main/app';
 import { RANKED_MATCHES } from '../../../db/repositories/records/search';
+import { searchMatch } from '../../../db/repositories/records/searchTerms';
 import { syncedTables } from '../../../db/syncedTables';
-import { ftsQuery } from '../../../shared/records/searchText';
 import { callOk, useFreshApp } from '../../helpers';
 
 /**
@@ -18,11 +18,11 @@ const search = (query: string, limit = 50) => callOk<Hit[]>(app, 'search.global'
 const addPartners = (names: { name: string; notes: string }[]) =>
   app.context.store.transaction(() => app.context.store.insertMany(syncedTables.partners, names.map((values) => ({ values: { ...values, nameAr: '', isoCode: 'TN' } }))));
 
-/** Every match ranked, as search did before it was bounded: the ids best first, ties oldest first. */
+/** Every match of the query search runs ranked, as search did before it was bounded: the ids best first, ties oldest first. */
 function fullRanking(query: string, limit: number): string[] {
   const rows = app.context.store.db
     .prepare('SELECT d.row_id AS id FROM search_index s JOIN search_docs d ON d.doc = s.rowid WHERE search_index MATCH ? ORDER BY bm25(search_index, 4.0, 1.0), s.rowid LIMIT ?')
-    .all(ftsQuery(query), limit) as { id: string }[];
+    .all(searchMatch(app.context.store, query), limit) as { id: string }[];
   return rows.map((row) => row.id);
 }
 

@@ -64,4 +64,19 @@ describe('records.list, page by page', () => {
     expect(found.total).toBeGreaterThan(5);
     expect(found.rows.every((row) => /trained 36$/i.test(row.title))).toBe(true);
   });
+
+  it('pages a search through every match, counted in the same pass: the records its words start, by prefix', async () => {
+    const projectId = fill(900);
+    // "train 3" is two prefixes: train* (trained, training, …) and 3* (3, 30 … 36, …), each several index terms.
+    const matching = ids(
+      `SELECT id FROM benchmarks WHERE id IN (SELECT d.row_id FROM search_index s JOIN search_docs d ON d.doc = s.rowid WHERE search_index MATCH '"train"* "3"*' AND d.type = 'benchmarks') AND project_id = ? ORDER BY title COLLATE NOCASE, id`,
+      projectId,
+    );
+    expect(matching.length).toBeGreaterThan(100);
+    const paged = await allPages({ type: 'benchmarks', search: 'train 3', filter: { projectId } }, 40);
+    expect(paged.ids).toEqual(matching);
+    expect([...paged.totals]).toEqual([matching.length]);
+    expect(await list({ type: 'benchmarks', search: 'train 3', filter: { projectId }, limit: 40, offset: matching.length + 10 })).toEqual({ rows: [], total: matching.length });
+    expect(await list({ type: 'benchmarks', search: 'train zzz', limit: 40, offset: 0 })).toEqual({ rows: [], total: 0 });
+  });
 });
