@@ -27,22 +27,39 @@ interface Row {
   fiscal_year: number | null;
 }
 
-/** `?` placeholders: the latest due date for check-ins, then for action items; the deadline range; each part's partner filter binds its own. */
-function unionSql(partnerFilter: boolean): string {
+/**
+ * The three kinds, each a SELECT of the same columns. `?` placeholders: the latest due date for check-ins, then for
+ * action items; the deadline range; each part's partner filter binds its own. A check-in point whose project (or an
+ * action item whose meeting) is gone still needs acting on, so those joins are outer: the post-wide counts can then
+ * read the (status, due_date) indexes alone.
+ */
+function armsSql(partnerFilter: boolean): string[] {
   const partner = (column: string) => (partnerFilter ? ` AND ${column} = ?` : '');
-  return `
-    SELECT 'checkIns' AS type, c.id AS id, c.title AS title, c.due_date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, pr.title AS context, NULL AS fiscal_year
-      FROM check_ins c JOIN projects pr ON pr.id = c.project_id LEFT JOIN partners p ON p.id = pr.partner_id
-      WHERE c.status = 'planned' AND c.due_date <> '' AND c.due_date <= ?${partner('pr.partner_id')}
-    UNION ALL
-    SELECT 'actionItems', a.id, a.description, a.due_date, p.id, p.name, p.name_ar, m.title, NULL
-      FROM action_items a JOIN meetings m ON m.id = a.meeting_id LEFT JOIN partners p ON p.id = m.partner_id
-      WHERE a.status = 'open' AND a.due_date IS NOT NULL AND a.due_date <> '' AND a.due_date <= ?${partner('m.partner_id')}
-    UNION ALL
-    SELECT 'budgetDeadlines', d.id, d.name, d.date, p.id, p.name, p.name_ar, '', d.fiscal_year
+  return [
+    `SELECT 'checkIns' AS type, c.id AS id, c.title AS title, c.due_date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, pr.title AS context, NULL AS fiscal_year
+      FROM check_ins c LEFT JOIN projects pr ON pr.id = c.project_id LEFT JOIN partners p ON p.id = pr.partner_id
+      WHERE c.status = 'planned' AND c.due_date <> '' AND c.due_date <= ?${partner('pr.partner_id')}`,
+    `SELECT 'actionItems' AS type, a.id AS id, a.description AS title, a.due_date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, m.title AS context, NULL AS fiscal_year
+      FROM action_items a LEFT JOIN meetings m ON m.id = a.meeting_id LEFT JOIN partners p ON p.id = m.partner_id
+      WHERE a.status = 'open' AND a.due_date IS NOT NULL AND a.due_date <> '' AND a.due_date <= ?${partner('m.partner_id')}`,
+    `SELECT 'budgetDeadlines' AS type, d.id AS id, d.name AS title, d.date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, '' AS context, d.fiscal_year AS fiscal_year
       FROM budget_deadlines d LEFT JOIN partners p ON p.id = d.partner_id
-      WHERE d.date >= ? AND d.date <= ?${partnerFilter ? " AND (d.partner_id = ? OR d.partner_id IS NULL OR d.partner_id = '')" : ''}`;
+      WHERE d.date >= ? AND d.date <= ?${partnerFilter ? " AND (d.partner_id = ? OR d.partner_id IS NULL OR d.partner_id = '')" : ''}`,
+  ];
 }
+
+const unionSql = (partnerFilter: boolean) => armsSql(partnerFilter).join('\n    UNION ALL\n    ');
+
+/** Post-wide counts from the indexes alone (the kinds' own filters, no joins): the same rows the arms give. */
+const POST_COUNTS_SQL = `
+    SELECT 'checkIns' AS type, COUNT(*) AS n, SUM(due_date < @today) AS overdue, SUM(due_date <= @within) AS within
+      FROM check_ins WHERE status = 'planned' AND due_date <> '' AND due_date <= @until
+    UNION ALL
+    SELECT 'actionItems', COUNT(*), SUM(due_date < @today), SUM(due_date <= @within)
+      FROM action_items WHERE status = 'open' AND due_date IS NOT NULL AND due_date <> '' AND due_date <= @until
+    UNION ALL
+    SELECT 'budgetDeadlines', COUNT(*), 0, SUM(date <= @within)
+      FROM budget_deadlines WHERE date >= @today AND date <= @until`;
 
 /** The union's parameters for one window (today .. until), one partner's or the whole post's. */
 const unionParams = (today: string, until: string, partnerId?: string) => (partnerId ? [until, partnerId, until, partnerId, today, until, partnerId] : [until, until, today, until]);
@@ -51,10 +68,14 @@ const scope = (partnerId?: string) => (partnerId ? 'ofPartner' : 'ofPost');
 /** The end of time: every outstanding item, however far ahead. */
 const ANY_DAY = '9999-12-31';
 
-/** The most urgent first (overdue ones have the earliest dates), at most `limit`. */
+/**
+ * The most urgent first (overdue ones have the earliest dates), at most `limit`. Each kind gives its own most urgent
+ * `limit` first, in its (status, due_date) index's order, so a large post sorts three short lists, not every item.
+ */
 function reminders(store: Store, today: string, until: string, limit: number, partnerId?: string): ReminderItem[] {
-  const sql = () => `SELECT * FROM (${unionSql(Boolean(partnerId))}) ORDER BY date, type, title, id LIMIT ?`;
-  const rows = statement(store.db, `reminders.${scope(partnerId)}`, sql).all(...unionParams(today, until, partnerId), limit) as Row[];
+  const order = 'ORDER BY date, type, title, id';
+  const sql = () => `SELECT * FROM (${armsSql(Boolean(partnerId)).map((arm) => `SELECT * FROM (${arm} ${order} LIMIT @limit)`).join(' UNION ALL ')}) ${order} LIMIT @limit`;
+  const rows = statement(store.db, `reminders.${scope(partnerId)}`, sql).all(...unionParams(today, until, partnerId), { limit }) as Row[];
   return rows.map((row) => ({
     type: row.type,
     id: row.id,
@@ -69,8 +90,10 @@ function reminders(store: Store, today: string, until: string, limit: number, pa
 
 /** How many items fall in today .. until (overdue ones included), per type, and how many of them are overdue and by `within`. */
 function counted(store: Store, today: string, until: string, within: string, partnerId?: string): { counts: ReminderCounts; within: number } {
-  const sql = () => `SELECT type, COUNT(*) AS n, SUM(type <> 'budgetDeadlines' AND date < ?) AS overdue, SUM(date <= ?) AS within FROM (${unionSql(Boolean(partnerId))}) GROUP BY type`;
-  const rows = statement(store.db, `reminders.count.${scope(partnerId)}`, sql).all(today, within, ...unionParams(today, until, partnerId)) as { type: ReminderItem['type']; n: number; overdue: number | null; within: number | null }[];
+  type Counted = { type: ReminderItem['type']; n: number; overdue: number | null; within: number | null };
+  const rows = partnerId
+    ? (statement(store.db, 'reminders.count.ofPartner', () => `SELECT type, COUNT(*) AS n, SUM(type <> 'budgetDeadlines' AND date < ?) AS overdue, SUM(date <= ?) AS within FROM (${unionSql(true)}) GROUP BY type`).all(today, within, ...unionParams(today, until, partnerId)) as Counted[])
+    : (statement(store.db, 'reminders.count.ofPost', () => POST_COUNTS_SQL).all({ today, until, within }) as Counted[]);
   const byType = { checkIns: 0, actionItems: 0, budgetDeadlines: 0 };
   let overdue = 0;
   let inside = 0;

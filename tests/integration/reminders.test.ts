@@ -214,6 +214,35 @@ describe('the calendar’s bound', () => {
   });
 });
 
+describe('a reminder whose project or meeting is gone', () => {
+  it('is still listed, without its context, and the counts agree with the list', async () => {
+    // A project deleted at one post while a check-in point was planned under it at another: the check-in point
+    // arrives with its link unresolved, and it still has to be assessed.
+    const lone = tempDirectory();
+    const post = openTestApp(join(lone.path, 'accord.sqlite'), () => EXPORTED_AT);
+    try {
+      const partner = await create(post, 'partners', { name: 'Jordan' });
+      const project = await create(post, 'projects', { title: 'Gone project', partnerId: partner.id, sector: 'police' });
+      const meeting = await create(post, 'meetings', { title: 'Gone meeting', partnerId: partner.id, date: '2026-11-20' });
+      await create(post, 'checkIns', { title: 'Orphaned review', projectId: project.id, dueDate: '2026-12-04' });
+      await create(post, 'actionItems', { description: 'Orphaned item', meetingId: meeting.id, dueDate: '2026-11-30' });
+      const store = post.context.store;
+      store.db.prepare('DELETE FROM projects WHERE id = ?').run(project.id);
+      store.db.prepare('DELETE FROM meetings WHERE id = ?').run(meeting.id);
+      const due = dueSoon(store, '2026-12-02', 14, 50);
+      expect(due.items.map((item) => [item.title, item.context, item.overdue])).toEqual([
+        ['Orphaned item', '', true],
+        ['Orphaned review', '', false],
+      ]);
+      expect(due.counts).toEqual({ total: 2, overdue: 1, byType: { checkIns: 1, actionItems: 1, budgetDeadlines: 0 } });
+      expect(calendarItems(store, '2026-12-02', 365, 1000)).toMatchObject({ outstanding: 2, beyondHorizon: 0, overLimit: 0 });
+    } finally {
+      post.close();
+      lone.remove();
+    }
+  });
+});
+
 describe('a post with more than the calendar holds', () => {
   it('writes the 1,000 most urgent and says on stderr how many went over the limit, and to write one partner at a time', async () => {
     const big = tempDirectory();
