@@ -141,6 +141,15 @@ describe('the first screen’s reminders', () => {
     if (partner.outstanding > partner.inFile) expect(await page.getByTestId('calendar-left-out').textContent()).toContain(`من أصل ${partner.outstanding} بندًا قائمًا. لم يُدرج ما يقع بعد 2 ديسمبر 2027: ${partner.outstanding - partner.inFile}.`);
     expect(ics.calendar['X-WR-CALNAME']?.raw).toBe(`تذكيرات أكورد: ${arabicName()}`);
     expect(ics.events.some((event) => textOf(event, 'SUMMARY').includes(`(${arabicName()})`))).toBe(true);
+
+    // Links to a partner read in Arabic too: the projects list's partner column and its filter.
+    await page.evaluate(() => (window.location.hash = '#/records/projects'));
+    const projects = page.getByTestId('projects-list');
+    await projects.locator('tr.vrow').first().waitFor();
+    await expect.poll(async () => (await projects.locator('tr.vrow').allTextContents()).some((row) => row.includes(arabicName()))).toBe(true);
+    expect(await page.locator('#filter-partnerId option').allTextContents()).toContain(arabicName());
+    expect(await page.locator('#filter-partnerId option').allTextContents()).not.toContain(partner.name);
+    await page.screenshot({ path: join(shots, 'projects-list-ar.png') });
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from '../i18n';
 import { api } from '../store';
-import { PICKER_LIMIT, useChoices, type Choice } from './data';
+import { choiceOf, PICKER_LIMIT, useChoices, type Choice } from './data';
 
 interface AriaProps {
   id?: string;
@@ -16,6 +16,7 @@ interface AriaProps {
  */
 function useMatches(to: string, query: string, limit: number, scope: Record<string, string> = {}): { matches: Choice[]; all: Choice[]; big: boolean; tooMany: boolean } {
   const choices = useChoices(to);
+  const { language } = useTranslation();
   const scopeKey = JSON.stringify(scope);
   const tooMany = choices.loaded && choices.total > PICKER_LIMIT;
   const big = tooMany || scopeKey !== '{}';
@@ -24,12 +25,12 @@ function useMatches(to: string, query: string, limit: number, scope: Record<stri
     if (!big) return;
     let current = true;
     void api.call('records.list', { type: to as never, search: query.trim(), filter: JSON.parse(scopeKey) as Record<string, string>, limit, sort: { field: 'title', direction: 'asc' } }).then((result) => {
-      if (current && result.ok) setRemote(result.value.rows.map((row) => ({ id: row.id, title: row.title })));
+      if (current && result.ok) setRemote(result.value.rows.map((row) => choiceOf(to, row, language)));
     });
     return () => {
       current = false;
     };
-  }, [big, to, query, limit, scopeKey]);
+  }, [big, to, query, limit, scopeKey, language]);
   const matches = useMemo(() => {
     if (big) return remote;
     const needle = query.trim().toLocaleLowerCase();

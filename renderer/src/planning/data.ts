@@ -3,7 +3,10 @@ import { create } from 'zustand';
 import type { RecordListQuery, RecordRow } from '../../../shared/api/records';
 import type { MethodInput, MethodName, MethodOutput } from '../../../shared/contract';
 import type { AppErrorShape } from '../../../shared/result';
-import { api } from '../store';
+import { recordType } from '../../../shared/records/registry';
+import type { Language } from '../../../shared/i18n/message';
+import { api, useUiStore } from '../store';
+import { recordTitle } from './labels';
 
 /** How many records of one type a link picker loads at once; bigger types are searched instead. */
 export const PICKER_LIMIT = 1000;
@@ -13,9 +16,25 @@ export interface Choice {
   title: string;
 }
 
+/** A loaded choice with its title in each language (the Arabic twin where the type has one and it is filled in). */
+interface StoredChoice extends Choice {
+  titleAr: string;
+}
+
+/** A record as a choice, titled in the reader's language. */
+export function choiceOf(type: string, row: RecordRow, language: Language): Choice {
+  return { id: row.id, title: recordTitle(recordType(type), row, language) };
+}
+
+/** The loaded choices in the reader's language; in Arabic sorted by their Arabic titles (the server sorts by the title). */
+function inLanguage(rows: readonly StoredChoice[], language: Language): Choice[] {
+  if (language !== 'ar') return rows.map(({ id, title }) => ({ id, title }));
+  return rows.map(({ id, titleAr }) => ({ id, title: titleAr })).sort((a, b) => a.title.localeCompare(b.title, 'ar'));
+}
+
 interface ChoicesState {
   /** Record type -> its records' ids and titles (up to PICKER_LIMIT), for link pickers and titles. */
-  byType: Record<string, { rows: Choice[]; total: number } | 'loading'>;
+  byType: Record<string, { rows: StoredChoice[]; total: number } | 'loading'>;
   load(type: string): void;
   /** After a save or delete: the titles of these types (all, when none is named) may have changed. */
   invalidate(types?: readonly string[]): void;
@@ -29,7 +48,7 @@ export const useChoicesStore = create<ChoicesState & { everything: number }>((se
     if (get().byType[type]) return;
     set((state) => ({ byType: { ...state.byType, [type]: 'loading' } }));
     void api.call('records.list', { type: type as never, limit: PICKER_LIMIT, sort: { field: 'title', direction: 'asc' } }).then((result) => {
-      const entry = result.ok ? { rows: result.value.rows.map((row) => ({ id: row.id, title: row.title })), total: result.value.total } : { rows: [], total: 0 };
+      const entry = result.ok ? { rows: result.value.rows.map((row) => ({ id: row.id, title: row.title, titleAr: recordTitle(recordType(type), row, 'ar') })), total: result.value.total } : { rows: [], total: 0 };
       set((state) => ({ byType: { ...state.byType, [type]: entry } }));
     });
   },
@@ -52,25 +71,28 @@ export const useChoicesStore = create<ChoicesState & { everything: number }>((se
 export function useChoices(type: string): { rows: Choice[]; total: number; loaded: boolean } {
   const entry = useChoicesStore((state) => state.byType[type]);
   const load = useChoicesStore((state) => state.load);
+  const language = useUiStore((state) => state.language);
   useEffect(() => {
     if (!entry && type) load(type);
   }, [entry, load, type]);
-  return entry && entry !== 'loading' ? { ...entry, loaded: true } : { rows: [], total: 0, loaded: false };
+  const rows = useMemo(() => (entry && entry !== 'loading' ? inLanguage(entry.rows, language) : []), [entry, language]);
+  return entry && entry !== 'loading' ? { rows, total: entry.total, loaded: true } : { rows, total: 0, loaded: false };
 }
 
 /** A title lookup over the types given, for list cells and detail lines. */
 export function useTitles(types: readonly string[]): (type: string, id: string) => string {
   const byType = useChoicesStore((state) => state.byType);
   const load = useChoicesStore((state) => state.load);
+  const language = useUiStore((state) => state.language);
   const key = [...new Set(types)].sort().join(',');
   useEffect(() => {
     for (const type of key.split(',').filter(Boolean)) load(type);
   }, [key, load, byType]);
   const maps = useMemo(() => {
     const result = new Map<string, Map<string, string>>();
-    for (const [type, entry] of Object.entries(byType)) if (entry !== 'loading') result.set(type, new Map(entry.rows.map((row) => [row.id, row.title])));
+    for (const [type, entry] of Object.entries(byType)) if (entry !== 'loading') result.set(type, new Map(entry.rows.map((row) => [row.id, language === 'ar' ? row.titleAr : row.title])));
     return result;
-  }, [byType]);
+  }, [byType, language]);
   return (type, id) => maps.get(type)?.get(id) ?? '…';
 }
 
