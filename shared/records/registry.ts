@@ -53,7 +53,7 @@ export const recordTypes = [
     titleField: 'name',
     fields: [
       { name: 'name', kind: 'text', max: 120, required: true, list: true, searchable: true, unique: true },
-      { name: 'nameAr', kind: 'text', max: 120 },
+      { name: 'nameAr', kind: 'text', max: 120, searchable: true },
       { name: 'isoCode', kind: 'text', max: 3, upperCase: true, pattern: { regex: /^[A-Z]{2,3}$/, message: issueMessage('validation.invalidCode') }, list: true },
       notesField,
     ],
@@ -329,7 +329,7 @@ export const recordTypes = [
       { name: 'mouId', kind: 'ref', to: 'mouDrafts', required: true, list: true },
       { name: 'name', kind: 'text', max: 200, required: true, list: true, searchable: true },
       // Not 'title': every record's API row carries 'title' as its display name (here the signatory's name).
-      { name: 'nameAr', kind: 'text', max: 200 },
+      { name: 'nameAr', kind: 'text', max: 200, searchable: true },
       { name: 'jobTitle', kind: 'text', max: 200, list: true },
       { name: 'jobTitleAr', kind: 'text', max: 200 },
       { name: 'organisation', kind: 'text', max: 200, list: true },

@@ -99,7 +99,11 @@ describe('accord seed', () => {
       expect(dangling.n).toBe(0);
       const hits = await callOk<{ type: string }[]>(app, 'search.global', { query: 'المعايير' });
       expect(hits.length).toBeGreaterThan(0);
-      const [partner] = (await callOk<{ rows: { id: string }[] }>(app, 'records.list', { type: 'partners', limit: 1 })).rows;
+      const [partner] = (await callOk<{ rows: { id: string; nameAr: string }[] }>(app, 'records.list', { type: 'partners', limit: 1 })).rows;
+      // A partner is found by the Arabic name the Arabic view shows, in global search and in the partners list.
+      expect(partner!.nameAr).not.toBe('');
+      expect((await callOk<{ type: string; id: string }[]>(app, 'search.global', { query: partner!.nameAr })).find((hit) => hit.type === 'partners')?.id).toBe(partner!.id);
+      expect((await callOk<{ rows: { id: string }[] }>(app, 'records.list', { type: 'partners', search: partner!.nameAr, limit: 10 })).rows.map((row) => row.id)).toEqual([partner!.id]);
       const overview = await callOk<{ benchmarkStatus: Record<string, number> }>(app, 'overview.partner', { partnerId: partner!.id, today: '2026-06-01' });
       expect(Object.values(overview.benchmarkStatus).reduce((a, b) => a + b, 0)).toBe(10);
     } finally {

@@ -34,6 +34,7 @@ const SCHEMA_AT_VERSION: Record<number, string> = {
   15: '75ad3772c95eb084f2375183cacfe2e658dad310b258e33275092e03dd9cd6d1',
   16: 'bc8bda488d76818189f2787b5d648aa84641d0ba131f41b2423a8b7f314466b0',
   17: 'f736f19ade31f99b6a82891d163c39618026faa8dbd576d503027a180f39c862',
+  18: '171efc1b538db1e4055fec403c0772b8694ff531c2d813d2fb1ab0dc8f3dbac2',
 };
 
 const schemaHash = (version: number) => {
