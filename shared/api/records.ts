@@ -85,6 +85,8 @@ export const recordsMethods = {
     input: recordListQuery.extend({
       limit: z.number().int().min(1).max(50_000).default(500),
       offset: z.number().int().min(0).default(0),
+      /** Only these records (a page's link titles that its loaded choices lack). */
+      ids: z.array(recordId).max(500).optional(),
     }),
     output: z.object({ rows: z.array(recordRow), total: z.number().int() }),
   },

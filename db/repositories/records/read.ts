@@ -29,6 +29,8 @@ export interface ListQuery {
   sort?: { field: string; direction: 'asc' | 'desc' };
   /** Count, for each row, the records of `type` whose ref `field` points at it (a partner's MOU drafts): row.counts["type.field"]. */
   countIn?: readonly { type: string; field: string }[];
+  /** Only these records. */
+  ids?: readonly string[];
   limit: number;
   offset: number;
 }
@@ -61,6 +63,10 @@ function listClauses(store: Store, type: TypeInfo, query: ListQuery): { where: s
       conditions.push(`${column} = ?`);
       params.push(value);
     }
+  }
+  if (query.ids) {
+    conditions.push('t.id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(query.ids));
   }
   // The search's words as the index terms they start (searchTerms.ts): the same records as their prefixes.
   const match = query.search ? searchMatch(store, query.search) : '';

@@ -36,32 +36,54 @@ interface ChoicesState {
   /** Record type -> its records' ids and titles (up to PICKER_LIMIT), for link pickers and titles. */
   byType: Record<string, { rows: StoredChoice[]; total: number } | 'loading'>;
   load(type: string): void;
+  /** Titles of records past the first PICKER_LIMIT that a page links to, fetched by id (null while on their way). */
+  extra: Record<string, Record<string, StoredChoice | null>>;
+  /** Fetches the titles of these records of `type` that neither the loaded choices nor `extra` hold. */
+  fetchTitles(type: string, ids: readonly string[]): void;
   /** After a save or delete: the titles of these types (all, when none is named) may have changed. */
   invalidate(types?: readonly string[]): void;
   /** Bumped per type on every change, so a page listing that type asks again. */
   versions: Record<string, number>;
 }
 
+const storedChoice = (type: string, row: RecordRow): StoredChoice => ({ id: row.id, title: row.title, titleAr: recordTitle(recordType(type), row, 'ar') });
+
+/** The most ids one records.list call asks for (its contract's cap). */
+const TITLES_PER_CALL = 500;
+
 export const useChoicesStore = create<ChoicesState & { everything: number }>((set, get) => ({
   byType: {},
+  extra: {},
+  fetchTitles: (type, ids) => {
+    const known = get().extra[type] ?? {};
+    const wanted = [...new Set(ids)].filter((id) => !(id in known)).slice(0, TITLES_PER_CALL);
+    if (wanted.length === 0) return;
+    set((state) => ({ extra: { ...state.extra, [type]: { ...state.extra[type], ...Object.fromEntries(wanted.map((id) => [id, null])) } } }));
+    void api.call('records.list', { type: type as never, ids: wanted, limit: wanted.length }).then((result) => {
+      if (!result.ok) return;
+      set((state) => ({ extra: { ...state.extra, [type]: { ...state.extra[type], ...Object.fromEntries(result.value.rows.map((row) => [row.id, storedChoice(type, row)])) } } }));
+    });
+  },
   load: (type) => {
     if (get().byType[type]) return;
     set((state) => ({ byType: { ...state.byType, [type]: 'loading' } }));
     void api.call('records.list', { type: type as never, limit: PICKER_LIMIT, sort: { field: 'title', direction: 'asc' } }).then((result) => {
-      const entry = result.ok ? { rows: result.value.rows.map((row) => ({ id: row.id, title: row.title, titleAr: recordTitle(recordType(type), row, 'ar') })), total: result.value.total } : { rows: [], total: 0 };
+      const entry = result.ok ? { rows: result.value.rows.map((row) => storedChoice(type, row)), total: result.value.total } : { rows: [], total: 0 };
       set((state) => ({ byType: { ...state.byType, [type]: entry } }));
     });
   },
   invalidate: (types) =>
     set((state) => {
-      if (!types || types.length === 0) return { byType: {}, everything: state.everything + 1 };
+      if (!types || types.length === 0) return { byType: {}, extra: {}, everything: state.everything + 1 };
       const byType = { ...state.byType };
+      const extra = { ...state.extra };
       const versions = { ...state.versions };
       for (const type of types) {
         delete byType[type];
+        delete extra[type];
         versions[type] = (versions[type] ?? 0) + 1;
       }
-      return { byType, versions };
+      return { byType, extra, versions };
     }),
   versions: {},
   everything: 0,
@@ -80,9 +102,25 @@ export function useChoices(type: string): { rows: Choice[]; total: number; loade
 }
 
 /** A title lookup over the types given, for list cells and detail lines. */
+const titlesToAsk = new Map<string, Set<string>>();
+/** Gathers the ids a render names but no loaded choice holds, and asks for them together once the render is over. */
+function askAfterRender(fetchTitles: ChoicesState['fetchTitles'], type: string, id: string): void {
+  if (titlesToAsk.size === 0) {
+    queueMicrotask(() => {
+      for (const [asked, ids] of titlesToAsk) fetchTitles(asked, [...ids]);
+      titlesToAsk.clear();
+    });
+  }
+  const ids = titlesToAsk.get(type) ?? new Set<string>();
+  ids.add(id);
+  titlesToAsk.set(type, ids);
+}
+
 export function useTitles(types: readonly string[]): (type: string, id: string) => string {
   const byType = useChoicesStore((state) => state.byType);
+  const extra = useChoicesStore((state) => state.extra);
   const load = useChoicesStore((state) => state.load);
+  const fetchTitles = useChoicesStore((state) => state.fetchTitles);
   const language = useUiStore((state) => state.language);
   const key = [...new Set(types)].sort().join(',');
   useEffect(() => {
@@ -90,10 +128,22 @@ export function useTitles(types: readonly string[]): (type: string, id: string) 
   }, [key, load, byType]);
   const maps = useMemo(() => {
     const result = new Map<string, Map<string, string>>();
-    for (const [type, entry] of Object.entries(byType)) if (entry !== 'loading') result.set(type, new Map(entry.rows.map((row) => [row.id, language === 'ar' ? row.titleAr : row.title])));
+    const titled = (row: StoredChoice) => [row.id, language === 'ar' ? row.titleAr : row.title] as const;
+    for (const [type, entry] of Object.entries(byType)) {
+      if (entry === 'loading') continue;
+      const rows = Object.values(extra[type] ?? {}).filter((row): row is StoredChoice => row !== null);
+      result.set(type, new Map([...entry.rows.map(titled), ...rows.map(titled)]));
+    }
     return result;
-  }, [byType, language]);
-  return (type, id) => maps.get(type)?.get(id) ?? '…';
+  }, [byType, extra, language]);
+  return (type, id) => {
+    const found = maps.get(type)?.get(id);
+    if (found !== undefined) return found;
+    const entry = byType[type];
+    // A record past the first PICKER_LIMIT of a big type: asked for by id, after the render that named it.
+    if (id && entry && entry !== 'loading' && entry.total > entry.rows.length) askAfterRender(fetchTitles, type, id);
+    return '…';
+  };
 }
 
 export type CallState<T> = { status: 'loading' } | { status: 'error'; error: AppErrorShape } | { status: 'ok'; value: T };

@@ -39,6 +39,16 @@ async function allPages(input: Record<string, unknown>, pageSize: number): Promi
 }
 
 describe('records.list, page by page', () => {
+  it('lists only the records named by id, for link titles a page lacks, and refuses more than 500 ids or one that is not an id', async () => {
+    fill(20);
+    const some = ids('SELECT id FROM benchmarks ORDER BY id LIMIT 3');
+    const found = await list({ type: 'benchmarks', ids: [...some, '01890000-0000-7000-8000-000000000000'], limit: 10 });
+    expect(found.rows.map((row) => row.id).sort()).toEqual([...some].sort());
+    expect(found.total).toBe(3);
+    expect((await app.call('records.list', { type: 'benchmarks', ids: Array.from({ length: 501 }, () => some[0]) })).ok).toBe(false);
+    expect((await app.call('records.list', { type: 'benchmarks', ids: ["x' OR 1=1 --"] })).ok).toBe(false);
+  });
+
   it('pages through the whole list in the database order, each page carrying the real total', async () => {
     fill(1_234);
     const expected = ids('SELECT id FROM benchmarks ORDER BY title COLLATE NOCASE, id');
