@@ -3,6 +3,8 @@ import { postSeries, SERIES_COLOURS } from '../../../shared/dashboard/series';
 import { useTranslation } from '../i18n';
 import { CallPending } from '../planning/CallPending';
 import { useCall } from '../planning/data';
+import { recordTitle } from '../planning/labels';
+import { recordType } from '../../../shared/records/registry';
 import { axisText, ChartFigure } from './charts';
 import { dashboardPath } from './DashboardPage';
 import { todayFrom } from './today';
@@ -17,7 +19,7 @@ export function PostDashboardPage({ query }: { query?: string }) {
   if (state.status !== 'ok') return <CallPending state={state} />;
   const rtl = language === 'ar';
   // Each partner by its name in the reader's language: the chart's axis and the table.
-  const rows = postSeries(state.value).map((row) => ({ ...row, title: rtl && row.nameAr.trim() ? row.nameAr : row.title }));
+  const rows = postSeries(state.value).map((row) => ({ ...row, title: recordTitle(recordType('partners'), row, language) }));
   const missing = rows.filter((row) => row.lateCount > 0).length;
   const name = (key: unknown) => t(key === 'lateCount' ? 'dashboard.post.late' : key === 'overdueCount' ? 'dashboard.post.overdue' : 'dashboard.post.inTime');
   return (

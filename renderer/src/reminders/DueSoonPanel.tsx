@@ -6,7 +6,7 @@ import { todayFrom } from '../dashboard/today';
 import { useTranslation } from '../i18n';
 import { CallPending } from '../planning/CallPending';
 import { useCall, useTypeVersion } from '../planning/data';
-import { typeLabel } from '../planning/labels';
+import { recordTitle, typeLabel } from '../planning/labels';
 import { listPath, overviewPath, recordPath } from '../planning/paths';
 import { recordType } from '../../../shared/records/registry';
 import { useRoute } from '../router';
@@ -79,7 +79,7 @@ export function DueSoonPanel() {
             <tbody>
               {shown.map((item) => {
                 const days = daysBetween(today, item.date);
-                const partner = item.partner ? (language === 'ar' && item.partner.nameAr.trim() ? item.partner.nameAr : item.partner.name) : t('reminders.postWide');
+                const partner = item.partner ? recordTitle(recordType('partners'), { title: item.partner.name, nameAr: item.partner.nameAr }, language) : t('reminders.postWide');
                 return (
                   <tr key={item.id} data-testid="due-soon-row" data-type={item.type} data-date={item.date} className={item.overdue ? 'due-soon__row--overdue' : undefined}>
                     <td className="due-soon__date">{date(item.date)}</td>
