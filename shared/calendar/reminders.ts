@@ -52,3 +52,14 @@ export function reminderCalendarText({ items, lang, stamp, appVersion, partner, 
     events: items.map((item) => reminderEvent(item, lang)),
   });
 }
+
+/**
+ * How to get what a calendar file left out, in the order to say it: the items over the limit from smaller (one
+ * partner's) files, those past the horizon from a later file. The window and `accord calendar` give the same advice.
+ */
+export function leftOutAdvice(file: { beyondHorizon: number; overLimit: number }, forPartner: boolean): ('perPartner' | 'later')[] {
+  const advice: ('perPartner' | 'later')[] = [];
+  if (file.overLimit > 0 && !forPartner) advice.push('perPartner');
+  if (file.beyondHorizon > 0 || forPartner) advice.push('later');
+  return advice;
+}

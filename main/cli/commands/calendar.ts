@@ -1,4 +1,5 @@
 import { CALENDAR_HORIZON_DAYS, CALENDAR_MAX_EVENTS } from '../../../shared/api/reminders';
+import { leftOutAdvice } from '../../../shared/calendar/reminders';
 import { call, choice, cliLanguage, databaseOption, EXIT, requireOut, say, UsageError, warn, withApp, type Command } from '../command';
 import { writeFileAtomically } from '../syncSupport';
 
@@ -23,9 +24,7 @@ export const calendarCommand: Command = {
       const left = file.beyondHorizon + file.overLimit;
       if (left > 0) {
         warn('cli.calendarLeftOut', { left, total: file.outstanding, beyond: file.beyondHorizon, over: file.overLimit, until: file.until, max: CALENDAR_MAX_EVENTS, days: CALENDAR_HORIZON_DAYS });
-        // How to get them: those over the limit from smaller (one partner's) files, those further ahead from a later file.
-        if (file.overLimit > 0 && !partnerId) warn('cli.calendarLeftOutPerPartner');
-        if (file.beyondHorizon > 0 || partnerId) warn('cli.calendarLeftOutLater');
+        for (const advice of leftOutAdvice(file, Boolean(partnerId))) warn(advice === 'perPartner' ? 'cli.calendarLeftOutPerPartner' : 'cli.calendarLeftOutLater');
       }
       return EXIT.ok;
     });

@@ -101,7 +101,6 @@ export function useChoices(type: string): { rows: Choice[]; total: number; loade
   return entry && entry !== 'loading' ? { rows, total: entry.total, loaded: true } : { rows, total: 0, loaded: false };
 }
 
-/** A title lookup over the types given, for list cells and detail lines. */
 const titlesToAsk = new Map<string, Set<string>>();
 /** Gathers the ids a render names but no loaded choice holds, and asks for them together once the render is over. */
 function askAfterRender(fetchTitles: ChoicesState['fetchTitles'], type: string, id: string): void {
@@ -116,6 +115,7 @@ function askAfterRender(fetchTitles: ChoicesState['fetchTitles'], type: string, 
   titlesToAsk.set(type, ids);
 }
 
+/** A title lookup over the types given, for list cells and detail lines. */
 export function useTitles(types: readonly string[]): (type: string, id: string) => string {
   const byType = useChoicesStore((state) => state.byType);
   const extra = useChoicesStore((state) => state.extra);

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { CALENDAR_HORIZON_DAYS, CALENDAR_MAX_EVENTS } from '../../../shared/api/reminders';
+import { leftOutAdvice } from '../../../shared/calendar/reminders';
 import type { MethodOutput } from '../../../shared/contract';
 import { deliverFile } from '../dashboard/files';
 import { useTranslation } from '../i18n';
@@ -41,9 +42,7 @@ export function CalendarButton({ partnerId, today }: { partnerId?: string; today
             t('reminders.calendarLeftOut', { n: saved.events, total: saved.outstanding }),
             saved.beyondHorizon > 0 && t('reminders.calendarBeyond', { n: saved.beyondHorizon, until: saved.until }),
             saved.overLimit > 0 && t('reminders.calendarOverLimit', { n: saved.overLimit, max: CALENDAR_MAX_EVENTS }),
-            // How to get them: those over the limit from smaller (one partner's) files, those further ahead from a later file.
-            saved.overLimit > 0 && !partnerId && t('reminders.calendarLeftOutPerPartner'),
-            (saved.beyondHorizon > 0 || partnerId) && t('reminders.calendarLeftOutLater'),
+            ...leftOutAdvice(saved, Boolean(partnerId)).map((advice) => t(advice === 'perPartner' ? 'reminders.calendarLeftOutPerPartner' : 'reminders.calendarLeftOutLater')),
           ]
             .filter(Boolean)
             .join(' ')}
