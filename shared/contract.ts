@@ -70,6 +70,7 @@ export const ACCESS: Record<MethodName, MethodAccess> = {
   'mou.versions.compare': 'read',
   'sync.identity': 'read',
   'sync.setup': 'write',
+  'sync.encryptionKey.rotate': 'write',
   'sync.publicKeyFile': 'read',
   'sync.peers.list': 'read',
   'sync.peers.revoke': 'write',

@@ -43,6 +43,35 @@ export function writeEncryptionKey(db: Database, key: StoredEncryptionKey): void
   db.prepare('INSERT INTO sync_encryption_key (id, identity, recipient, signature, created_at) VALUES (1, ?, ?, ?, ?)').run(key.identity, key.recipient, key.signature, key.createdAt);
 }
 
+/** An encryption key this post replaced, kept a while to open files sealed to it before the change (migration 0019). */
+export function retireEncryptionKey(db: Database, nowIso: string): void {
+  db.prepare('INSERT INTO sync_retired_encryption_keys (recipient, identity, created_at, retired_at) SELECT recipient, identity, created_at, ? FROM sync_encryption_key WHERE id = 1').run(nowIso);
+  db.prepare('DELETE FROM sync_encryption_key WHERE id = 1').run();
+}
+
+/** The identities of keys retired at or after `sinceIso`, newest first. */
+export function readRetiredIdentities(db: Database, sinceIso: string): string[] {
+  return (db.prepare('SELECT identity FROM sync_retired_encryption_keys WHERE retired_at >= ? ORDER BY retired_at DESC').all(sinceIso) as { identity: string }[]).map((row) => row.identity);
+}
+
+/**
+ * Drops retired keys (those retired before `beforeIso`, or all): files sealed to them no longer open here. Written
+ * over, not only unlinked, so the identity does not linger in the file's free pages.
+ */
+export function forgetRetiredEncryptionKeys(db: Database, beforeIso: string | null): number {
+  const secureDelete = db.pragma('secure_delete', { simple: true }) as number;
+  db.pragma('secure_delete = ON');
+  try {
+    return beforeIso === null ? db.prepare('DELETE FROM sync_retired_encryption_keys').run().changes : db.prepare('DELETE FROM sync_retired_encryption_keys WHERE retired_at < ?').run(beforeIso).changes;
+  } finally {
+    db.pragma(`secure_delete = ${secureDelete}`);
+  }
+}
+
+export function countRetiredEncryptionKeys(db: Database, sinceIso: string): number {
+  return (db.prepare('SELECT COUNT(*) AS n FROM sync_retired_encryption_keys WHERE retired_at >= ?').get(sinceIso) as { n: number }).n;
+}
+
 export interface TrustedPost {
   postId: string;
   name: string;

@@ -2,12 +2,12 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'n
 import { MAX_BUNDLE_BYTES, type EncryptFor, type syncMethods, type uploadKinds } from '../../shared/api/sync';
 import { dumpSyncedTables } from '../../db/dump';
 import { renamePost } from '../../db/localState';
-import { listConflicts, listTrustedPosts, resolveConflict, revokePost } from '../../db/sync/state';
+import { findTrustedPost, listConflicts, listTrustedPosts, resolveConflict, revokePost } from '../../db/sync/state';
 import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 import { looksLikeSignedMouFile } from '../documents/index';
 import { looksEncrypted, openTransferStream, rejected } from '../sync/bundle';
-import { decryptHere, encryptionKeyInfo, ensureEncryptionKey, recipientsFor, unwrapHere } from '../sync/encryption';
+import { decryptHere, encryptionKeyInfo, ensureEncryptionKey, recipientsFor, retiredKeysKept, rotateEncryptionKey, unwrapHere } from '../sync/encryption';
 import { addSpooledUpload, addUpload, appendUpload, beginUpload, endUpload, exportedFile, exportedSlice, exportToSpool, isBundle, jobStatus, preparedUpload, startJob, uploadedBytes, uploadIsBundle } from '../sync/jobs';
 import { ensureKey, keyInfo, passphraseProtection, unlockPrivateKey } from '../sync/keys';
 import { importOffThread, inspectOffThread } from '../sync/inWorker';
@@ -27,7 +27,9 @@ async function keyFile(context: HandlerContext, passphrase: string | undefined) 
 /** Who an upload says sent it: a bundle's (prepared, so verified once) or a public key file's. */
 function senderOfUpload(context: HandlerContext, uploadId: string) {
   const { encryptionKey, ...sender } = uploadIsBundle(context, uploadId) ? senderOfBundle(preparedUpload(context, uploadId).bundle) : senderOf(uploadedBytes(context, uploadId));
-  return { ...sender, hasEncryptionKey: encryptionKey !== undefined };
+  const known = findTrustedPost(context.store.db, sender.postId);
+  const pinned = known && known.revokedAt === null && known.publicKey === sender.publicKey;
+  return { ...sender, hasEncryptionKey: encryptionKey !== undefined, encryptionKeyChanged: Boolean(pinned && known.encryptionKey && encryptionKey && encryptionKey !== known.encryptionKey) };
 }
 
 const kindOf = (bytes: Uint8Array): UploadKind => (isBundle(bytes) ? 'bundle' : looksLikeSignedMouFile(bytes) ? 'signed-mou' : 'other');
@@ -89,7 +91,16 @@ export const syncHandlers: HandlersFor<typeof syncMethods> = {
       needsPassphrase: protectionOf(context).needsPassphrase,
       publicKey: key?.publicKey ?? null,
       fingerprint: key?.fingerprint ?? null,
+      encryptionKeyCreatedAt: encryptionKeyInfo(context.store.db)?.createdAt ?? null,
+      retiredEncryptionKeys: retiredKeysKept(context.store.db, new Date()),
     };
+  },
+  'sync.encryptionKey.rotate': async ({ passphrase, forgetOld }, context) => {
+    const { store } = context;
+    if (!keyInfo(store.db)) throw new AppError('CONFLICT', message('sync.rotate.noKey'), { reason: 'no-key' });
+    const signingKey = unlockPrivateKey(store.db, protectionOf(context), passphrase);
+    const rotated = await rotateEncryptionKey(store.db, store.post.id, signingKey, new Date(), forgetOld);
+    return { createdAt: rotated.createdAt, retiredKept: rotated.retiredKept };
   },
   'sync.setup': async ({ name, passphrase }, context) => {
     const { store } = context;

@@ -1,7 +1,8 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 import type { Database } from 'better-sqlite3-multiple-ciphers';
 import { armor, Decrypter, Encrypter, generateHybridIdentity, identityToRecipient } from 'age-encryption';
-import { findTrustedPost, readEncryptionKey, writeEncryptionKey } from '../../db/sync/state';
+import { countRetiredEncryptionKeys, findTrustedPost, forgetRetiredEncryptionKeys, readEncryptionKey, readRetiredIdentities, retireEncryptionKey, writeEncryptionKey } from '../../db/sync/state';
+import { RETIRED_ENCRYPTION_KEY_DAYS } from '../../shared/api/sync';
 import { message } from '../../shared/i18n/message';
 import { AppError } from '../../shared/result';
 import { rejected } from './bundle';
@@ -28,26 +29,56 @@ function keyStatement(postId: string, recipient: string): Buffer {
   return Buffer.from(KEY_DOMAIN + JSON.stringify({ postId, recipient }), 'utf8');
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const retiredSince = (now: Date) => new Date(now.getTime() - RETIRED_ENCRYPTION_KEY_DAYS * DAY_MS).toISOString();
+
 export interface EncryptionKeyInfo {
   /** The age recipient (age1pq1...) others seal files to. */
   recipient: string;
   /** The signing key's signature over the recipient, base64. */
   signature: string;
+  createdAt: string;
 }
 
 export function encryptionKeyInfo(db: Database): EncryptionKeyInfo | undefined {
   const key = readEncryptionKey(db);
-  return key && { recipient: key.recipient, signature: key.signature.toString('base64') };
+  return key && { recipient: key.recipient, signature: key.signature.toString('base64'), createdAt: key.createdAt };
+}
+
+/** Replaced keys that still open files here. */
+export function retiredKeysKept(db: Database, now: Date): number {
+  return countRetiredEncryptionKeys(db, retiredSince(now));
+}
+
+/** A new identity, signed by the signing key: this post's recipient as other posts should know it. */
+async function newEncryptionKey(postId: string, signingKey: KeyObject, nowIso: string) {
+  const identity = await generateHybridIdentity();
+  const recipient = await identityToRecipient(identity);
+  return { identity, recipient, signature: sign(null, keyStatement(postId, recipient), signingKey), createdAt: nowIso };
 }
 
 /** This post's encryption key, made on first need and signed with the (unlocked) signing key. */
 export async function ensureEncryptionKey(db: Database, postId: string, signingKey: KeyObject, nowIso: string): Promise<EncryptionKeyInfo> {
   const existing = encryptionKeyInfo(db);
   if (existing) return existing;
-  const identity = await generateHybridIdentity();
-  const recipient = await identityToRecipient(identity);
-  writeEncryptionKey(db, { identity, recipient, signature: sign(null, keyStatement(postId, recipient), signingKey), createdAt: nowIso });
+  writeEncryptionKey(db, await newEncryptionKey(postId, signingKey, nowIso));
   return encryptionKeyInfo(db)!;
+}
+
+/**
+ * Replaces this post's encryption key; the signing key (and so its fingerprint) stays. The old identity is kept for
+ * RETIRED_ENCRYPTION_KEY_DAYS to open files already sealed to it, unless `forgetOld` (a key thought leaked): then it and every
+ * earlier one is dropped now. Keys retired longer ago are dropped either way. Other posts learn the new key from this
+ * post's next key file.
+ */
+export async function rotateEncryptionKey(db: Database, postId: string, signingKey: KeyObject, now: Date, forgetOld: boolean): Promise<EncryptionKeyInfo & { retiredKept: number }> {
+  const fresh = await newEncryptionKey(postId, signingKey, now.toISOString());
+  db.transaction(() => {
+    retireEncryptionKey(db, fresh.createdAt);
+    forgetRetiredEncryptionKeys(db, forgetOld ? null : retiredSince(now));
+    writeEncryptionKey(db, fresh);
+  })();
+  return { ...encryptionKeyInfo(db)!, retiredKept: retiredKeysKept(db, now) };
 }
 
 /** Whether `signature` (base64) is the post's signing key (raw, base64) vouching for `recipient`. */
@@ -80,12 +111,16 @@ export async function encryptTo(recipients: readonly string[], plaintext: Uint8A
   return Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
 }
 
-/** A decrypter holding this post's identity; refused when this post has none (a file cannot be for it). */
+/**
+ * A decrypter holding this post's identity, and the keys it replaced within RETIRED_ENCRYPTION_KEY_DAYS (a file sealed before
+ * the change may still be arriving); refused when this post has none (a file cannot be for it).
+ */
 function decrypterHere(db: Database): Decrypter {
   const key = readEncryptionKey(db);
   if (!key) throw rejected('not-for-this-post', message('sync.encrypted.noKeyHere'));
   const decrypter = new Decrypter();
   decrypter.addIdentity(key.identity);
+  for (const identity of readRetiredIdentities(db, retiredSince(new Date()))) decrypter.addIdentity(identity);
   return decrypter;
 }
 

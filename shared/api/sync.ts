@@ -100,9 +100,17 @@ const sender = z.object({
   fingerprint: z.string(),
   /** A key file's encryption key (vouched for by its signing key): trusting it lets files be encrypted to that post. */
   hasEncryptionKey: z.boolean(),
+  /** The file is from a post trusted here and carries an encryption key other than the one stored for it (it replaced its key). */
+  encryptionKeyChanged: z.boolean(),
 });
 /** What an uploaded file is, judged by its first bytes (nothing is verified until it is used). */
 export const uploadKinds = ['bundle', 'signed-mou', 'other'] as const;
+
+/**
+ * How long a replaced encryption key still opens files sealed to it: long enough for a file already on a courier's
+ * USB stick or in a slow mailbox to arrive, short enough that a leaked old key stops mattering.
+ */
+export const RETIRED_ENCRYPTION_KEY_DAYS = 90;
 
 /** Sync between posts: identity and keys, trusted posts, export/import jobs, conflicts. */
 export const syncMethods = {
@@ -117,7 +125,20 @@ export const syncMethods = {
       needsPassphrase: z.boolean(),
       publicKey: z.string().nullable(),
       fingerprint: z.string().nullable(),
+      /** When this post's encryption key was made (null before it has one). */
+      encryptionKeyCreatedAt: z.string().nullable(),
+      /** Replaced encryption keys that still open files sealed to them here. */
+      retiredEncryptionKeys: z.number().int(),
     }),
+  },
+  /**
+   * Replaces this post's encryption key, keeping its signing key and fingerprint (the signing key, unlocked by the
+   * passphrase, vouches for the new one). `forgetOld` drops the replaced key at once instead of keeping it to open
+   * files already on their way.
+   */
+  'sync.encryptionKey.rotate': {
+    input: z.object({ passphrase, forgetOld: z.boolean().default(false) }),
+    output: z.object({ createdAt: z.string(), retiredKept: z.number().int() }),
   },
   'sync.setup': {
     input: z.object({ name: z.string().trim().min(1).max(200).optional(), passphrase }),

@@ -176,4 +176,45 @@ describe('sync through the UI', () => {
     expect(await tunis.page.evaluate(() => document.documentElement.dir)).toBe('rtl');
     if (shotDirectory) await tunis.page.screenshot({ path: join(shotDirectory, 'sync-ar.png'), fullPage: true });
   }, 120_000);
+
+  it("a post replaces its encryption key in the window; the other stores the new key from its key file and seals its next file to it", async () => {
+    const [tunis, rabat] = posts as [Required<(typeof posts)[0]>, Required<(typeof posts)[0]>];
+    await tunis.page.getByRole('button', { name: 'التبديل إلى الإنجليزية' }).click();
+    await expect.poll(() => tunis.page.locator('#sync-heading').textContent()).toBe('Sync between posts');
+    const fingerprint = await rabat.page.getByTestId('own-fingerprint').textContent();
+
+    const keyPart = rabat.page.getByTestId('encryption-key');
+    await keyPart.getByRole('button', { name: 'Replace encryption key…' }).click();
+    await expect.poll(() => keyPart.textContent()).toContain('The signing key and its fingerprint stay');
+    await rabat.page.locator('#field-rotatePassphrase').fill(PASSPHRASE);
+    await keyPart.getByRole('button', { name: 'Replace key', exact: true }).click();
+    await expect.poll(() => rabat.page.getByRole('status').filter({ hasText: 'New encryption key made' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => keyPart.textContent()).toContain('Replaced keys still kept: 1');
+    expect(await rabat.page.getByTestId('own-fingerprint').textContent()).toBe(fingerprint);
+
+    const keyDownload = rabat.page.waitForEvent('download');
+    await rabat.page.getByRole('button', { name: 'Export public key file' }).click();
+    const newKey = join(dir.path, 'rabat-new.key.json');
+    await (await keyDownload).saveAs(newKey);
+    await tunis.page.locator('#field-bundleFile').setInputFiles(newKey);
+    await tunis.page.getByRole('button', { name: 'Check file' }).click();
+    const preview = tunis.page.getByTestId('key-file-preview');
+    await expect.poll(() => preview.textContent()).toContain(`${rabat.name} has replaced its encryption key`);
+    expect(await preview.textContent()).toContain('its fingerprint does not need to be checked again');
+    await preview.getByRole('button', { name: 'Store the new key' }).click();
+    await expect.poll(() => tunis.page.getByRole('status').filter({ hasText: 'new encryption key is stored' }).count()).toBeGreaterThan(0);
+
+    await api(tunis.accord.url, 'records.create', { type: 'partners', values: { name: 'Sudan', isoCode: 'SD', notes: 'sealed to the new key' } });
+    const sealed = join(dir.path, 'tunis-for-rabat-new-key.accord-bundle');
+    await exportBundle(tunis.page, rabat.name, sealed, [rabat.name]);
+    await importBundle(rabat.page, sealed, (await tunis.page.getByTestId('own-fingerprint').textContent())!, { table: 'partners', count: 1 });
+    expect(dump(rabat.db)).toContain('sealed to the new key');
+
+    // The same part in Arabic, with the choice to drop the old key at once.
+    await rabat.page.getByRole('button', { name: 'Switch to Arabic' }).click();
+    await keyPart.getByRole('button', { name: 'استبدال مفتاح التشفير…' }).click();
+    await keyPart.getByRole('checkbox').check();
+    await expect.poll(() => keyPart.textContent()).toContain('لن تُفتح هنا بعد الآن');
+    if (shotDirectory) await rabat.page.screenshot({ path: join(shotDirectory, 'sync-rotate-ar.png'), fullPage: true });
+  }, 120_000);
 });

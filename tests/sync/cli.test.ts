@@ -101,4 +101,37 @@ describe('accord export / import / verify / keys', () => {
     expect(huge.status).toBe(4);
     expect(huge.stderr).toContain('This file is not an Accord bundle.');
   }, 180_000); // some 30 CLI processes: slow on a busy two-core machine
+
+  it('accord keys rotate makes a new encryption key, keeps the fingerprint, and still opens what was sealed to the old one until told to forget it', async () => {
+    const sender = at('rotate-sender.sqlite');
+    const reader = at('rotate-reader.sqlite');
+    await seed(sender, 'Lebanon');
+    await seed(reader, 'Iraq');
+    expect(accord('keys', 'export', '--out', at('reader.key.json'), '--db', reader).status).toBe(0);
+    const first = JSON.parse(readFileSync(at('reader.key.json'), 'utf8')) as { fingerprint: string; encryptionKey: string; postId: string };
+    expect(accord('keys', 'trust', at('reader.key.json'), '--fingerprint', first.fingerprint, '--db', sender).status).toBe(0);
+    expect(accord('keys', 'export', '--out', at('sender.key.json'), '--db', sender).status).toBe(0);
+    const senderKey = JSON.parse(readFileSync(at('sender.key.json'), 'utf8')) as { fingerprint: string };
+    expect(accord('keys', 'trust', at('sender.key.json'), '--fingerprint', senderKey.fingerprint, '--db', reader).status).toBe(0);
+    expect(accord('export', '--encrypt-to', first.postId, '--out', at('to-old-key.bundle'), '--db', sender).status).toBe(0);
+
+    const rotated = accord('keys', 'rotate', '--out', at('reader-new.key.json'), '--db', reader);
+    expect(rotated.status).toBe(0);
+    expect(rotated.stdout).toContain('the signing key and its fingerprint stay. Replaced keys kept: 1');
+    const second = JSON.parse(readFileSync(at('reader-new.key.json'), 'utf8')) as { fingerprint: string; encryptionKey: string };
+    expect(second.fingerprint).toBe(first.fingerprint);
+    expect(second.encryptionKey).not.toBe(first.encryptionKey);
+    expect(accord('import', at('to-old-key.bundle'), '--yes', '--db', reader).status).toBe(0);
+
+    // The sender takes the new key (same signing key: the fingerprint it checked still holds) and seals to it.
+    expect(accord('keys', 'trust', at('reader-new.key.json'), '--fingerprint', second.fingerprint, '--db', sender).status).toBe(0);
+    expect(accord('export', '--encrypt-to', first.postId, '--out', at('to-new-key.bundle'), '--db', sender).status).toBe(0);
+    const forgot = accord('keys', 'rotate', '--forget-old', '--db', reader);
+    expect(forgot.status).toBe(0);
+    expect(forgot.stdout).toContain('The replaced keys were dropped');
+    const refused = accord('import', at('to-new-key.bundle'), '--yes', '--db', reader);
+    expect(refused.status).toBe(4);
+    expect(refused.stderr).toContain('encrypted for other posts, not for this one');
+    expect(accord('keys', 'rotate', 'extra', '--db', reader).status).toBe(2);
+  }, 120_000);
 });

@@ -8,6 +8,7 @@ import { decryptHere, unwrapHere } from '../../main/sync/encryption';
 import { passphraseProtection } from '../../main/sync/keys';
 import { exportBundleToFile, importTransfer } from '../../main/sync/service';
 
+import { RETIRED_ENCRYPTION_KEY_DAYS } from '../../shared/api/sync';
 import { AppError, errorText, type AppErrorShape } from '../../shared/result';
 import { callOk, openTestApp, snapshotDatabase, tempDirectory } from '../helpers';
 import { createBilingualMou } from '../integration/documents/mouFixture';
@@ -200,5 +201,81 @@ describe('files encrypted to posts', () => {
 
     const atCairo = await cairo.app.call('sync.upload', { bytes });
     expect(!atCairo.ok && atCairo.error.details?.reason).toBe('not-for-this-post');
+  });
+});
+
+describe("replacing a post's encryption key", () => {
+  const recipientOf = async (station: Station) => (await keyFileOf(station)).encryptionKey as string;
+  const identityOf = (station: Station) => callOk<{ fingerprint: string; encryptionKeyCreatedAt: string; retiredEncryptionKeys: number }>(station.app, 'sync.identity', {});
+  const rotate = (station: Station, forgetOld: boolean, passphrase = PASSPHRASE) => station.app.call('sync.encryptionKey.rotate', { passphrase, forgetOld });
+
+  it('the fingerprint stays, a file sealed to the old key still opens, and the sender takes the new key from the next key file', async () => {
+    const amman = await station('Embassy Amman');
+    const muscat = await station('Embassy Muscat');
+    for (const [receiver, sender] of [[amman, muscat], [muscat, amman]] as const) expect((await trustFile(receiver, await keyFileOf(sender))).ok).toBe(true);
+    await callOk(amman.app, 'records.create', { type: 'partners', values: { name: 'Oman', notes: 'sealed before the change' } });
+    const sealedToOld = await exportTo(amman, [muscat.postId]);
+    const oldRecipient = await recipientOf(muscat);
+    const before = await identityOf(muscat);
+
+    expect((await rotate(muscat, false)).ok).toBe(true);
+    const after = await identityOf(muscat);
+    expect(after.fingerprint).toBe(before.fingerprint);
+    expect(after.retiredEncryptionKeys).toBe(1);
+    expect(await recipientOf(muscat)).not.toBe(oldRecipient);
+    // The file already on its way opens with the kept key.
+    expect(await receive(muscat, sealedToOld)).toBeNull();
+    expect(syncedDump(muscat)).toContain('sealed before the change');
+
+    // Amman sees the new key file as the same trusted post with a replaced key, and stores it without a new fingerprint check.
+    const { uploadId } = await callOk<{ uploadId: string }>(amman.app, 'sync.upload', { bytes: Buffer.from(JSON.stringify(await keyFileOf(muscat))) });
+    expect(await callOk(amman.app, 'sync.sender', { uploadId })).toMatchObject({ fingerprint: before.fingerprint, hasEncryptionKey: true, encryptionKeyChanged: true });
+    await callOk(amman.app, 'sync.peers.trust', { uploadId, fingerprint: before.fingerprint });
+    const peers = await callOk<{ postId: string; encryptionKey: string }[]>(amman.app, 'sync.peers.list', {});
+    expect(peers.find((peer) => peer.postId === muscat.postId)?.encryptionKey).toBe(await recipientOf(muscat));
+    await callOk(amman.app, 'records.create', { type: 'partners', values: { name: 'Yemen', notes: 'sealed to the new key' } });
+    const sealedToNew = await exportTo(amman, [muscat.postId]);
+    expect(await receive(muscat, sealedToNew)).toBeNull();
+    expect(syncedDump(muscat)).toContain('sealed to the new key');
+
+    // The key thought leaked: replaced again, dropping every older key. A file sealed to either old key no longer opens.
+    expect((await rotate(muscat, true)).ok).toBe(true);
+    expect((await identityOf(muscat)).retiredEncryptionKeys).toBe(0);
+    const unchanged = snapshotDatabase(muscat.app);
+    for (const bytes of [sealedToOld, sealedToNew]) {
+      const refused = await receive(muscat, bytes);
+      expect(refused?.details?.reason).toBe('not-for-this-post');
+      expect(errorText(refused!, 'ar')).toContain('مشفّر لمراكز أخرى');
+    }
+    expect(snapshotDatabase(muscat.app)).toBe(unchanged);
+  });
+
+  it(`a replaced key opens files for ${RETIRED_ENCRYPTION_KEY_DAYS} days, then no longer`, async () => {
+    const sealedToOld = await exportTo(tunis, [rabat.postId]);
+    expect((await rotate(rabat, false)).ok).toBe(true);
+    const db = rabat.app.context.store.db;
+    const setRetiredDaysAgo = (days: number) => db.prepare('UPDATE sync_retired_encryption_keys SET retired_at = ?').run(new Date(Date.now() - days * 86_400_000).toISOString());
+    setRetiredDaysAgo(RETIRED_ENCRYPTION_KEY_DAYS - 1);
+    expect((await decryptHere(db, sealedToOld)).subarray(0, 8).toString('latin1')).toBe('ACCORDSB');
+    setRetiredDaysAgo(RETIRED_ENCRYPTION_KEY_DAYS + 1);
+    expect((await identityOf(rabat)).retiredEncryptionKeys).toBe(0);
+    const refused = await decryptHere(db, sealedToOld).catch((error: unknown) => error);
+    expect((refused as AppError).details?.reason).toBe('not-for-this-post');
+    // Tunis takes Rabat's new key, so the other tests' files keep reaching Rabat.
+    expect((await trustFile(tunis, await keyFileOf(rabat))).ok).toBe(true);
+  });
+
+  it('a wrong passphrase replaces nothing, and a post without a key has none to replace', async () => {
+    const recipient = await recipientOf(cairo);
+    const before = snapshotDatabase(cairo.app);
+    const refused = await rotate(cairo, true, 'not the passphrase');
+    expect(refused.ok).toBe(false);
+    expect(snapshotDatabase(cairo.app)).toBe(before);
+    expect(await recipientOf(cairo)).toBe(recipient);
+
+    const fresh = openTestApp(join(dir.path, 'no-key.sqlite'));
+    const none = await fresh.call('sync.encryptionKey.rotate', { passphrase: PASSPHRASE, forgetOld: false });
+    expect(!none.ok && none.error.code).toBe('CONFLICT');
+    expect(!none.ok && errorText(none.error, 'ar')).toContain('ليس لهذا الموقع مفتاح توقيع');
   });
 });

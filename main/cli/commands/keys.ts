@@ -1,15 +1,16 @@
 import { call, databaseOption, EXIT, say, text, UsageError, withApp, type Command } from '../command';
-import { confirm, passphraseIfNoKey, uploadFile, writeFileAtomically } from '../syncSupport';
+import { RETIRED_ENCRYPTION_KEY_DAYS } from '../../../shared/api/sync';
+import { confirm, passphraseFor, passphraseIfNoKey, uploadFile, writeFileAtomically } from '../syncSupport';
 
 export const keysCommand: Command = {
   summary: 'cli.summary.keys',
-  usage: 'accord keys show|export|trust FILE|list|revoke POST [--db PATH]',
-  options: { ...databaseOption, out: { type: 'string' }, name: { type: 'string' }, fingerprint: { type: 'string' }, yes: { type: 'boolean' } },
+  usage: 'accord keys show|export|trust FILE|list|revoke POST|rotate [--forget-old] [--out FILE] [--db PATH]',
+  options: { ...databaseOption, out: { type: 'string' }, name: { type: 'string' }, fingerprint: { type: 'string' }, yes: { type: 'boolean' }, 'forget-old': { type: 'boolean' } },
   async run(values, positionals) {
     const [action, argument, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError('cli.tooManyArguments');
-    if (!['show', 'export', 'trust', 'list', 'revoke'].includes(action ?? '')) throw new UsageError('cli.keysChoose');
-    if ((action === 'show' || action === 'export') && argument !== undefined) throw new UsageError('cli.noArgument', { command: `keys ${action}` });
+    if (!['show', 'export', 'trust', 'list', 'revoke', 'rotate'].includes(action ?? '')) throw new UsageError('cli.keysChoose');
+    if ((action === 'show' || action === 'export' || action === 'rotate') && argument !== undefined) throw new UsageError('cli.noArgument', { command: `keys ${action}` });
     if (action === 'trust' && !argument) throw new UsageError('cli.trustNeedsFile');
     if (action === 'revoke' && !argument) throw new UsageError('cli.revokeNeedsPost');
     let name: string | undefined;
@@ -43,6 +44,18 @@ export const keysCommand: Command = {
           }
           const trusted = await call(app, 'sync.peers.trust', { uploadId, fingerprint: given ?? sender.fingerprint });
           say('cli.trusted', { name: trusted.name, post: trusted.postId });
+          return EXIT.ok;
+        }
+        case 'rotate': {
+          if (!(await call(app, 'sync.identity', {})).hasKey) throw new UsageError('sync.rotate.noKey');
+          const forgetOld = values['forget-old'] === true;
+          const rotated = await call(app, 'sync.encryptionKey.rotate', { passphrase: await passphraseFor(app), forgetOld });
+          say(forgetOld ? 'cli.keyRotatedForgot' : 'cli.keyRotated', { count: rotated.retiredKept, days: RETIRED_ENCRYPTION_KEY_DAYS });
+          if (typeof values.out === 'string') {
+            const file = await call(app, 'sync.publicKeyFile', {});
+            await writeFileAtomically(values.out, file.text);
+            say('cli.keyWritten', { file: values.out, fingerprint: file.fingerprint });
+          }
           return EXIT.ok;
         }
         case 'list': {

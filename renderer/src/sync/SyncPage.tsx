@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Inspection, JobStatus } from '../../../shared/api/sync';
+import { RETIRED_ENCRYPTION_KEY_DAYS, type Inspection, type JobStatus } from '../../../shared/api/sync';
 import type { MethodOutput } from '../../../shared/contract';
 import { formatMessage } from '../../../shared/i18n/format';
 import { message, type Language, type Message, type MessageKey } from '../../../shared/i18n/message';
@@ -190,7 +190,72 @@ function IdentityPanel({ identity, onChange }: { identity: Identity; onChange: (
           {t('sync.identity.exportKey')}
         </button>
       )}
+      {identity.hasKey && identity.encryptionKeyCreatedAt && <EncryptionKeyPart identity={identity} onChange={onChange} />}
     </section>
+  );
+}
+
+/** This post's encryption key: when it was made, and replacing it (the signing key and fingerprint stay). */
+function EncryptionKeyPart({ identity, onChange }: { identity: Identity; onChange: () => Promise<void> }) {
+  const { t, date } = useTranslation();
+  const [replacing, setReplacing] = useState(false);
+  const [forgetOld, setForgetOld] = useState(false);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  async function rotate() {
+    setBusy(true);
+    const result = await api.call('sync.encryptionKey.rotate', { passphrase: passphrase || undefined, forgetOld });
+    setBusy(false);
+    if (!result.ok) return showFailure(result.error);
+    setReplacing(false);
+    setPassphrase('');
+    setForgetOld(false);
+    useUiStore.getState().showInfo(message('sync.rotate.done'));
+    await onChange();
+  }
+
+  return (
+    <div className="sync-encryption-key" data-testid="encryption-key">
+      <h3>{t('sync.rotate.heading')}</h3>
+      <p>
+        {t('sync.rotate.madeOn', { date: date(identity.encryptionKeyCreatedAt!) })}{' '}
+        {identity.retiredEncryptionKeys > 0 && t('sync.rotate.retiredKept', { count: identity.retiredEncryptionKeys, days: RETIRED_ENCRYPTION_KEY_DAYS })}
+      </p>
+      {!replacing ? (
+        <button type="button" onClick={() => setReplacing(true)}>
+          {t('sync.rotate.start')}
+        </button>
+      ) : (
+        <form
+          className="sync-rotate"
+          aria-label={t('sync.rotate.heading')}
+          onSubmit={(event) => {
+            event.preventDefault();
+            void rotate();
+          }}
+        >
+          <p>{t('sync.rotate.explain')}</p>
+          <label className="checkbox-label">
+            <input type="checkbox" checked={forgetOld} onChange={(event) => setForgetOld(event.target.checked)} /> {t('sync.rotate.forgetOld')}
+          </label>
+          <p className="field__hint">{forgetOld ? t('sync.rotate.forgetOldHint') : t('sync.rotate.keepOldHint', { days: RETIRED_ENCRYPTION_KEY_DAYS })}</p>
+          {identity.needsPassphrase && (
+            <Field name="rotatePassphrase" label={t('sync.passphrase')}>
+              <input type="password" autoComplete="current-password" value={passphrase} onChange={(event) => setPassphrase(event.target.value)} />
+            </Field>
+          )}
+          <div className="form-actions">
+            <button type="submit" className="primary" disabled={busy}>
+              {t('sync.rotate.confirm')}
+            </button>
+            <button type="button" onClick={() => setReplacing(false)}>
+              {t('ui.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
   );
 }
 
@@ -352,7 +417,7 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
       if (!uploadId || !keyFile) return;
       const result = await api.call('sync.peers.trust', { uploadId, fingerprint: keyFile.fingerprint });
       if (!result.ok) throw new CallFailed(result.error);
-      useUiStore.getState().showInfo(message(result.value.encryptionKey ? 'sync.keyFile.trusted' : 'sync.keyFile.trustedNoKey', { name: result.value.name }));
+      useUiStore.getState().showInfo(message(keyFile.encryptionKeyChanged ? 'sync.keyFile.keyReplaced' : result.value.encryptionKey ? 'sync.keyFile.trusted' : 'sync.keyFile.trustedNoKey', { name: result.value.name }));
       reset();
       await onDone();
     });
@@ -425,12 +490,14 @@ function ImportPanel({ onDone }: { onDone: () => Promise<void> }) {
               </span>
             </dd>
             <dt>{t('sync.peers.encryption')}</dt>
-            <dd className={keyFile.hasEncryptionKey ? undefined : 'warning'}>{t(keyFile.hasEncryptionKey ? 'sync.keyFile.hasEncryption' : 'sync.keyFile.noEncryption')}</dd>
+            <dd className={keyFile.hasEncryptionKey ? undefined : 'warning'}>
+              {t(keyFile.encryptionKeyChanged ? 'sync.keyFile.newEncryption' : keyFile.hasEncryptionKey ? 'sync.keyFile.hasEncryption' : 'sync.keyFile.noEncryption', { name: keyFile.name })}
+            </dd>
           </dl>
-          <p className="field__hint">{t('sync.trust.unknown')}</p>
+          <p className="field__hint">{t(keyFile.encryptionKeyChanged ? 'sync.keyFile.samePost' : 'sync.trust.unknown')}</p>
           <div className="form-actions">
             <button type="button" className="primary" onClick={() => void trustKeyFile()}>
-              {t('sync.import.trustButton')}
+              {t(keyFile.encryptionKeyChanged ? 'sync.keyFile.storeNewKey' : 'sync.import.trustButton')}
             </button>
             <button type="button" onClick={reset}>
               {t('ui.cancel')}

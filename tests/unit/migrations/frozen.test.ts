@@ -35,6 +35,7 @@ const SCHEMA_AT_VERSION: Record<number, string> = {
   16: 'bc8bda488d76818189f2787b5d648aa84641d0ba131f41b2423a8b7f314466b0',
   17: 'f736f19ade31f99b6a82891d163c39618026faa8dbd576d503027a180f39c862',
   18: '171efc1b538db1e4055fec403c0772b8694ff531c2d813d2fb1ab0dc8f3dbac2',
+  19: '7ef1cad79c977760337603196bd6789ecab1a18e7a2ceec31d0310788dd06a25',
 };
 
 const schemaHash = (version: number) => {
