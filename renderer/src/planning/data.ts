@@ -51,6 +51,13 @@ const storedChoice = (type: string, row: RecordRow): StoredChoice => ({ id: row.
 /** The most ids one records.list call asks for (its contract's cap). */
 const TITLES_PER_CALL = 500;
 
+/**
+ * How long a failed fetch of choices or titles stays failed before the next render may ask again: the local server
+ * was busy (an import holding the write lock) or restarting. Long enough not to hammer it, short enough that a '…'
+ * or an empty picker mends itself without the officer reloading.
+ */
+export const RETRY_AFTER_MS = 5000;
+
 export const useChoicesStore = create<ChoicesState & { everything: number }>((set, get) => ({
   byType: {},
   extra: {},
@@ -60,7 +67,11 @@ export const useChoicesStore = create<ChoicesState & { everything: number }>((se
     if (wanted.length === 0) return;
     set((state) => ({ extra: { ...state.extra, [type]: { ...state.extra[type], ...Object.fromEntries(wanted.map((id) => [id, null])) } } }));
     void api.call('records.list', { type: type as never, ids: wanted, limit: wanted.length }).then((result) => {
-      if (!result.ok) return;
+      if (!result.ok) {
+        // Forgotten after a while, so the next render that names them asks again.
+        setTimeout(() => set((state) => ({ extra: { ...state.extra, [type]: Object.fromEntries(Object.entries(state.extra[type] ?? {}).filter(([id, row]) => row !== null || !wanted.includes(id))) } })), RETRY_AFTER_MS);
+        return;
+      }
       set((state) => ({ extra: { ...state.extra, [type]: { ...state.extra[type], ...Object.fromEntries(result.value.rows.map((row) => [row.id, storedChoice(type, row)])) } } }));
     });
   },
@@ -70,6 +81,8 @@ export const useChoicesStore = create<ChoicesState & { everything: number }>((se
     void api.call('records.list', { type: type as never, limit: PICKER_LIMIT, sort: { field: 'title', direction: 'asc' } }).then((result) => {
       const entry = result.ok ? { rows: result.value.rows.map((row) => storedChoice(type, row)), total: result.value.total } : { rows: [], total: 0 };
       set((state) => ({ byType: { ...state.byType, [type]: entry } }));
+      // A failed load shows an empty picker for now; forgotten after a while, so the picker loads it again.
+      if (!result.ok) setTimeout(() => set((state) => (state.byType[type] === entry ? { byType: Object.fromEntries(Object.entries(state.byType).filter(([name]) => name !== type)) } : {})), RETRY_AFTER_MS);
     });
   },
   invalidate: (types) =>
