@@ -186,6 +186,7 @@ describe('sync through the UI', () => {
     const keyPart = rabat.page.getByTestId('encryption-key');
     await keyPart.getByRole('button', { name: 'Replace encryption key…' }).click();
     await expect.poll(() => keyPart.textContent()).toContain('The signing key and its fingerprint stay');
+    if (shotDirectory) await rabat.page.screenshot({ path: join(shotDirectory, 'sync-rotate-en.png'), fullPage: true });
     await rabat.page.locator('#field-rotatePassphrase').fill(PASSPHRASE);
     await keyPart.getByRole('button', { name: 'Replace key', exact: true }).click();
     await expect.poll(() => rabat.page.getByRole('status').filter({ hasText: 'New encryption key made' }).count()).toBeGreaterThan(0);
