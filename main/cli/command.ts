@@ -4,6 +4,7 @@ import { ACCESS, type MethodInput, type MethodName, type MethodOutput } from '..
 import { formatMessage } from '../../shared/i18n/format';
 import type { Language, MessageKey, MessageParams } from '../../shared/i18n/message';
 import { AppError, errorText, type AppErrorShape } from '../../shared/result';
+import { addDays } from '../../shared/results/today';
 import { hasDatabaseKey, openApp, takeSessionToken, type AccordApp } from '../app';
 import { resolveDatabasePath } from '../dataPath';
 
@@ -71,6 +72,14 @@ export function choice<T extends string>(values: OptionValues, name: string, all
   if (value === undefined) return fallback;
   if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) throw new UsageError('cli.optionChoice', { option: `--${name}`, choices: allowed.join(', ') });
   return value as T;
+}
+
+/** --today YYYY-MM-DD, optional: the day a command counts from instead of the officer's local date. A day that does not exist is refused. */
+export function todayOption(values: OptionValues): string | undefined {
+  const today = values.today;
+  if (today === undefined) return undefined;
+  if (typeof today !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(today) || addDays(today, 0) !== today) throw new UsageError('cli.todayDate');
+  return today;
 }
 
 /** --out FILE, required. */

@@ -850,7 +850,7 @@ export const ar: Record<MessageKey, string> = {
   'cli.revoked': "أُلغيت الثقة في {name} ({post})؛ ستُرفض حزمه.",
   'cli.seedSize': "يجب أن يكون ‎--size إما small أو large.",
   'cli.seedNumber': "يجب أن يكون ‎--seed عددًا صحيحًا.",
-  'cli.seedToday': 'يجب أن يكون ‎--today تاريخًا بالصيغة YYYY-MM-DD، مثل 2026-12-02.',
+  'cli.todayDate': 'يجب أن يكون ‎--today تاريخًا بالصيغة YYYY-MM-DD، مثل 2026-12-02.',
   'cli.seedNotEmpty': "تحوي قاعدة البيانات هذه {n, plural, zero {# دولة شريكة} one {دولة شريكة واحدة} two {دولتين شريكتين} few {# دول شريكة} many {# دولة شريكة} other {# دولة شريكة}}؛ لا يملأ seed إلا قاعدة بيانات فارغة. لم يتغير شيء.",
   'cli.seeding': "جارٍ إنشاء مجموعة بيانات {size} (البذرة {seed}) في معاملة واحدة…",
   'cli.seeded': "اكتمل في {seconds} ث: {summary}.",

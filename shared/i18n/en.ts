@@ -853,7 +853,7 @@ export const en = {
   'cli.revoked': "Revoked trust in {name} ({post}); its bundles will be refused.",
   'cli.seedSize': "--size must be small or large.",
   'cli.seedNumber': "--seed must be a whole number.",
-  'cli.seedToday': '--today must be a date written YYYY-MM-DD, e.g. 2026-12-02.',
+  'cli.todayDate': '--today must be a date written YYYY-MM-DD, e.g. 2026-12-02.',
   'cli.seedNotEmpty': "This database already holds {n, plural, one {# partner nation} other {# partner nations}}; seed only fills an empty database. Nothing was changed.",
   'cli.seeding': "Seeding a {size} dataset (seed {seed}) in one transaction…",
   'cli.seeded': "Done in {seconds} s: {summary}.",

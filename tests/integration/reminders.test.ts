@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccordApp } from '../../main/app';
@@ -167,7 +167,7 @@ describe('the .ics calendar', () => {
   it('`accord calendar` writes the same file from the command line, in the reader’s language', () => {
     app.close();
     const out = join(dir.path, 'jordan.ics');
-    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', databasePath, '--partner', jordan.id, '--out', out], {
+    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', databasePath, '--partner', jordan.id, '--today', '2026-12-02', '--out', out], {
       encoding: 'utf8',
       env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'ar' },
     });
@@ -181,7 +181,7 @@ describe('the .ics calendar', () => {
     const ics = parseIcs(readFileSync(out));
     expect(ics.events.every((event) => event.SUMMARY?.params.LANGUAGE === 'ar')).toBe(true);
     expect(ics.events.length).toBeGreaterThan(0);
-    const post = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', databasePath, '--out', join(dir.path, 'post.ics')], {
+    const post = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', databasePath, '--today', '2026-12-02', '--out', join(dir.path, 'post.ics')], {
       encoding: 'utf8',
       env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'en' },
     });
@@ -197,6 +197,12 @@ describe('the .ics calendar', () => {
     const usage = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', databasePath], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'en' } });
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain('--out FILE is required.');
+    // A day that does not exist is refused with the reason, and no file is written.
+    const badDay = join(dir.path, 'bad-day.ics');
+    const refused = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', databasePath, '--today', '2026-02-31', '--out', badDay], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'en' } });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--today must be a date written YYYY-MM-DD');
+    expect(existsSync(badDay)).toBe(false);
     app = openTestApp(databasePath, () => EXPORTED_AT);
   });
 });
@@ -261,7 +267,7 @@ describe('a post with more than the calendar holds', () => {
       busy.close();
     }
     const out = join(big.path, 'post.ics');
-    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', path, '--out', out], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'en' } });
+    const run = spawnSync(process.execPath, [join(__dirname, '..', '..', 'bin', 'accord.cjs'), 'calendar', '--db', path, '--today', '2026-12-02', '--out', out], { encoding: 'utf8', env: { ...process.env, ACCORD_DB: '', ACCORD_LANG: 'en' } });
     try {
       expect(run.status).toBe(0);
       expect(run.stdout).toContain('1,000 events');

@@ -1,6 +1,6 @@
 import { CALENDAR_HORIZON_DAYS, CALENDAR_MAX_EVENTS } from '../../../shared/api/reminders';
 import { leftOutAdvice } from '../../../shared/calendar/reminders';
-import { call, choice, cliLanguage, databaseOption, EXIT, requireOut, say, UsageError, warn, withApp, type Command } from '../command';
+import { call, choice, cliLanguage, databaseOption, EXIT, requireOut, say, todayOption, UsageError, warn, withApp, type Command } from '../command';
 import { writeFileAtomically } from '../syncSupport';
 
 /**
@@ -10,15 +10,17 @@ import { writeFileAtomically } from '../syncSupport';
  */
 export const calendarCommand: Command = {
   summary: 'cli.summary.calendar',
-  usage: 'accord calendar [--partner ID] [--lang en|ar] --out FILE [--db PATH]',
-  options: { ...databaseOption, partner: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' } },
+  usage: 'accord calendar [--partner ID] [--lang en|ar] [--today YYYY-MM-DD] --out FILE [--db PATH]',
+  // --today: the day the file counts from (overdue before it, the horizon after it); the officer's local date when absent.
+  options: { ...databaseOption, partner: { type: 'string' }, lang: { type: 'string' }, today: { type: 'string' }, out: { type: 'string' } },
   async run(values, positionals) {
     if (positionals.length) throw new UsageError('cli.noArgument', { command: 'calendar' });
     const out = requireOut(values);
     const lang = choice(values, 'lang', ['en', 'ar'] as const, cliLanguage());
     const partnerId = values.partner as string | undefined;
+    const today = todayOption(values);
     return withApp(values, async (app) => {
-      const file = await call(app, 'reminders.calendar', { lang, ...(partnerId ? { partnerId } : {}) });
+      const file = await call(app, 'reminders.calendar', { lang, ...(partnerId ? { partnerId } : {}), ...(today ? { today } : {}) });
       await writeFileAtomically(out, file.bytes);
       say('cli.calendarWritten', { file: out, n: file.events, until: file.until });
       const left = file.beyondHorizon + file.overLimit;

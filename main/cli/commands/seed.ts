@@ -1,7 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { SEED_SIZES } from '../../../shared/api/seed';
-import { addDays } from '../../../shared/results/today';
-import { call, databaseOption, EXIT, say, UsageError, withApp, type Command } from '../command';
+import { call, databaseOption, EXIT, say, todayOption, UsageError, withApp, type Command } from '../command';
 
 export const seedCommand: Command = {
   summary: 'cli.summary.seed',
@@ -13,8 +12,7 @@ export const seedCommand: Command = {
     if (!size) throw new UsageError('cli.seedSize');
     const seedText = (values.seed as string | undefined) ?? '1';
     if (!/^\d{1,9}$/.test(seedText)) throw new UsageError('cli.seedNumber');
-    const today = values.today as string | undefined;
-    if (today !== undefined && !isRealDate(today)) throw new UsageError('cli.seedToday');
+    const today = todayOption(values);
     return withApp(values, async (app) => {
       const started = performance.now();
       say('cli.seeding', { size, seed: seedText });
@@ -32,8 +30,3 @@ export const seedCommand: Command = {
     });
   },
 };
-
-/** A real calendar date written yyyy-mm-dd. */
-function isRealDate(text: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(text) && addDays(text, 0) === text;
-}
