@@ -1,7 +1,7 @@
 import { refreshStatistics } from '../../db/open';
 import { insertRecord, updateRecord } from '../../db/repositories/records';
 import type { Store } from '../../db/store';
-import { recordType } from '../../shared/records/registry';
+import { recordType, type Sector } from '../../shared/records/registry';
 import { inputSchema } from '../../shared/records/spec';
 import { uuidv7 } from '../../shared/uuid';
 import { addDays, daysBetween, localToday } from '../../shared/results/today';
@@ -76,15 +76,16 @@ const COUNTRIES: readonly [string, string, string][] = [
   ['Guatemala', 'GT', 'غواتيمالا'], ['Honduras', 'HN', 'هندوراس'], ['El Salvador', 'SV', 'السلفادور'], ['Ukraine', 'UA', 'أوكرانيا'], ['Moldova', 'MD', 'مولدوفا'],
 ];
 
-const SECTORS = [
-  { sector: 'police', areas: ['Community policing', 'Forensics', 'Criminal investigations', 'Police training academy'], ar: 'الشرطة المجتمعية' },
-  { sector: 'judiciary', areas: ['Case management', 'Judicial training', 'Court administration'], ar: 'إدارة القضايا في المحاكم' },
-  { sector: 'corrections', areas: ['Prison management', 'Rehabilitation programs'], ar: 'إدارة السجون وإعادة التأهيل' },
-  { sector: 'border_security', areas: ['Border patrol', 'Port of entry screening', 'Counter-smuggling'], ar: 'أمن الحدود ومكافحة التهريب' },
-  { sector: 'defense', areas: ['Professional military education', 'Logistics', 'Civil-military relations'], ar: 'التعليم العسكري المهني' },
-  { sector: 'maritime', areas: ['Coast guard operations', 'Maritime domain awareness'], ar: 'الأمن البحري وخفر السواحل' },
-  { sector: 'counterterrorism', areas: ['Crisis response', 'Terrorist financing', 'Prevention programs'], ar: 'مكافحة الإرهاب والاستجابة للأزمات' },
-] as const;
+/** Each sector's program areas, in English and in Arabic (for the records with an Arabic title: projects, check-in points). */
+const SECTORS: readonly { sector: Sector; areas: readonly (readonly [string, string])[]; ar: string }[] = [
+  { sector: 'police', areas: [['Community policing', 'الشرطة المجتمعية'], ['Forensics', 'الأدلة الجنائية'], ['Criminal investigations', 'التحقيقات الجنائية'], ['Police training academy', 'أكاديمية تدريب الشرطة']], ar: 'الشرطة المجتمعية' },
+  { sector: 'judiciary', areas: [['Case management', 'إدارة القضايا'], ['Judicial training', 'التدريب القضائي'], ['Court administration', 'إدارة المحاكم']], ar: 'إدارة القضايا في المحاكم' },
+  { sector: 'corrections', areas: [['Prison management', 'إدارة السجون'], ['Rehabilitation programs', 'برامج إعادة التأهيل']], ar: 'إدارة السجون وإعادة التأهيل' },
+  { sector: 'border_security', areas: [['Border patrol', 'دوريات الحدود'], ['Port of entry screening', 'التفتيش في منافذ الدخول'], ['Counter-smuggling', 'مكافحة التهريب']], ar: 'أمن الحدود ومكافحة التهريب' },
+  { sector: 'defense', areas: [['Professional military education', 'التعليم العسكري المهني'], ['Logistics', 'الإمداد والتموين'], ['Civil-military relations', 'العلاقات المدنية العسكرية']], ar: 'التعليم العسكري المهني' },
+  { sector: 'maritime', areas: [['Coast guard operations', 'عمليات خفر السواحل'], ['Maritime domain awareness', 'الوعي بالمجال البحري']], ar: 'الأمن البحري وخفر السواحل' },
+  { sector: 'counterterrorism', areas: [['Crisis response', 'الاستجابة للأزمات'], ['Terrorist financing', 'مكافحة تمويل الإرهاب'], ['Prevention programs', 'برامج الوقاية']], ar: 'مكافحة الإرهاب والاستجابة للأزمات' },
+];
 
 /** Names in English and as an Arabic text writes them (for the fields that have an Arabic twin: MOU signatories). */
 const FIRST: readonly [string, string][] = [
@@ -207,10 +208,11 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
     // The brief for the next one has already gone to a resource manager for every other partner (recorded below),
     // so the readiness dashboard shows both states.
     let nextDeadline: string | undefined;
+    const requestAr = { 'Bureau Resource Request': 'طلب موارد المكتب', 'Mission Resource Request': 'طلب موارد البعثة' } as const;
     if (options.budgetCalendar !== false) ([[-160, 'Bureau Resource Request'], [NEXT_DEADLINE_DAYS, 'Mission Resource Request'], [140, 'Bureau Resource Request'], [390, 'Mission Resource Request'], [505, 'Bureau Resource Request'], [755, 'Mission Resource Request']] as const).forEach(([offset, name]) => {
       const date = day(offset);
       const fiscalYear = Number(date.slice(0, 4)) + 2;
-      const id = add('budgetDeadlines', { name: `${name} FY${fiscalYear}`, date, fiscalYear, notes: name.startsWith('Mission') ? 'طلب موارد البعثة' : '' });
+      const id = add('budgetDeadlines', { name: `${name} FY${fiscalYear}`, nameAr: `${requestAr[name]} للسنة المالية ${fiscalYear}`, date, fiscalYear, notes: name.startsWith('Mission') ? 'طلب موارد البعثة' : '' });
       if (offset === NEXT_DEADLINE_DAYS) nextDeadline = id;
     });
     const resourceManager = usPeople.find((p) => p.manager)?.id;
@@ -226,7 +228,7 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
         add('sectorPriorities', {
           partnerId: partner,
           sector: s.sector,
-          programArea: random.pick(s.areas),
+          programArea: random.pick(s.areas)[0],
           priority: random.pick(['high', 'medium', 'low']),
           agreementStatus: agreed ? 'agreed' : random.pick(['proposed', 'declined']),
           agreedOn: agreed ? day(-random.int(30, 420)) : '',
@@ -244,10 +246,11 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
       const benchmarkPlans = new Map<string, BenchmarkPlan>();
       for (let j = 0; j < plan.projectsPerPartner; j++) {
         const s = sectors[j % sectors.length]!;
-        const area = random.pick(s.areas);
+        const [area, areaAr] = random.pick(s.areas);
         const start = day(-random.int(240, 560));
         const project = add('projects', {
           title: `${area} ${j === 0 ? 'pilot' : 'program'} (${country} ${j + 1})`,
+          titleAr: `${j === 0 ? 'مشروع تجريبي في' : 'برنامج'} ${areaAr} (${countryAr} ${j + 1})`,
           partnerId: partner,
           sector: s.sector,
           isPilot: j === 0,
@@ -311,6 +314,7 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
           checkIns.push(
             add('checkIns', {
               title: `Joint review ${c + 1}: ${area}`,
+              titleAr: `المراجعة المشتركة ${c + 1} (${areaAr})`,
               projectId: project,
               dueDate: due,
               benchmarkIds: assessed,
@@ -371,14 +375,14 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
         const s = sectors[m % sectors.length]!;
         const finalStatus = random.pick(['draft', 'in_negotiation', 'agreed', 'signed'] as const);
         const draftValues = {
-          title: `${s.areas[0]} MOU with ${country}${m ? ` (${m + 1})` : ''}`,
+          title: `${s.areas[0]![0]} MOU with ${country}${m ? ` (${m + 1})` : ''}`,
           titleAr: `مذكرة تفاهم بشأن ${s.ar} مع ${countryAr}${m ? ` (${m + 1})` : ''}`,
           partnerId: partner,
           sector: s.sector,
           status: finalStatus === 'signed' ? 'agreed' : finalStatus,
           parties: [`${country} Ministry of Interior`, `U.S. Embassy, ${country}`],
           partiesAr: [`وزارة الداخلية في ${countryAr}`, `سفارة الولايات المتحدة في ${countryAr}`],
-          summary: `Benchmarks and check-in points for ${s.areas[0]!.toLowerCase()}. مذكرة تفاهم بشأن ${s.ar}.`,
+          summary: `Benchmarks and check-in points for ${s.areas[0]![0].toLowerCase()}. مذكرة تفاهم بشأن ${s.ar}.`,
         };
         const mou = add('mouDrafts', draftValues);
         const project = projectIds[m % projectIds.length]!;
@@ -389,7 +393,7 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
             position: k + 1,
             heading: `${heading} ${k + 1}`,
             headingAr: `${CLAUSE_HEADINGS_AR[k % CLAUSE_HEADINGS_AR.length]!} ${k + 1}`,
-            textEn: `${en} ${s.areas[0]!.toLowerCase()} in ${country} (clause ${k + 1}).`,
+            textEn: `${en} ${s.areas[0]![0].toLowerCase()} in ${country} (clause ${k + 1}).`,
             textAr: `${ar} ${s.ar} في ${countryAr} (البند ${k + 1}).`,
             benchmarkIds: random.sample(benchmarksByProject.get(project)!, 2),
             checkInIds: random.sample(checkInsByProject.get(project)!, 1),
@@ -415,7 +419,7 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
           decidesResources: decides,
           attendees: attendees.map((personId, index) => ({ personId, role: index < 3 ? 'Partner delegation' : 'U.S. delegation' })),
           agenda: 'Review benchmarks; agree next check-in points. مراجعة المعايير والاتفاق على نقاط المراجعة القادمة.',
-          minutes: `The participants reviewed progress on ${sectors[0]!.areas[0]!.toLowerCase()}.`,
+          minutes: `The participants reviewed progress on ${sectors[0]!.areas[0]![0].toLowerCase()}.`,
           decisions: decides ? 'Request additional funds in the next Mission Resource Request.' : 'Continue as planned.',
         });
         for (let a = 0; a < 3; a++) {

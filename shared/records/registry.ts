@@ -138,6 +138,8 @@ export const recordTypes = [
     titleField: 'title',
     fields: [
       { name: 'title', kind: 'text', max: 200, required: true, list: true, searchable: true },
+      // What the partner calls it, shown in the Arabic view, reminders, the calendar, briefs and MOUs (migration 0020).
+      { name: 'titleAr', kind: 'text', max: 200, searchable: true },
       partnerRef(),
       sectorField,
       { name: 'isPilot', kind: 'boolean', list: true },
@@ -222,6 +224,7 @@ export const recordTypes = [
     titleField: 'title',
     fields: [
       { name: 'title', kind: 'text', max: 200, required: true, list: true, searchable: true },
+      { name: 'titleAr', kind: 'text', max: 200, searchable: true },
       { name: 'projectId', kind: 'ref', to: 'projects', required: true, list: true },
       { name: 'dueDate', kind: 'date', required: true, list: true },
       { name: 'benchmarkIds', kind: 'refList', to: 'benchmarks' },
@@ -414,6 +417,7 @@ export const recordTypes = [
     titleField: 'name',
     fields: [
       { name: 'name', kind: 'text', max: 200, required: true, list: true, searchable: true },
+      { name: 'nameAr', kind: 'text', max: 200, searchable: true },
       { name: 'date', kind: 'date', required: true, list: true },
       { name: 'fiscalYear', kind: 'integer', min: 2000, max: 2100, required: true, list: true },
       partnerRef(false),

@@ -55,6 +55,9 @@ describe('accord seed', () => {
       const arabic = /^[\u0600-\u06FF\s()0-9،]+$/;
       for (const [sql, label] of [
         ['SELECT name_ar FROM partners', 'partner names'],
+        ['SELECT title_ar FROM projects', 'project titles'],
+        ['SELECT title_ar FROM check_ins', 'check-in point titles'],
+        ['SELECT name_ar FROM budget_deadlines', 'budget deadline names'],
         ['SELECT title_ar FROM mou_drafts', 'MOU titles'],
         ['SELECT value FROM mou_drafts, json_each(parties_ar)', 'MOU parties'],
         ['SELECT heading_ar FROM mou_clauses', 'clause headings'],
