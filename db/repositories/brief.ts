@@ -43,9 +43,10 @@ export interface BriefResource {
 export interface BriefProject {
   id: string;
   title: string;
+  titleAr: string;
   status: string;
   benchmarks: BriefBenchmark[];
-  lateCheckIns: { id: string; title: string; dueDate: string }[];
+  lateCheckIns: { id: string; title: string; titleAr: string; dueDate: string }[];
   resources: BriefResource[];
 }
 
@@ -60,7 +61,7 @@ export interface BriefPartner {
 }
 
 export interface BriefContent {
-  deadline: { id: string; name: string; date: string; fiscalYear: number; partnerId: string | null };
+  deadline: { id: string; name: string; nameAr: string; date: string; fiscalYear: number; partnerId: string | null };
   today: string;
   partners: BriefPartner[];
   deliveries: { recipientName: string; deliveredOn: string }[];
@@ -79,7 +80,7 @@ export function briefContent(store: Store, deadlineId: string, today: string, pa
   const date = String(deadline.date);
   const end = fiscalYearEnd(Number(deadline.fiscalYear));
 
-  const projectsOf = store.db.prepare("SELECT id, title, status FROM projects WHERE partner_id = ? AND status <> 'cancelled' ORDER BY title, id");
+  const projectsOf = store.db.prepare("SELECT id, title, title_ar, status FROM projects WHERE partner_id = ? AND status <> 'cancelled' ORDER BY title, id");
   const benchmarksOf = store.db.prepare('SELECT id, title, unit, baseline_value, baseline_date, target_value, target_date FROM benchmarks WHERE project_id = ? ORDER BY title, id');
   const targetsOf = store.db.prepare("SELECT date, value FROM benchmark_targets WHERE benchmark_id = ? AND value <> '' ORDER BY date, id");
   // A measurement is dated by its own day, else by its check-in point's; its joint rating, else the point's.
@@ -89,7 +90,7 @@ export function briefContent(store: Store, deadlineId: string, today: string, pa
      FROM measurements m LEFT JOIN check_ins c ON c.id = m.check_in_id
      WHERE m.benchmark_id = ? AND m.value <> '' ORDER BY at, m.id`,
   );
-  const lateOf = store.db.prepare("SELECT id, title, due_date FROM check_ins WHERE project_id = ? AND status = 'planned' AND due_date > ? AND due_date <= ? ORDER BY due_date, id");
+  const lateOf = store.db.prepare("SELECT id, title, title_ar, due_date FROM check_ins WHERE project_id = ? AND status = 'planned' AND due_date > ? AND due_date <= ? ORDER BY due_date, id");
   const resourcesOf = store.db.prepare(
     'SELECT id, title, project_id, authority, fiscal_year, requested_minor, approved_minor, currency, "constraint", risk, mitigation FROM resources WHERE partner_id = ? ORDER BY fiscal_year, authority, title, id',
   );
@@ -111,9 +112,10 @@ export function briefContent(store: Store, deadlineId: string, today: string, pa
         mitigation: String(row.mitigation ?? ''),
       },
     }));
-    const projects = (projectsOf.all(id) as { id: string; title: string; status: string }[]).map((project): BriefProject => ({
+    const projects = (projectsOf.all(id) as { id: string; title: string; title_ar: string; status: string }[]).map((project): BriefProject => ({
       id: project.id,
       title: project.title,
+      titleAr: project.title_ar,
       status: project.status,
       benchmarks: (benchmarksOf.all(project.id) as Record<string, unknown>[]).map((row) => {
         const benchmarkId = String(row.id);
@@ -131,7 +133,7 @@ export function briefContent(store: Store, deadlineId: string, today: string, pa
           measured,
         };
       }),
-      lateCheckIns: (lateOf.all(project.id, date, end) as { id: string; title: string; due_date: string }[]).map((row) => ({ id: row.id, title: row.title, dueDate: row.due_date })),
+      lateCheckIns: (lateOf.all(project.id, date, end) as { id: string; title: string; title_ar: string; due_date: string }[]).map((row) => ({ id: row.id, title: row.title, titleAr: row.title_ar, dueDate: row.due_date })),
       resources: resources.filter((r) => r.projectId === project.id).map((r) => r.line),
     }));
     const projectIds = new Set(projects.map((p) => p.id));
@@ -148,7 +150,7 @@ export function briefContent(store: Store, deadlineId: string, today: string, pa
     .prepare("SELECT COALESCE(p.name, '') AS recipient_name, b.delivered_on FROM brief_deliveries b LEFT JOIN people p ON p.id = b.recipient_id WHERE b.deadline_id = ? ORDER BY b.delivered_on, b.id")
     .all(deadlineId) as { recipient_name: string; delivered_on: string }[];
   return {
-    deadline: { id: deadline.id, name: deadline.title, date, fiscalYear: Number(deadline.fiscalYear), partnerId: own },
+    deadline: { id: deadline.id, name: deadline.title, nameAr: String(deadline.nameAr ?? ''), date, fiscalYear: Number(deadline.fiscalYear), partnerId: own },
     today,
     partners,
     deliveries: deliveries.map((d) => ({ recipientName: d.recipient_name, deliveredOn: d.delivered_on })),
@@ -158,6 +160,8 @@ export function briefContent(store: Store, deadlineId: string, today: string, pa
 export interface CommuniqueContent {
   kind: 'meeting' | 'checkIn';
   title: string;
+  /** A check-in point's Arabic title ('' for a meeting, which has none). */
+  titleAr: string;
   date: string;
   partner: { name: string; nameAr: string };
   /** Meeting: its decisions text and action items. */
@@ -184,6 +188,7 @@ export function communiqueContent(store: Store, source: { meetingId: string } | 
       ...empty,
       kind: 'meeting',
       title: meeting.title,
+      titleAr: '',
       date: String(meeting.date),
       partner: { name: partner.title, nameAr: String(partner.nameAr ?? '') },
       decisions: String(meeting.decisions ?? ''),
@@ -205,6 +210,7 @@ export function communiqueContent(store: Store, source: { meetingId: string } | 
     ...empty,
     kind: 'checkIn',
     title: checkIn.title,
+    titleAr: String(checkIn.titleAr ?? ''),
     date: String(checkIn.assessedOn || checkIn.dueDate),
     partner: { name: partnerRow?.title ?? '', nameAr: String(partnerRow?.nameAr ?? '') },
     rating: String(checkIn.rating),

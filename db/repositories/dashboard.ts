@@ -27,13 +27,14 @@ const DEADLINE_OF_PARTNER = "(d.partner_id = ? OR d.partner_id IS NULL OR d.part
 interface DeadlineRow {
   id: string;
   name: string;
+  name_ar: string;
   date: string;
   fiscal_year: number;
   own: number;
 }
 
 function deadlinesFrom(store: Store, partnerId: string, today: string): DeadlineRow[] {
-  return statement(store.db, `SELECT d.id, d.name, d.date, d.fiscal_year, (d.partner_id IS NOT NULL AND d.partner_id = ?) AS own FROM budget_deadlines d WHERE ${DEADLINE_OF_PARTNER} AND d.date >= ? ORDER BY d.date, d.id`)
+  return statement(store.db, `SELECT d.id, d.name, d.name_ar, d.date, d.fiscal_year, (d.partner_id IS NOT NULL AND d.partner_id = ?) AS own FROM budget_deadlines d WHERE ${DEADLINE_OF_PARTNER} AND d.date >= ? ORDER BY d.date, d.id`)
     .all(partnerId, partnerId, today) as DeadlineRow[];
 }
 
@@ -62,11 +63,11 @@ export function partnerDashboard(store: Store, partnerId: string, today: string)
   const until = deadlineRows.length ? fiscalYearEnd(Math.max(...deadlineRows.map((d) => d.fiscal_year))) : addDays(today, 365);
   const checkInRows = statement(
       store.db,
-      `SELECT c.id, c.title, c.project_id, p.title AS project_title, c.due_date, c.status, c.rating
+      `SELECT c.id, c.title, c.title_ar, c.project_id, p.title AS project_title, p.title_ar AS project_title_ar, c.due_date, c.status, c.rating
        FROM check_ins c JOIN projects p ON p.id = c.project_id
        WHERE p.partner_id = ? AND c.due_date >= ? AND c.due_date <= ? ORDER BY c.due_date, c.id`,
     )
-    .all(partnerId, addDays(today, -TIMELINE_PAST_DAYS), until < today ? today : until) as { id: string; title: string; project_id: string; project_title: string; due_date: string; status: string; rating: string }[];
+    .all(partnerId, addDays(today, -TIMELINE_PAST_DAYS), until < today ? today : until) as { id: string; title: string; title_ar: string; project_id: string; project_title: string; project_title_ar: string; due_date: string; status: string; rating: string }[];
   const lateCounts = new Map<string, number>();
   // Each deadline's window once (not per point): a point is late for it if due after it, within its fiscal year.
   const windows = deadlineRows.map((d) => ({ id: d.id, date: d.date, end: fiscalYearEnd(d.fiscal_year) }));
@@ -83,7 +84,7 @@ export function partnerDashboard(store: Store, partnerId: string, today: string)
         }
       }
     }
-    return { id: row.id, title: row.title, projectId: row.project_id, projectTitle: row.project_title, dueDate: row.due_date, status: row.status, rating: row.rating, lateForDeadlineId: late, overdue: planned && row.due_date < today };
+    return { id: row.id, title: row.title, titleAr: row.title_ar, projectId: row.project_id, projectTitle: row.project_title, projectTitleAr: row.project_title_ar, dueDate: row.due_date, status: row.status, rating: row.rating, lateForDeadlineId: late, overdue: planned && row.due_date < today };
   });
 
   const briefRows = deadlineRows.length
@@ -97,6 +98,7 @@ export function partnerDashboard(store: Store, partnerId: string, today: string)
   const deadlines: DashboardDeadline[] = deadlineRows.map((d) => ({
     id: d.id,
     title: d.name,
+    titleAr: d.name_ar,
     date: d.date,
     fiscalYear: d.fiscal_year,
     partnerOwn: Boolean(d.own),
@@ -130,7 +132,7 @@ export function partnerDashboard(store: Store, partnerId: string, today: string)
 /** Across the post: per partner its next deadline and how many of its assessments will land after it. */
 export function postDashboard(store: Store, today: string): PostDashboard {
   const partners = statement(store.db, 'SELECT id, name, name_ar FROM partners ORDER BY name, id').all() as { id: string; name: string; name_ar: string | null }[];
-  const deadlines = statement(store.db, 'SELECT id, name, date, fiscal_year, partner_id FROM budget_deadlines WHERE date >= ? ORDER BY date, id').all(today) as { id: string; name: string; date: string; fiscal_year: number; partner_id: string | null }[];
+  const deadlines = statement(store.db, 'SELECT id, name, name_ar, date, fiscal_year, partner_id FROM budget_deadlines WHERE date >= ? ORDER BY date, id').all(today) as { id: string; name: string; name_ar: string; date: string; fiscal_year: number; partner_id: string | null }[];
   const delivered = new Set(
     statement(store.db, "SELECT deadline_id || '|' || COALESCE(partner_id, '') FROM brief_deliveries WHERE deadline_id IN (SELECT id FROM budget_deadlines WHERE date >= ?)")
       .pluck()
@@ -152,7 +154,7 @@ export function postDashboard(store: Store, today: string): PostDashboard {
         id: partner.id,
         title: partner.name,
         nameAr: partner.name_ar ?? '',
-        nextDeadline: next ? { id: next.id, title: next.name, date: next.date, fiscalYear: next.fiscal_year, briefDelivered: delivered.has(`${next.id}|${partner.id}`) || delivered.has(`${next.id}|`) } : null,
+        nextDeadline: next ? { id: next.id, title: next.name, titleAr: next.name_ar, date: next.date, fiscalYear: next.fiscal_year, briefDelivered: delivered.has(`${next.id}|${partner.id}`) || delivered.has(`${next.id}|`) } : null,
         lateCount: next ? (counts.late ?? 0) : 0,
         overdueCount: counts.overdue ?? 0,
         inTimeCount: next ? (counts.in_time ?? 0) : 0,

@@ -19,11 +19,13 @@ interface Row {
   type: ReminderItem['type'];
   id: string;
   title: string;
+  title_ar: string;
   date: string;
   partner_id: string | null;
   partner_name: string | null;
   partner_name_ar: string | null;
   context: string | null;
+  context_ar: string | null;
   fiscal_year: number | null;
 }
 
@@ -36,13 +38,13 @@ interface Row {
 function armsSql(partnerFilter: boolean): string[] {
   const partner = (column: string) => (partnerFilter ? ` AND ${column} = ?` : '');
   return [
-    `SELECT 'checkIns' AS type, c.id AS id, c.title AS title, c.due_date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, pr.title AS context, NULL AS fiscal_year
+    `SELECT 'checkIns' AS type, c.id AS id, c.title AS title, c.title_ar AS title_ar, c.due_date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, pr.title AS context, pr.title_ar AS context_ar, NULL AS fiscal_year
       FROM check_ins c LEFT JOIN projects pr ON pr.id = c.project_id LEFT JOIN partners p ON p.id = pr.partner_id
       WHERE c.status = 'planned' AND c.due_date <> '' AND c.due_date <= ?${partner('pr.partner_id')}`,
-    `SELECT 'actionItems' AS type, a.id AS id, a.description AS title, a.due_date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, m.title AS context, NULL AS fiscal_year
+    `SELECT 'actionItems' AS type, a.id AS id, a.description AS title, '' AS title_ar, a.due_date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, m.title AS context, '' AS context_ar, NULL AS fiscal_year
       FROM action_items a LEFT JOIN meetings m ON m.id = a.meeting_id LEFT JOIN partners p ON p.id = m.partner_id
       WHERE a.status = 'open' AND a.due_date IS NOT NULL AND a.due_date <> '' AND a.due_date <= ?${partner('m.partner_id')}`,
-    `SELECT 'budgetDeadlines' AS type, d.id AS id, d.name AS title, d.date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, '' AS context, d.fiscal_year AS fiscal_year
+    `SELECT 'budgetDeadlines' AS type, d.id AS id, d.name AS title, d.name_ar AS title_ar, d.date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, '' AS context, '' AS context_ar, d.fiscal_year AS fiscal_year
       FROM budget_deadlines d LEFT JOIN partners p ON p.id = d.partner_id
       WHERE d.date >= ? AND d.date <= ?${partnerFilter ? " AND (d.partner_id = ? OR d.partner_id IS NULL OR d.partner_id = '')" : ''}`,
   ];
@@ -80,9 +82,11 @@ function reminders(store: Store, today: string, until: string, limit: number, pa
     type: row.type,
     id: row.id,
     title: row.title,
+    titleAr: row.title_ar ?? '',
     date: row.date,
     partner: row.partner_id ? { id: row.partner_id, name: row.partner_name ?? '', nameAr: row.partner_name_ar ?? '' } : null,
     context: row.context ?? '',
+    contextAr: row.context_ar ?? '',
     fiscalYear: row.fiscal_year,
     overdue: row.type !== 'budgetDeadlines' && row.date < today,
   }));

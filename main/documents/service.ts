@@ -59,7 +59,7 @@ export function mouDocument(store: Store, marking: string, mouId: string, { vers
     layout,
     referenceName: (kind, id) => {
       const record = findRecord(store, referenceTypes[kind], id);
-      return record ? String(record.title) : undefined;
+      return record ? { en: String(record.title), ar: String(record.titleAr ?? '') } : undefined;
     },
   });
   return titlePage ? { ...document, titlePage } : document;

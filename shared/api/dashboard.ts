@@ -17,6 +17,8 @@ export type Rating = (typeof RATINGS)[number];
 const deadline = z.object({
   id: z.string(),
   title: z.string(),
+  /** Its Arabic name ('' when it has none). */
+  titleAr: z.string(),
   date: z.string(),
   fiscalYear: z.number().int(),
   /** The partner's own deadline (false: post-wide). */
@@ -31,8 +33,10 @@ export type DashboardDeadline = z.infer<typeof deadline>;
 const checkInPoint = z.object({
   id: z.string(),
   title: z.string(),
+  titleAr: z.string(),
   projectId: z.string(),
   projectTitle: z.string(),
+  projectTitleAr: z.string(),
   dueDate: z.string(),
   status: z.string(),
   rating: z.string(),
@@ -68,7 +72,7 @@ export const postDashboard = z.object({
       /** Its name in Arabic ('' when it has none). */
       nameAr: z.string(),
       /** The partner's next budget deadline (its own or post-wide), or null. */
-      nextDeadline: z.object({ id: z.string(), title: z.string(), date: z.string(), fiscalYear: z.number().int(), briefDelivered: z.boolean() }).nullable(),
+      nextDeadline: z.object({ id: z.string(), title: z.string(), titleAr: z.string(), date: z.string(), fiscalYear: z.number().int(), briefDelivered: z.boolean() }).nullable(),
       /** Check-in points not yet assessed that will land after that deadline (within its fiscal year). */
       lateCount: z.number().int(),
       /** Check-in points not yet assessed and already past due. */

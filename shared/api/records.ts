@@ -32,6 +32,8 @@ export const recordLink = z.object({
   type: recordTypeName,
   id: z.string(),
   title: z.string(),
+  /** Its Arabic title, where its type has one and it is filled in (a partner's nameAr, a project's titleAr). */
+  titleAr: z.string().optional(),
   field: z.string(),
   /** The linked record does not exist here (deleted, or not yet arrived from another post): show it as "(deleted)". */
   missing: z.boolean().optional(),
@@ -117,7 +119,7 @@ export const recordsMethods = {
   },
   'search.global': {
     input: z.object({ query: z.string().trim().min(1).max(200), limit: z.number().int().min(1).max(200).default(50) }),
-    output: z.array(z.object({ type: recordTypeName, id: z.string(), title: z.string(), snippet: z.string() })),
+    output: z.array(z.object({ type: recordTypeName, id: z.string(), title: z.string(), titleAr: z.string().optional(), snippet: z.string() })),
   },
   'overview.partner': {
     input: z.object({ partnerId: recordId, today: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }),

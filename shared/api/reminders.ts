@@ -37,12 +37,15 @@ export const reminderItem = z.object({
   type: z.enum(REMINDER_TYPES),
   id: z.string(),
   title: z.string(),
+  /** Its Arabic title (a project's, a check-in point's or a deadline's own), empty where it has none. */
+  titleAr: z.string(),
   /** The day it is due (a check-in point, an action item) or falls (a budget deadline). */
   date: z.string(),
   /** Its partner nation; null for a post-wide budget deadline. */
   partner: z.object({ id: z.string(), name: z.string(), nameAr: z.string() }).nullable(),
   /** What it belongs to: a check-in point's project, an action item's meeting; empty for a deadline. */
   context: z.string(),
+  contextAr: z.string(),
   /** A budget deadline's fiscal year (null for the other types). */
   fiscalYear: z.number().int().nullable(),
   /** Still to do and its day is before today. */

@@ -1,5 +1,5 @@
 import type { ReminderItem } from '../api/reminders';
-import { formatMessage } from '../i18n/format';
+import { formatMessage, nameIn } from '../i18n/format';
 import type { Language, MessageKey } from '../i18n/message';
 import { calendarText, type CalendarEvent } from './ics';
 
@@ -11,7 +11,7 @@ import { calendarText, type CalendarEvent } from './ics';
 export const UID_DOMAIN = 'accord.invalid';
 
 const partnerName = (lang: Language, item: ReminderItem) =>
-  item.partner ? (lang === 'ar' && item.partner.nameAr.trim() ? item.partner.nameAr : item.partner.name) : formatMessage(lang, 'reminders.postWide');
+  item.partner ? nameIn(lang, item.partner.name, item.partner.nameAr) : formatMessage(lang, 'reminders.postWide');
 
 const DESCRIPTION: Record<ReminderItem['type'], MessageKey> = {
   checkIns: 'reminders.ics.checkIns',
@@ -25,8 +25,8 @@ export function reminderEvent(item: ReminderItem, lang: Language): CalendarEvent
   return {
     uid: `${item.id}@${UID_DOMAIN}`,
     date: item.date,
-    summary: formatMessage(lang, 'reminders.ics.summary', { kind, title: item.title, partner }),
-    description: formatMessage(lang, DESCRIPTION[item.type], { partner, context: item.context, year: String(item.fiscalYear ?? ''), at: item.date }),
+    summary: formatMessage(lang, 'reminders.ics.summary', { kind, title: nameIn(lang, item.title, item.titleAr), partner }),
+    description: formatMessage(lang, DESCRIPTION[item.type], { partner, context: nameIn(lang, item.context, item.contextAr), year: String(item.fiscalYear ?? ''), at: item.date }),
     category: kind,
   };
 }
@@ -43,7 +43,7 @@ export interface ReminderCalendar {
 }
 
 export function reminderCalendarText({ items, lang, stamp, appVersion, partner, postName }: ReminderCalendar): string {
-  const scope = partner ? (lang === 'ar' && partner.nameAr.trim() ? partner.nameAr : partner.name) : postName;
+  const scope = partner ? nameIn(lang, partner.name, partner.nameAr) : postName;
   return calendarText({
     prodId: `-//Accord//Reminders ${appVersion}//${lang.toUpperCase()}`,
     name: formatMessage(lang, 'reminders.ics.calendarName', { scope }),

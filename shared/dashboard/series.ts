@@ -1,5 +1,6 @@
 import type { PartnerDashboard, PostDashboard } from '../api/dashboard';
-import { currencyDecimals } from '../i18n/format';
+import { currencyDecimals, nameIn } from '../i18n/format';
+import type { Language } from '../i18n/message';
 
 /**
  * The dashboard's chart series, shaped once from the dashboard call's output:
@@ -110,15 +111,19 @@ export interface TimelineDeadline {
 export const dayNumber = (iso: string): number => Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
 export const isoOfDay = (day: number): string => new Date(day * 86_400_000).toISOString().slice(0, 10);
 
-/** Check-in points on project lanes against the budget deadlines, each point classed by whether its assessment lands in time. */
-export function timelineSeries(dashboard: PartnerDashboard): { lanes: string[]; points: TimelinePoint[]; deadlines: TimelineDeadline[]; today: number; domain: [number, number] } {
-  const lanes = [...new Set(dashboard.checkIns.map((c) => c.projectTitle))].sort((a, b) => a.localeCompare(b));
+/**
+ * Check-in points on project lanes against the budget deadlines, each point classed by whether its assessment lands in
+ * time. Titles are in the reader's language (a record's Arabic title where it has one), and lanes sorted in it.
+ */
+export function timelineSeries(dashboard: PartnerDashboard, language: Language): { lanes: string[]; points: TimelinePoint[]; deadlines: TimelineDeadline[]; today: number; domain: [number, number] } {
+  const projectTitle = (c: PartnerDashboard['checkIns'][number]) => nameIn(language, c.projectTitle, c.projectTitleAr);
+  const lanes = [...new Set(dashboard.checkIns.map(projectTitle))].sort((a, b) => a.localeCompare(b, language));
   const laneOf = new Map(lanes.map((title, index) => [title, index]));
   const points = dashboard.checkIns.map((c): TimelinePoint => {
     const kind: PointKind = c.status === 'assessed' ? 'assessed' : c.status === 'missed' ? 'missed' : c.overdue ? 'overdue' : c.lateForDeadlineId ? 'late' : 'inTime';
-    return { id: c.id, title: c.title, x: dayNumber(c.dueDate), dueDate: c.dueDate, lane: laneOf.get(c.projectTitle) ?? 0, projectTitle: c.projectTitle, kind, lateForDeadlineId: c.lateForDeadlineId };
+    return { id: c.id, title: nameIn(language, c.title, c.titleAr), x: dayNumber(c.dueDate), dueDate: c.dueDate, lane: laneOf.get(projectTitle(c)) ?? 0, projectTitle: projectTitle(c), kind, lateForDeadlineId: c.lateForDeadlineId };
   });
-  const deadlines = dashboard.deadlines.map((d): TimelineDeadline => ({ id: d.id, title: d.title, x: dayNumber(d.date), date: d.date, lateCount: d.lateCount, briefDelivered: d.briefs.length > 0 }));
+  const deadlines = dashboard.deadlines.map((d): TimelineDeadline => ({ id: d.id, title: nameIn(language, d.title, d.titleAr), x: dayNumber(d.date), date: d.date, lateCount: d.lateCount, briefDelivered: d.briefs.length > 0 }));
   const today = dayNumber(dashboard.today);
   const xs = [today, ...points.map((p) => p.x), ...deadlines.map((d) => d.x)];
   const domain: [number, number] = [Math.min(...xs) - 7, Math.max(...xs) + 7];

@@ -24,19 +24,21 @@ export interface DocumentOptions {
   marking: string;
   language: DocumentLanguage;
   layout: DocumentLayout;
-  /** Display text of a cited record, or undefined when it no longer exists. */
-  referenceName(kind: 'benchmark' | 'checkIn' | 'objective', id: string): string | undefined;
+  /** Display text of a cited record (with its Arabic title where it has one), or undefined when it no longer exists. */
+  referenceName(kind: 'benchmark' | 'checkIn' | 'objective', id: string): { en: string; ar?: string } | undefined;
 }
 
 const text = (value: unknown) => (typeof value === 'string' ? value : value == null ? '' : String(value));
 const optional = <K extends string>(key: K, value: unknown) => (text(value).trim() ? ({ [key]: text(value) } as Record<K, string>) : {});
 
 export function mouDocumentFromSnapshot(snapshot: SnapshotForDocument, options: DocumentOptions): MouDocument {
-  const cite = (kind: 'benchmark' | 'checkIn' | 'objective', ids: string[]) => ids.map((id) => options.referenceName(kind, id) ?? '(deleted)');
+  const cite = (kind: 'benchmark' | 'checkIn' | 'objective', ids: string[]) => ids.map((id) => options.referenceName(kind, id) ?? { en: '(deleted)' });
   const clauses = [...snapshot.clauses]
     .sort((a, b) => a.position - b.position || a.id.localeCompare(b.id))
     .map((clause) => {
-      const references = [...cite('benchmark', clause.benchmarkIds), ...cite('checkIn', clause.checkInIds), ...cite('objective', clause.objectiveIds)];
+      const cited = [...cite('benchmark', clause.benchmarkIds), ...cite('checkIn', clause.checkInIds), ...cite('objective', clause.objectiveIds)];
+      const references = cited.map((name) => name.en);
+      const referencesAr = cited.map((name) => text(name.ar).trim());
       return {
         id: clause.id,
         number: String(clause.position),
@@ -45,6 +47,7 @@ export function mouDocumentFromSnapshot(snapshot: SnapshotForDocument, options: 
         en: clause.textEn,
         ar: clause.textAr,
         ...(references.length ? { references } : {}),
+        ...(referencesAr.some(Boolean) ? { referencesAr } : {}),
       };
     });
   const signatories = [...snapshot.signatories]

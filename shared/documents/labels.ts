@@ -1,6 +1,6 @@
-import { formatDate, formatDateTime, formatMessage } from '../i18n/format';
+import { formatDate, formatDateTime, formatMessage, nameIn } from '../i18n/format';
 import type { MessageKey } from '../i18n/message';
-import type { MouDocument, MouSignatory } from './types';
+import type { MouClause, MouDocument, MouSignatory } from './types';
 
 type Lang = 'en' | 'ar';
 
@@ -57,7 +57,13 @@ const or = (value: string | undefined, fallback: string) => (value?.trim() ? val
 
 /** The partner nation's name in a language (the English name when no Arabic one was written). */
 export function partnerNameIn(document: Pick<MouDocument, 'partnerName' | 'partnerNameAr'>, language: Lang): string {
-  return language === 'ar' ? or(document.partnerNameAr, document.partnerName) : document.partnerName;
+  return nameIn(language, document.partnerName, document.partnerNameAr);
+}
+
+/** A clause's cited records in a language, in order (an Arabic title where the record has one). */
+export function referencesIn(clause: Pick<MouClause, 'references' | 'referencesAr'>, language: Lang): string[] {
+  const references = clause.references ?? [];
+  return language === 'ar' ? references.map((reference, index) => or(clause.referencesAr?.[index], reference)) : references;
 }
 
 /** The parties in a language, in order. */

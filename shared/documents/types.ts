@@ -35,6 +35,8 @@ export const mouClauseSchema = z.object({
   ar: text,
   /** Cited benchmarks / check-in points, already formatted for display. */
   references: z.array(line).max(MOU_DOCUMENT_LIMITS.references).optional(),
+  /** The same in Arabic, in the order of `references` (an empty entry falls back to the English). */
+  referencesAr: z.array(line).max(MOU_DOCUMENT_LIMITS.references).optional(),
 });
 export type MouClause = z.infer<typeof mouClauseSchema>;
 

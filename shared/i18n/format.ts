@@ -108,3 +108,12 @@ export function formatMoney(language: Language, minor: number | null | undefined
   if (!code) return new Intl.NumberFormat(LOCALES[language], { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(major);
   return new Intl.NumberFormat(LOCALES[language], { style: 'currency', currency: code, currencyDisplay: 'code' }).format(major);
 }
+
+/**
+ * A record's name in the reader's language: its Arabic twin (a partner's nameAr, a project's titleAr) when the reader
+ * reads Arabic and it is filled in, otherwise the English one every record has.
+ */
+export function nameIn(language: Language, english: string, arabic: string | null | undefined): string {
+  const twin = arabic?.trim();
+  return language === 'ar' && twin ? twin : english;
+}

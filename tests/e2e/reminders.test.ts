@@ -23,6 +23,8 @@ let overdue: number;
 let outstanding: number;
 let inFile: number;
 let partner: { id: string; name: string; name_ar: string; outstanding: number; inFile: number };
+/** A check-in point in the list, with the Arabic title the seed gives it. */
+let checkIn: { title: string; title_ar: string };
 /** A partner's name as the Arabic file gives it: its Arabic name where it has one. */
 const arabicName = () => partner.name_ar || partner.name;
 
@@ -54,8 +56,10 @@ const { folder, shots, open } = useDemoAccord({
     expect(db.prepare('SELECT COUNT(*) FROM budget_deadlines WHERE date >= @today AND date <= @until').pluck().get({ today: TODAY, until: UNTIL })).toBeGreaterThan(0);
     // Its budget calendar reaches past the file's 365 days: the file leaves those out, and says so.
     expect(outstanding).toBeGreaterThan(inFile);
-    // Every partner has its Arabic name.
+    // Every partner has its Arabic name, and the check-in points their Arabic titles.
     expect(partner.name_ar).not.toBe('');
+    checkIn = db.prepare("SELECT title, title_ar FROM check_ins WHERE status = 'planned' AND due_date <> '' AND due_date <= @until ORDER BY due_date, id LIMIT 1").get({ until: UNTIL }) as typeof checkIn;
+    expect(checkIn.title_ar).not.toBe('');
   },
 });
 
@@ -82,6 +86,7 @@ describe('the first screen’s reminders', () => {
     expect(await panel.getByTestId('calendar-bound').textContent()).toBe('Overdue and the next 365 days, up to 1,000 events');
     await panel.getByTestId('due-soon-more').click();
     await expect.poll(() => panel.getByTestId('due-soon-row').count()).toBe(due);
+    expect(await panel.locator('[data-testid=due-soon-row] th a').allTextContents()).toContain(checkIn.title);
     // The next Mission Resource Request is among them (the demo puts it 10 days ahead).
     expect(await panel.locator('[data-type=budgetDeadlines]').count()).toBeGreaterThan(0);
     expect(await panel.locator('h2').textContent()).toContain('Due in the next 14 days');
@@ -122,18 +127,25 @@ describe('the first screen’s reminders', () => {
     await expect.poll(() => panel.getByTestId('due-soon-row').count()).toBe(due);
     expect(await panel.locator('h2').textContent()).toContain('المستحق خلال الـ14 يومًا القادمة');
     expect(await panel.locator('tr.due-soon__row--overdue').first().textContent()).toContain('متأخر');
-    // Partners by their Arabic names.
+    // Partners by their Arabic names, check-in points by their Arabic titles.
     expect(await panel.locator('[data-testid=due-soon-row] td:last-child').allTextContents()).toContain(arabicName());
+    const titles = await panel.locator('[data-testid=due-soon-row] th a').allTextContents();
+    expect(titles).toContain(checkIn.title_ar);
+    expect(titles).not.toContain(checkIn.title);
     // Right to left: the date column (first) sits at the right edge of the table.
     const table = await panel.locator('table').boundingBox();
     const dateCell = await panel.locator('thead th').first().boundingBox();
     expect(dateCell!.x + dateCell!.width).toBeGreaterThan(table!.x + table!.width - 2);
     await page.screenshot({ path: join(shots, 'home-due-ar.png'), fullPage: true });
 
-    await page.evaluate((target) => (window.location.hash = target), `#/overview/${partner.id}`);
+    await page.evaluate((target) => (window.location.hash = target), `#/overview/${partner.id}?today=${TODAY}`);
     await page.getByTestId('partner-overview').waitFor();
     // Its name in Arabic, as the seed gives it.
     await expect.poll(() => page.locator('#overview-heading').textContent()).toBe(arabicName());
+    // Its check-in points and budget deadlines by their Arabic titles (the seed gives every one of them one).
+    const overviewText = (await page.getByTestId('partner-overview').textContent())!;
+    expect(overviewText).toContain('المراجعة المشتركة');
+    expect(overviewText).not.toMatch(/Joint review|Resource Request/);
     await page.screenshot({ path: join(shots, 'partner-overview-ar.png') });
     const ics = parseIcs(await download(page, 'partner.ics'));
     expect(ics.events).toHaveLength(partner.inFile);

@@ -38,7 +38,7 @@ beforeAll(async () => {
   const checkIn = async (key: string, projectId: string, dueDate: string, extra: Record<string, unknown> = {}) => (ids[key] = (await create(app, 'checkIns', { title: key, projectId, dueDate, ...extra })).id);
   await checkIn('Overdue review', project.id, '2026-11-28');
   await checkIn(ARABIC_TITLE, project.id, '2026-12-10');
-  await checkIn('Year-end review', project.id, '2026-12-31');
+  await checkIn('Year-end review', project.id, '2026-12-31', { titleAr: 'مراجعة نهاية العام' });
   // Beyond the calendar's horizon (365 days from 2 Dec 2026 is 2 Dec 2027): outstanding, but not in the file.
   await checkIn('Far review', project.id, '2028-01-15');
   await checkIn('Assessed review', project.id, '2026-12-05', { status: 'assessed', rating: 'on_track', assessedOn: '2026-12-01' });
@@ -50,7 +50,7 @@ beforeAll(async () => {
   await item('Done item', { dueDate: '2026-12-03', status: 'done' });
   await item('Undated item', {});
   const deadline = async (key: string, date: string, extra: Record<string, unknown> = {}) => (ids[key] = (await create(app, 'budgetDeadlines', { name: key, date, fiscalYear: 2027, ...extra })).id);
-  await deadline('Mission Resource Request FY2027', '2026-12-14');
+  await deadline('Mission Resource Request FY2027', '2026-12-14', { nameAr: 'طلب موارد البعثة 2027' });
   await deadline('Past call', '2026-11-01');
   await deadline('Egypt deadline', '2026-12-20', { partnerId: egypt.id });
 });
@@ -76,6 +76,9 @@ describe('what is due in the next 14 days', () => {
     ]);
     expect(due.items.find((row) => row.type === 'checkIns')!.context).toBe('Border police, phase 2; pilot \\ north');
     expect(due.items.find((row) => row.type === 'actionItems')!.context).toBe('Planning, round 3');
+    // A record's Arabic title travels beside its English one ('' where it has none), for the Arabic view to show.
+    expect(due.items.find((row) => row.type === 'budgetDeadlines')).toMatchObject({ title: 'Mission Resource Request FY2027', titleAr: 'طلب موارد البعثة 2027' });
+    expect(due.items.find((row) => row.title === 'Overdue review')).toMatchObject({ titleAr: '', contextAr: '' });
     expect(due.counts).toEqual({ total: 6, overdue: 2, byType: { checkIns: 3, actionItems: 2, budgetDeadlines: 1 } });
   });
 
@@ -161,7 +164,10 @@ describe('the .ics calendar', () => {
     expect(Buffer.byteLength(`SUMMARY;LANGUAGE=ar:${textOf(long, 'SUMMARY')}`)).toBeGreaterThan(150);
     expect(ics.folded).toBeGreaterThan(2);
     expect(Math.max(...ics.physicalLines.map((line) => line.length))).toBeLessThanOrEqual(75);
-    expect(textOf(events.get(`${ids['Mission Resource Request FY2027']}@accord.invalid`)!, 'SUMMARY')).toBe('موعد الميزانية: Mission Resource Request FY2027 (جميع الشركاء (على مستوى البعثة))');
+    // A record with an Arabic title is named by it in the Arabic file; one without keeps its English title.
+    expect(textOf(events.get(`${ids['Mission Resource Request FY2027']}@accord.invalid`)!, 'SUMMARY')).toBe('موعد الميزانية: طلب موارد البعثة 2027 (جميع الشركاء (على مستوى البعثة))');
+    expect(textOf(events.get(`${ids['Year-end review']}@accord.invalid`)!, 'SUMMARY')).toBe('نقطة مراجعة: مراجعة نهاية العام (الأردن)');
+    expect(textOf(events.get(`${ids['Overdue review']}@accord.invalid`)!, 'SUMMARY')).toBe('نقطة مراجعة: Overdue review (الأردن)');
   });
 
   it('`accord calendar` writes the same file from the command line, in the reader’s language', () => {

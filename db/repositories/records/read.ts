@@ -153,10 +153,24 @@ export function listRecords(store: Store, query: ListQuery): { rows: RecordRow[]
   return { rows, total };
 }
 
-function titleOf(store: Store, type: string, id: string): string | undefined {
+/** The SQL selecting a type's title and its Arabic twin (`<titleField>Ar`, '' where the type has none) as `title`, `title_ar`, over `alias`. */
+function titlesSql(spec: RecordTypeSpec, alias = ''): string {
+  const twin = `${spec.titleField}Ar`;
+  const arabic = spec.fields.some((field) => field.name === twin) ? `${alias}${q(columnName(twin))}` : "''";
+  return `${alias}${q(columnName(spec.titleField))} AS title, ${arabic} AS title_ar`;
+}
+
+interface TitleRow {
+  title: unknown;
+  title_ar: unknown;
+}
+
+/** A link's titles: the Arabic one only where there is one, so links stay small. */
+const linkTitles = (row: TitleRow) => ({ title: String(row.title ?? ''), ...(String(row.title_ar ?? '').trim() ? { titleAr: String(row.title_ar) } : {}) });
+
+function titleOf(store: Store, type: string, id: string): TitleRow | undefined {
   const spec = recordType(type);
-  const row = prepare(store.db, `SELECT ${q(columnName(spec.titleField))} AS title FROM ${q(spec.table)} WHERE id = ?`).get(id) as { title: unknown } | undefined;
-  return row ? String(row.title ?? '') : undefined;
+  return prepare(store.db, `SELECT ${titlesSql(spec)} FROM ${q(spec.table)} WHERE id = ?`).get(id) as TitleRow | undefined;
 }
 
 /** A record with the records it points at and the records pointing at it. */
@@ -166,24 +180,24 @@ export function getRecordWithLinks(store: Store, type: string, id: string): { re
   const linksOut: RecordLink[] = [];
   for (const { field, to, ids } of outgoingIds(spec, record)) {
     for (const targetId of ids) {
-      const title = titleOf(store, to, targetId);
-      linksOut.push({ type: to as RecordLink['type'], id: targetId, title: title ?? '', field: field.name, ...(title === undefined ? { missing: true } : {}) });
+      const titles = titleOf(store, to, targetId);
+      linksOut.push({ type: to as RecordLink['type'], id: targetId, ...(titles ? linkTitles(titles) : { title: '', missing: true }), field: field.name });
     }
   }
   const linksIn: RecordLink[] = [];
   for (const source of recordTypes as readonly RecordTypeSpec[]) {
     const titleColumn = q(columnName(source.titleField));
     for (const field of source.fields) {
-      let rows: { id: string; title: unknown }[] = [];
+      let rows: ({ id: string } & TitleRow)[] = [];
       if (field.kind === 'ref' && field.to === type) {
-        rows = prepare(store.db, `SELECT id, ${titleColumn} AS title FROM ${q(source.table)} WHERE ${q(columnName(field.name))} = ? ORDER BY ${titleColumn} COLLATE NOCASE, id`).all(id) as typeof rows;
+        rows = prepare(store.db, `SELECT id, ${titlesSql(source)} FROM ${q(source.table)} WHERE ${q(columnName(field.name))} = ? ORDER BY ${titleColumn} COLLATE NOCASE, id`).all(id) as typeof rows;
       } else if ((field.kind === 'refList' && field.to === type) || (field.kind === 'json' && field.itemRefs?.some((ref) => ref.to === type))) {
         rows = prepare(
           store.db,
-          `SELECT t.id, t.${titleColumn} AS title FROM record_links l JOIN ${q(source.table)} t ON t.id = l.source_id WHERE l.target_id = ? AND l.source_type = ? AND l.field = ? ORDER BY t.${titleColumn} COLLATE NOCASE, t.id`,
+          `SELECT t.id, ${titlesSql(source, 't.')} FROM record_links l JOIN ${q(source.table)} t ON t.id = l.source_id WHERE l.target_id = ? AND l.source_type = ? AND l.field = ? ORDER BY t.${titleColumn} COLLATE NOCASE, t.id`,
         ).all(id, source.name, field.name) as typeof rows;
       }
-      for (const row of rows) linksIn.push({ type: source.name as RecordLink['type'], id: row.id, title: String(row.title ?? ''), field: field.name });
+      for (const row of rows) linksIn.push({ type: source.name as RecordLink['type'], id: row.id, ...linkTitles(row), field: field.name });
     }
   }
   return { record, linksOut, linksIn };

@@ -42,7 +42,7 @@ export function searchHitsSql(limit: number): string {
 }
 
 /** Global search over every record type (FTS5, Arabic folded), best matches first. */
-export function searchAll(store: Store, text: string, limit: number): { type: RecordTypeName; id: string; title: string; snippet: string }[] {
+export function searchAll(store: Store, text: string, limit: number): { type: RecordTypeName; id: string; title: string; titleAr?: string; snippet: string }[] {
   // Its words as the exact terms they start (searchTerms.ts): the newest matches are then found without reading the
   // doclists of every term a prefix names.
   const match = searchMatch(store, text);
@@ -59,7 +59,9 @@ export function searchAll(store: Store, text: string, limit: number): { type: Re
   return hits.flatMap((hit) => {
     const row = rows.get(hit.id);
     if (!row) return [];
-    return [{ type: hit.type, id: hit.id, title: String(row.title ?? ''), snippet: snippetOf(resultProjection(hit.type).textFields, row, words) }];
+    // The Arabic twin of the title is searchable, so the projection already holds it where the type has one.
+    const titleAr = String(row[`${recordType(hit.type).titleField}Ar`] ?? '').trim();
+    return [{ type: hit.type, id: hit.id, title: String(row.title ?? ''), ...(titleAr ? { titleAr } : {}), snippet: snippetOf(resultProjection(hit.type).textFields, row, words) }];
   });
 }
 

@@ -1,10 +1,10 @@
 import type { Paragraph, Table } from 'docx';
 import type { BriefContent } from '../../../db/repositories/brief';
 import { RATING_SERIES, ratingSeries, resourceSeries, timelineSeries } from '../../../shared/dashboard/series';
-import { formatDate, formatMessage, formatMoney, formatNumber } from '../../../shared/i18n/format';
+import { formatDate, formatMessage, formatMoney, formatNumber, nameIn } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/message';
 import { DSIZE, heading, packDocx, para, table } from './docxWriter';
-import { benchmarkHeader, benchmarkRow, deadlineLine, languagesOf, partnerNameIn, resourceLines, type DocLanguage, type Lang } from './text';
+import { benchmarkHeader, benchmarkRow, deadlineLine, languagesOf, resourceLines, type DocLanguage, type Lang } from './text';
 
 /**
  * The brief as DOCX, for resource managers who edit or forward it. Same
@@ -20,8 +20,8 @@ function partIn(content: BriefContent, lang: Lang): (Paragraph | Table)[] {
   ];
   if (content.deliveries.length) out.push(para(formatMessage(lang, 'dashboard.doc.deliveries', { list: content.deliveries.map((d) => d.recipientName).join(', ') }), lang, { size: DSIZE.small }, { center: true }));
   for (const partner of content.partners) {
-    out.push(heading(formatMessage(lang, 'dashboard.doc.partner', { name: partnerNameIn(lang, partner) }), lang, DSIZE.title - 4));
-    const timeline = timelineSeries(partner.dashboard);
+    out.push(heading(formatMessage(lang, 'dashboard.doc.partner', { name: nameIn(lang, partner.name, partner.nameAr) }), lang, DSIZE.title - 4));
+    const timeline = timelineSeries(partner.dashboard, lang);
     out.push(heading(formatMessage(lang, 'dashboard.timeline.heading'), lang, DSIZE.subheading));
     const deadlineTitle = new Map(timeline.deadlines.map((d) => [d.id, d.title]));
     out.push(
@@ -42,14 +42,14 @@ function partIn(content: BriefContent, lang: Lang): (Paragraph | Table)[] {
     }
     if (partner.projects.length === 0) out.push(para(formatMessage(lang, 'dashboard.doc.noProjects'), lang));
     for (const project of partner.projects) {
-      out.push(heading(formatMessage(lang, 'dashboard.doc.project', { name: project.title }), lang));
+      out.push(heading(formatMessage(lang, 'dashboard.doc.project', { name: nameIn(lang, project.title, project.titleAr) }), lang));
       if (project.benchmarks.length) {
         out.push(para(formatMessage(lang, 'dashboard.doc.benchmarks'), lang, { bold: true }));
         out.push(table(benchmarkHeader(lang), project.benchmarks.map((b) => benchmarkRow(lang, b)), lang));
       }
       out.push(para(formatMessage(lang, 'dashboard.doc.lateHeading'), lang, { bold: true }));
       if (project.lateCheckIns.length === 0) out.push(para(formatMessage(lang, 'dashboard.doc.noneLate'), lang, { color: '276749' }));
-      for (const late of project.lateCheckIns) out.push(para(`• ${formatMessage(lang, 'dashboard.doc.lateItem', { title: late.title, at: late.dueDate })}`, lang, { color: 'A4262C' }));
+      for (const late of project.lateCheckIns) out.push(para(`• ${formatMessage(lang, 'dashboard.doc.lateItem', { title: nameIn(lang, late.title, late.titleAr), at: late.dueDate })}`, lang, { color: 'A4262C' }));
       out.push(para(formatMessage(lang, 'dashboard.doc.resourcesHeading'), lang, { bold: true }));
       if (project.resources.length === 0) out.push(para(formatMessage(lang, 'dashboard.doc.noResources'), lang));
       for (const resource of project.resources) resourceLines(lang, resource).forEach((line, index) => out.push(para(index ? line : `• ${line}`, lang, { size: index ? DSIZE.small : DSIZE.body })));

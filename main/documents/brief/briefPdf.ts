@@ -1,8 +1,8 @@
 import type { BriefContent } from '../../../db/repositories/brief';
-import { formatMessage } from '../../../shared/i18n/format';
+import { formatMessage, nameIn } from '../../../shared/i18n/format';
 import { ratingsChartPdf, resourceChartsPdf, timelineChartPdf } from './pdfCharts';
 import { renderWith, SIZE, type BriefPdfWriter } from './pdfWriter';
-import { benchmarkHeader, benchmarkRow, deadlineLine, languagesOf, partnerNameIn, resourceLines, type DocLanguage, type Lang } from './text';
+import { benchmarkHeader, benchmarkRow, deadlineLine, languagesOf, resourceLines, type DocLanguage, type Lang } from './text';
 
 /**
  * The brief for resource managers as PDF: for the deadline, per partner the
@@ -22,7 +22,7 @@ function writeIn(writer: BriefPdfWriter, content: BriefContent, lang: Lang): voi
   if (content.deliveries.length) writer.paragraph(formatMessage(lang, 'dashboard.doc.deliveries', { list: content.deliveries.map((d) => d.recipientName).join(', ') }), { size: SIZE.small, color: '#555555' }, { align: 'center' });
   writer.gap(8);
   for (const partner of content.partners) {
-    writer.heading(formatMessage(lang, 'dashboard.doc.partner', { name: partnerNameIn(lang, partner) }), SIZE.title - 2);
+    writer.heading(formatMessage(lang, 'dashboard.doc.partner', { name: nameIn(lang, partner.name, partner.nameAr) }), SIZE.title - 2);
     writer.heading(formatMessage(lang, 'dashboard.timeline.heading'), SIZE.subheading);
     timelineChartPdf(writer, partner.dashboard);
     if (partner.dashboard.ratingsOverTime.length) {
@@ -35,14 +35,14 @@ function writeIn(writer: BriefPdfWriter, content: BriefContent, lang: Lang): voi
     }
     if (partner.projects.length === 0) writer.paragraph(formatMessage(lang, 'dashboard.doc.noProjects'));
     for (const project of partner.projects) {
-      writer.heading(formatMessage(lang, 'dashboard.doc.project', { name: project.title }));
+      writer.heading(formatMessage(lang, 'dashboard.doc.project', { name: nameIn(lang, project.title, project.titleAr) }));
       if (project.benchmarks.length) {
         writer.paragraph(formatMessage(lang, 'dashboard.doc.benchmarks'), { size: SIZE.body, bold: true });
         writer.table(benchmarkHeader(lang), project.benchmarks.map((b) => benchmarkRow(lang, b)), [3.2, 1.6, 1.8, 1.6, 1.2, 1]);
       }
       writer.paragraph(formatMessage(lang, 'dashboard.doc.lateHeading'), { size: SIZE.body, bold: true });
       if (project.lateCheckIns.length === 0) writer.paragraph(formatMessage(lang, 'dashboard.doc.noneLate'), { size: SIZE.body, color: '#276749' });
-      for (const late of project.lateCheckIns) writer.paragraph(`• ${formatMessage(lang, 'dashboard.doc.lateItem', { title: late.title, at: late.dueDate })}`, { size: SIZE.body, color: '#a4262c' }, { indent: 8 });
+      for (const late of project.lateCheckIns) writer.paragraph(`• ${formatMessage(lang, 'dashboard.doc.lateItem', { title: nameIn(lang, late.title, late.titleAr), at: late.dueDate })}`, { size: SIZE.body, color: '#a4262c' }, { indent: 8 });
       writer.gap(3);
       writer.paragraph(formatMessage(lang, 'dashboard.doc.resourcesHeading'), { size: SIZE.body, bold: true });
       if (project.resources.length === 0) writer.paragraph(formatMessage(lang, 'dashboard.doc.noResources'));

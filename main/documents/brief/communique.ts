@@ -1,11 +1,11 @@
 import type { Paragraph, Table } from 'docx';
 import type { CommuniqueContent } from '../../../db/repositories/brief';
-import { formatDate, formatMessage } from '../../../shared/i18n/format';
+import { formatDate, formatMessage, nameIn } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/message';
 import { DSIZE, packDocx, para } from './docxWriter';
 import { pageLabel } from './briefPdf';
 import { renderWith, SIZE } from './pdfWriter';
-import { isolate, languagesOf, partnerNameIn, type DocLanguage, type Lang } from './text';
+import { isolate, languagesOf, type DocLanguage, type Lang } from './text';
 
 /**
  * A formal communique to the partner ministry, as a letter: from the post,
@@ -25,9 +25,9 @@ function letterIn(content: CommuniqueContent, lang: Lang, from: string, today: s
   const lines: Letter['lines'] = [
     { text: t('dashboard.doc.communiqueTitle'), kind: 'title' },
     { text: t('dashboard.doc.from', { name: from }), kind: 'meta' },
-    { text: t('dashboard.doc.to', { name: partnerNameIn(lang, content.partner) }), kind: 'meta' },
+    { text: t('dashboard.doc.to', { name: nameIn(lang, content.partner.name, content.partner.nameAr) }), kind: 'meta' },
     { text: t('dashboard.doc.date', { at: today }), kind: 'meta' },
-    { text: t(content.kind === 'meeting' ? 'dashboard.doc.subjectMeeting' : 'dashboard.doc.subjectCheckIn', { title: content.title, at: content.date }), kind: 'subject' },
+    { text: t(content.kind === 'meeting' ? 'dashboard.doc.subjectMeeting' : 'dashboard.doc.subjectCheckIn', { title: nameIn(lang, content.title, content.titleAr), at: content.date }), kind: 'subject' },
     { text: t(content.kind === 'meeting' ? 'dashboard.doc.openingMeeting' : 'dashboard.doc.openingCheckIn'), kind: 'body' },
   ];
   if (content.kind === 'meeting') {

@@ -66,7 +66,7 @@ export function ratingsChartPdf(writer: BriefPdfWriter, dashboard: PartnerDashbo
 
 export function timelineChartPdf(writer: BriefPdfWriter, dashboard: PartnerDashboard): number {
   const lang = writer.lang;
-  const { lanes, points, deadlines, today, domain } = timelineSeries(dashboard);
+  const { lanes, points, deadlines, today, domain } = timelineSeries(dashboard, lang);
   if (points.length === 0 && deadlines.length === 0) return 0;
   const box = frame(writer, Math.max(60, lanes.length * 18 + 20));
   const doc = writer.doc;

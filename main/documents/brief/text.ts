@@ -1,5 +1,5 @@
 import type { BriefBenchmark, BriefContent, BriefResource } from '../../../db/repositories/brief';
-import { formatMessage, formatMoney } from '../../../shared/i18n/format';
+import { formatMessage, formatMoney, nameIn } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/message';
 import { trendOf } from './trend';
 
@@ -48,7 +48,6 @@ export function resourceLines(lang: Lang, resource: BriefResource): string[] {
 }
 
 export function deadlineLine(lang: Lang, content: BriefContent): string {
-  return formatMessage(lang, 'dashboard.doc.deadlineLine', { name: content.deadline.name, at: content.deadline.date, fy: isolate(String(content.deadline.fiscalYear)) });
+  return formatMessage(lang, 'dashboard.doc.deadlineLine', { name: nameIn(lang, content.deadline.name, content.deadline.nameAr), at: content.deadline.date, fy: isolate(String(content.deadline.fiscalYear)) });
 }
 
-export const partnerNameIn = (lang: Lang, partner: { name: string; nameAr: string }) => (lang === 'ar' && partner.nameAr ? partner.nameAr : partner.name);

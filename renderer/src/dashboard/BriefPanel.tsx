@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { PartnerDashboard } from '../../../shared/api/dashboard';
+import { nameIn } from '../../../shared/i18n/format';
 import { message } from '../../../shared/i18n/message';
 import { useTranslation } from '../i18n';
 import { afterChange, useCall } from '../planning/data';
@@ -39,7 +40,8 @@ export function BriefPanel({ dashboard, onDelivered }: { dashboard: PartnerDashb
 }
 
 function DeadlineBrief({ dashboard, deadline, lang, people, onDelivered }: { dashboard: PartnerDashboard; deadline: PartnerDashboard['deadlines'][number]; lang: Lang; people: { id: string; title: string }[]; onDelivered(): void }) {
-  const { t, date } = useTranslation();
+  const { t, date, language } = useTranslation();
+  const deadlineName = nameIn(language, deadline.title, deadline.titleAr);
   const [recipient, setRecipient] = useState('');
   const [on, setOn] = useState(localToday());
   const [busy, setBusy] = useState(false);
@@ -56,17 +58,17 @@ function DeadlineBrief({ dashboard, deadline, lang, people, onDelivered }: { das
     setBusy(true);
     const result = await api.call('records.create', {
       type: 'briefDeliveries',
-      values: { subject: t('dashboard.brief.subject', { deadline: deadline.title }), deadlineId: deadline.id, partnerId: dashboard.partner.id, recipientId: person.id, deliveredOn: on, language: lang, format: 'pdf' },
+      values: { subject: t('dashboard.brief.subject', { deadline: deadlineName }), deadlineId: deadline.id, partnerId: dashboard.partner.id, recipientId: person.id, deliveredOn: on, language: lang, format: 'pdf' },
     });
     setBusy(false);
     if (!result.ok) return useUiStore.getState().showError(result.error);
-    useUiStore.getState().showInfo(message('dashboard.brief.recorded', { deadline: deadline.title, name: person.title }));
+    useUiStore.getState().showInfo(message('dashboard.brief.recorded', { deadline: deadlineName, name: person.title }));
     afterChange('briefDeliveries');
     onDelivered();
   }
   return (
     <li className={deadline.briefs.length ? 'brief brief--delivered' : 'brief'} data-testid="brief-deadline">
-      <strong>{deadline.title}</strong> <span className="field__hint">{date(deadline.date)}</span>{' '}
+      <strong>{deadlineName}</strong> <span className="field__hint">{date(deadline.date)}</span>{' '}
       <span className={deadline.briefs.length ? 'status status--done' : 'status status--missed'}>
         {deadline.briefs.length ? t('dashboard.brief.delivered', { name: deadline.briefs[0]!.recipientName, at: deadline.briefs[0]!.deliveredOn }) : t('dashboard.brief.notDelivered')}
       </span>

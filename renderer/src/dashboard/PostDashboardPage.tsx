@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { postSeries, SERIES_COLOURS } from '../../../shared/dashboard/series';
+import { nameIn } from '../../../shared/i18n/format';
 import { useTranslation } from '../i18n';
 import { CallPending } from '../planning/CallPending';
 import { useCall } from '../planning/data';
@@ -77,7 +78,7 @@ export function PostDashboardPage({ query }: { query?: string }) {
                   <th scope="row">
                     <a href={`#${dashboardPath(row.id)}`}>{row.title}</a>
                   </th>
-                  <td>{row.nextDeadline ? `${row.nextDeadline.title} (${date(row.nextDeadline.date)})` : t('dashboard.post.noDeadline')}</td>
+                  <td>{row.nextDeadline ? `${nameIn(language, row.nextDeadline.title, row.nextDeadline.titleAr)} (${date(row.nextDeadline.date)})` : t('dashboard.post.noDeadline')}</td>
                   <td>{number(row.lateCount)}</td>
                   <td>{number(row.overdueCount)}</td>
                   <td>{row.nextDeadline ? (row.nextDeadline.briefDelivered ? t('dashboard.post.briefDone') : t('dashboard.brief.notDelivered')) : ''}</td>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ReferenceLine, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { actionSeries, isoOfDay, monthTicks, RATING_SERIES, ratingSeries, resourceSeries, SERIES_COLOURS, timelineSeries, type PointKind } from '../../../shared/dashboard/series';
 import type { PartnerDashboard } from '../../../shared/api/dashboard';
+import { nameIn } from '../../../shared/i18n/format';
 import type { MessageKey } from '../../../shared/i18n/message';
 import { useTranslation } from '../i18n';
 
@@ -104,11 +105,11 @@ export function RatingsChart({ dashboard }: { dashboard: PartnerDashboard }) {
 const KINDS: readonly PointKind[] = ['assessed', 'inTime', 'late', 'overdue', 'missed'];
 
 export function TimelineChart({ dashboard }: { dashboard: PartnerDashboard }) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const { rtl, date, number, text, legend } = useAxes();
-  const { lanes, points, deadlines, today, domain } = timelineSeries(dashboard);
+  const { lanes, points, deadlines, today, domain } = timelineSeries(dashboard, language);
   const kindLabel = (kind: PointKind) => t(`dashboard.timeline.kind.${kind}` as MessageKey);
-  const deadlineTitle = new Map(dashboard.deadlines.map((d) => [d.id, d.title]));
+  const deadlineTitle = new Map(deadlines.map((d) => [d.id, d.title]));
   // Deadlines a few weeks apart would overlap as titles: each line carries its number in the table beside it.
   const marker = new Map(dashboard.deadlines.map((d, index) => [d.id, number(index + 1)]));
   const short = (text: string) => (text.length > 22 ? `${text.slice(0, 21)}…` : text);
@@ -179,7 +180,7 @@ export function TimelineChart({ dashboard }: { dashboard: PartnerDashboard }) {
                     <span className="chart__marker" aria-hidden="true">
                       {marker.get(d.id)}
                     </span>{' '}
-                    {d.title} <span className="field__hint">{date(d.date)}</span>
+                    {nameIn(language, d.title, d.titleAr)} <span className="field__hint">{date(d.date)}</span>
                   </th>
                   <td>{number(d.lateCount)}</td>
                   <td data-testid="brief-state">{d.briefs.length ? t('dashboard.brief.delivered', { name: d.briefs[0]!.recipientName, at: d.briefs[0]!.deliveredOn }) : t('dashboard.brief.notDelivered')}</td>

@@ -9,13 +9,14 @@ import { MeasurementsEditor } from '../results/MeasurementsEditor';
 import { afterChange, useCall } from './data';
 import { RecordForm } from './RecordFormPage';
 import { CallPending } from './CallPending';
+import { recordTitle } from './labels';
 
 const ASSESSMENT_FIELDS = ['benchmarkIds', 'rating', 'status', 'evidenceNotes', 'assessedOn', 'partnerAcknowledgedBy', 'partnerAcknowledgedOn'] as const;
 const NO_PRESETS = {};
 
 /** The joint assessment at a check-in point: a measured value per benchmark, the rating, evidence, and the partner's acknowledgement. */
 export function AssessmentPage({ checkInId }: { checkInId: string }) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   const spec = recordType('checkIns');
   const [state] = useCall('records.get', { type: 'checkIns', id: checkInId }, [checkInId]);
   const record = state.status === 'ok' ? state.value.record : undefined;
@@ -52,7 +53,7 @@ export function AssessmentPage({ checkInId }: { checkInId: string }) {
       presets={NO_PRESETS}
       only={ASSESSMENT_FIELDS}
       overrides={overrides}
-      heading={t('records.ui.assessmentAt', { title: state.value.record.title })}
+      heading={t('records.ui.assessmentAt', { title: recordTitle(spec, state.value.record, language) })}
       intro={<p className="field__hint">{t('records.ui.assessmentIntro', { due: String(state.value.record.dueDate ?? '') })}</p>}
       extra={(form) => <MeasurementsEditor benchmarkIds={Array.isArray(form.benchmarkIds) ? (form.benchmarkIds as string[]) : []} benchmarks={benchmarks} entries={entries} onChange={setEntries} defaults={defaults} />}
       afterSave={saveMeasurements}

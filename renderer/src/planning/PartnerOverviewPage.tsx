@@ -8,7 +8,7 @@ import { assessPath, recordPath } from './paths';
 import { CallPending } from './CallPending';
 import { BriefMark, useBriefsByDeadline } from '../dashboard/briefMarks';
 import { dashboardPath } from '../dashboard/DashboardPage';
-import { localToday } from '../../../shared/results/today';
+import { todayFrom } from '../dashboard/today';
 import { CalendarButton } from '../reminders/CalendarButton';
 
 type Overview = MethodOutput<'overview.partner'>;
@@ -17,10 +17,11 @@ type Row = Overview['upcomingCheckIns'][number];
 const RATINGS = ['on_track', 'at_risk', 'off_track', 'not_rated'] as const;
 
 /** For one partner: check-in points coming and overdue, benchmark status, open actions, and resourcing readiness. */
-export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
+export function PartnerOverviewPage({ partnerId, query }: { partnerId: string; query?: string }) {
   const { t, language, date } = useTranslation();
-  // The window's own calendar date: "overdue" and "upcoming" are the officer's, not the server's or UTC's.
-  const today = localToday();
+  // The window's own calendar date: "overdue" and "upcoming" are the officer's, not the server's or UTC's (or
+  // ?today= in the route, as the first screen and the dashboards take it, for a demonstration).
+  const today = todayFrom(query);
   const [state] = useCall('overview.partner', { partnerId, today }, [partnerId, today]);
   const briefs = useBriefsByDeadline();
   if (state.status !== 'ok') return <CallPending state={state} />;
@@ -71,7 +72,7 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
             <ul className="plain-list">
               {overview.readiness.map(({ deadline, lateCheckIns }) => (
                 <li key={deadline.id} className={lateCheckIns.length ? 'readiness readiness--late' : 'readiness'}>
-                  <a href={`#${recordPath('budgetDeadlines', deadline.id)}`}>{deadline.title}</a> ({date(String(deadline.date))}) <BriefMark briefs={briefs.get(deadline.id)} />:{' '}
+                  <a href={`#${recordPath('budgetDeadlines', deadline.id)}`}>{recordTitle(recordType('budgetDeadlines'), deadline, language)}</a> ({date(String(deadline.date))}) <BriefMark briefs={briefs.get(deadline.id)} />:{' '}
                   {lateCheckIns.length === 0 ? (
                     t('records.ui.allInTime')
                   ) : (
@@ -81,7 +82,7 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
                         items={lateCheckIns}
                         render={(row) => (
                           <li key={row.id}>
-                            <a href={`#${recordPath('checkIns', row.id)}`}>{row.title}</a> <span className="field__hint">{date(String(row.dueDate ?? ''))}</span>
+                            <a href={`#${recordPath('checkIns', row.id)}`}>{recordTitle(recordType('checkIns'), row, language)}</a> <span className="field__hint">{date(String(row.dueDate ?? ''))}</span>
                           </li>
                         )}
                       />
@@ -104,7 +105,7 @@ export function PartnerOverviewPage({ partnerId }: { partnerId: string }) {
 }
 
 function CheckInList({ heading, rows, testId, tone }: { heading: string; rows: Row[]; testId: string; tone?: 'danger' }) {
-  const { t, date } = useTranslation();
+  const { t, date, language } = useTranslation();
   return (
     <section className={tone ? `panel panel--${tone}` : 'panel'} aria-label={heading} data-testid={testId}>
       <h2>
@@ -117,7 +118,7 @@ function CheckInList({ heading, rows, testId, tone }: { heading: string; rows: R
           items={rows}
           render={(row) => (
             <li key={row.id}>
-              <a href={`#${recordPath('checkIns', row.id)}`}>{row.title}</a> <span className="field__hint">{date(String(row.dueDate ?? ''))}</span>{' '}
+              <a href={`#${recordPath('checkIns', row.id)}`}>{recordTitle(recordType('checkIns'), row, language)}</a> <span className="field__hint">{date(String(row.dueDate ?? ''))}</span>{' '}
               <a className="cite" href={`#${assessPath(row.id)}`}>
                 {t('records.ui.recordAssessment')}
               </a>
@@ -130,7 +131,7 @@ function CheckInList({ heading, rows, testId, tone }: { heading: string; rows: R
 }
 
 function RowList({ rows, type, extra }: { rows: Row[]; type: string; extra(row: Row): string }) {
-  const { t } = useTranslation();
+  const { t, language } = useTranslation();
   if (rows.length === 0) return <p className="field__hint">{t('records.ui.none')}</p>;
   return (
     <CappedList
@@ -138,7 +139,7 @@ function RowList({ rows, type, extra }: { rows: Row[]; type: string; extra(row: 
       render={(row) => (
         <li key={row.id}>
           <a href={`#${recordPath(type, row.id)}`} dir="auto">
-            {row.title}
+            {recordTitle(recordType(type), row, language)}
           </a>{' '}
           <span className="field__hint">{extra(row)}</span>
         </li>

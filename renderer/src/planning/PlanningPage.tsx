@@ -33,7 +33,7 @@ export function PlanningPage({ route }: { route: readonly string[] }) {
   const { segments, query } = splitRoute(route);
   useInfoNoticeFades(route.join('/'));
   const [section, first, second, third] = segments;
-  if (section === 'overview' && first) return <PartnerOverviewPage key={first} partnerId={first} />;
+  if (section === 'overview' && first) return <PartnerOverviewPage key={first} partnerId={first} query={query.toString()} />;
   if (section === 'search') return <SearchPage query={first ?? ''} />;
   if (section === 'assess' && first) return <AssessmentPage checkInId={first} />;
   if (section === 'records' && first && (RECORD_TYPE_NAMES as readonly string[]).includes(first)) {

@@ -1,3 +1,4 @@
+import { nameIn } from '../../../shared/i18n/format';
 import { message } from '../../../shared/i18n/message';
 import { useState, type ReactNode } from 'react';
 import type { MethodOutput } from '../../../shared/contract';
@@ -36,7 +37,10 @@ function RecordDetail({ spec, loaded, reload }: { spec: RecordTypeSpec; loaded: 
   // Titles of linked records that are no longer linked (earlier values in the audit trail) come from the loaded lists.
   const view = viewOf(spec.name);
   const titleOf = useTitles([...spec.fields.flatMap((field) => (field.kind === 'ref' || field.kind === 'refList' ? [field.to] : [])), ...(view.titleTypes ?? [])]);
-  const linkTitle = (type: string, linkId: string) => linksOut.find((link) => link.id === linkId)?.title ?? titleOf(type, linkId);
+  const linkTitle = (type: string, linkId: string) => {
+    const link = linksOut.find((candidate) => candidate.id === linkId);
+    return link ? nameIn(language, link.title, link.titleAr) : titleOf(type, linkId);
+  };
   const yesNo = (value: boolean) => (value ? t('records.ui.yes') : t('records.ui.no'));
   const one = typeLabel(spec, 'one', language);
 
@@ -150,7 +154,7 @@ function LinksPanel({ heading, links, testId, ownerOf }: { heading: string; link
                 {group.map((link) => (
                   <li key={link.id}>
                     <a href={`#${recordPath(type, link.id)}`} dir="auto">
-                      {link.title || t('records.ui.untitled')}
+                      {nameIn(language, link.title, link.titleAr) || t('records.ui.untitled')}
                     </a>{' '}
                     <span className="field__hint">({link.fields.map((field) => fieldLabel(ownerOf(link), field, language)).join(language === 'ar' ? '، ' : ', ')})</span>
                   </li>

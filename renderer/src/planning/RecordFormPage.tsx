@@ -1,3 +1,4 @@
+import { nameIn } from '../../../shared/i18n/format';
 import { message } from '../../../shared/i18n/message';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMemo, type ReactElement, type ReactNode } from 'react';
@@ -74,7 +75,7 @@ export function RecordForm({ spec, loaded, presets, only, overrides, heading, in
   } = useForm<FormValues, unknown, FormValues>({ resolver, defaultValues });
   useUnsavedGuard(isDirty && !isSubmitting);
   const formNow = watch();
-  const linkTitles = useMemo(() => Object.fromEntries((loaded?.linksOut ?? []).map((link) => [link.id, link.title])), [loaded]);
+  const linkTitles = useMemo(() => Object.fromEntries((loaded?.linksOut ?? []).map((link) => [link.id, nameIn(language, link.title, link.titleAr)])), [loaded, language]);
   const loadedTitle = useTitles(spec.fields.flatMap((field) => (field.kind === 'refList' ? [field.to] : [])));
   const titleOf = (type: string, id: string) => linkTitles[id] ?? loadedTitle(type, id);
 

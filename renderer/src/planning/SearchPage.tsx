@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { nameIn } from '../../../shared/i18n/format';
 import { recordType } from '../../../shared/records/registry';
 import { useTranslation } from '../i18n';
 import { navigate } from '../router';
@@ -11,7 +12,7 @@ import { CallPending } from './CallPending';
 export function SearchPage({ query }: { query: string }) {
   const { t, language } = useTranslation();
   const [state] = useCall('search.global', query.trim() ? { query, limit: 200 } : null, [query]);
-  const groups = new Map<string, { id: string; title: string; snippet: string }[]>();
+  const groups = new Map<string, { id: string; title: string; titleAr?: string; snippet: string }[]>();
   if (state.status === 'ok') for (const hit of state.value) groups.set(hit.type, [...(groups.get(hit.type) ?? []), hit]);
   return (
     <section aria-labelledby="search-heading" data-testid="search-results">
@@ -30,7 +31,7 @@ export function SearchPage({ query }: { query: string }) {
               {hits.map((hit) => (
                 <li key={hit.id} className="hit">
                   <a href={`#${recordPath(type, hit.id)}`} dir="auto">
-                    {hit.title || t('records.ui.untitled')}
+                    {nameIn(language, hit.title, hit.titleAr) || t('records.ui.untitled')}
                   </a>
                   {hit.snippet && (
                     <p className="hit__snippet" dir="auto">

@@ -1,4 +1,4 @@
-import { formatDate, formatMessage, formatMoney } from '../../../shared/i18n/format';
+import { formatDate, formatMessage, formatMoney, nameIn } from '../../../shared/i18n/format';
 import type { Language } from '../../../shared/i18n/message';
 import { fieldLabelKey, optionLabelKey, typeLabelKey } from '../../../shared/records/labels';
 import { recordType, recordTypes } from '../../../shared/records/registry';
@@ -69,6 +69,5 @@ export function displayValue(
 export function recordTitle(spec: RecordTypeSpec, row: { title: string; [field: string]: unknown }, language: Language): string {
   if (language !== 'ar') return row.title;
   const twin = `${spec.titleField}Ar`;
-  const arabic = spec.fields.some((field) => field.name === twin) ? String(row[twin] ?? '').trim() : '';
-  return arabic || row.title;
+  return nameIn(language, row.title, spec.fields.some((field) => field.name === twin) ? String(row[twin] ?? '') : '');
 }

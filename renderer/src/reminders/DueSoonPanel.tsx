@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { DUE_SOON_DAYS, DUE_SOON_LIMIT, REMINDER_TYPES } from '../../../shared/api/reminders';
+import { nameIn } from '../../../shared/i18n/format';
 import { daysBetween } from '../../../shared/results/today';
 import { dashboardPath } from '../dashboard/DashboardPage';
 import { todayFrom } from '../dashboard/today';
 import { useTranslation } from '../i18n';
 import { CallPending } from '../planning/CallPending';
 import { useCall, useTypeVersion } from '../planning/data';
-import { recordTitle, typeLabel } from '../planning/labels';
+import { typeLabel } from '../planning/labels';
 import { listPath, overviewPath, recordPath } from '../planning/paths';
 import { recordType } from '../../../shared/records/registry';
 import { useRoute } from '../router';
@@ -79,7 +80,8 @@ export function DueSoonPanel() {
             <tbody>
               {shown.map((item) => {
                 const days = daysBetween(today, item.date);
-                const partner = item.partner ? recordTitle(recordType('partners'), { title: item.partner.name, nameAr: item.partner.nameAr }, language) : t('reminders.postWide');
+                const partner = item.partner ? nameIn(language, item.partner.name, item.partner.nameAr) : t('reminders.postWide');
+                const context = nameIn(language, item.context, item.contextAr);
                 return (
                   <tr key={item.id} data-testid="due-soon-row" data-type={item.type} data-date={item.date} className={item.overdue ? 'due-soon__row--overdue' : undefined}>
                     <td className="due-soon__date">{date(item.date)}</td>
@@ -94,11 +96,11 @@ export function DueSoonPanel() {
                     </td>
                     <th scope="row">
                       <a href={`#${recordPath(item.type, item.id)}`} dir="auto">
-                        {item.title}
+                        {nameIn(language, item.title, item.titleAr)}
                       </a>
-                      {item.context && (
+                      {context && (
                         <span className="field__hint due-soon__context" dir="auto">
-                          {item.context}
+                          {context}
                         </span>
                       )}
                     </th>

@@ -58,8 +58,13 @@ async function model() {
   const built = await buildModel(app);
   // Deadline 2026-05-15 for FY2026 (ends 2026-09-30): the first joint review (2026-06-30) lands after it.
   await update(app, 'partners', built.partner.id, { ...editable('partners', built.partner), nameAr: 'تونس' });
+  // Arabic titles for the project, the late check-in point and the deadline: the Arabic brief names them so.
+  await update(app, 'projects', built.project.id, { ...editable('projects', built.project), titleAr: 'برنامج الشرطة المجتمعية' });
+  await update(app, 'checkIns', built.checkIn.id, { ...editable('checkIns', built.checkIn), titleAr: 'المراجعة المشتركة الأولى' });
+  await update(app, 'budgetDeadlines', built.deadline.id, { ...editable('budgetDeadlines', built.deadline), nameAr: 'طلب موارد البعثة للسنة المالية 2028' });
   const assessed = await create(app, 'checkIns', {
     title: 'Baseline review',
+    titleAr: 'مراجعة خط الأساس',
     projectId: built.project.id,
     dueDate: '2026-03-31',
     benchmarkIds: [built.benchmark.id],
@@ -94,7 +99,12 @@ describe('the partner dashboard data', () => {
     ]);
     expect(d.actionItems).toEqual([{ ownerId: m.officer.id, ownerName: 'Sami Ben Ali', open: 1, overdue: 1 }]);
     const post = await callOk<MethodOutput<'dashboard.post'>>(app, 'dashboard.post', { today: '2026-05-01' });
-    expect(post.partners).toEqual([{ id: m.partner.id, title: 'Tunisia', nameAr: 'تونس', nextDeadline: { id: m.deadline.id, title: 'Mission Resource Request FY2028', date: '2026-05-15', fiscalYear: 2026, briefDelivered: true }, lateCount: 1, overdueCount: 0, inTimeCount: 0 }]);
+    expect(d.checkIns.map((c) => [c.titleAr, c.projectTitleAr])).toEqual([
+      ['مراجعة خط الأساس', 'برنامج الشرطة المجتمعية'],
+      ['المراجعة المشتركة الأولى', 'برنامج الشرطة المجتمعية'],
+    ]);
+    expect(d.deadlines.map((x) => x.titleAr)).toEqual(['طلب موارد البعثة للسنة المالية 2028']);
+    expect(post.partners).toEqual([{ id: m.partner.id, title: 'Tunisia', nameAr: 'تونس', nextDeadline: { id: m.deadline.id, title: 'Mission Resource Request FY2028', titleAr: 'طلب موارد البعثة للسنة المالية 2028', date: '2026-05-15', fiscalYear: 2026, briefDelivered: true }, lateCount: 1, overdueCount: 0, inTimeCount: 0 }]);
   });
 });
 
@@ -115,7 +125,10 @@ describe('the brief for resource managers', () => {
     keep('brief-ar.pdf', arabic.bytes);
     const ar = pdfText(arabic.bytes);
     for (const text of ['موجز التقييم لمديري الموارد', 'الدولة الشريكة: تونس', 'المؤشرات', 'التقييمات التي ستتأخر عن هذا الموعد', 'بنود الموارد']) expect(letters(ar.text)).toContain(letters(text));
-    expect(normalise(ar.text)).toContain('First joint review');
+    // The project, the late check-in point and the deadline by their Arabic titles, not the English ones.
+    for (const text of ['برنامج الشرطة المجتمعية', 'المراجعة المشتركة الأولى', 'طلب موارد البعثة للسنة المالية']) expect(letters(ar.text)).toContain(letters(text));
+    expect(normalise(ar.text)).not.toContain('First joint review');
+    expect(normalise(ar.text)).not.toContain('Mission Resource Request');
     ar.pageTexts.forEach((page) => expect(page.match(/UNCLASSIFIED/g)?.length).toBe(2));
     expect(letters(ar.pageTexts[0]!)).toContain(letters(`الصفحة 1 من ${ar.pages}`));
   });
@@ -124,7 +137,7 @@ describe('the brief for resource managers', () => {
     const m = await model();
     const file = await callOk<File>(app, 'dashboard.brief', { deadlineId: m.deadline.id, format: 'docx', lang: 'both', today: '2026-05-01' });
     const docx = docxText(file.bytes);
-    for (const text of ['Assessment brief for resource managers', 'Officers trained in community policing', 'First joint review', 'Funds arrive late in the fiscal year.', 'موجز التقييم لمديري الموارد', 'التقييمات التي ستتأخر عن هذا الموعد']) expect(docx.body).toContain(text);
+    for (const text of ['Assessment brief for resource managers', 'Officers trained in community policing', 'First joint review', 'Funds arrive late in the fiscal year.', 'موجز التقييم لمديري الموارد', 'التقييمات التي ستتأخر عن هذا الموعد', 'المراجعة المشتركة الأولى', 'برنامج الشرطة المجتمعية']) expect(docx.body).toContain(text);
     expect(docx.body.indexOf('Assessment brief')).toBeLessThan(docx.body.indexOf('موجز التقييم'));
     expect(docx.rtlParagraphs).toBeGreaterThan(5);
     expect(docx.headers.length).toBeGreaterThan(0);
@@ -149,7 +162,8 @@ describe('the formal communique', () => {
     const arabic = await callOk<File>(app, 'dashboard.communique', { checkInId: m.assessed.id, format: 'pdf', lang: 'ar', today: '2026-05-01' });
     keep('communique-ar.pdf', arabic.bytes);
     const ar = pdfText(arabic.bytes);
-    for (const expected of ['بلاغ رسمي', 'التقييم المشترك', 'معرض للخطر']) expect(letters(ar.text)).toContain(letters(expected));
+    for (const expected of ['بلاغ رسمي', 'التقييم المشترك', 'معرض للخطر', 'مراجعة خط الأساس']) expect(letters(ar.text)).toContain(letters(expected));
+    expect(normalise(ar.text)).not.toContain('Baseline review');
     expect(normalise(ar.text)).toContain('Officers trained in community policing');
     const en = docxText((await callOk<File>(app, 'dashboard.communique', { checkInId: m.assessed.id, format: 'docx', lang: 'en', today: '2026-05-01' })).bytes);
     for (const expected of ['Joint assessment', 'Officers trained in community policing: measured 60', 'Academy registry extract for the first quarter.', 'Acknowledged for the partner by Sami Ben Ali']) expect(en.body.replace(BIDI_CONTROLS, '')).toContain(expected);

@@ -85,10 +85,12 @@ describe('MOU as DOCX', () => {
 
   it('writes the Arabic document in Arabic throughout, and points the redline arrow the way Arabic reads', async () => {
     const base = sampleMou();
-    const document = sampleMou({ language: 'ar', clauses: base.clauses.map((clause) => ({ ...clause, heading: 'Data sharing', headingAr: 'تبادل البيانات' })), versionLabel: 'Current draft', versionLabelAr: 'المسودة الحالية', partnerNameAr: 'الجمهورية التونسية', partiesAr: ['سفارة الولايات المتحدة الأمريكية', 'وزارة الداخلية التونسية'] });
+    const document = sampleMou({ language: 'ar', clauses: base.clauses.map((clause) => ({ ...clause, heading: 'Data sharing', headingAr: 'تبادل البيانات', references: ['June joint review'], referencesAr: ['المراجعة المشتركة في يونيو'] })), versionLabel: 'Current draft', versionLabelAr: 'المسودة الحالية', partnerNameAr: 'الجمهورية التونسية', partiesAr: ['سفارة الولايات المتحدة الأمريكية', 'وزارة الداخلية التونسية'] });
     const body = textOf((await openDocx(await renderMouDocx(document))).xml('word/document.xml'));
-    expect(body).not.toMatch(/Data sharing|Current draft|Republic of Tunisia|Name|Signature/);
+    expect(body).not.toMatch(/Data sharing|Current draft|Republic of Tunisia|Name|Signature|June joint review/);
     expect(body).toContain('البند 1 — تبادل البيانات');
+    // A cited check-in point by its Arabic title.
+    expect(body).toContain('المراجع: المراجعة المشتركة في يونيو');
     expect(body).toContain('المكان');
     const redline = await openDocx(await renderRedlineDocx(document, { ...document, versionLabelAr: 'الإصدار 4' }, { author: 'Embassy', date: '2026-03-02T10:00:00Z' }));
     expect(textOf(redline.xml('word/document.xml'))).not.toMatch(/Data sharing|Current draft|Republic of Tunisia|Name|Signature|Changes/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mouDocumentFromSnapshot } from '../../../shared/documents/fromSnapshot';
+import { referencesIn } from '../../../shared/documents/labels';
 import { mouDocumentSchema } from '../../../shared/documents/types';
 
 describe('saved MOU version to document input', () => {
@@ -24,7 +25,7 @@ describe('saved MOU version to document input', () => {
         marking: 'UNCLASSIFIED',
         language: 'both',
         layout: 'side-by-side',
-        referenceName: (kind, id) => (({ 'benchmark:b1': 'B-1 Crossings processed', 'checkIn:k1': 'Q1 review' }) as Record<string, string>)[`${kind}:${id}`],
+        referenceName: (kind, id) => (({ 'benchmark:b1': { en: 'B-1 Crossings processed' }, 'checkIn:k1': { en: 'Q1 review', ar: 'مراجعة الربع الأول' } }) as Record<string, { en: string; ar?: string }>)[`${kind}:${id}`],
       },
     );
     expect(mouDocumentSchema.parse(document)).toEqual(document);
@@ -32,6 +33,9 @@ describe('saved MOU version to document input', () => {
       ['1', null, null],
       ['2', 'Meetings', ['B-1 Crossings processed', '(deleted)', 'Q1 review']],
     ]);
+    // The Arabic text cites a check-in point by its Arabic title, and the records that have none by their English one.
+    expect(referencesIn(document.clauses[1]!, 'ar')).toEqual(['B-1 Crossings processed', '(deleted)', 'مراجعة الربع الأول']);
+    expect(referencesIn(document.clauses[1]!, 'en')).toEqual(['B-1 Crossings processed', '(deleted)', 'Q1 review']);
     expect(document.signatories.map((s) => s.side)).toEqual(['us', 'partner']);
     expect(document.parties).toEqual(['Embassy', 'وزارة الداخلية']);
   });

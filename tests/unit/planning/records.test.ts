@@ -119,6 +119,12 @@ describe('every record type through the dispatch gate', () => {
       { type: 'projects', id: model.project.id, title: 'Community policing pilot in Sfax', field: 'projectId' },
       { type: 'objectives', id: model.objective.id, title: 'Professional, accountable police', field: 'objectiveIds' },
     ]);
+    // A linked record's Arabic title comes with it (where its type has one and it is filled in), both ways.
+    await update(app, 'projects', model.project.id, { ...editable('projects', model.project), titleAr: 'الشرطة المجتمعية في صفاقس' });
+    await update(app, 'checkIns', model.checkIn.id, { ...editable('checkIns', model.checkIn), titleAr: 'المراجعة المشتركة الأولى' });
+    const titled = await get('benchmarks', model.benchmark.id);
+    expect(titled.linksOut[0]).toEqual({ type: 'projects', id: model.project.id, title: 'Community policing pilot in Sfax', titleAr: 'الشرطة المجتمعية في صفاقس', field: 'projectId' });
+    expect(titled.linksIn).toContainEqual({ type: 'checkIns', id: model.checkIn.id, title: 'First joint review', titleAr: 'المراجعة المشتركة الأولى', field: 'benchmarkIds' });
     const clause = await get('mouClauses', model.clause.id);
     expect(clause.linksOut.map((link) => [link.type, link.id])).toEqual([
       ['mouDrafts', model.mou.id],

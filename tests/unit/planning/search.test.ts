@@ -36,6 +36,20 @@ describe('global search', () => {
     expect((await search('الشُّرطة')).map((h) => h.id).sort()).toEqual([model.clause.id, clause.id].sort());
   });
 
+  it('finds a project, a check-in point and a deadline by their Arabic titles, and gives the Arabic title with the hit', async () => {
+    const model = await buildModel(app);
+    const project = await create(app, 'projects', { title: 'Forensics lab', titleAr: 'مختبر الأدلة الجنائية', partnerId: model.partner.id, sector: 'police' });
+    const checkIn = await create(app, 'checkIns', { title: 'Lab review', titleAr: 'مراجعة المختبر', projectId: project.id, dueDate: '2026-09-30' });
+    const deadline = await create(app, 'budgetDeadlines', { name: 'Bureau call', nameAr: 'طلب موارد المكتب', date: '2026-10-15', fiscalYear: 2027 });
+    expect(await search('الادلة')).toEqual([{ type: 'projects', id: project.id, title: 'Forensics lab', titleAr: 'مختبر الأدلة الجنائية', snippet: 'مختبر الأدلة الجنائية' }]);
+    expect((await search('المختبر')).map((hit) => [hit.type, hit.id]).sort()).toEqual([['checkIns', checkIn.id], ['projects', project.id]].sort());
+    expect((await search('موارد المكتب')).map((hit) => hit.id)).toEqual([deadline.id]);
+    // A hit with no Arabic title carries none.
+    const untitled = (await search('Sfax')).find((hit) => hit.id === model.project.id);
+    expect(untitled?.title).toBe('Community policing pilot in Sfax');
+    expect(untitled).not.toHaveProperty('titleAr');
+  });
+
   it('cuts the snippet around the matching word of the original text, whatever folding removed before it', async () => {
     const model = await buildModel(app);
     // A lone article and a lone mark fold to nothing: the words after them must still line up with the original.
