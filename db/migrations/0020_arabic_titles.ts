@@ -1,9 +1,10 @@
 import type { Migration } from './types';
 
 /**
- * Projects, check-in points and budget deadlines get an Arabic title (issues 13 and 14): the Arabic view, the
- * reminders, the calendar, the brief and the MOU documents showed a partner's own project in English only, and an
- * officer working in Arabic could not find it by the name the partner uses.
+ * Projects, benchmarks, check-in points, objectives and budget deadlines get an Arabic title (issues 13 and 14):
+ * the Arabic view, the reminders, the calendar, the brief and the MOU documents (whose clauses cite benchmarks,
+ * check-in points and objectives) showed them in English only, and an officer working in Arabic could not find a
+ * partner's project by the name the partner uses.
  *
  * The column is added, and the table's search triggers are rebuilt to index it in the body, beside the English
  * title (as migration 0018 did for partners' Arabic names). The triggers are the ones migrations 0003 and 0014 left,
@@ -23,7 +24,9 @@ interface Titled {
 
 const TITLED: readonly Titled[] = [
   { table: 'projects', title: 'title', arabic: 'title_ar', firstBodyColumn: 'partner_lead' },
+  { table: 'benchmarks', title: 'title', arabic: 'title_ar', firstBodyColumn: 'definition' },
   { table: 'check_ins', title: 'title', arabic: 'title_ar', firstBodyColumn: 'evidence_notes' },
+  { table: 'objectives', title: 'title', arabic: 'title_ar', firstBodyColumn: 'code' },
   { table: 'budget_deadlines', title: 'name', arabic: 'name_ar', firstBodyColumn: 'notes' },
 ];
 

@@ -15,6 +15,7 @@ import { partnerDashboard, type PartnerDashboardData } from './dashboard';
 export interface BriefBenchmark {
   id: string;
   title: string;
+  titleAr: string;
   unit: string;
   baselineValue: string;
   baselineDate: string;
@@ -81,7 +82,7 @@ export function briefContent(store: Store, deadlineId: string, today: string, pa
   const end = fiscalYearEnd(Number(deadline.fiscalYear));
 
   const projectsOf = store.db.prepare("SELECT id, title, title_ar, status FROM projects WHERE partner_id = ? AND status <> 'cancelled' ORDER BY title, id");
-  const benchmarksOf = store.db.prepare('SELECT id, title, unit, baseline_value, baseline_date, target_value, target_date FROM benchmarks WHERE project_id = ? ORDER BY title, id');
+  const benchmarksOf = store.db.prepare('SELECT id, title, title_ar, unit, baseline_value, baseline_date, target_value, target_date FROM benchmarks WHERE project_id = ? ORDER BY title, id');
   const targetsOf = store.db.prepare("SELECT date, value FROM benchmark_targets WHERE benchmark_id = ? AND value <> '' ORDER BY date, id");
   // A measurement is dated by its own day, else by its check-in point's; its joint rating, else the point's.
   const measuredOf = store.db.prepare(
@@ -123,6 +124,7 @@ export function briefContent(store: Store, deadlineId: string, today: string, pa
         return {
           id: benchmarkId,
           title: String(row.title),
+          titleAr: String(row.title_ar ?? ''),
           unit: String(row.unit),
           baselineValue: String(row.baseline_value ?? ''),
           baselineDate: String(row.baseline_date ?? ''),
@@ -169,7 +171,7 @@ export interface CommuniqueContent {
   actionItems: { description: string; owner: string; dueDate: string }[];
   /** Check-in point: its joint assessment. */
   rating: string;
-  measured: { benchmark: string; value: string; target: string }[];
+  measured: { benchmark: string; benchmarkAr: string; value: string; target: string }[];
   evidence: string;
   acknowledgedBy: string;
   acknowledgedOn: string;
@@ -200,11 +202,11 @@ export function communiqueContent(store: Store, source: { meetingId: string } | 
   const partnerRow = partner ? getRecord(store, 'partners', partner) : undefined;
   const ids = Array.isArray(checkIn.benchmarkIds) ? (checkIn.benchmarkIds as string[]) : [];
   const valueAt = store.db.prepare("SELECT value FROM measurements WHERE check_in_id = ? AND benchmark_id = ? ORDER BY measured_on DESC, id DESC LIMIT 1").pluck();
-  const benchmark = store.db.prepare('SELECT title, target_value FROM benchmarks WHERE id = ?');
+  const benchmark = store.db.prepare('SELECT title, title_ar, target_value FROM benchmarks WHERE id = ?');
   const measured = ids.flatMap((id) => {
-    const row = benchmark.get(id) as { title: string; target_value: string } | undefined;
+    const row = benchmark.get(id) as { title: string; title_ar: string; target_value: string } | undefined;
     if (!row) return [];
-    return [{ benchmark: row.title, value: String(valueAt.get(checkIn.id, id) ?? ''), target: String(row.target_value ?? '') }];
+    return [{ benchmark: row.title, benchmarkAr: row.title_ar, value: String(valueAt.get(checkIn.id, id) ?? ''), target: String(row.target_value ?? '') }];
   });
   return {
     ...empty,

@@ -96,12 +96,13 @@ const LAST: readonly [string, string][] = [
   ['Ben Ali', 'بن علي'], ['Haddad', 'حداد'], ['Mansour', 'منصور'], ['Khalil', 'خليل'], ['Nasser', 'ناصر'], ['Saleh', 'صالح'], ['Farouk', 'فاروق'],
   ['Aziz', 'عزيز'], ['Johnson', 'جونسون'], ['Miller', 'ميلر'], ['Garcia', 'غارسيا'], ['Nguyen', 'نغوين'], ['Okafor', 'أوكافور'], ['Brennan', 'برينان'],
 ];
+/** Benchmarks: the title's opening (in English, then in Arabic), the unit, the definition's opening. */
 const INDICATORS = [
-  ['Officers trained in', 'number', 'Number of personnel who completed the certified course in'],
-  ['Share of cases closed within 90 days in', 'percent', 'Percentage of cases opened in the period that were closed within 90 days, for'],
-  ['Standard operating procedures adopted for', 'yes_no', 'Whether the partner formally adopted written procedures for'],
-  ['Joint exercises conducted in', 'number', 'Number of joint exercises held with U.S. participation in'],
-  ['Assessment of institutional capacity in', 'text', 'Qualitative assessment, agreed jointly, of institutional capacity in'],
+  ['Officers trained in', 'الأفراد المدربون في مجال', 'number', 'Number of personnel who completed the certified course in'],
+  ['Share of cases closed within 90 days in', 'نسبة القضايا المغلقة خلال 90 يومًا في مجال', 'percent', 'Percentage of cases opened in the period that were closed within 90 days, for'],
+  ['Standard operating procedures adopted for', 'اعتماد إجراءات التشغيل الموحدة في مجال', 'yes_no', 'Whether the partner formally adopted written procedures for'],
+  ['Joint exercises conducted in', 'التمارين المشتركة المنفذة في مجال', 'number', 'Number of joint exercises held with U.S. participation in'],
+  ['Assessment of institutional capacity in', 'تقييم القدرة المؤسسية في مجال', 'text', 'Qualitative assessment, agreed jointly, of institutional capacity in'],
 ] as const;
 const METHODS = ['Registry extract', 'Joint site visit', 'Partner ministry report', 'Course attendance records', 'Third-party survey'];
 const RATINGS = ['on_track', 'on_track', 'on_track', 'at_risk', 'at_risk', 'off_track'] as const;
@@ -198,10 +199,18 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
     }
     const goals: string[] = [];
     const objectives: string[] = [];
-    ['Security partnerships that last', 'Rule of law that citizens trust', 'Secure borders and sea lanes', 'Resilience against violent extremism', 'Accountable defense institutions'].forEach((title, g) => {
-      const goal = add('objectives', { code: `MG${g + 1}`, title, level: 'goal', description: `Mission goal ${g + 1} of the Integrated Country Strategy.` });
+    (
+      [
+        ['Security partnerships that last', 'شراكات أمنية دائمة'],
+        ['Rule of law that citizens trust', 'سيادة قانون يثق بها المواطنون'],
+        ['Secure borders and sea lanes', 'حدود وممرات بحرية آمنة'],
+        ['Resilience against violent extremism', 'الصمود في وجه التطرف العنيف'],
+        ['Accountable defense institutions', 'مؤسسات دفاعية خاضعة للمساءلة'],
+      ] as const
+    ).forEach(([title, titleAr], g) => {
+      const goal = add('objectives', { code: `MG${g + 1}`, title, titleAr, level: 'goal', description: `Mission goal ${g + 1} of the Integrated Country Strategy.` });
       goals.push(goal);
-      for (let o = 1; o <= 4; o++) objectives.push(add('objectives', { code: `MO${g + 1}.${o}`, title: `${title}: objective ${o}`, level: 'objective', parentId: goal, description: `Objective ${o} under mission goal ${g + 1}; هدف فرعي ${o}.` }));
+      for (let o = 1; o <= 4; o++) objectives.push(add('objectives', { code: `MO${g + 1}.${o}`, title: `${title}: objective ${o}`, titleAr: `${titleAr}، الهدف الفرعي ${o}`, level: 'objective', parentId: goal, description: `Objective ${o} under mission goal ${g + 1}; هدف فرعي ${o}.` }));
     });
     // Budget deadlines around today: one past, the next Mission Resource Request in 10 days (inside the first screen's 14, and assessments
     // due after it are late for it: the pilot's next check-in point, in 12 days, is), and later ones.
@@ -265,12 +274,13 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
         projectIds.push(project);
         const benchmarks: string[] = [];
         for (let b = 0; b < plan.benchmarksPerProject; b++) {
-          const [title, unit, definition] = INDICATORS[b % INDICATORS.length]!;
+          const [title, titleAr, unit, definition] = INDICATORS[b % INDICATORS.length]!;
           const targetDate = addDays(start, random.int(600, 900));
           const baseline = unit === 'yes_no' ? 'no' : unit === 'text' ? 'Capacity limited' : unit === 'percent' ? String(random.int(5, 40)) : String(random.int(0, 40));
           const target = unit === 'percent' ? String(random.int(50, 95)) : unit === 'yes_no' ? 'yes' : unit === 'text' ? 'Capacity rated adequate' : String(random.int(50, 2000));
           const benchmark = add('benchmarks', {
             title: `${title} ${area.toLowerCase()} #${b + 1}`,
+            titleAr: `${titleAr} ${areaAr} (${b + 1})`,
             projectId: project,
             definition: `${definition} ${area.toLowerCase()}, ${country}.`,
             unit,

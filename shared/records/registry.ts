@@ -127,6 +127,7 @@ export const recordTypes = [
     fields: [
       { name: 'code', kind: 'text', max: 20, required: true, list: true, searchable: true },
       { name: 'title', kind: 'text', max: 300, required: true, list: true, searchable: true },
+      { name: 'titleAr', kind: 'text', max: 300, searchable: true },
       { name: 'level', kind: 'enum', options: ['goal', 'objective'], default: 'objective', list: true },
       { name: 'parentId', kind: 'ref', to: 'objectives' },
       { name: 'description', kind: 'longText', max: 4000, searchable: true },
@@ -169,6 +170,7 @@ export const recordTypes = [
     titleField: 'title',
     fields: [
       { name: 'title', kind: 'text', max: 200, required: true, list: true, searchable: true },
+      { name: 'titleAr', kind: 'text', max: 200, searchable: true },
       // A short code a partner's spreadsheet can name the benchmark by (shared/sheets/keys.ts); migration 0009.
       { name: 'code', kind: 'text', max: 20 },
       { name: 'projectId', kind: 'ref', to: 'projects', required: true, list: true },

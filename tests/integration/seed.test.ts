@@ -57,6 +57,8 @@ describe('accord seed', () => {
         ['SELECT name_ar FROM partners', 'partner names'],
         ['SELECT title_ar FROM projects', 'project titles'],
         ['SELECT title_ar FROM check_ins', 'check-in point titles'],
+        ['SELECT title_ar FROM benchmarks', 'benchmark titles'],
+        ['SELECT title_ar FROM objectives', 'objective titles'],
         ['SELECT name_ar FROM budget_deadlines', 'budget deadline names'],
         ['SELECT title_ar FROM mou_drafts', 'MOU titles'],
         ['SELECT value FROM mou_drafts, json_each(parties_ar)', 'MOU parties'],

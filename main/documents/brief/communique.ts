@@ -41,7 +41,7 @@ function letterIn(content: CommuniqueContent, lang: Lang, from: string, today: s
   } else {
     lines.push({ text: t('dashboard.doc.assessment'), kind: 'heading' });
     lines.push({ text: t('dashboard.doc.overallRating', { rating: t(`records.option.checkIns.rating.${content.rating}` as MessageKey) }), kind: 'body' });
-    for (const m of content.measured) lines.push({ text: `• ${t('dashboard.doc.measured', { benchmark: m.benchmark, value: m.value ? isolate(m.value) : '—', target: m.target ? isolate(m.target) : '—' })}`, kind: 'item' });
+    for (const m of content.measured) lines.push({ text: `• ${t('dashboard.doc.measured', { benchmark: nameIn(lang, m.benchmark, m.benchmarkAr), value: m.value ? isolate(m.value) : '—', target: m.target ? isolate(m.target) : '—' })}`, kind: 'item' });
     if (content.evidence) {
       lines.push({ text: t('dashboard.doc.evidence'), kind: 'heading' });
       lines.push({ text: content.evidence, kind: 'body' });

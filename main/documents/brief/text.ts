@@ -21,7 +21,7 @@ export function benchmarkHeader(lang: Lang): string[] {
 
 export function benchmarkRow(lang: Lang, benchmark: BriefBenchmark): string[] {
   return [
-    benchmark.title,
+    nameIn(lang, benchmark.title, benchmark.titleAr),
     valueAt(lang, benchmark.baselineValue, benchmark.baselineDate),
     benchmark.latest ? valueAt(lang, benchmark.latest.value, benchmark.latest.date) : formatMessage(lang, 'dashboard.doc.notMeasured'),
     valueAt(lang, benchmark.targetValue, benchmark.targetDate),

@@ -5,7 +5,7 @@ import { benchmarkProgress } from '../../../shared/results/series';
 import type { Trend } from '../../../shared/results/trend';
 import { useTranslation } from '../i18n';
 import { useCall } from '../planning/data';
-import { optionLabel } from '../planning/labels';
+import { optionLabel, recordTitle } from '../planning/labels';
 import { BenchmarkProgressChart } from './BenchmarkProgressChart';
 import { useValueText } from './ProgressTable';
 
@@ -57,7 +57,7 @@ export function BenchmarkResultsPanel({ record }: { record: RecordRow }) {
           </dd>
         </div>
       </dl>
-      <BenchmarkProgressChart progress={progress} name={record.title} />
+      <BenchmarkProgressChart progress={progress} name={recordTitle(recordType('benchmarks'), record, language)} />
     </section>
   );
 }

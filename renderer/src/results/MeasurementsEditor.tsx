@@ -3,7 +3,7 @@ import { RATINGS } from '../../../shared/records/registry';
 import { asUnit } from '../../../shared/results/values';
 import { DateInput } from '../components/DateInput';
 import { useTranslation } from '../i18n';
-import { optionLabel } from '../planning/labels';
+import { optionLabel, recordTitle } from '../planning/labels';
 import { recordType } from '../../../shared/records/registry';
 import type { MeasuredEntry } from './assessment';
 
@@ -30,7 +30,7 @@ export function MeasurementsEditor({ benchmarkIds, benchmarks, entries, onChange
       <legend>{t('results.assess.heading')}</legend>
       {benchmarkIds.map((benchmarkId) => {
         const benchmark = benchmarks.find((row) => row.id === benchmarkId);
-        const name = benchmark?.title ?? benchmarkId;
+        const name = benchmark ? recordTitle(recordType('benchmarks'), benchmark, language) : benchmarkId;
         const unit = asUnit(benchmark?.unit);
         const entry = entryOf(benchmarkId);
         const id = `measured-${benchmarkId}`;

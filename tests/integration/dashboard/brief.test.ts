@@ -61,6 +61,7 @@ async function model() {
   // Arabic titles for the project, the late check-in point and the deadline: the Arabic brief names them so.
   await update(app, 'projects', built.project.id, { ...editable('projects', built.project), titleAr: 'برنامج الشرطة المجتمعية' });
   await update(app, 'checkIns', built.checkIn.id, { ...editable('checkIns', built.checkIn), titleAr: 'المراجعة المشتركة الأولى' });
+  await update(app, 'benchmarks', built.benchmark.id, { ...editable('benchmarks', built.benchmark), titleAr: 'الأفراد المدربون على الشرطة المجتمعية' });
   await update(app, 'budgetDeadlines', built.deadline.id, { ...editable('budgetDeadlines', built.deadline), nameAr: 'طلب موارد البعثة للسنة المالية 2028' });
   const assessed = await create(app, 'checkIns', {
     title: 'Baseline review',
@@ -126,8 +127,9 @@ describe('the brief for resource managers', () => {
     const ar = pdfText(arabic.bytes);
     for (const text of ['موجز التقييم لمديري الموارد', 'الدولة الشريكة: تونس', 'المؤشرات', 'التقييمات التي ستتأخر عن هذا الموعد', 'بنود الموارد']) expect(letters(ar.text)).toContain(letters(text));
     // The project, the late check-in point and the deadline by their Arabic titles, not the English ones.
-    for (const text of ['برنامج الشرطة المجتمعية', 'المراجعة المشتركة الأولى', 'طلب موارد البعثة للسنة المالية']) expect(letters(ar.text)).toContain(letters(text));
+    for (const text of ['برنامج الشرطة المجتمعية', 'المراجعة المشتركة الأولى', 'طلب موارد البعثة للسنة المالية', 'الأفراد المدربون على الشرطة المجتمعية']) expect(letters(ar.text)).toContain(letters(text));
     expect(normalise(ar.text)).not.toContain('First joint review');
+    expect(normalise(ar.text)).not.toContain('Officers trained');
     expect(normalise(ar.text)).not.toContain('Mission Resource Request');
     ar.pageTexts.forEach((page) => expect(page.match(/UNCLASSIFIED/g)?.length).toBe(2));
     expect(letters(ar.pageTexts[0]!)).toContain(letters(`الصفحة 1 من ${ar.pages}`));
@@ -164,7 +166,9 @@ describe('the formal communique', () => {
     const ar = pdfText(arabic.bytes);
     for (const expected of ['بلاغ رسمي', 'التقييم المشترك', 'معرض للخطر', 'مراجعة خط الأساس']) expect(letters(ar.text)).toContain(letters(expected));
     expect(normalise(ar.text)).not.toContain('Baseline review');
-    expect(normalise(ar.text)).toContain('Officers trained in community policing');
+    // The benchmark measured, by its Arabic title.
+    expect(letters(ar.text)).toContain(letters('الأفراد المدربون على الشرطة المجتمعية'));
+    expect(normalise(ar.text)).not.toContain('Officers trained');
     const en = docxText((await callOk<File>(app, 'dashboard.communique', { checkInId: m.assessed.id, format: 'docx', lang: 'en', today: '2026-05-01' })).bytes);
     for (const expected of ['Joint assessment', 'Officers trained in community policing: measured 60', 'Academy registry extract for the first quarter.', 'Acknowledged for the partner by Sami Ben Ali']) expect(en.body.replace(BIDI_CONTROLS, '')).toContain(expected);
   });

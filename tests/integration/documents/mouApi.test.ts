@@ -108,6 +108,21 @@ describe('MOU documents through the API', () => {
     expect(html).toContain('التعاون في أمن الحدود');
   });
 
+  it('cites benchmarks, check-in points and objectives by their Arabic titles in the Arabic text, and by their English ones in the English', async () => {
+    const other = await createBilingualMou(a, { partnerName: 'Morocco' });
+    const create = (type: string, values: Record<string, unknown>) => callOk<{ id: string }>(a, 'records.create', { type, values });
+    const objective = await create('objectives', { code: 'MO9.1', title: 'Secure borders', titleAr: 'حدود آمنة', level: 'objective' });
+    const project = await create('projects', { title: 'Border patrol program', titleAr: 'برنامج دوريات الحدود', partnerId: other.partnerId, sector: 'border_security' });
+    const benchmark = await create('benchmarks', { title: 'Crossings processed', titleAr: 'المعابر التي تمت معالجتها', projectId: project.id, unit: 'number' });
+    const checkIn = await create('checkIns', { title: 'June review', projectId: project.id, dueDate: '2027-06-30' });
+    await callOk(a, 'records.create', { type: 'mouClauses', values: { mouId: other.mouId, position: 3, heading: 'Results', textEn: 'The parties measure results.', textAr: 'يقيس الطرفان النتائج.', benchmarkIds: [benchmark.id], checkInIds: [checkIn.id], objectiveIds: [objective.id] } });
+    const html = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId: other.mouId, format: 'html', lang: 'both', layout: 'sequential' })).bytes).toString('utf8');
+    // The check-in point has no Arabic title: the Arabic text falls back to its English one.
+    const text = html.replace(/<[^>]+>/g, '');
+    expect(text).toContain('المراجع: المعابر التي تمت معالجتها; June review; حدود آمنة');
+    expect(text).toContain('References: Crossings processed; June review; Secure borders');
+  });
+
   it('exports PDF, DOCX and HTML as files to save, with the warnings next to them', async () => {
     const pdf = await callOk<ExportedFile>(a, 'mou.documents.export', { mouId, format: 'pdf', lang: 'both', layout: 'side-by-side' });
     expect(Buffer.from(pdf.bytes).subarray(0, 5).toString()).toBe('%PDF-');

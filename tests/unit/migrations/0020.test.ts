@@ -9,13 +9,15 @@ const searchHits = (db: Database.Database, word: string) =>
   (db.prepare('SELECT d.row_id AS id FROM search_index JOIN search_docs d ON d.doc = search_index.rowid WHERE search_index MATCH ? ORDER BY d.row_id').all(ftsQuery(word)) as { id: string }[]).map((row) => row.id);
 const linksOf = (db: Database.Database, id: string) => db.prepare('SELECT target_id FROM record_links WHERE source_id = ? ORDER BY target_id').pluck().all(id);
 
-describe('migration 0020 (Arabic titles of projects, check-in points and budget deadlines)', () => {
+describe('migration 0020 (Arabic titles of projects, benchmarks, check-in points, objectives and budget deadlines)', () => {
   it('keeps version-19 rows, their search and their links, and indexes the Arabic titles written afterwards', () => {
     const db = new Database(':memory:');
     migrate(db, upTo(19));
     db.prepare("INSERT INTO projects (id, title, partner_id, partner_lead, objective_ids, created_at, updated_at) VALUES ('p1', 'Forensics lab', 'x', 'Col. Haddad', '[\"o1\"]', 't', 't')").run();
     db.prepare("INSERT INTO check_ins (id, title, project_id, due_date, benchmark_ids, evidence_notes, created_at, updated_at) VALUES ('c1', 'Joint review', 'p1', '2027-01-01', '[\"b1\",\"b2\"]', 'site visit', 't', 't')").run();
     db.prepare("INSERT INTO budget_deadlines (id, name, date, fiscal_year, notes, created_at, updated_at) VALUES ('d1', 'Mission Resource Request', '2027-03-01', 2028, 'annual', 't', 't')").run();
+    db.prepare("INSERT INTO benchmarks (id, title, project_id, definition, objective_ids, created_at, updated_at) VALUES ('b1', 'Officers trained', 'p1', 'certified course', '[\"o1\"]', 't', 't')").run();
+    db.prepare("INSERT INTO objectives (id, code, title, description, created_at, updated_at) VALUES ('o1', 'MO1.1', 'Accountable police', 'first goal', 't', 't')").run();
 
     migrate(db, upTo(20));
     expect(schemaVersion(db)).toBe(20);
@@ -28,11 +30,20 @@ describe('migration 0020 (Arabic titles of projects, check-in points and budget 
     expect(searchHits(db, 'annual')).toEqual(['d1']);
     expect(linksOf(db, 'c1')).toEqual(['b1', 'b2']);
     expect(linksOf(db, 'p1')).toEqual(['o1']);
+    expect(linksOf(db, 'b1')).toEqual(['o1']);
+    expect(searchHits(db, 'certified')).toEqual(['b1']);
+    expect(searchHits(db, 'MO1')).toEqual(['o1']);
 
     // An Arabic title written later is found (folded like every Arabic word), and the English text still is.
     db.prepare("UPDATE projects SET title_ar = 'مختبر الأدلة الجنائية' WHERE id = 'p1'").run();
     db.prepare("UPDATE check_ins SET title_ar = 'المراجعة المشتركة' WHERE id = 'c1'").run();
     db.prepare("UPDATE budget_deadlines SET name_ar = 'طلب موارد البعثة' WHERE id = 'd1'").run();
+    db.prepare("UPDATE benchmarks SET title_ar = 'الأفراد المدربون' WHERE id = 'b1'").run();
+    db.prepare("UPDATE objectives SET title_ar = 'شرطة خاضعة للمساءلة' WHERE id = 'o1'").run();
+    expect(searchHits(db, 'المدربون')).toEqual(['b1']);
+    expect(searchHits(db, 'للمساءلة')).toEqual(['o1']);
+    expect(searchHits(db, 'MO1')).toEqual(['o1']);
+    expect(linksOf(db, 'b1')).toEqual(['o1']);
     expect(searchHits(db, 'الادلة')).toEqual(['p1']);
     expect(searchHits(db, 'مراجعة')).toEqual(['c1']);
     expect(searchHits(db, 'موارد')).toEqual(['d1']);

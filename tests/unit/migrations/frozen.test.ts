@@ -36,7 +36,7 @@ const SCHEMA_AT_VERSION: Record<number, string> = {
   17: 'f736f19ade31f99b6a82891d163c39618026faa8dbd576d503027a180f39c862',
   18: '171efc1b538db1e4055fec403c0772b8694ff531c2d813d2fb1ab0dc8f3dbac2',
   19: '7ef1cad79c977760337603196bd6789ecab1a18e7a2ceec31d0310788dd06a25',
-  20: '19637766c3944d9e8b5adac041f3be4b12903e2a778924487caa674eb237714d',
+  20: 'c57173e01ec7a10e78a87a91eae8dc3a1b37901f05b1c6deaa7ce2de38d54a5e',
 };
 
 const schemaHash = (version: number) => {
