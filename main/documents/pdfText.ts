@@ -301,21 +301,94 @@ export interface PieceStyle {
   decoration?: 'underline' | 'strike';
 }
 
+const TATWEEL = '\u0640';
+/** Letters that join the letter after them (dual-joining): a kashida may follow one inside a word. */
+const JOINS_NEXT = /[\u0626\u0628\u062a-\u062e\u0633-\u063a\u0641-\u0647\u0649\u064a\u067e\u0686\u06a9\u06af\u06cc]/;
+/** Letters a kashida may come before (any that joins the letter before it; not hamza, which joins nothing). */
+const JOINED_FROM_BEFORE = /[\u0622-\u063a\u0641-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]/;
+const ALEFS = /[\u0622\u0623\u0625\u0627]/;
+/** At most this many kashidas in one word: a longer stretch reads as a gap in the word. */
+const MAX_KASHIDAS_PER_WORD = 3;
+
+/**
+ * Where a kashida goes in an Arabic word, as an index in its text: after the
+ * last letter (with its marks) that joins the next letter, as Arabic
+ * typesetting stretches the join before a word's last letter first; never
+ * inside lam-alef, which would break the ligature. -1: none fits.
+ */
+export function kashidaPosition(word: string): number {
+  const chars = [...word];
+  let at = -1;
+  let offset = 0;
+  for (let i = 0; i < chars.length; i++) {
+    offset += chars[i]!.length;
+    if (!JOINS_NEXT.test(chars[i]!)) continue;
+    let j = i + 1;
+    let end = offset;
+    while (j < chars.length && /\p{M}/u.test(chars[j]!)) end += chars[j++]!.length;
+    const next = chars[j];
+    if (next && JOINED_FROM_BEFORE.test(next) && !(chars[i] === '\u0644' && ALEFS.test(next))) at = end;
+  }
+  return at;
+}
+
+/**
+ * For a justified line holding Arabic: the words that take kashidas and the
+ * text each is drawn with, chosen before the spaces take what is left. Each
+ * eligible word takes one kashida in turn, from the line's start in reading
+ * order, until the extra width is used or every word holds its most.
+ */
+function kashidas(doc: Doc, line: LaidOutLine, extra: number): { words: Map<string, string>; added: number } {
+  const words = new Map<string, string>();
+  const eligible: { key: string; word: string; at: number; count: number }[] = [];
+  line.pieces.forEach((piece, p) => {
+    if (!piece.rtl || piece.fallback || !ARABIC_SCRIPT.test(piece.text)) return;
+    (piece.text.match(/ +|[^ ]+/g) ?? []).forEach((token, t) => {
+      const at = token.startsWith(' ') ? -1 : kashidaPosition(token);
+      if (at > 0) eligible.push({ key: `${p}:${t}`, word: token, at, count: 0 });
+    });
+  });
+  if (eligible.length === 0) return { words, added: 0 };
+  const one = doc.widthOfString(TATWEEL, ARABIC_RUN_OPTIONS);
+  if (!(one > 0)) return { words, added: 0 };
+  let count = Math.min(Math.floor(extra / one), eligible.length * MAX_KASHIDAS_PER_WORD);
+  for (let round = 0; count > 0; round++) {
+    for (const word of eligible) {
+      if (count === 0) break;
+      if (word.count === round) {
+        word.count++;
+        count--;
+      }
+    }
+  }
+  let added = 0;
+  for (const { key, word, at, count: n } of eligible) {
+    if (n === 0) continue;
+    const stretched = word.slice(0, at) + TATWEEL.repeat(n) + word.slice(at);
+    words.set(key, stretched);
+    added += doc.widthOfString(stretched, ARABIC_RUN_OPTIONS) - doc.widthOfString(word, ARABIC_RUN_OPTIONS);
+  }
+  return { words, added };
+}
+
 /**
  * Draws one laid-out line; `align` decides where its pieces start; `styles`
- * maps a piece's style number to its look. 'justify' stretches the spaces so
- * the line fills `width` (not the last line of a paragraph, which starts on
- * its reading side): each word is then drawn on its own, a right-to-left
- * piece's words from right to left.
+ * maps a piece's style number to its look. 'justify' fills `width` (not the
+ * last line of a paragraph, which starts on its reading side): Arabic words
+ * are lengthened with kashidas first, then the spaces stretch; each word is
+ * then drawn on its own, a right-to-left piece's words from right to left.
+ * A lengthened word's ActualText stays the word as written.
  */
 export function drawLine(doc: Doc, line: LaidOutLine, left: number, width: number, y: number, align: 'left' | 'right' | 'center' | 'justify-left' | 'justify-right', styles?: Record<number, PieceStyle>): void {
   const justify = align.startsWith('justify') && !line.last;
   const start = align === 'justify-left' ? 'left' : align === 'justify-right' ? 'right' : align;
   const spaces = justify ? line.pieces.reduce((sum, piece) => sum + (piece.text.match(/ /g)?.length ?? 0), 0) : 0;
-  const stretch = justify && spaces > 0 && line.width < width ? (width - line.width) / spaces : 0;
-  let x = stretch || start === 'left' ? left : start === 'right' ? left + width - line.width : left + (width - line.width) / 2;
+  const filling = justify && spaces > 0 && line.width < width;
+  const lengthened = filling ? kashidas(doc, line, width - line.width) : { words: new Map<string, string>(), added: 0 };
+  const stretch = filling ? Math.max(0, width - line.width - lengthened.added) / spaces : 0;
+  let x = filling || start === 'left' ? left : start === 'right' ? left + width - line.width : left + (width - line.width) / 2;
   const fontSize = (doc as unknown as { _fontSize: number })._fontSize;
-  for (const piece of line.pieces) {
+  line.pieces.forEach((piece, p) => {
     const look = piece.style ? styles?.[piece.style] : undefined;
     withFont(doc, piece.fallback, () => {
       if (piece.actual) beginActualText(doc, piece.actual);
@@ -324,12 +397,12 @@ export function drawLine(doc: Doc, line: LaidOutLine, left: number, width: numbe
         doc.fillColor(look.color);
       }
       const pieceStart = x;
-      if (!stretch) {
+      if (!filling) {
         doc.text(piece.text, x, y, optionsFor(piece.text));
         x += piece.width;
       } else {
         // Words and spaces in drawing order: a right-to-left piece holds its words in reading order.
-        const tokens = piece.text.match(/ +|[^ ]+/g) ?? [];
+        const tokens = (piece.text.match(/ +|[^ ]+/g) ?? []).map((token, t) => lengthened.words.get(`${p}:${t}`) ?? token);
         if (piece.rtl) tokens.reverse();
         for (const token of tokens) {
           if (token.startsWith(' ')) x += doc.widthOfString(token, optionsFor(token)) + stretch * token.length;
@@ -350,7 +423,7 @@ export function drawLine(doc: Doc, line: LaidOutLine, left: number, width: numbe
       }
       if (piece.actual) doc.addContent('EMC');
     });
-  }
+  });
 }
 
 const ACTUAL_TEXTS = Symbol('accordActualTexts');

@@ -6,7 +6,7 @@ import PDFDocument from 'pdfkit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_FONTS } from '../../../main/documents/fonts';
 import { renderMouPdf, renderRedlinePdf } from '../../../main/documents/pdf';
-import { layoutParagraph, visualPieces } from '../../../main/documents/pdfText';
+import { kashidaPosition, layoutParagraph, visualPieces } from '../../../main/documents/pdfText';
 import { pageOf } from '../../../shared/documents/labels';
 import { tokenize } from '../../../shared/documents/text';
 import type { MouDocument } from '../../../shared/documents/types';
@@ -22,8 +22,12 @@ const temp = tempDirectory('accord-pdf-');
 afterAll(() => temp.remove());
 
 const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
-/** pdftotext wraps right-to-left runs in embedding controls and may emit presentation forms (lam-alef): NFKC folds those. */
-const normalise = (text: string) => text.normalize('NFKC').replace(BIDI_CONTROLS, '');
+const KASHIDA = /\u0640/g;
+/**
+ * pdftotext wraps right-to-left runs in embedding controls and may emit presentation forms (lam-alef): NFKC folds
+ * those. It also reads the kashidas (tatweel) that lengthen a justified Arabic line, which are not letters.
+ */
+const normalise = (text: string) => text.normalize('NFKC').replace(BIDI_CONTROLS, '').replace(KASHIDA, '');
 /**
  * Harakat raised above a tall letter (fathatan on alef) are drawn off the
  * baseline, and poppler puts such a mark on a line of its own; the letters
@@ -219,6 +223,27 @@ describe('MOU as PDF', () => {
     expect(Number(/xMin="([\d.]+)"[^>]*>Smith</.exec(englishBox)?.[1])).toBeLessThan(595 / 2);
   });
 
+  it('justifies Arabic lines with kashidas: every full line flush on both sides, each paragraph’s last line and the ActualText left as written', async () => {
+    const path = await writePdf('arabic-justified.pdf', longMou(6, { language: 'ar', layout: 'sequential' }));
+    const raw = execFileSync('pdftotext', ['-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+    const lines = raw.split('\n').filter((line) => /\p{Script=Arabic}/u.test(line));
+    const lengthened = lines.filter((line) => line.includes('\u0640'));
+    expect(lengthened.length).toBeGreaterThan(0);
+    // A kashida sits inside a word, between joined letters: never at a word's edge.
+    for (const line of lengthened) expect(line, line).not.toMatch(/(^|[\s\p{P}])\u0640|\u0640($|[\s\p{P}])/u);
+    // The text a reader copies (the ActualText) is the clause as written, without a kashida.
+    expect(actualTexts(path).join(' ')).not.toContain('\u0640');
+    // Both edges of a lengthened line meet the column's: it fills the measure.
+    const layout = execFileSync('pdftotext', ['-bbox-layout', '-enc', 'UTF-8', '-f', '1', '-l', '1', path, '-'], { encoding: 'utf8' });
+    const boxes = [...layout.matchAll(/<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>([\s\S]*?)<\/line>/g)].filter(([, , , words]) => words!.includes('\u0640'));
+    expect(boxes.length).toBeGreaterThan(1);
+    const [first] = boxes;
+    for (const [, xMin, xMax] of boxes) {
+      expect(Math.abs(Number(xMin) - Number(first![1]))).toBeLessThan(2);
+      expect(Math.abs(Number(xMax) - Number(first![2]))).toBeLessThan(2);
+    }
+  });
+
   it('draws pages a person can look at (pdftoppm renders them)', () => {
     execFileSync('pdftoppm', ['-png', '-r', '40', '-f', '1', '-l', '1', bilingual, join(temp.path, 'page')]);
     const png = readFileSync(join(temp.path, 'page-1.png'));
@@ -303,5 +328,15 @@ describe('bidirectional line layout', () => {
     // Amiri's joined forms are glyphs of its own (not the presentation-form code points): none is the isolated letter.
     expect(shaped).toHaveLength(3);
     for (const id of shaped) expect(isolatedForms).not.toContain(id);
+  });
+});
+
+describe('kashida positions', () => {
+  it('lengthens the last join of a word, after its marks, never inside lam-alef or after a letter that does not join the next', () => {
+    expect(kashidaPosition('مارس')).toBe(1); // م joins ا; neither ا nor ر joins the letter after it
+    expect(kashidaPosition('الأقل')).toBe(4); // before the last lam: the lam-alef of الأ stays whole
+    expect(kashidaPosition('السنة')).toBe(4); // before taa marbuta
+    expect(kashidaPosition('مُشْتَرَكًا')).toBe('مُشْتَرَكً'.length); // after kaf with its tanween
+    for (const word of ['لا', 'دار', 'ورد', 'ء', 'و', 'border', '2026']) expect(kashidaPosition(word), word).toBe(-1);
   });
 });
