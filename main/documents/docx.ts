@@ -438,8 +438,9 @@ class Writer {
     return new Paragraph({
       children,
       bidirectional: spec.lang === 'ar',
-      // START follows the paragraph direction: left for English, right for Arabic. BOTH justifies (Word uses kashida in Arabic).
-      alignment: spec.align === 'center' ? AlignmentType.CENTER : spec.align === 'justify' ? AlignmentType.BOTH : AlignmentType.START,
+      // START follows the paragraph direction: left for English, right for Arabic. Justified Arabic asks for kashidas
+      // (Word's "Justify Low"; plain BOTH would widen only the spaces), as the PDF lengthens its lines.
+      alignment: spec.align === 'center' ? AlignmentType.CENTER : spec.align === 'justify' ? (spec.lang === 'ar' ? AlignmentType.LOW_KASHIDA : AlignmentType.BOTH) : AlignmentType.START,
       spacing: { before: spec.spacingBefore, after: spec.spacingAfter ?? 80, line: LINE_SPACING, lineRule: LineRuleType.AUTO },
       ...(spec.keepWithNext ? { keepNext: true, keepLines: true } : {}),
       ...(mark

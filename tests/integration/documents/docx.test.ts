@@ -76,6 +76,17 @@ describe('MOU as DOCX', () => {
     });
   });
 
+  it('justifies clause text: Arabic with kashidas (Justify Low), English by its spaces', async () => {
+    const body = (await openDocx(await renderMouDocx(sampleMou()))).xml('word/document.xml');
+    const clauseParagraphs = paragraphs(body).filter((p) => sampleMou().clauses.some((clause) => textOf(p) === clause.en || textOf(p) === clause.ar));
+    const arabic = clauseParagraphs.filter((p) => /<w:bidi\/>/.test(p));
+    const english = clauseParagraphs.filter((p) => !/<w:bidi\/>/.test(p));
+    expect(arabic.length).toBe(sampleMou().clauses.length);
+    expect(english.length).toBe(sampleMou().clauses.length);
+    for (const p of arabic) expect(p).toMatch(/<w:jc w:val="lowKashida"\/>/);
+    for (const p of english) expect(p).toMatch(/<w:jc w:val="both"\/>/);
+  });
+
   it('keeps the version and the date apart in an Arabic footer: right-to-left marks bound each left-to-right piece', async () => {
     const { xml } = await openDocx(await renderMouDocx(sampleMou({ language: 'ar' })));
     const footer = textOf(xml('word/footer1.xml'));
