@@ -801,6 +801,7 @@ export const ar: Record<MessageKey, string> = {
   'cli.oneBundle': "حدّد ملف حزمة واحدًا بالضبط.",
   'cli.tooManyArguments': "وسائط أكثر من اللازم.",
   'cli.noArgument': "الأمر {command} لا يأخذ وسيطًا.",
+  'cli.optionNotFor': "الخيار ‎{option} لا ينطبق على الأمر {command}.",
   'cli.unexpectedArgument': "وسيط غير متوقع \"{argument}\".",
   'cli.optionChoice': "يجب أن يكون {option} واحدًا من {choices}.",
   'cli.exportedAll': "كُتب {file}: {changes, plural, zero {لا تغييرات} one {تغيير واحد} two {تغييران} few {# تغييرات} many {# تغييرًا} other {# تغيير}}، {size, number} بايت، التسلسل {sequence} (كل شيء).",

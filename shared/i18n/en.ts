@@ -804,6 +804,7 @@ export const en = {
   'cli.oneBundle': "Give exactly one bundle file.",
   'cli.tooManyArguments': "Too many arguments.",
   'cli.noArgument': "{command} takes no argument.",
+  'cli.optionNotFor': "{option} does not apply to {command}.",
   'cli.unexpectedArgument': "Unexpected argument \"{argument}\".",
   'cli.optionChoice': "{option} must be one of {choices}.",
   'cli.exportedAll': "Wrote {file}: {changes, plural, one {# change} other {# changes}}, {size, number} bytes, sequence {sequence} (everything).",

@@ -133,5 +133,11 @@ describe('accord export / import / verify / keys', () => {
     expect(refused.status).toBe(4);
     expect(refused.stderr).toContain('encrypted for other posts, not for this one');
     expect(accord('keys', 'rotate', 'extra', '--db', reader).status).toBe(2);
+    // An option another action takes is refused, not ignored: "list --forget-old" drops nothing.
+    const misplaced = accord('keys', 'list', '--forget-old', '--db', reader);
+    expect(misplaced.status).toBe(2);
+    expect(misplaced.stderr).toContain('--forget-old does not apply to accord keys list.');
+    expect(accord('keys', 'show', '--out', at('nowhere.json'), '--db', reader).status).toBe(2);
+    expect(existsSync(at('nowhere.json'))).toBe(false);
   }, 120_000);
 });

@@ -2,6 +2,17 @@ import { call, databaseOption, EXIT, say, text, UsageError, withApp, type Comman
 import { RETIRED_ENCRYPTION_KEY_DAYS } from '../../../shared/api/sync';
 import { confirm, passphraseFor, passphraseIfNoKey, uploadFile, writeFileAtomically } from '../syncSupport';
 
+type KeysAction = 'show' | 'export' | 'trust' | 'list' | 'revoke' | 'rotate';
+/** The options each action reads (--db is every action's): any other is refused rather than silently ignored. */
+const ACTION_OPTIONS: Record<KeysAction, readonly string[]> = {
+  show: ['name'],
+  export: ['name', 'out'],
+  trust: ['fingerprint', 'yes'],
+  list: [],
+  revoke: [],
+  rotate: ['forget-old', 'out'],
+};
+
 export const keysCommand: Command = {
   summary: 'cli.summary.keys',
   usage: 'accord keys show|export|trust FILE|list|revoke POST|rotate [--forget-old] [--out FILE] [--db PATH]',
@@ -9,7 +20,10 @@ export const keysCommand: Command = {
   async run(values, positionals) {
     const [action, argument, ...extra] = positionals;
     if (extra.length > 0) throw new UsageError('cli.tooManyArguments');
-    if (!['show', 'export', 'trust', 'list', 'revoke', 'rotate'].includes(action ?? '')) throw new UsageError('cli.keysChoose');
+    if (!action || !(action in ACTION_OPTIONS)) throw new UsageError('cli.keysChoose');
+    for (const option of Object.keys(values)) {
+      if (option !== 'db' && values[option] !== undefined && !ACTION_OPTIONS[action as KeysAction].includes(option)) throw new UsageError('cli.optionNotFor', { option: `--${option}`, command: `accord keys ${action}` });
+    }
     if ((action === 'show' || action === 'export' || action === 'rotate') && argument !== undefined) throw new UsageError('cli.noArgument', { command: `keys ${action}` });
     if (action === 'trust' && !argument) throw new UsageError('cli.trustNeedsFile');
     if (action === 'revoke' && !argument) throw new UsageError('cli.revokeNeedsPost');
