@@ -102,8 +102,8 @@ async function start(): Promise<void> {
     accord.context.osUser = osAccountName();
     accord.context.takeOpenedFile = () => openedFiles.shift() ?? null;
   } catch (error) {
-    // The reader's language: the operating system's (the window is not open yet).
-    const language = app.getLocale().toLowerCase().startsWith('ar') ? 'ar' : 'en';
+    // The window is not open yet.
+    const language = osLanguage();
     const why = error instanceof AppError ? errorText(error.toShape(), language) : formatMessage(language, 'platform.openFailed', { detail: String(error) });
     dialog.showErrorBox(formatMessage(language, 'platform.cannotStart'), why);
     app.exit(1);
@@ -121,7 +121,7 @@ async function start(): Promise<void> {
     });
   });
 
-  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, (url) => shell.openExternal(url)));
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, askToOpenLink));
 
   const window = new BrowserWindow(mainWindowOptions(preloadScript));
   mainWindow = window;
@@ -131,6 +131,33 @@ async function start(): Promise<void> {
   });
   window.once('ready-to-show', () => window.show());
   await window.loadURL(APP_ENTRY_URL);
+}
+
+/** The language of dialogs the main process shows itself: the operating system's (the window's choice lives in the window). */
+function osLanguage(): 'en' | 'ar' {
+  return app.getLocale().toLowerCase().startsWith('ar') ? 'ar' : 'en';
+}
+
+/** A documented link (security.ts) opens in the system browser only once the officer says so; staying is the default. */
+async function askToOpenLink(url: string): Promise<void> {
+  const language = osLanguage();
+  const options = {
+    type: 'question' as const,
+    title: formatMessage(language, 'platform.link.title'),
+    message: formatMessage(language, 'platform.link.ask', { url }),
+    buttons: [formatMessage(language, 'platform.link.open'), formatMessage(language, 'platform.link.cancel')],
+    defaultId: 1,
+    cancelId: 1,
+    noLink: true,
+  };
+  try {
+    const window = BrowserWindow.getFocusedWindow();
+    const { response } = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    if (response === 0) await shell.openExternal(url);
+  } catch (error) {
+    // No browser, or the dialog could not be shown: the link stays shut, which is the safe outcome.
+    console.error('[accord] the link was not opened:', url, error);
+  }
 }
 
 // One app per user session: a second start (or a double-clicked file) hands its files to the running one

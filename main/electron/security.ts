@@ -43,17 +43,31 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>):
   }
 }
 
-/** Only https links to ordinary hosts may leave the app, and only to the system browser. */
-export function isVettedExternalLink(url: string): boolean {
+/**
+ * The only pages a link may open outside the app (in the system browser, after asking): the documentation of
+ * what Accord ships and how its files are sealed, listed in the README. Anything else, however it is spelled, stays
+ * shut: an app that makes no network calls does not send an officer to a page a bundle's text pointed at.
+ */
+export const DOCUMENTED_LINKS: readonly string[] = [
+  'https://www.amirifont.org/', // the Arabic face of the MOU documents
+  'https://openfontlicense.org/', // its licence (the text ships as main/documents/AMIRI-OFL.txt)
+  'https://age-encryption.org/', // the format bundles and signed MOU files are encrypted in
+];
+
+/** A link to one of DOCUMENTED_LINKS (or a page under it): https, the listed host, no credentials or port. */
+export function isDocumentedLink(url: string): boolean {
+  let parsed: URL;
   try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && parsed.hostname.includes('.');
+    parsed = new URL(url);
   } catch {
     return false;
   }
+  if (parsed.protocol !== 'https:' || parsed.username !== '' || parsed.password !== '' || parsed.port !== '') return false;
+  const page = `${parsed.origin}${parsed.pathname}`;
+  return DOCUMENTED_LINKS.some((link) => page.startsWith(link));
 }
 
-/** Every navigation away from the app and every new window is denied; vetted links open outside. */
+/** Every navigation away from the app and every new window is denied; a documented link is offered to `openExternal`. */
 export function lockDownContents(contents: WebContents, openExternal: (url: string) => unknown): void {
   contents.on('will-navigate', (event, url) => {
     if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
@@ -63,7 +77,7 @@ export function lockDownContents(contents: WebContents, openExternal: (url: stri
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isVettedExternalLink(url)) void openExternal(url);
+    if (isDocumentedLink(url)) void openExternal(url);
     return { action: 'deny' };
   });
 }

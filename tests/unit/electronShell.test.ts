@@ -25,10 +25,16 @@ const recorded = vi.hoisted(() => ({
   rendererInvocations: [] as unknown[][],
   rendererListeners: [] as [string, (...args: unknown[]) => void][],
   openedExternally: [] as string[],
+  /** The questions the shell asked (a link's dialog), and the button the officer presses next (0: open, 1: stay). */
+  asked: [] as { message: string; buttons: string[]; cancelId: number }[],
+  answer: 1,
 }));
 
 vi.mock('electron', () => {
   class BrowserWindow {
+    static getFocusedWindow() {
+      return null;
+    }
     constructor(options: Record<string, any>) {
       recorded.windows.push({ options });
     }
@@ -51,13 +57,21 @@ vi.mock('electron', () => {
     app: {
       whenReady: () => Promise.resolve(),
       getPath: () => process.env.TEST_USER_DATA,
+      getLocale: () => 'en-US',
       on: (event: string, listener: any) => recorded.appListeners.set(event, listener),
       requestSingleInstanceLock: () => true,
       quit: () => undefined,
       exit: () => undefined,
     },
     BrowserWindow,
-    dialog: { showErrorBox: (title: string, message: string) => { throw new Error(`${title}: ${message}`); } },
+    dialog: {
+      showErrorBox: (title: string, message: string) => { throw new Error(`${title}: ${message}`); },
+      showMessageBox: (...args: any[]) => {
+        const options = args[args.length - 1];
+        recorded.asked.push({ message: options.message, buttons: options.buttons, cancelId: options.cancelId });
+        return Promise.resolve({ response: recorded.answer });
+      },
+    },
     ipcMain: { handle: (channel: string, handler: any) => recorded.ipcHandlers.set(channel, handler) },
     protocol: { registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.privilegedSchemes.push(...schemes), handle: (scheme: string, handler: any) => recorded.protocolHandlers.set(scheme, handler) },
     session,
@@ -164,10 +178,31 @@ describe('Electron window settings (security checklist)', () => {
     expect(contents.navigate('will-navigate', 'file:///etc/passwd')).toBe(true);
     expect(contents.navigate('will-redirect', 'http://evil.example/')).toBe(true);
     expect(contents.navigate('will-navigate', 'accord://app/index.html#/mou')).toBe(false);
-    expect(contents.openWindow('https://www.state.gov/')).toEqual({ action: 'deny' });
     expect(contents.openWindow('javascript:alert(1)')).toEqual({ action: 'deny' });
-    // Only the vetted https link went to the system browser.
-    expect(recorded.openedExternally).toEqual(['https://www.state.gov/']);
+    expect(recorded.openedExternally).toEqual([]);
+  });
+
+  it('opens only a documented link in the system browser, and only after asking; staying is the default', async () => {
+    const contents = fakeContents();
+    recorded.appListeners.get('web-contents-created')!({}, contents);
+    recorded.asked.length = 0;
+    recorded.openedExternally.length = 0;
+    // Not on the list, however it is dressed: nothing is asked, nothing opens.
+    for (const url of ['https://www.state.gov/', 'https://example.com/', 'http://age-encryption.org/', 'https://age-encryption.org.evil.example/', 'https://user@age-encryption.org/', 'https://age-encryption.org:8443/', 'file:///etc/passwd', 'javascript:alert(1)']) {
+      expect(contents.openWindow(url), url).toEqual({ action: 'deny' });
+    }
+    expect(recorded.asked).toEqual([]);
+    // A documented link asks; the officer stays (the default button): nothing opens.
+    recorded.answer = 1;
+    expect(contents.openWindow('https://age-encryption.org/v1')).toEqual({ action: 'deny' });
+    await vi.waitFor(() => expect(recorded.asked).toHaveLength(1), { timeout: CONDITION_TIMEOUT_MS });
+    expect(recorded.asked[0]).toEqual({ message: 'Open https://age-encryption.org/v1 in your web browser? This leaves Accord, and the page is fetched over the network.', buttons: ['Open in browser', 'Stay in Accord'], cancelId: 1 });
+    expect(recorded.openedExternally).toEqual([]);
+    // The officer says open: the system browser gets it.
+    recorded.answer = 0;
+    contents.openWindow('https://www.amirifont.org/');
+    await vi.waitFor(() => expect(recorded.openedExternally).toEqual(['https://www.amirifont.org/']), { timeout: CONDITION_TIMEOUT_MS });
+    expect(recorded.asked).toHaveLength(2);
   });
 });
 
