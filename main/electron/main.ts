@@ -20,6 +20,7 @@ import {
   isTrustedSender,
   lockDownContents,
   mainWindowOptions,
+  pinDirectConnections,
 } from './security';
 
 /**
@@ -71,7 +72,8 @@ async function start(): Promise<void> {
   await app.whenReady();
   const defaultSession = session.defaultSession;
   denyAllPermissions(defaultSession);
-  blockRemoteRequests(defaultSession);
+  blockRemoteRequests(defaultSession, { devTools: !app.isPackaged });
+  await pinDirectConnections(defaultSession);
   protocol.handle(APP_SCHEME, (request) => {
     const file = resolveStaticFile(rendererDirectory, new URL(request.url).pathname);
     if (!file) return new Response('Not found', { status: 404 });
@@ -123,7 +125,7 @@ async function start(): Promise<void> {
 
   app.on('web-contents-created', (_event, contents) => lockDownContents(contents, askToOpenLink));
 
-  const window = new BrowserWindow(mainWindowOptions(preloadScript));
+  const window = new BrowserWindow(mainWindowOptions(preloadScript, { packaged: app.isPackaged }));
   mainWindow = window;
   // Long work pushes its progress to the window (the preload's onEvent), so the page never polls.
   accord!.call.subscribe((event) => {

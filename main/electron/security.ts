@@ -5,8 +5,8 @@ export const APP_SCHEME = 'accord';
 export const APP_ORIGIN = `${APP_SCHEME}://app`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-/** Electron's security checklist, as window settings. */
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** Electron's security checklist, as window settings. A packaged build has no DevTools: they would open every record to whoever sits at the laptop, past the sign-in. */
+export function mainWindowOptions(preloadPath: string, { packaged }: { packaged: boolean }): BrowserWindowConstructorOptions {
   return {
     width: 1280,
     height: 840,
@@ -28,6 +28,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       navigateOnDragDrop: false,
       spellcheck: false,
       safeDialogs: true,
+      devTools: !packaged,
     },
   };
 }
@@ -89,10 +90,18 @@ export function denyAllPermissions(session: Session): void {
   session.setDevicePermissionHandler(() => false);
 }
 
-/** Remote content is refused at the network layer: only our own scheme and devtools load. */
-export function blockRemoteRequests(session: Session): void {
+/** Remote content is refused at the network layer: only our own scheme loads (and DevTools, where a build has them). */
+export function blockRemoteRequests(session: Session, { devTools }: { devTools: boolean }): void {
   session.webRequest.onBeforeRequest((details, callback) => {
-    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || details.url.startsWith('devtools://');
+    const allowed = details.url.startsWith(`${APP_ORIGIN}/`) || (devTools && details.url.startsWith('devtools://'));
     callback({ cancel: !allowed });
   });
+}
+
+/**
+ * No proxy, whatever the system or a PAC script says: a proxy setting is a way for traffic to leave unseen, and
+ * an app that makes no network calls has nothing to send through one (every remote request is refused anyway).
+ */
+export function pinDirectConnections(session: Session): Promise<void> {
+  return session.setProxy({ mode: 'direct' });
 }

@@ -52,6 +52,7 @@ vi.mock('electron', () => {
     setPermissionCheckHandler: () => undefined,
     setDevicePermissionHandler: () => undefined,
     webRequest: { onBeforeRequest: () => undefined },
+    setProxy: () => Promise.resolve(),
   };
   return {
     app: {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNEL, IPC_CHANNEL } from '../../shared/contract';
 import { tempDirectory } from '../helpers';
 import { CONDITION_TIMEOUT_MS } from '../waits';
+import { mainWindowOptions } from '../../main/electron/security';
 
 /**
  * The real shell (main/electron/main.ts and preload.ts) run against a mocked
@@ -28,6 +29,7 @@ const recorded = vi.hoisted(() => ({
   /** The questions the shell asked (a link's dialog), and the button the officer presses next (0: open, 1: stay). */
   asked: [] as { message: string; buttons: string[]; cancelId: number }[],
   answer: 1,
+  proxy: undefined as unknown,
 }));
 
 vi.mock('electron', () => {
@@ -51,6 +53,10 @@ vi.mock('electron', () => {
       setPermissionCheckHandler: (handler: any) => (recorded.permissionCheck = handler),
       setDevicePermissionHandler: () => undefined,
       webRequest: { onBeforeRequest: (handler: any) => (recorded.beforeRequest = handler) },
+      setProxy: (config: unknown) => {
+        recorded.proxy = config;
+        return Promise.resolve();
+      },
     },
   };
   return {
@@ -58,6 +64,8 @@ vi.mock('electron', () => {
       whenReady: () => Promise.resolve(),
       getPath: () => process.env.TEST_USER_DATA,
       getLocale: () => 'en-US',
+      // The shell runs here as an installed build does.
+      isPackaged: true,
       on: (event: string, listener: any) => recorded.appListeners.set(event, listener),
       requestSingleInstanceLock: () => true,
       quit: () => undefined,
@@ -130,8 +138,15 @@ describe('Electron window settings (security checklist)', () => {
       allowRunningInsecureContent: false,
       webviewTag: false,
       experimentalFeatures: false,
+      devTools: false,
     });
     expect(prefs.preload).toMatch(/preload\.cjs$/);
+    // DevTools only in a development run (npm start), never in an installed build.
+    expect(mainWindowOptions('preload.cjs', { packaged: false }).webPreferences!.devTools).toBe(true);
+  });
+
+  it('connects directly, whatever proxy the system or a PAC script names', () => {
+    expect(recorded.proxy).toEqual({ mode: 'direct' });
   });
 
   it('loads only the app from its own privileged scheme', () => {
@@ -168,6 +183,8 @@ describe('Electron window settings (security checklist)', () => {
     expect(decide('https://example.com/tracker.js')).toBe(true);
     expect(decide('http://127.0.0.1:8080/')).toBe(true);
     expect(decide('file:///etc/passwd')).toBe(true);
+    // An installed build has no DevTools to load.
+    expect(decide('devtools://devtools/bundled/inspector.html')).toBe(true);
     expect(decide('accord://app/assets/index.js')).toBe(false);
   });
 
