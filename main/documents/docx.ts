@@ -31,6 +31,7 @@ import {
   pageOf,
   partiesIn,
   partnerNameIn,
+  listSeparator,
   referencesIn,
   redlineLine,
   sideLabel,
@@ -198,7 +199,7 @@ function clauseModel(clause: MouClause, lang: Lang, inTable = false): ParaSpec[]
     // Justified like a printed treaty text; Word stretches Arabic lines with kashida when the paragraph asks for it.
     p(`${key}:text`, lang, clause[lang] ? [r(clause[lang], lang)] : [], { align: 'justify', clauseId }),
   ];
-  if (clause.references?.length) out.push(p(`${key}:references`, lang, [r(`${documentLabel(lang, 'references')}: ${referencesIn(clause, lang).join('; ')}`, lang, { size: SIZE.small, color: '444444' })], { clauseId }));
+  if (clause.references?.length) out.push(p(`${key}:references`, lang, [r(`${documentLabel(lang, 'references')}: ${referencesIn(clause, lang).join(listSeparator(lang))}`, lang, { size: SIZE.small, color: '444444' })], { clauseId }));
   return out;
 }
 

@@ -1,4 +1,4 @@
-import { clauseTitle, closingFormula, documentDate, documentLabel, documentLanguages, partiesIn, partnerNameIn, referencesIn, sideLabel, signatoryIn, signedByLine, versionLabelIn, type DocumentLabel } from '../../shared/documents/labels';
+import { clauseTitle, closingFormula, documentDate, documentLabel, documentLanguages, partiesIn, listSeparator, partnerNameIn, referencesIn, sideLabel, signatoryIn, signedByLine, versionLabelIn, type DocumentLabel } from '../../shared/documents/labels';
 import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
 import { containsArabic } from '../../shared/documents/text';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
@@ -100,7 +100,7 @@ function front(document: MouDocument, languages: Lang[]): string {
 }
 
 function clauseBody(clause: MouClause, lang: Lang, text: string = escapeHtml(clause[lang]), badge = ''): string {
-  const references = clause.references?.length ? `<span class="references">${escapeHtml(documentLabel(lang, 'references'))}: ${referencesIn(clause, lang).map(autoText).join('; ')}</span>` : '';
+  const references = clause.references?.length ? `<span class="references">${escapeHtml(documentLabel(lang, 'references'))}: ${referencesIn(clause, lang).map(autoText).join(listSeparator(lang))}</span>` : '';
   return `<span class="clause-heading">${escapeHtml(clauseTitle(clause, lang))}${badge}</span><span class="clause-text">${text}</span>${references}`;
 }
 

@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { closingFormula, clauseTitle, documentDate, documentLabel, signedByLine, documentLanguages, pageOf, partiesIn, partnerNameIn, referencesIn, redlineArrow, redlineLine, sideLabel, signatoryIn, versionLabelIn, type DocumentLabel } from '../../shared/documents/labels';
+import { closingFormula, clauseTitle, documentDate, documentLabel, signedByLine, documentLanguages, pageOf, partiesIn, listSeparator, partnerNameIn, referencesIn, redlineArrow, redlineLine, sideLabel, signatoryIn, versionLabelIn, type DocumentLabel } from '../../shared/documents/labels';
 import { containsArabic } from '../../shared/documents/text';
 import { redlineClauses, type ClauseRedline, type DiffSegment } from '../../shared/documents/redline';
 import type { MouClause, MouDocument } from '../../shared/documents/types';
@@ -148,7 +148,7 @@ class PdfWriter {
 }
 
 const clauseHeading = (row: Pick<ClauseRow, 'clause' | 'number'>, lang: Lang) => clauseTitle(row.number ? { ...row.clause, number: row.number(lang) } : row.clause, lang);
-const referencesLine = (clause: MouClause, lang: Lang) => (clause.references?.length ? `${documentLabel(lang, 'references')}: ${referencesIn(clause, lang).join('; ')}` : '');
+const referencesLine = (clause: MouClause, lang: Lang) => (clause.references?.length ? `${documentLabel(lang, 'references')}: ${referencesIn(clause, lang).join(listSeparator(lang))}` : '');
 const titleIn = (document: MouDocument, lang: Lang) => (lang === 'ar' ? document.title.ar || document.title.en : document.title.en);
 
 /** A clause as one format shows it: its text (plain, or a redline's segments) and a badge after its heading. */

@@ -60,6 +60,9 @@ export function partnerNameIn(document: Pick<MouDocument, 'partnerName' | 'partn
   return nameIn(language, document.partnerName, document.partnerNameAr);
 }
 
+/** Between the items of a list in running text: Arabic has its own semicolon. */
+export const listSeparator = (language: Lang): string => (language === 'ar' ? '؛ ' : '; ');
+
 /** A clause's cited records in a language, in order (an Arabic title where the record has one). */
 export function referencesIn(clause: Pick<MouClause, 'references' | 'referencesAr'>, language: Lang): string[] {
   const references = clause.references ?? [];

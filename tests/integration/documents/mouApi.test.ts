@@ -119,7 +119,7 @@ describe('MOU documents through the API', () => {
     const html = Buffer.from((await callOk<ExportedFile>(a, 'mou.documents.export', { mouId: other.mouId, format: 'html', lang: 'both', layout: 'sequential' })).bytes).toString('utf8');
     // The check-in point has no Arabic title: the Arabic text falls back to its English one.
     const text = html.replace(/<[^>]+>/g, '');
-    expect(text).toContain('المراجع: المعابر التي تمت معالجتها; June review; حدود آمنة');
+    expect(text).toContain('المراجع: المعابر التي تمت معالجتها؛ June review؛ حدود آمنة');
     expect(text).toContain('References: Crossings processed; June review; Secure borders');
   });
 
