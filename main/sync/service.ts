@@ -328,11 +328,14 @@ export function applyTransfer(store: Store, transfer: VerifiedTransfer, options:
   // ordinary bundles), never more: memory holds at most that much at once, whatever the bundle's size.
   let pending: Change[] = [];
   let pendingBytes = 0;
-  const flush = () => {
-    if (pending.length === 0) return;
+  /** Merges what is pending; unless this is the last merge, the record the pending changes end with waits (wholeRecordsEnd). */
+  const flush = (last: boolean) => {
+    const cut = last ? pending.length : wholeRecordsEnd(pending);
+    if (cut === 0) return;
+    const now = pending.slice(0, cut);
     const base = summary.changes;
-    mergeSummary(summary, applyChanges(store, pending, { bundleHash: transfer.hash, nowMs: options.nowMs, deferredLinks: deferred, onProgress: (done) => progress({ phase: 'applying', done: base + done, total }) }));
-    pending = [];
+    mergeSummary(summary, applyChanges(store, now, { bundleHash: transfer.hash, nowMs: options.nowMs, deferredLinks: deferred, onProgress: (done) => progress({ phase: 'applying', done: base + done, total }) }));
+    pending = pending.slice(cut);
     pendingBytes = 0;
   };
   try {
@@ -386,11 +389,11 @@ export function applyTransfer(store: Store, transfer: VerifiedTransfer, options:
       }, receivedAt);
       pending.push(...changes);
       pendingBytes += batch.body.length;
-      if (pending.length >= APPLY_CHANGES || pendingBytes >= APPLY_BYTES) flush();
+      if (pending.length >= APPLY_CHANGES || pendingBytes >= APPLY_BYTES) flush(false);
       offset += st.count;
       progress({ phase: 'applying', done: offset, total });
     }
-    flush();
+    flush(true);
   } finally {
     reader.close();
   }
@@ -402,6 +405,19 @@ export function applyTransfer(store: Store, transfer: VerifiedTransfer, options:
 }
 
 export type AnyVerifiedBundle = VerifiedBundle | VerifiedTransfer;
+
+/**
+ * How many of `pending` can be merged now, every record whole: each field of a record carries a stamp of its own,
+ * so a record's changes can straddle two batches, and the record they end with may go on in the next one. Its
+ * changes (the run at the end) wait; checked without them, a required field still on its way would read as
+ * missing and refuse an honest bundle. A record's own changes come together: a post logs them at once.
+ */
+export function wholeRecordsEnd(pending: readonly Pick<Change, 'table' | 'rowId'>[]): number {
+  let cut = pending.length;
+  const end = pending[cut - 1];
+  while (end && cut > 0 && pending[cut - 1]!.table === end.table && pending[cut - 1]!.rowId === end.rowId) cut--;
+  return cut;
+}
 
 /** Changes merged in one applyChanges call at most (and compressed batch bytes): the import's working set. */
 const APPLY_CHANGES = 50_000;
