@@ -330,7 +330,10 @@ export function applyTransfer(store: Store, transfer: VerifiedTransfer, options:
   let pendingBytes = 0;
   /** Merges what is pending; unless this is the last merge, the record the pending changes end with waits (wholeRecordsEnd). */
   const flush = (last: boolean) => {
-    const cut = last ? pending.length : wholeRecordsEnd(pending);
+    let cut = last ? pending.length : wholeRecordsEnd(pending);
+    // One record's run this long is its edit history, not its creation (a few dozen fields): merging it in parts
+    // is safe, and keeps memory bounded whatever a bundle holds.
+    if (cut === 0 && pending.length >= 2 * APPLY_CHANGES) cut = pending.length;
     if (cut === 0) return;
     const now = pending.slice(0, cut);
     const base = summary.changes;
