@@ -18,9 +18,10 @@ import { migration0017 } from './0017_partner_name_index';
 import { migration0018 } from './0018_arabic_names_searchable';
 import { migration0019 } from './0019_retired_encryption_keys';
 import { migration0020 } from './0020_arabic_titles';
+import { migration0021 } from './0021_arabic_meetings_and_actions';
 import type { Migration } from './types';
 
 /** Every migration, in order. Add a numbered file and list it here; never edit a released one. */
-export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020];
+export const migrations: readonly Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005, migration0006, migration0007, migration0008, migration0009, migration0010, migration0011, migration0012, migration0013, migration0014, migration0015, migration0016, migration0017, migration0018, migration0019, migration0020, migration0021];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -127,6 +127,18 @@ const CLAUSE_TOPICS = [
   ['Reporting', 'The partner ministry will share quarterly reports on', 'تتقاسم الوزارة الشريكة تقارير فصلية حول'],
 ] as const;
 const CLAUSE_HEADINGS_AR = ['الغرض', 'المعايير', 'التقييم المشترك', 'الموارد', 'التدريب', 'التقارير'] as const;
+const MEETING_KINDS = [
+  ['Quarterly planning', 'اجتماع التخطيط الفصلي'],
+  ['Joint assessment', 'اجتماع التقييم المشترك'],
+  ['Budget review', 'اجتماع مراجعة الميزانية'],
+  ['Sector working group', 'اجتماع الفريق العامل القطاعي'],
+] as const;
+const ACTIONS = [
+  ['Share the training curriculum', 'مشاركة المنهج التدريبي'],
+  ['Send the quarterly data extract', 'إرسال مستخرج البيانات الفصلي'],
+  ['Confirm the site visit dates', 'تأكيد مواعيد الزيارة الميدانية'],
+  ['Draft the budget justification', 'صياغة مبررات الميزانية'],
+] as const;
 
 interface BenchmarkPlan {
   unit: string;
@@ -421,8 +433,10 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
         // Every two months up to last week.
         const meetingDate = day(-7 - (plan.meetingsPerPartner - 1 - m) * 60 - random.int(0, 10));
         const attendees = [...random.sample(partnerPeople, 3), ...random.sample(usPeople, 2).map((entry) => entry.id)];
+        const [meetingKind, meetingKindAr] = random.pick(MEETING_KINDS);
         const meeting = add('meetings', {
-          title: `${random.pick(['Quarterly planning', 'Joint assessment', 'Budget review', 'Sector working group'])} meeting ${m + 1}`,
+          title: `${meetingKind} meeting ${m + 1}`,
+          titleAr: `${meetingKindAr} ${m + 1}`,
           partnerId: partner,
           date: meetingDate,
           type: decides ? 'resourcing' : random.pick(['planning', 'assessment', 'other']),
@@ -431,10 +445,13 @@ export function seedDatabase(store: Store, options: SeedOptions): SeedCounts {
           agenda: 'Review benchmarks; agree next check-in points. مراجعة المعايير والاتفاق على نقاط المراجعة القادمة.',
           minutes: `The participants reviewed progress on ${sectors[0]!.areas[0]![0].toLowerCase()}.`,
           decisions: decides ? 'Request additional funds in the next Mission Resource Request.' : 'Continue as planned.',
+          decisionsAr: decides ? 'طلب تمويل إضافي في طلب موارد البعثة القادم.' : 'الاستمرار وفق الخطة.',
         });
         for (let a = 0; a < 3; a++) {
+          const [description, descriptionAr] = random.pick(ACTIONS);
           add('actionItems', {
-            description: random.pick(['Share the training curriculum', 'Send the quarterly data extract', 'Confirm the site visit dates', 'Draft the budget justification']),
+            description,
+            descriptionAr,
             meetingId: meeting,
             ownerId: random.pick(attendees),
             // The last meeting's items fall due in the coming two weeks; earlier ones are done or, some, overdue.

@@ -349,6 +349,8 @@ export const recordTypes = [
     titleField: 'title',
     fields: [
       { name: 'title', kind: 'text', max: 200, required: true, list: true, searchable: true },
+      // The subject of an Arabic communique, and the meeting's name in the Arabic view and reminders (migration 0021).
+      { name: 'titleAr', kind: 'text', max: 200, searchable: true },
       partnerRef(),
       { name: 'date', kind: 'date', required: true, list: true },
       {
@@ -368,6 +370,7 @@ export const recordTypes = [
       { name: 'agenda', kind: 'longText', max: 8000, searchable: true },
       { name: 'minutes', kind: 'longText', max: 20_000, searchable: true },
       { name: 'decisions', kind: 'longText', max: 8000, searchable: true },
+      { name: 'decisionsAr', kind: 'longText', max: 8000, dir: 'rtl', searchable: true },
     ],
     // A meeting that decides resources needs a resource manager in the room.
     warnings: [{ message: 'validation.noResourceManager', when: { field: 'decidesResources', equals: true }, noneLinked: { field: 'attendees', where: { field: 'isResourceManager', equals: true } } }],
@@ -379,6 +382,7 @@ export const recordTypes = [
     titleField: 'description',
     fields: [
       { name: 'description', kind: 'text', max: 500, required: true, list: true, searchable: true },
+      { name: 'descriptionAr', kind: 'text', max: 500, searchable: true },
       { name: 'meetingId', kind: 'ref', to: 'meetings', required: true, list: true },
       { name: 'ownerId', kind: 'ref', to: 'people', list: true },
       { name: 'dueDate', kind: 'date', list: true },

@@ -51,8 +51,8 @@ describe('accord seed', () => {
       const readiness = (await callOk<{ partners: { lateCount: number; nextDeadline: { date: string } | null }[] }>(app, 'dashboard.post', { today: '2026-12-02' })).partners;
       expect(readiness.every((partner) => partner.nextDeadline?.date === next)).toBe(true);
       expect(readiness.some((partner) => partner.lateCount > 0)).toBe(true);
-      // Every field with an Arabic twin has Arabic in it, in Arabic letters.
-      const arabic = /^[\u0600-\u06FF\s()0-9،]+$/;
+      // Every field with an Arabic twin has Arabic in it: Arabic letters, digits and the punctuation an Arabic sentence pauses or ends with.
+      const arabic = /^[\u0600-\u06FF\s()0-9،.]+$/;
       for (const [sql, label] of [
         ['SELECT name_ar FROM partners', 'partner names'],
         ['SELECT title_ar FROM projects', 'project titles'],
@@ -60,6 +60,9 @@ describe('accord seed', () => {
         ['SELECT title_ar FROM benchmarks', 'benchmark titles'],
         ['SELECT title_ar FROM objectives', 'objective titles'],
         ['SELECT name_ar FROM budget_deadlines', 'budget deadline names'],
+        ['SELECT title_ar FROM meetings', 'meeting titles'],
+        ['SELECT decisions_ar FROM meetings', 'meeting decisions'],
+        ['SELECT description_ar FROM action_items', 'action item descriptions'],
         ['SELECT title_ar FROM mou_drafts', 'MOU titles'],
         ['SELECT value FROM mou_drafts, json_each(parties_ar)', 'MOU parties'],
         ['SELECT heading_ar FROM mou_clauses', 'clause headings'],

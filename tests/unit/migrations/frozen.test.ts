@@ -37,6 +37,7 @@ const SCHEMA_AT_VERSION: Record<number, string> = {
   18: '171efc1b538db1e4055fec403c0772b8694ff531c2d813d2fb1ab0dc8f3dbac2',
   19: '7ef1cad79c977760337603196bd6789ecab1a18e7a2ceec31d0310788dd06a25',
   20: 'c57173e01ec7a10e78a87a91eae8dc3a1b37901f05b1c6deaa7ce2de38d54a5e',
+  21: 'fe7ee36a3722162e147bf07b9405d026ffc5b7e46ba7fc889583a6635db45132',
 };
 
 const schemaHash = (version: number) => {
