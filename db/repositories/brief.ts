@@ -162,13 +162,14 @@ export function briefContent(store: Store, deadlineId: string, today: string, pa
 export interface CommuniqueContent {
   kind: 'meeting' | 'checkIn';
   title: string;
-  /** A check-in point's Arabic title ('' for a meeting, which has none). */
+  /** The meeting's or check-in point's Arabic title ('' where it has none). */
   titleAr: string;
   date: string;
   partner: { name: string; nameAr: string };
-  /** Meeting: its decisions text and action items. */
+  /** Meeting: its decisions text (in English and in Arabic) and action items. */
   decisions: string;
-  actionItems: { description: string; owner: string; dueDate: string }[];
+  decisionsAr: string;
+  actionItems: { description: string; descriptionAr: string; owner: string; dueDate: string }[];
   /** Check-in point: its joint assessment. */
   rating: string;
   measured: { benchmark: string; benchmarkAr: string; value: string; target: string }[];
@@ -179,22 +180,23 @@ export interface CommuniqueContent {
 
 /** A formal communique's content: from a meeting (decisions and action items) or a check-in point (its joint assessment). */
 export function communiqueContent(store: Store, source: { meetingId: string } | { checkInId: string }): CommuniqueContent {
-  const empty = { decisions: '', actionItems: [], rating: '', measured: [], evidence: '', acknowledgedBy: '', acknowledgedOn: '' };
+  const empty = { decisions: '', decisionsAr: '', actionItems: [], rating: '', measured: [], evidence: '', acknowledgedBy: '', acknowledgedOn: '' };
   if ('meetingId' in source) {
     const meeting = getRecord(store, 'meetings', source.meetingId);
     const partner = getRecord(store, 'partners', String(meeting.partnerId));
     const actionItems = store.db
-      .prepare("SELECT a.description, COALESCE(p.name, '') AS owner, a.due_date FROM action_items a LEFT JOIN people p ON p.id = a.owner_id WHERE a.meeting_id = ? AND a.status <> 'cancelled' ORDER BY a.due_date = '', a.due_date, a.id")
-      .all(meeting.id) as { description: string; owner: string; due_date: string }[];
+      .prepare("SELECT a.description, a.description_ar, COALESCE(p.name, '') AS owner, a.due_date FROM action_items a LEFT JOIN people p ON p.id = a.owner_id WHERE a.meeting_id = ? AND a.status <> 'cancelled' ORDER BY a.due_date = '', a.due_date, a.id")
+      .all(meeting.id) as { description: string; description_ar: string; owner: string; due_date: string }[];
     return {
       ...empty,
       kind: 'meeting',
       title: meeting.title,
-      titleAr: '',
+      titleAr: String(meeting.titleAr ?? ''),
       date: String(meeting.date),
       partner: { name: partner.title, nameAr: String(partner.nameAr ?? '') },
       decisions: String(meeting.decisions ?? ''),
-      actionItems: actionItems.map((a) => ({ description: a.description, owner: a.owner, dueDate: a.due_date })),
+      decisionsAr: String(meeting.decisionsAr ?? ''),
+      actionItems: actionItems.map((a) => ({ description: a.description, descriptionAr: a.description_ar, owner: a.owner, dueDate: a.due_date })),
     };
   }
   const checkIn = getRecord(store, 'checkIns', source.checkInId);

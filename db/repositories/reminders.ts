@@ -41,7 +41,7 @@ function armsSql(partnerFilter: boolean): string[] {
     `SELECT 'checkIns' AS type, c.id AS id, c.title AS title, c.title_ar AS title_ar, c.due_date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, pr.title AS context, pr.title_ar AS context_ar, NULL AS fiscal_year
       FROM check_ins c LEFT JOIN projects pr ON pr.id = c.project_id LEFT JOIN partners p ON p.id = pr.partner_id
       WHERE c.status = 'planned' AND c.due_date <> '' AND c.due_date <= ?${partner('pr.partner_id')}`,
-    `SELECT 'actionItems' AS type, a.id AS id, a.description AS title, '' AS title_ar, a.due_date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, m.title AS context, '' AS context_ar, NULL AS fiscal_year
+    `SELECT 'actionItems' AS type, a.id AS id, a.description AS title, a.description_ar AS title_ar, a.due_date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, m.title AS context, m.title_ar AS context_ar, NULL AS fiscal_year
       FROM action_items a LEFT JOIN meetings m ON m.id = a.meeting_id LEFT JOIN partners p ON p.id = m.partner_id
       WHERE a.status = 'open' AND a.due_date IS NOT NULL AND a.due_date <> '' AND a.due_date <= ?${partner('m.partner_id')}`,
     `SELECT 'budgetDeadlines' AS type, d.id AS id, d.name AS title, d.name_ar AS title_ar, d.date AS date, p.id AS partner_id, p.name AS partner_name, p.name_ar AS partner_name_ar, '' AS context, '' AS context_ar, d.fiscal_year AS fiscal_year

@@ -43,9 +43,9 @@ beforeAll(async () => {
   await checkIn('Far review', project.id, '2028-01-15');
   await checkIn('Assessed review', project.id, '2026-12-05', { status: 'assessed', rating: 'on_track', assessedOn: '2026-12-01' });
   await checkIn('Egypt review', egyptProject.id, '2026-12-16');
-  const meeting = await create(app, 'meetings', { title: 'Planning, round 3', partnerId: jordan.id, date: '2026-11-20' });
+  const meeting = await create(app, 'meetings', { title: 'Planning, round 3', titleAr: 'التخطيط، الجولة 3', partnerId: jordan.id, date: '2026-11-20' });
   const item = async (key: string, extra: Record<string, unknown>) => (ids[key] = (await create(app, 'actionItems', { description: key, meetingId: meeting.id, ...extra })).id);
-  await item('Send the data extract', { dueDate: '2026-12-12' });
+  await item('Send the data extract', { dueDate: '2026-12-12', descriptionAr: 'إرسال مستخرج البيانات' });
   await item('Long overdue item', { dueDate: '2026-10-01' });
   await item('Done item', { dueDate: '2026-12-03', status: 'done' });
   await item('Undated item', {});
@@ -79,6 +79,8 @@ describe('what is due in the next 14 days', () => {
     // A record's Arabic title travels beside its English one ('' where it has none), for the Arabic view to show.
     expect(due.items.find((row) => row.type === 'budgetDeadlines')).toMatchObject({ title: 'Mission Resource Request FY2027', titleAr: 'طلب موارد البعثة 2027' });
     expect(due.items.find((row) => row.title === 'Overdue review')).toMatchObject({ titleAr: '', contextAr: '' });
+    expect(due.items.find((row) => row.title === 'Send the data extract')).toMatchObject({ titleAr: 'إرسال مستخرج البيانات', context: 'Planning, round 3', contextAr: 'التخطيط، الجولة 3' });
+    expect(due.items.find((row) => row.title === 'Long overdue item')).toMatchObject({ titleAr: '', contextAr: 'التخطيط، الجولة 3' });
     expect(due.counts).toEqual({ total: 6, overdue: 2, byType: { checkIns: 3, actionItems: 2, budgetDeadlines: 1 } });
   });
 
@@ -168,6 +170,11 @@ describe('the .ics calendar', () => {
     expect(textOf(events.get(`${ids['Mission Resource Request FY2027']}@accord.invalid`)!, 'SUMMARY')).toBe('موعد الميزانية: طلب موارد البعثة 2027 (جميع الشركاء (على مستوى البعثة))');
     expect(textOf(events.get(`${ids['Year-end review']}@accord.invalid`)!, 'SUMMARY')).toBe('نقطة مراجعة: مراجعة نهاية العام (الأردن)');
     expect(textOf(events.get(`${ids['Overdue review']}@accord.invalid`)!, 'SUMMARY')).toBe('نقطة مراجعة: Overdue review (الأردن)');
+    // An action item by its Arabic description, and its meeting by the meeting's Arabic title.
+    const action = events.get(`${ids['Send the data extract']}@accord.invalid`)!;
+    expect(textOf(action, 'SUMMARY')).toContain('إرسال مستخرج البيانات');
+    expect(textOf(action, 'DESCRIPTION')).toContain('التخطيط، الجولة 3');
+    expect(textOf(action, 'DESCRIPTION')).not.toContain('Planning, round 3');
   });
 
   it('`accord calendar` writes the same file from the command line, in the reader’s language', () => {

@@ -32,11 +32,11 @@ function letterIn(content: CommuniqueContent, lang: Lang, from: string, today: s
   ];
   if (content.kind === 'meeting') {
     lines.push({ text: t('dashboard.doc.decisions'), kind: 'heading' });
-    lines.push({ text: content.decisions || t('dashboard.doc.none'), kind: 'body' });
+    lines.push({ text: nameIn(lang, content.decisions, content.decisionsAr) || t('dashboard.doc.none'), kind: 'body' });
     lines.push({ text: t('dashboard.doc.actions'), kind: 'heading' });
     if (content.actionItems.length === 0) lines.push({ text: t('dashboard.doc.noActions'), kind: 'body' });
     content.actionItems.forEach((item, index) =>
-      lines.push({ text: `${String(index + 1)}. ${t('dashboard.doc.actionItem', { description: item.description, owner: item.owner || t('dashboard.actions.noOwner'), due: item.dueDate ? formatDate(lang, item.dueDate) : '—' })}`, kind: 'item' }),
+      lines.push({ text: `${String(index + 1)}. ${t('dashboard.doc.actionItem', { description: nameIn(lang, item.description, item.descriptionAr), owner: item.owner || t('dashboard.actions.noOwner'), due: item.dueDate ? formatDate(lang, item.dueDate) : '—' })}`, kind: 'item' }),
     );
   } else {
     lines.push({ text: t('dashboard.doc.assessment'), kind: 'heading' });

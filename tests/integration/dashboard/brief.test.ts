@@ -63,6 +63,9 @@ async function model() {
   await update(app, 'checkIns', built.checkIn.id, { ...editable('checkIns', built.checkIn), titleAr: 'المراجعة المشتركة الأولى' });
   await update(app, 'benchmarks', built.benchmark.id, { ...editable('benchmarks', built.benchmark), titleAr: 'الأفراد المدربون على الشرطة المجتمعية' });
   await update(app, 'budgetDeadlines', built.deadline.id, { ...editable('budgetDeadlines', built.deadline), nameAr: 'طلب موارد البعثة للسنة المالية 2028' });
+  // The meeting's subject and decisions and its action item in Arabic: the Arabic communique writes them so.
+  await update(app, 'meetings', built.meeting.id, { ...editable('meetings', built.meeting), titleAr: 'اجتماع التخطيط الفصلي', decisionsAr: 'تمويل دورتين إضافيتين.' });
+  await update(app, 'actionItems', built.actionItem.id, { ...editable('actionItems', built.actionItem), descriptionAr: 'إرسال المنهج إلى الأكاديمية' });
   const assessed = await create(app, 'checkIns', {
     title: 'Baseline review',
     titleAr: 'مراجعة خط الأساس',
@@ -155,7 +158,8 @@ describe('the formal communique', () => {
     const text = normalise(pdfText(pdf.bytes).text);
     for (const expected of ['Communiqué', 'To: Tunisia', 'Quarterly planning meeting', 'Fund two more courses.', 'Send the curriculum to the academy', 'Sami Ben Ali', 'UNCLASSIFIED']) expect(text).toContain(expected);
     const docx = docxText((await callOk<File>(app, 'dashboard.communique', { meetingId: m.meeting.id, format: 'docx', lang: 'ar', today: '2026-05-01' })).bytes);
-    for (const expected of ['بلاغ رسمي', 'إلى: تونس', 'القرارات', 'بنود العمل', 'Send the curriculum to the academy']) expect(docx.body).toContain(expected);
+    for (const expected of ['بلاغ رسمي', 'إلى: تونس', 'القرارات', 'بنود العمل', 'اجتماع التخطيط الفصلي', 'تمويل دورتين إضافيتين.', 'إرسال المنهج إلى الأكاديمية']) expect(docx.body).toContain(expected);
+    for (const english of ['Quarterly planning meeting', 'Fund two more courses.', 'Send the curriculum to the academy']) expect(docx.body).not.toContain(english);
     expect(docx.headers.join(' ')).toContain('UNCLASSIFIED');
   });
 
