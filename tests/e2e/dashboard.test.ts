@@ -34,6 +34,10 @@ describe('the readiness dashboards', () => {
     await expect.poll(() => page.locator('#dashboard-heading').textContent()).toBe(partner.name);
     const delivered = page.getByTestId('brief-state').filter({ hasText: `Delivered to ${recipient}` });
     await expect.poll(() => delivered.count()).toBeGreaterThan(0);
+    // A brief handed over is recorded, by default, on the page's day, not the machine's.
+    const deliveredOn = page.getByLabel('Delivered on');
+    await expect.poll(() => deliveredOn.count()).toBeGreaterThan(0);
+    expect(new Set(await deliveredOn.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value)))).toEqual(new Set(['2026-12-02']));
     await expect.poll(() => page.getByTestId('timeline-row').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId('ratings-row').count()).toBeGreaterThan(0);
     await page.screenshot({ path: join(shots, 'dashboard-partner-en.png'), fullPage: true });

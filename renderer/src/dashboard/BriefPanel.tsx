@@ -6,7 +6,6 @@ import { useTranslation } from '../i18n';
 import { afterChange, useCall } from '../planning/data';
 import { api, useUiStore } from '../store';
 import { deliverFile } from './files';
-import { localToday } from '../../../shared/results/today';
 
 type Lang = 'en' | 'ar' | 'both';
 
@@ -43,7 +42,8 @@ function DeadlineBrief({ dashboard, deadline, lang, people, onDelivered }: { das
   const { t, date, language } = useTranslation();
   const deadlineName = nameIn(language, deadline.title, deadline.titleAr);
   const [recipient, setRecipient] = useState('');
-  const [on, setOn] = useState(localToday());
+  // The dashboard's day (the officer's local date, or the page's ?today=), so a demo dated otherwise records on it.
+  const [on, setOn] = useState(dashboard.today);
   const [busy, setBusy] = useState(false);
   async function download(format: 'pdf' | 'docx') {
     setBusy(true);
