@@ -7,6 +7,7 @@ import { openApp, type AccordApp } from '../main/app';
 import { passphraseProtection } from '../main/sync/keys';
 import { findOfficerByName, insertOfficer, type OfficerRole } from '../db/officers';
 import { hashPassphraseSync } from '../main/officers';
+import type { JobStatus } from '../shared/api/sync';
 import { uuidv7 } from '../shared/uuid';
 import { TEST_OFFICER } from './officer';
 
@@ -92,4 +93,31 @@ export function useFreshApp(onOpen: (app: AccordApp, databasePath: string) => vo
     app.close();
     dir.remove();
   });
+}
+
+/** Follows a job as the window does: its status once, then every status the app pushes, until it ends. */
+export async function untilDone(app: AccordApp, jobId: string, onStatus?: (status: JobStatus) => Promise<void>): Promise<{ final: JobStatus; seen: JobStatus[] }> {
+  const seen: JobStatus[] = [];
+  const queue: JobStatus[] = [];
+  let wake: (() => void) | undefined;
+  const stop = app.call.subscribe((event) => {
+    if (event.type !== 'job' || event.status.id !== jobId) return;
+    queue.push(event.status);
+    wake?.();
+  });
+  try {
+    queue.push(await callOk<JobStatus>(app, 'sync.jobs.status', { jobId }));
+    for (;;) {
+      while (queue.length > 0) {
+        const status = queue.shift()!;
+        seen.push(status);
+        await onStatus?.(status);
+        if (status.state !== 'running') return { final: status, seen };
+      }
+      await new Promise<void>((resolve) => (wake = resolve));
+      wake = undefined;
+    }
+  } finally {
+    stop();
+  }
 }

@@ -5,7 +5,7 @@ import { dumpSyncedTables } from '../../db/dump';
 import type { AccordApp } from '../../main/app';
 import { uploadLocation } from '../../main/sync/jobs';
 import { UPLOAD_CHUNK_BYTES } from '../../shared/api/sync';
-import { callOk, openTestApp, snapshotDatabase, tempDirectory } from '../helpers';
+import { callOk, openTestApp, snapshotDatabase, tempDirectory, untilDone } from '../helpers';
 
 /**
  * Files handed to the gate in chunks (sync.upload.begin/chunk/end), as the window and the CLI now send
@@ -94,15 +94,7 @@ describe('chunked uploads', () => {
 
   it('an export made as a job is written to a spool file and comes down in slices that reassemble it exactly', async () => {
     const { jobId } = await callOk<{ jobId: string }>(tunis, 'sync.export.start', { forPost: null, passphrase: PASSPHRASE, encryptFor: [rabat.context.store.post.id] });
-    const job = await new Promise<{ state: string; file: { size: number } | null }>((resolve) => {
-      const stop = tunis.call.subscribe((event) => {
-        if (event.type === 'job' && event.status.id === jobId && event.status.state !== 'running') {
-          stop();
-          resolve(event.status);
-        }
-      });
-      void callOk<{ state: string; file: { size: number } | null }>(tunis, 'sync.jobs.status', { jobId }).then((status) => status.state !== 'running' && (stop(), resolve(status)));
-    });
+    const job = (await untilDone(tunis, jobId)).final;
     expect(job.state).toBe('done');
     const slices: Buffer[] = [];
     for (let offset = 0; offset < job.file!.size; ) {

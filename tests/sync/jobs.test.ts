@@ -1,43 +1,16 @@
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_BUNDLE_BYTES, type JobStatus } from '../../shared/api/sync';
+import { MAX_BUNDLE_BYTES } from '../../shared/api/sync';
 import { errorText } from '../../shared/result';
 import { syncedTables, type SyncedTable } from '../../db/syncedTables';
 import type { AccordApp } from '../../main/app';
-import { callOk, openTestApp, tempDirectory } from '../helpers';
+import { callOk, openTestApp, tempDirectory, untilDone } from '../helpers';
 
 /** The sync API as the renderer uses it (over IPC or the loopback host): jobs whose progress is pushed as events, files as bytes. */
 const dir = tempDirectory();
 afterAll(() => dir.remove());
 const partners: SyncedTable = syncedTables.partners;
 const PASSPHRASE = 'correct horse battery';
-
-/** Follows a job as the window does: its status once, then every status the app pushes, until it ends. */
-async function untilDone(app: AccordApp, jobId: string, onStatus?: (status: JobStatus) => Promise<void>): Promise<{ final: JobStatus; seen: JobStatus[] }> {
-  const seen: JobStatus[] = [];
-  const queue: JobStatus[] = [];
-  let wake: (() => void) | undefined;
-  const stop = app.call.subscribe((event) => {
-    if (event.type !== 'job' || event.status.id !== jobId) return;
-    queue.push(event.status);
-    wake?.();
-  });
-  try {
-    queue.push(await callOk<JobStatus>(app, 'sync.jobs.status', { jobId }));
-    for (;;) {
-      while (queue.length > 0) {
-        const status = queue.shift()!;
-        seen.push(status);
-        await onStatus?.(status);
-        if (status.state !== 'running') return { final: status, seen };
-      }
-      await new Promise<void>((resolve) => (wake = resolve));
-      wake = undefined;
-    }
-  } finally {
-    stop();
-  }
-}
 
 async function upload(app: AccordApp, bytes: Buffer): Promise<string> {
   return (await callOk<{ uploadId: string }>(app, 'sync.upload', { bytes })).uploadId;
