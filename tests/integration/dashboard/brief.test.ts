@@ -160,6 +160,10 @@ describe('the formal communique', () => {
     const docx = docxText((await callOk<File>(app, 'dashboard.communique', { meetingId: m.meeting.id, format: 'docx', lang: 'ar', today: '2026-05-01' })).bytes);
     for (const expected of ['بلاغ رسمي', 'إلى: تونس', 'القرارات', 'بنود العمل', 'اجتماع التخطيط الفصلي', 'تمويل دورتين إضافيتين.', 'إرسال المنهج إلى الأكاديمية']) expect(docx.body).toContain(expected);
     for (const english of ['Quarterly planning meeting', 'Fund two more courses.', 'Send the curriculum to the academy']) expect(docx.body).not.toContain(english);
+    // The Arabic PDF reads the same, right to left.
+    const arabicPdf = await callOk<File>(app, 'dashboard.communique', { meetingId: m.meeting.id, format: 'pdf', lang: 'ar', today: '2026-05-01' });
+    keep('communique-meeting-ar.pdf', arabicPdf.bytes);
+    for (const expected of ['اجتماع التخطيط الفصلي', 'تمويل دورتين إضافيتين', 'إرسال المنهج إلى الأكاديمية']) expect(letters(pdfText(arabicPdf.bytes).text)).toContain(letters(expected));
     expect(docx.headers.join(' ')).toContain('UNCLASSIFIED');
   });
 
