@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
 import { readFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -140,9 +140,22 @@ function osLanguage(): 'en' | 'ar' {
   return app.getLocale().toLowerCase().startsWith('ar') ? 'ar' : 'en';
 }
 
+/**
+ * The language the officer chose in the window (the page writes it on its root element), for a dialog about what
+ * that page asked; the system's where the page cannot say. The page only picks the words, never what is allowed.
+ */
+async function pageLanguage(contents: WebContents): Promise<'en' | 'ar'> {
+  try {
+    const lang: unknown = await contents.executeJavaScript('document.documentElement.lang');
+    return lang === 'ar' ? 'ar' : lang === 'en' ? 'en' : osLanguage();
+  } catch {
+    return osLanguage();
+  }
+}
+
 /** A documented link (security.ts) opens in the system browser only once the officer says so; staying is the default. */
-async function askToOpenLink(url: string): Promise<void> {
-  const language = osLanguage();
+async function askToOpenLink(url: string, from: WebContents): Promise<void> {
+  const language = await pageLanguage(from);
   const options = {
     type: 'question' as const,
     title: formatMessage(language, 'platform.link.title'),

@@ -68,8 +68,8 @@ export function isDocumentedLink(url: string): boolean {
   return DOCUMENTED_LINKS.some((link) => page.startsWith(link));
 }
 
-/** Every navigation away from the app and every new window is denied; a documented link is offered to `openExternal`. */
-export function lockDownContents(contents: WebContents, openExternal: (url: string) => unknown): void {
+/** Every navigation away from the app and every new window is denied; a documented link is offered to `openExternal`, with the page that asked. */
+export function lockDownContents(contents: WebContents, openExternal: (url: string, from: WebContents) => unknown): void {
   contents.on('will-navigate', (event, url) => {
     if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault();
   });
@@ -78,7 +78,7 @@ export function lockDownContents(contents: WebContents, openExternal: (url: stri
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isDocumentedLink(url)) void openExternal(url);
+    if (isDocumentedLink(url)) void openExternal(url, contents);
     return { action: 'deny' };
   });
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { TEST_OFFICER } from '../officer';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { EVENT_CHANNEL, IPC_CHANNEL } from '../../shared/contract';
+import { formatMessage } from '../../shared/i18n/format';
 import { tempDirectory } from '../helpers';
 import { CONDITION_TIMEOUT_MS } from '../waits';
 import { mainWindowOptions } from '../../main/electron/security';
@@ -29,6 +30,8 @@ const recorded = vi.hoisted(() => ({
   /** The questions the shell asked (a link's dialog), and the button the officer presses next (0: open, 1: stay). */
   asked: [] as { message: string; buttons: string[]; cancelId: number }[],
   answer: 1,
+  /** What the page's root element says its language is (App.tsx writes it); null: the page cannot be asked. */
+  pageLanguage: 'en' as string | null,
   proxy: undefined as unknown,
 }));
 
@@ -122,6 +125,7 @@ function fakeContents() {
       return prevented;
     },
     openWindow: (url: string) => windowOpenHandler!({ url }),
+    executeJavaScript: (code: string) => (code === 'document.documentElement.lang' && recorded.pageLanguage !== null ? Promise.resolve(recorded.pageLanguage) : Promise.reject(new Error('the page is gone'))),
   };
 }
 
@@ -220,6 +224,29 @@ describe('Electron window settings (security checklist)', () => {
     contents.openWindow('https://www.amirifont.org/');
     await vi.waitFor(() => expect(recorded.openedExternally).toEqual(['https://www.amirifont.org/']), { timeout: CONDITION_TIMEOUT_MS });
     expect(recorded.asked).toHaveLength(2);
+  });
+
+  it('asks in the language the officer chose in the window, not the system’s; the system’s when the page cannot say', async () => {
+    const contents = fakeContents();
+    recorded.appListeners.get('web-contents-created')!({}, contents);
+    recorded.asked.length = 0;
+    recorded.openedExternally.length = 0;
+    recorded.answer = 1;
+    // The system is English (getLocale), the window Arabic.
+    recorded.pageLanguage = 'ar';
+    contents.openWindow('https://age-encryption.org/v1');
+    await vi.waitFor(() => expect(recorded.asked).toHaveLength(1), { timeout: CONDITION_TIMEOUT_MS });
+    expect(recorded.asked[0]!.buttons).toEqual([formatMessage('ar', 'platform.link.open'), formatMessage('ar', 'platform.link.cancel')]);
+    expect(recorded.asked[0]!.message).toBe(formatMessage('ar', 'platform.link.ask', { url: 'https://age-encryption.org/v1' }));
+    // A page that cannot answer (or answers nonsense) leaves the system's language.
+    for (const language of [null, 'fr']) {
+      recorded.pageLanguage = language;
+      contents.openWindow('https://age-encryption.org/v1');
+    }
+    await vi.waitFor(() => expect(recorded.asked).toHaveLength(3), { timeout: CONDITION_TIMEOUT_MS });
+    for (const asked of recorded.asked.slice(1)) expect(asked.buttons).toEqual(['Open in browser', 'Stay in Accord']);
+    expect(recorded.openedExternally).toEqual([]);
+    recorded.pageLanguage = 'en';
   });
 });
 
