@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { databaseKeyOf, openDatabase } from '../db/open';
 import type { Store } from '../db/store';
+import { message } from '../shared/i18n/message';
 import { AppError, type AppErrorShape } from '../shared/result';
 
 /**
@@ -38,8 +39,18 @@ export function openWorkerDatabase(request: WorkerDatabase) {
   return openDatabase(request.databasePath, request.databaseKey ? { key: Buffer.from(request.databaseKey, 'hex') } : {});
 }
 
+/**
+ * A worker's memory: `heapMiB` caps its heap (V8's old generation), and it is stopped with a clear error rather than
+ * allowed past it; `youngMiB` sizes where short-lived objects are made. A small young generation is collected often
+ * and cheaply, so a merge's per-batch garbage dies there instead of piling up in the heap until a full collection.
+ */
+export interface WorkerMemory {
+  heapMiB: number;
+  youngMiB: number;
+}
+
 /** Runs `fileName` with `request` as its workerData; `what` names it in the error of a worker that stops early. */
-export function runWorker<Progress>(fileName: string, request: unknown, onProgress: (progress: Progress) => void, what: string): Promise<unknown> {
+export function runWorker<Progress>(fileName: string, request: unknown, onProgress: (progress: Progress) => void, what: string, memory?: WorkerMemory): Promise<unknown> {
   const script = workerScriptPath(fileName);
   if (!script) return Promise.resolve(null);
   return new Promise((resolve, reject) => {
@@ -52,7 +63,8 @@ export function runWorker<Progress>(fileName: string, request: unknown, onProgre
     };
     let worker: Worker;
     try {
-      worker = new Worker(script, { workerData: request });
+      const resourceLimits = memory && { maxOldGenerationSizeMb: memory.heapMiB, maxYoungGenerationSizeMb: memory.youngMiB };
+      worker = new Worker(script, { workerData: request, ...(resourceLimits ? { resourceLimits } : {}) });
     } catch {
       resolve(null);
       return;
@@ -63,7 +75,15 @@ export function runWorker<Progress>(fileName: string, request: unknown, onProgre
       else if (message.type === 'done') settle(() => resolve(message.value));
       else settle(() => reject(message.error ? AppError.fromShape(message.error) : new Error(`The ${what} failed.`)));
     });
-    worker.on('error', (error) => settle(() => (started ? reject(error) : resolve(null))));
+    worker.on('error', (error: NodeJS.ErrnoException) =>
+      settle(() => {
+        // Out of memory is an answer, not a worker that could not start: the same work on the main thread, uncapped,
+        // would take the memory the cap exists to keep. The worker's transaction never committed.
+        if (error.code === 'ERR_WORKER_OUT_OF_MEMORY' && memory) reject(new AppError('PAYLOAD_TOO_LARGE', message('worker.memoryCap', { cap: memory.heapMiB }), { reason: 'memory-cap', capMiB: memory.heapMiB }));
+        else if (started) reject(error);
+        else resolve(null);
+      }),
+    );
     worker.on('exit', (code) => settle(() => (started ? reject(new Error(`The ${what} stopped (exit code ${code}) before finishing.`)) : resolve(null))));
   });
 }

@@ -1,4 +1,4 @@
-import { runWorker, workerDatabase, workerScriptPath, type WorkerDatabase, type WorkerOutcome } from '../workerThread';
+import { runWorker, workerDatabase, workerScriptPath, type WorkerDatabase, type WorkerMemory, type WorkerOutcome } from '../workerThread';
 import type { Store } from '../../db/store';
 import type { Change } from '../../db/sync/apply';
 import type { VerifiedBundle, VerifiedTransfer } from './bundle';
@@ -24,13 +24,20 @@ export type WorkerMessage = WorkerOutcome<WorkerProgress>;
 
 const WORKER_FILE = 'syncWorker.cjs';
 
+/**
+ * The sync worker merges a bundle a signed batch at a time (about 4 MiB of JSON each), so what it holds at once does
+ * not grow with the bundle: about 40 MiB live after a collection, whatever the post's size. The cap leaves room for
+ * several batches over that; a bundle needing more is refused, with nothing changed.
+ */
+export const SYNC_WORKER_MEMORY: WorkerMemory = { heapMiB: 256, youngMiB: 4 };
+
 export function workerScript(): string | null {
   return workerScriptPath(WORKER_FILE);
 }
 
 /** A preview or an import on the sync worker thread; null when no worker could start (the caller then runs it here). */
-export function runOnWorker(request: WorkerRequest, onProgress: Progress): Promise<ImportReport | Inspection | null> {
-  return runWorker<WorkerProgress>(WORKER_FILE, request, onProgress, 'sync worker') as Promise<ImportReport | Inspection | null>;
+export function runOnWorker(request: WorkerRequest, onProgress: Progress, memory = SYNC_WORKER_MEMORY): Promise<ImportReport | Inspection | null> {
+  return runWorker<WorkerProgress>(WORKER_FILE, request, onProgress, 'sync worker', memory) as Promise<ImportReport | Inspection | null>;
 }
 
 interface OffThreadTarget {
@@ -52,8 +59,8 @@ async function request(target: OffThreadTarget, kind: WorkerRequest['kind'], pre
 }
 
 /** importPrepared, on the worker thread where one starts. */
-export async function importOffThread(target: OffThreadTarget, prepared: PreparedBundle, onProgress: Progress): Promise<ImportReport> {
-  const done = sharable(target) ? await runOnWorker(await request(target, 'import', prepared, true, onProgress), onProgress) : null;
+export async function importOffThread(target: OffThreadTarget, prepared: PreparedBundle, onProgress: Progress, memory = SYNC_WORKER_MEMORY): Promise<ImportReport> {
+  const done = sharable(target) ? await runOnWorker(await request(target, 'import', prepared, true, onProgress), onProgress, memory) : null;
   return (done as ImportReport | null) ?? importPrepared(target.store, prepared, { onProgress });
 }
 

@@ -630,6 +630,7 @@ export const en = {
   'sync.batchContents': "The bundle is refused: batch {seq, number} of post {post} does not hold what its signed description says.",
   'sync.legacyRelay': "The bundle is refused: it is in the old format and carries changes of post {post}, which now reach this post only in batches signed by that post.",
   'sync.tooManyChanges': "Too many changes for one bundle; export for a specific post to send only what it lacks.",
+  'worker.memoryCap': "This work needed more than the {cap, number} MiB of memory Accord allows it, and was stopped; nothing was changed. For a bundle, export for one post at a time; for a spreadsheet, split the file.",
   'sync.bundleTooLarge': "The bundle would exceed the largest size Accord accepts; export for a specific post instead.",
   'sync.passphraseTooShort': "Choose a passphrase of at least {min, plural, one {# character} other {# characters}} to protect this post's signing key.",
   'sync.passphraseRequired': "The passphrase for this post's signing key is required.",
