@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, describe, expect, it } from 'vitest';
 import { syncedTables } from '../db/syncedTables';
 import { openTestApp, tempDirectory } from '../tests/helpers';
+import { TEST_OFFICER } from '../tests/officer';
 import { fmtMs } from './measure';
 import { record } from './report';
 import { scaledDatabase } from './scaleData';
@@ -29,7 +30,8 @@ afterAll(() => dir.remove());
 function accord(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string; ms: number; peakMiB: number }> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ACCORD_DB: '', ACCORD_KEY_PASSPHRASE: PASSPHRASE, ACCORD_OFFICER: 'Bench Officer', ACCORD_OFFICER_PASSPHRASE: PASSPHRASE } });
+    // The officer the tests act as: any bench that opened a scaled database through openTestApp left it there.
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ACCORD_DB: '', ACCORD_KEY_PASSPHRASE: PASSPHRASE, ACCORD_OFFICER: TEST_OFFICER.name, ACCORD_OFFICER_PASSPHRASE: TEST_OFFICER.passphrase } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
